@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+# generate-profiles.py: write the bundled endpoint profiles from the reference TSV
+#
+# Copyright 2026 The Proxy Probe authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: generate-profiles.py ENDPOINTS.tsv [OUTPUT-DIR]
+#
+# The TSV (columns profile, geography, service, url, http_method,
+# expected_status, trust, source) is the reviewed source of truth; the JSON
+# files are generated so that a reviewer never has to diff hand-edited JSON.
+# The output directory defaults to the directory of this script.
+
+import csv
+import json
+import os
+import re
+import sys
+
+SCHEMA = 'proxyprobe-profile/1'
+COLUMNS = ['profile', 'geography', 'service', 'url', 'http_method',
+           'expected_status', 'trust', 'source']
+
+# Titles and descriptions are not in the TSV: they are ours, not Microsoft's.
+PROFILES = {
+    'mde-standard': (
+        'Microsoft Defender for Endpoint (standard URLs)',
+        'The per-region and worldwide URLs a Defender for Endpoint client '
+        'reaches when onboarded with the standard connectivity method.'),
+    'mde-streamlined': (
+        'Microsoft Defender for Endpoint (streamlined URLs)',
+        'The consolidated *.endpoint.security.microsoft.com URLs a Defender '
+        'for Endpoint client reaches when onboarded with the streamlined '
+        'connectivity method.'),
+    'mma-legacy': (
+        'Microsoft Monitoring Agent (Log Analytics workspace)',
+        'The Log Analytics workspace URLs the legacy Microsoft Monitoring '
+        'Agent reaches; they need the workspace ID.'),
+}
+
+
+def fail(message):
+    sys.stderr.write('generate-profiles.py: %s\n' % message)
+    sys.exit(1)
+
+
+def parse_status(text, where):
+    if text == 'any':
+        return 'any'
+    try:
+        codes = [int(code) for code in text.split(',')]
+    except ValueError:
+        fail('%s: expected_status %r is not "any" or a list of integers' % (where, text))
+    for code in codes:
+        if not 100 <= code <= 599:
+            fail('%s: expected_status %d is not between 100 and 599' % (where, code))
+    return codes
+
+
+def read_rows(path):
+    with open(path, newline='', encoding='utf-8') as f:
+        reader = csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE)
+        if reader.fieldnames != COLUMNS:
+            fail('%s: expected columns %s, found %s'
+                 % (path, ', '.join(COLUMNS), ', '.join(reader.fieldnames or [])))
+        for row in reader:
+            yield reader.line_num, row
+
+
+def build_profiles(path):
+    profiles = {name: {'schema': SCHEMA, 'name': name, 'title': title,
+                       'description': description, 'geographies': [],
+                       'endpoints': []}
+                for name, (title, description) in PROFILES.items()}
+
+    for line, row in read_rows(path):
+        where = '%s:%d' % (path, line)
+        profile = profiles.get(row['profile'])
+        if profile is None:
+            fail('%s: unknown profile %r; add it to PROFILES' % (where, row['profile']))
+        geography = row['geography']
+        # "WW" rows are always probed, so "WW" is never a choice.
+        if geography != 'WW' and geography not in profile['geographies']:
+            profile['geographies'].append(geography)
+        endpoint = {
+            'url': row['url'],
+            'service': row['service'],
+            'http_method': row['http_method'],
+            'expected_status': parse_status(row['expected_status'], where),
+            'trust': row['trust'],
+            'geography': geography,
+        }
+        if row['source']:
+            endpoint['source'] = row['source']
+        profile['endpoints'].append(endpoint)
+
+    return profiles
+
+
+def dumps(profile):
+    # Arrays of scalars on one line keep "expected_status": [200] and the
+    # geography list readable; everything else is plain indented JSON.
+    text = json.dumps(profile, indent=2, ensure_ascii=False)
+    text = re.sub(r'\[\s+([^\[\]{}]*?)\s+\]',
+                  lambda m: '[' + re.sub(r',\s+', ', ', m.group(1)) + ']', text)
+    # The regular expression does not know about strings: make sure it
+    # changed only whitespace.
+    if json.loads(text) != profile:
+        fail('internal error: compacting the JSON of %s changed it' % profile['name'])
+    return text
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        fail('usage: generate-profiles.py ENDPOINTS.tsv [OUTPUT-DIR]')
+    outdir = sys.argv[2] if len(sys.argv) == 3 else os.path.dirname(os.path.abspath(__file__))
+
+    for name, profile in build_profiles(sys.argv[1]).items():
+        if not profile['endpoints']:
+            fail('%s: no rows for profile %s' % (sys.argv[1], name))
+        with open(os.path.join(outdir, name + '.json'), 'w', encoding='utf-8') as f:
+            f.write(dumps(profile) + '\n')
+
+
+if __name__ == '__main__':
+    main()

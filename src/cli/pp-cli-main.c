@@ -1,0 +1,240 @@
+/* pp-cli-main.c: proxyprobe-cli, the headless front end
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib-unix.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include "pp-cli-options.h"
+#include "pp-cli-progress.h"
+#include "pp-profile.h"
+#include "pp-report-json.h"
+#include "pp-report-text.h"
+#include "pp-runner.h"
+
+enum {
+  EXIT_ALL_REACHABLE = 0,
+  EXIT_SOME_UNREACHABLE = 1,
+  EXIT_BAD_INPUT = 2,
+  EXIT_STOPPED = 130,
+};
+
+typedef struct
+{
+  GMainLoop *loop;
+  GCancellable *cancellable;
+  GPtrArray *results;
+  PpCliProgress progress;
+} PpCliRun;
+
+static int
+fail_bad_input (const GError *error)
+{
+  g_printerr ("proxyprobe-cli: %s\n", error->message);
+  g_printerr ("Try 'proxyprobe-cli --help' for more information.\n");
+
+  return EXIT_BAD_INPUT;
+}
+
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  PpCliRun *run = user_data;
+
+  g_printerr ("\nStopping: probes still running are reported as cancelled.\n");
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+probe_finished_cb (PpRunner      *runner,
+                   guint          index,
+                   PpProbeResult *result,
+                   PpCliRun      *run)
+{
+  gboolean failed = !pp_probe_result_is_reachable (result) &&
+                    result->outcome != PP_OUTCOME_NOT_CONFIGURED;
+
+  pp_cli_progress_update (&run->progress, failed);
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PpCliRun *run = user_data;
+
+  run->results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+  g_main_loop_quit (run->loop);
+}
+
+static GPtrArray *
+run_plan (PpCliOptions *options,
+          PpConfig     *config,
+          PpTrust      *trust,
+          PpPlan       *plan,
+          gboolean     *stopped)
+{
+  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PpCliRun run = { loop, cancellable, NULL };
+  guint sigint, sigterm;
+
+  pp_runner_set_concurrency (runner, options->concurrency);
+  pp_runner_set_timeout (runner, (guint) (options->timeout * 1000));
+  pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000));
+  pp_cli_progress_init (&run.progress, pp_plan_get_n_items (plan));
+  g_signal_connect (runner, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
+  sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
+  sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
+
+  pp_runner_run_async (runner, plan, cancellable, run_done_cb, &run);
+  g_main_loop_run (loop);
+
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  pp_cli_progress_finish (&run.progress);
+  *stopped = g_cancellable_is_cancelled (cancellable);
+
+  return run.results;
+}
+
+static void
+print_profiles (void)
+{
+  const char * const *names = pp_profile_list_bundled ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(PpProfile) profile = pp_profile_load_bundled (names[i], NULL, NULL);
+      g_autofree char *geographies = NULL;
+
+      if (profile == NULL)
+        {
+          g_print ("%s\n", names[i]);
+          continue;
+        }
+      geographies = g_strjoinv (", ", (char **) pp_profile_get_geographies (profile));
+      g_print ("%-16s %s%s%s%s\n", names[i], pp_profile_get_title (profile),
+               *geographies ? " (geographies: " : "", geographies, *geographies ? ")" : "");
+    }
+}
+
+static void
+print_config (PpConfig *config,
+              gboolean  json)
+{
+  g_autofree char *text = NULL;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      pp_config_add_json (config, builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return;
+    }
+
+  text = pp_config_format_text (config);
+  g_print ("%s", text);
+}
+
+static int
+report (PpCliOptions *options,
+        PpConfig     *config,
+        PpPlan       *plan,
+        GPtrArray    *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  g_autofree char *text = NULL;
+
+  if (options->json)
+    text = pp_report_json_format (plan, results, config);
+  else
+    text = pp_report_text_format (plan, results);
+  g_print ("%s%s", text, options->json ? "\n" : "");
+
+  return pp_report_count_reachable (plan, results) == n_endpoints ? EXIT_ALL_REACHABLE
+                                                                 : EXIT_SOME_UNREACHABLE;
+}
+
+static int
+run_cli (PpCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(PpTrust) trust = NULL;
+  g_autoptr(PpPlan) plan = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  gboolean stopped = FALSE;
+  int status;
+
+  config = pp_cli_options_make_config (options, &error);
+  if (config == NULL)
+    return fail_bad_input (error);
+  if (options->show_config)
+    {
+      print_config (config, options->json);
+      return EXIT_ALL_REACHABLE;
+    }
+
+  /* Everything the user typed is checked before the first probe. */
+  plan = pp_cli_options_make_plan (options, &error);
+  if (plan == NULL)
+    return fail_bad_input (error);
+  trust = pp_cli_options_make_trust (options, &error);
+  if (trust == NULL)
+    return fail_bad_input (error);
+
+  results = run_plan (options, config, trust, plan, &stopped);
+  status = report (options, config, plan, results);
+
+  return stopped ? EXIT_STOPPED : status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  PpCliOptions options = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* A proxy that drops the connection mid-write must not kill us. */
+  signal (SIGPIPE, SIG_IGN);
+
+  if (!pp_cli_options_parse (&options, &argc, &argv, &error))
+    {
+      pp_cli_options_clear (&options);
+      return fail_bad_input (error);
+    }
+
+  if (options.version)
+    {
+      g_print ("proxyprobe-cli %s\n", PACKAGE_VERSION);
+      status = EXIT_ALL_REACHABLE;
+    }
+  else if (options.list_profiles)
+    {
+      print_profiles ();
+      status = EXIT_ALL_REACHABLE;
+    }
+  else
+    status = run_cli (&options);
+
+  pp_cli_options_clear (&options);
+
+  return status;
+}

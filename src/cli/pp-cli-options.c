@@ -1,0 +1,218 @@
+/* pp-cli-options.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-cli-options.h"
+#include "pp-runner.h"
+
+#define DEFAULT_PROFILE "mde-standard"
+#define MAX_TIMEOUT_SECONDS 600.0
+
+static const char description[] =
+  "Probes every endpoint of a service through every connectivity method:\n"
+  "  1 default  Default proxy (GLib's proxy resolver, as desktop programs use)\n"
+  "  2 wpad     Proxy auto discovery (WPAD)\n"
+  "  3 direct   Proxy disabled (no proxy at all, environment ignored)\n"
+  "  4 named    Named proxy (Defender for Endpoint's cloudService.proxy)\n"
+  "  5 cmdline  Command line proxy (-p)\n"
+  "  6 env      Environment proxy (http_proxy/https_proxy/all_proxy as libcurl reads them)\n"
+  "\n"
+  "Bundled profiles: mde-standard (default), mde-streamlined, mma-legacy.\n"
+  "\n"
+  "Examples:\n"
+  "  proxyprobe-cli --geography EU\n"
+  "  proxyprobe-cli --profile mde-streamlined --geography GW_US -p proxy.corp:8080\n"
+  "  proxyprobe-cli --profile mma-legacy --workspace-id 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\n"
+  "  proxyprobe-cli --url https://example.org/ --methods direct,cmdline -p 10.0.0.5:3128\n"
+  "  proxyprobe-cli --json > result.json\n"
+  "\n"
+  "Exit status: 0 every endpoint reachable by at least one method, 1 some endpoint\n"
+  "unreachable, 2 bad input (nothing probed), 130 stopped with Ctrl-C.";
+
+static GOptionEntry *
+option_entries (PpCliOptions *o)
+{
+  const GOptionEntry entries[] = {
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &o->profile,
+      "Bundled profile name or profile JSON file (default mde-standard)", "NAME|FILE" },
+    { "urls", 0, 0, G_OPTION_ARG_FILENAME, &o->urls_file,
+      "Probe the URLs of a text file, one per line (# comments)", "FILE" },
+    { "url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->urls,
+      "Probe this URL (repeatable)", "URL" },
+    { "geography", 0, 0, G_OPTION_ARG_STRING, &o->geography,
+      "Only this geography's endpoints, plus worldwide ones (default: all)", "GEO" },
+    { "workspace-id", 0, 0, G_OPTION_ARG_STRING, &o->workspace_id,
+      "Log Analytics workspace ID for mma-legacy", "GUID" },
+    { "proxy", 'p', 0, G_OPTION_ARG_STRING, &o->proxy,
+      "Command line proxy, HOST:PORT or a proxy URL", "PROXY" },
+    { "named-proxy", 0, 0, G_OPTION_ARG_STRING, &o->named_proxy,
+      "Use this named proxy instead of the agent's configuration", "PROXY" },
+    { "methods", 0, 0, G_OPTION_ARG_STRING, &o->methods,
+      "Comma-separated methods to probe (default all)", "LIST" },
+    { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->timeout,
+      "Total time allowed per probe (default 20)", "SECONDS" },
+    { "connect-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->connect_timeout,
+      "Time allowed to connect (default 10)", "SECONDS" },
+    { "concurrency", 0, 0, G_OPTION_ARG_INT, &o->concurrency,
+      "Probes in flight at once (default 128)", "N" },
+    { "trust", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->trust,
+      "Also trust the CA certificates of this PEM file (repeatable)", "FILE" },
+    { "public-roots", 0, 0, G_OPTION_ARG_FILENAME, &o->public_roots,
+      "Public root set for the inspection verdict (default Mozilla's)", "FILE|DIR" },
+    { "sysroot", 0, 0, G_OPTION_ARG_FILENAME, &o->sysroot,
+      "Read configuration files below DIR (offline analysis, tests)", "DIR" },
+    { "show-config", 0, 0, G_OPTION_ARG_NONE, &o->show_config,
+      "Print the detected proxy configuration and exit", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json,
+      "Print one proxyprobe-report/1 JSON document", NULL },
+    { "list-profiles", 0, 0, G_OPTION_ARG_NONE, &o->list_profiles,
+      "List the bundled profiles and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
+      "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static gboolean
+check_seconds (const char  *option,
+               double       value,
+               GError     **error)
+{
+  if (value > 0 && value <= MAX_TIMEOUT_SECONDS)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "%s: %g is not a number of seconds between 0 and %g", option,
+               value, MAX_TIMEOUT_SECONDS);
+  return FALSE;
+}
+
+static gboolean
+validate (PpCliOptions  *o,
+          GError       **error)
+{
+  int sources = (o->urls_file != NULL) + (o->urls != NULL) + (o->profile != NULL);
+
+  if (sources > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--profile, --urls and --url choose what to probe: give only one of them");
+      return FALSE;
+    }
+  if (o->concurrency < 1 || o->concurrency > 4096)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--concurrency: %d is not between 1 and 4096", o->concurrency);
+      return FALSE;
+    }
+
+  return check_seconds ("--timeout", o->timeout, error) &&
+         check_seconds ("--connect-timeout", o->connect_timeout, error);
+}
+
+gboolean
+pp_cli_options_parse (PpCliOptions  *o,
+                      int           *argc,
+                      char        ***argv,
+                      GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— check connectivity through every proxy method");
+  g_autofree GOptionEntry *entries = option_entries (o);
+
+  o->timeout = PP_RUNNER_DEFAULT_TIMEOUT_MS / 1000.0;
+  o->connect_timeout = PP_RUNNER_DEFAULT_CONNECT_TIMEOUT_MS / 1000.0;
+  o->concurrency = PP_RUNNER_DEFAULT_CONCURRENCY;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context, description);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unexpected argument '%s' (URLs go after --url)", (*argv)[1]);
+      return FALSE;
+    }
+
+  return validate (o, error);
+}
+
+void
+pp_cli_options_clear (PpCliOptions *o)
+{
+  g_clear_pointer (&o->profile, g_free);
+  g_clear_pointer (&o->urls_file, g_free);
+  g_clear_pointer (&o->urls, g_strfreev);
+  g_clear_pointer (&o->geography, g_free);
+  g_clear_pointer (&o->workspace_id, g_free);
+  g_clear_pointer (&o->proxy, g_free);
+  g_clear_pointer (&o->named_proxy, g_free);
+  g_clear_pointer (&o->methods, g_free);
+  g_clear_pointer (&o->trust, g_strfreev);
+  g_clear_pointer (&o->public_roots, g_free);
+  g_clear_pointer (&o->sysroot, g_free);
+}
+
+PpConfig *
+pp_cli_options_make_config (PpCliOptions  *o,
+                            GError       **error)
+{
+  PpConfigOptions config_options = {
+    .sysroot = o->sysroot,
+    .cmdline_proxy = o->proxy,
+    .named_proxy = o->named_proxy,
+  };
+
+  return pp_config_new (&config_options, error);
+}
+
+PpTrust *
+pp_cli_options_make_trust (PpCliOptions  *o,
+                           GError       **error)
+{
+  PpTrustOptions trust_options = {
+    .extra_anchors = (const char * const *) o->trust,
+    .public_roots = o->public_roots,
+  };
+
+  return pp_trust_new (&trust_options, error);
+}
+
+static PpProfile *
+load_profile (PpCliOptions  *o,
+              GError       **error)
+{
+  PpProfileOptions profile_options = {
+    .geography = o->geography,
+    .workspace_id = o->workspace_id,
+  };
+
+  if (o->urls_file)
+    return pp_profile_load_url_list (o->urls_file, error);
+  if (o->urls)
+    return pp_profile_new_for_urls ((const char * const *) o->urls, error);
+
+  return pp_profile_load (o->profile ? o->profile : DEFAULT_PROFILE, &profile_options, error);
+}
+
+PpPlan *
+pp_cli_options_make_plan (PpCliOptions  *o,
+                          GError       **error)
+{
+  g_autoptr(PpProfile) profile = NULL;
+  g_autoptr(GArray) methods = NULL;
+
+  methods = pp_method_parse_list (o->methods ? o->methods : "all", error);
+  if (methods == NULL)
+    return NULL;
+
+  profile = load_profile (o, error);
+  if (profile == NULL)
+    return NULL;
+
+  return pp_plan_new (profile, methods);
+}

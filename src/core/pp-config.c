@@ -1,0 +1,394 @@
+/* pp-config.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config.h"
+#include "pp-curl-env.h"
+#include "pp-named-proxy.h"
+
+struct _PpConfig
+{
+  GObject parent_instance;
+
+  GProxyResolver *resolver;
+  char *resolver_name;
+  char **environment;
+  PpNamedProxy named;
+  PpProxySpec *cmdline;
+  GPtrArray *warnings;
+};
+
+G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
+
+/* Every variable some program reads as a proxy setting, shown whether or
+ * not libcurl uses it: the difference is often the finding. */
+static const char * const proxy_variables[] = {
+  "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+  "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY", NULL
+};
+G_DEFINE_QUARK (pp-config-error-quark, pp_config_error)
+
+static void
+pp_config_finalize (GObject *object)
+{
+  PpConfig *self = (PpConfig *) object;
+
+  g_clear_object (&self->resolver);
+  g_clear_pointer (&self->resolver_name, g_free);
+  g_clear_pointer (&self->environment, g_strfreev);
+  pp_named_proxy_clear (&self->named);
+  g_clear_pointer (&self->cmdline, pp_proxy_spec_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pp_config_parent_class)->finalize (object);
+}
+
+static void
+pp_config_class_init (PpConfigClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pp_config_finalize;
+}
+
+static void
+pp_config_init (PpConfig *self)
+{
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+detect_named_proxy (PpConfig              *self,
+                    const PpConfigOptions *options)
+{
+  g_autofree char *path = NULL;
+
+  if (options->named_proxy != NULL)
+    {
+      pp_named_proxy_from_value ("--named-proxy", options->named_proxy, &self->named);
+      return;
+    }
+
+  path = g_build_filename (options->sysroot ? options->sysroot : "/",
+                           PP_MDATP_MANAGED_PATH, NULL);
+  pp_named_proxy_read_managed (path, &self->named);
+  if (self->named.problem)
+    g_ptr_array_add (self->warnings, g_strdup_printf ("Named proxy (%s): %s",
+                                                      self->named.source,
+                                                      self->named.problem));
+}
+
+PpConfig *
+pp_config_new (const PpConfigOptions  *options,
+               GError                **error)
+{
+  static const PpConfigOptions defaults = { NULL };
+  g_autoptr(PpConfig) self = g_object_new (PP_TYPE_CONFIG, NULL);
+  g_autoptr(GPtrArray) env_warnings = NULL;
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (options->cmdline_proxy != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      self->cmdline = pp_proxy_spec_parse (options->cmdline_proxy, TRUE, &local_error);
+      if (self->cmdline == NULL)
+        {
+          g_set_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PROXY,
+                       "--proxy: %s", local_error->message);
+          return NULL;
+        }
+    }
+
+  self->environment = options->environment ? g_strdupv ((char **) options->environment)
+                                           : g_get_environ ();
+  self->resolver = g_object_ref (g_proxy_resolver_get_default ());
+  self->resolver_name = g_strdup (G_OBJECT_TYPE_NAME (self->resolver));
+  detect_named_proxy (self, options);
+
+  env_warnings = pp_curl_env_warnings ((const char * const *) self->environment);
+  for (guint i = 0; i < env_warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (env_warnings, i)));
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+pp_config_get_resolver_name (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return self->resolver_name;
+}
+
+GPtrArray *
+pp_config_get_warnings (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return self->warnings;
+}
+
+/* GLib answers "direct://", "http://h:p", "socks5://h:p" ...; each is a
+ * candidate, tried in order. */
+static GPtrArray *
+resolve_default (PpConfig      *self,
+                 const char    *url,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_proxy_spec_unref);
+
+  uris = g_proxy_resolver_lookup (self->resolver, url, cancellable, error);
+  if (uris == NULL)
+    return NULL;
+
+  for (guint i = 0; uris[i]; i++)
+    {
+      PpProxySpec *spec;
+
+      if (g_str_has_prefix (uris[i], "direct://"))
+        spec = pp_proxy_spec_new_direct ();
+      else
+        spec = pp_proxy_spec_parse (uris[i], FALSE, NULL);
+
+      /* An answer we cannot use ("socks://" variants GLib may invent) is
+       * skipped rather than failing the whole method. */
+      if (spec != NULL)
+        g_ptr_array_add (candidates, spec);
+    }
+
+  if (candidates->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s answered no usable proxy for %s", self->resolver_name, url);
+      return NULL;
+    }
+
+  return g_steal_pointer (&candidates);
+}
+
+static GPtrArray *
+single_candidate (PpProxySpec *spec)
+{
+  GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_proxy_spec_unref);
+
+  g_ptr_array_add (candidates, spec);
+
+  return candidates;
+}
+
+static gboolean
+candidates_for_env (PpConfig    *self,
+                    const char  *url,
+                    GPtrArray  **candidates,
+                    char       **detail)
+{
+  const char * const *envp = (const char * const *) self->environment;
+  PpCurlEnvReading reading;
+  g_autofree char *description = NULL;
+
+  if (!pp_curl_env_is_configured (envp))
+    {
+      *detail = g_strdup ("no http_proxy, https_proxy or all_proxy variable is set");
+      return FALSE;
+    }
+
+  pp_curl_env_read (envp, url, &reading);
+  description = pp_curl_env_describe (&reading);
+  *candidates = single_candidate (pp_proxy_spec_new_curl_env (description,
+                                                              reading.variable != NULL));
+  pp_curl_env_reading_clear (&reading);
+
+  return TRUE;
+}
+
+static gboolean
+candidates_for_named (PpConfig    *self,
+                      GPtrArray  **candidates,
+                      char       **detail,
+                      GError     **error)
+{
+  if (self->named.spec != NULL)
+    {
+      *candidates = single_candidate (pp_proxy_spec_ref (self->named.spec));
+      return TRUE;
+    }
+  if (self->named.problem != NULL)
+    {
+      g_set_error_literal (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PROXY,
+                           self->named.problem);
+      return FALSE;
+    }
+
+  *detail = g_strdup_printf ("no cloudService.proxy in %s", PP_MDATP_MANAGED_PATH);
+  return FALSE;
+}
+
+/* Turns a method into the proxies to try for @url. Returns FALSE with
+ * @error set when the method is configured but unusable, and FALSE with
+ * @detail set when nothing is configured ("Doesn't exist"). Blocking: the
+ * default resolver may evaluate a PAC script, so call it from a worker. */
+gboolean
+pp_config_get_candidates (PpConfig      *self,
+                          PpMethod       method,
+                          const char    *url,
+                          GCancellable  *cancellable,
+                          GPtrArray    **candidates,
+                          char         **detail,
+                          GError       **error)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), FALSE);
+  g_return_val_if_fail (candidates != NULL && detail != NULL, FALSE);
+
+  *candidates = NULL;
+  *detail = NULL;
+
+  switch (method)
+    {
+    case PP_METHOD_DEFAULT:
+      *candidates = resolve_default (self, url, cancellable, error);
+      return *candidates != NULL;
+
+    case PP_METHOD_WPAD:
+      *detail = g_strdup ("WPAD discovery is not available in this version");
+      return FALSE;
+
+    case PP_METHOD_DIRECT:
+      *candidates = single_candidate (pp_proxy_spec_new_direct ());
+      return TRUE;
+
+    case PP_METHOD_NAMED:
+      return candidates_for_named (self, candidates, detail, error);
+
+    case PP_METHOD_CMDLINE:
+      if (self->cmdline == NULL)
+        {
+          *detail = g_strdup ("no proxy given with -p/--proxy");
+          return FALSE;
+        }
+      *candidates = single_candidate (pp_proxy_spec_ref (self->cmdline));
+      return TRUE;
+
+    case PP_METHOD_ENV:
+      return candidates_for_env (self, url, candidates, detail);
+
+    case PP_N_METHODS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_env_lines (PpConfig *self,
+                  GString  *out)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; proxy_variables[i]; i++)
+    {
+      const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
+      g_autofree char *shown = pp_redact_url (value);
+
+      if (value == NULL)
+        continue;
+      g_string_append_printf (out, "  %s=%s\n", proxy_variables[i], shown);
+      any = TRUE;
+    }
+
+  if (!any)
+    g_string_append (out, "  (no proxy variables set)\n");
+}
+
+char *
+pp_config_format_text (PpConfig *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  g_string_append_printf (out, "Default proxy (GLib proxy resolver): %s\n", self->resolver_name);
+  g_string_append (out, "Environment (this process, as libcurl reads it):\n");
+  append_env_lines (self, out);
+
+  g_string_append (out, "Named proxy: ");
+  if (self->named.source == NULL)
+    g_string_append_printf (out, "Doesn't exist (no cloudService.proxy in %s)\n",
+                            PP_MDATP_MANAGED_PATH);
+  else
+    g_string_append_printf (out, "%s (%s)%s%s\n", self->named.raw ? self->named.raw : "",
+                            self->named.source, self->named.problem ? ": " : "",
+                            self->named.problem ? self->named.problem : "");
+
+  g_string_append_printf (out, "Command line proxy: %s\n",
+                          self->cmdline ? self->cmdline->display : "Doesn't exist");
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_string_append_printf (out, "Warning: %s\n", (char *) g_ptr_array_index (self->warnings, i));
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_named_json (PpConfig    *self,
+                JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "named_proxy");
+  if (self->named.source == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, self->named.source);
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, self->named.raw);
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, self->named.problem);
+  json_builder_end_object (builder);
+}
+
+static void
+add_env_json (PpConfig    *self,
+              JsonBuilder *builder)
+{
+
+  json_builder_set_member_name (builder, "environment");
+  json_builder_begin_object (builder);
+  for (guint i = 0; proxy_variables[i]; i++)
+    {
+      const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
+      g_autofree char *shown = pp_redact_url (value);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, proxy_variables[i]);
+      json_builder_add_string_value (builder, shown);
+    }
+  json_builder_end_object (builder);
+}
+
+void
+pp_config_add_json (PpConfig    *self,
+                    JsonBuilder *builder)
+{
+  g_return_if_fail (PP_IS_CONFIG (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resolver");
+  json_builder_add_string_value (builder, self->resolver_name);
+  add_env_json (self, builder);
+  add_named_json (self, builder);
+  json_builder_set_member_name (builder, "cmdline_proxy");
+  json_builder_add_string_value (builder, self->cmdline ? self->cmdline->display : NULL);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}

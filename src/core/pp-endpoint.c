@@ -1,0 +1,109 @@
+/* pp-endpoint.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-endpoint.h"
+
+G_DEFINE_BOXED_TYPE (PpEndpoint, pp_endpoint, pp_endpoint_ref, pp_endpoint_unref)
+
+static void
+pp_endpoint_clear (PpEndpoint *self)
+{
+  g_free (self->url);
+  g_free (self->service);
+  g_free (self->http_method);
+  g_array_unref (self->expected);
+  g_free (self->trust);
+  g_free (self->geography);
+}
+
+PpEndpoint *
+pp_endpoint_new (const char  *url,
+                 const char  *service,
+                 const char  *http_method,
+                 const guint *expected,
+                 guint        n_expected,
+                 const char  *trust,
+                 const char  *geography)
+{
+  PpEndpoint *self;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  self = g_atomic_rc_box_new0 (PpEndpoint);
+  self->url = g_strdup (url);
+  self->service = g_strdup (service ? service : "");
+  self->http_method = g_strdup (http_method ? http_method : "GET");
+  self->expected = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_expected);
+  if (n_expected > 0)
+    g_array_append_vals (self->expected, expected, n_expected);
+  self->trust = g_strdup (trust ? trust : "system");
+  self->geography = g_strdup (geography);
+
+  return self;
+}
+
+PpEndpoint *
+pp_endpoint_ref (PpEndpoint *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+pp_endpoint_unref (PpEndpoint *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pp_endpoint_clear);
+}
+
+gboolean
+pp_endpoint_expects_status (const PpEndpoint *self,
+                            guint             status)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* "any" in a profile: reaching the server at all is what matters. */
+  if (self->expected->len == 0)
+    return status > 0;
+
+  for (guint i = 0; i < self->expected->len; i++)
+    if (g_array_index (self->expected, guint, i) == status)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Returns the pin set name of a "pinned:<set>" endpoint, or NULL when the
+ * endpoint relies on the system trust store. */
+const char *
+pp_endpoint_get_pin_set (const PpEndpoint *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_str_has_prefix (self->trust, "pinned:"))
+    return self->trust + strlen ("pinned:");
+
+  return NULL;
+}
+
+char *
+pp_endpoint_format_expected (const PpEndpoint *self)
+{
+  GString *str;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->expected->len == 0)
+    return g_strdup ("any");
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < self->expected->len; i++)
+    g_string_append_printf (str, "%s%u", i ? "," : "",
+                            g_array_index (self->expected, guint, i));
+
+  return g_string_free (str, FALSE);
+}

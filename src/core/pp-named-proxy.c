@@ -1,0 +1,115 @@
+/* pp-named-proxy.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-named-proxy.h"
+
+#include <json-glib/json-glib.h>
+
+/* The agent's own file is small; anything larger is not what it reads. */
+#define MAX_MANAGED_SIZE (1024 * 1024)
+
+void
+pp_named_proxy_from_value (const char   *source,
+                           const char   *value,
+                           PpNamedProxy *named)
+{
+  g_autoptr(GError) error = NULL;
+
+  named->source = g_strdup (source);
+  named->raw = pp_redact_url (value);
+  named->spec = pp_proxy_spec_parse (value, TRUE, &error);
+  if (named->spec == NULL)
+    named->problem = g_strdup_printf ("The proxy isn't in valid format: %s", error->message);
+}
+
+static gboolean
+read_small_file (const char  *path,
+                 char       **contents,
+                 GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > MAX_MANAGED_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the file is larger than 1 MiB, which is not a Defender configuration");
+      return FALSE;
+    }
+
+  return g_file_get_contents (path, contents, NULL, error);
+}
+
+static const char *
+find_proxy_member (JsonNode  *root,
+                   gboolean  *present)
+{
+  JsonObject *cloud;
+  JsonNode *proxy;
+
+  *present = FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  cloud = json_object_get_object_member (json_node_get_object (root), "cloudService");
+  if (cloud == NULL || !json_object_has_member (cloud, "proxy"))
+    return NULL;
+
+  *present = TRUE;
+  proxy = json_object_get_member (cloud, "proxy");
+  if (!JSON_NODE_HOLDS_VALUE (proxy) || json_node_get_value_type (proxy) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (proxy);
+}
+
+/* Reads cloudService.proxy from Defender for Endpoint on Linux's managed
+ * configuration. A missing file or key leaves @named empty: the method then
+ * "doesn't exist", exactly as the analyzer says it. */
+void
+pp_named_proxy_read_managed (const char   *path,
+                             PpNamedProxy *named)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *source = g_strdup_printf ("%s: cloudService.proxy", path);
+  const char *value;
+  gboolean present;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  if (!read_small_file (path, &contents, &error) ||
+      !json_parser_load_from_data (parser, contents, -1, &error))
+    {
+      named->source = g_steal_pointer (&source);
+      named->problem = g_strdup_printf ("%s cannot be read: %s", path, error->message);
+      return;
+    }
+
+  value = find_proxy_member (json_parser_get_root (parser), &present);
+  if (!present)
+    return;
+  if (value == NULL)
+    {
+      named->source = g_steal_pointer (&source);
+      named->problem = g_strdup ("The proxy isn't in valid format: cloudService.proxy is not a string");
+      return;
+    }
+
+  pp_named_proxy_from_value (source, value, named);
+}
+
+void
+pp_named_proxy_clear (PpNamedProxy *named)
+{
+  g_clear_pointer (&named->source, g_free);
+  g_clear_pointer (&named->raw, g_free);
+  g_clear_pointer (&named->spec, pp_proxy_spec_unref);
+  g_clear_pointer (&named->problem, g_free);
+}

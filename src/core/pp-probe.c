@@ -1,0 +1,572 @@
+/* pp-probe.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include "pp-classify.h"
+#include "pp-probe.h"
+#include "pp-tls.h"
+
+#include <string.h>
+
+/* Bounds on what a server can make us keep. */
+#define MAX_BODY_BYTES   (1024 * 1024)
+#define MAX_TRACE_BYTES  (32 * 1024)
+#define MAX_HEADER_VALUE 512
+
+typedef enum
+{
+  STAGE_PROBE,     /* the real request, verifying */
+  STAGE_TLS_PEEK,  /* after a verification failure: who issued the chain? */
+} ProbeStage;
+
+struct _PpProbe
+{
+  PpProbeOptions options;
+  PpProbeResult *result;
+  GPtrArray *candidates;
+  guint candidate;
+  ProbeStage stage;
+  PpClassification verdict;   /* of the probe stage, while the peek runs */
+
+  CURL *easy;
+  char errbuf[CURL_ERROR_SIZE];
+  gsize body_bytes;
+  gboolean body_truncated;
+  char *squid_error;
+  char *proxy_status;
+  PpTlsChain chain;
+  GString *trace;
+};
+
+PpProbe *
+pp_probe_new (PpEndpoint           *endpoint,
+              PpMethod              method,
+              const PpProbeOptions *options)
+{
+  PpProbe *self = g_new0 (PpProbe, 1);
+
+  self->options = *options;
+  g_object_ref (self->options.config);
+  g_object_ref (self->options.trust);
+  self->result = pp_probe_result_new (endpoint, method);
+  if (options->keep_trace)
+    self->trace = g_string_new (NULL);
+
+  return self;
+}
+
+static void
+reset_transfer (PpProbe *self)
+{
+  g_clear_pointer (&self->easy, curl_easy_cleanup);
+  g_clear_pointer (&self->squid_error, g_free);
+  g_clear_pointer (&self->proxy_status, g_free);
+  self->errbuf[0] = '\0';
+  self->body_bytes = 0;
+  self->body_truncated = FALSE;
+}
+
+void
+pp_probe_free (PpProbe *self)
+{
+  reset_transfer (self);
+  pp_tls_chain_clear (&self->chain);
+  g_clear_pointer (&self->verdict.detail, g_free);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->result, pp_probe_result_unref);
+  if (self->trace)
+    g_string_free (self->trace, TRUE);
+  g_object_unref (self->options.config);
+  g_object_unref (self->options.trust);
+  g_free (self);
+}
+
+CURL *
+pp_probe_get_easy (PpProbe *self)
+{
+  return self->easy;
+}
+
+PpProbeResult *
+pp_probe_get_result (PpProbe *self)
+{
+  return self->result;
+}
+
+static PpProxySpec *
+current_candidate (PpProbe *self)
+{
+  return g_ptr_array_index (self->candidates, self->candidate);
+}
+
+/* libcurl callbacks. They run on the worker thread inside
+ * curl_multi_perform(); they must be quick and must not block. */
+
+static size_t
+body_cb (char   *data,
+         size_t  size,
+         size_t  nmemb,
+         void   *user_data)
+{
+  PpProbe *self = user_data;
+
+  /* The status is all we need; a server that streams forever must not
+   * keep the probe alive until the total timeout. */
+  self->body_bytes += size * nmemb;
+  if (self->body_bytes > MAX_BODY_BYTES)
+    {
+      self->body_truncated = TRUE;
+      return 0;
+    }
+
+  return size * nmemb;
+}
+
+static char *
+header_value (const char *line,
+              gsize       len,
+              const char *name)
+{
+  gsize name_len = strlen (name);
+
+  if (len <= name_len || g_ascii_strncasecmp (line, name, name_len) != 0)
+    return NULL;
+
+  return g_strstrip (g_strndup (line + name_len, MIN (len - name_len, MAX_HEADER_VALUE)));
+}
+
+static void
+replace_string (char **slot,
+                char  *value)
+{
+  g_free (*slot);
+  *slot = value;
+}
+
+static size_t
+header_cb (char   *data,
+           size_t  size,
+           size_t  nmemb,
+           void   *user_data)
+{
+  PpProbe *self = user_data;
+  gsize len = size * nmemb;
+  char *value;
+
+  /* Each response (CONNECT, redirect, final) starts with a status line:
+   * only the markers of the latest one describe who answered. */
+  if (len > 5 && strncmp (data, "HTTP/", 5) == 0)
+    {
+      g_clear_pointer (&self->squid_error, g_free);
+      g_clear_pointer (&self->proxy_status, g_free);
+    }
+  else if ((value = header_value (data, len, "X-Squid-Error:")) != NULL)
+    replace_string (&self->squid_error, value);
+  else if ((value = header_value (data, len, "Proxy-Status:")) != NULL)
+    replace_string (&self->proxy_status, value);
+
+  return len;
+}
+
+static int
+progress_cb (void       *user_data,
+             curl_off_t  dltotal,
+             curl_off_t  dlnow,
+             curl_off_t  ultotal,
+             curl_off_t  ulnow)
+{
+  PpProbe *self = user_data;
+
+  return g_atomic_int_get (self->options.cancelled) ? 1 : 0;
+}
+
+static gboolean
+effective_url_is_https (CURL *easy)
+{
+  const char *url = NULL;
+
+  curl_easy_getinfo (easy, CURLINFO_EFFECTIVE_URL, &url);
+
+  return url != NULL && g_ascii_strncasecmp (url, "https:", 6) == 0;
+}
+
+static int
+prereq_cb (void *user_data,
+           char *primary_ip,
+           char *local_ip,
+           int   primary_port,
+           int   local_port)
+{
+  PpProbe *self = user_data;
+
+  if (effective_url_is_https (self->easy))
+    pp_tls_chain_capture (&self->chain, self->easy);
+
+  /* The peek only wants the chain; the request itself is not sent. */
+  return self->stage == STAGE_TLS_PEEK ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
+}
+
+static void
+append_trace_line (GString    *trace,
+                   const char *prefix,
+                   const char *line,
+                   gsize       len)
+{
+  static const char * const secret_headers[] = { "proxy-authorization:", "authorization:", NULL };
+  g_autofree char *text = g_strndup (line, len);
+  g_autofree char *redacted = NULL;
+
+  for (guint i = 0; secret_headers[i]; i++)
+    if (g_ascii_strncasecmp (text, secret_headers[i], strlen (secret_headers[i])) == 0)
+      {
+        g_string_append_printf (trace, "%s%.*s ***\n", prefix,
+                                (int) strlen (secret_headers[i]), text);
+        return;
+      }
+
+  redacted = pp_redact_url (text);
+  g_string_append_printf (trace, "%s%s\n", prefix, redacted);
+}
+
+static int
+debug_cb (CURL          *easy,
+          curl_infotype  type,
+          char          *data,
+          size_t         size,
+          void          *user_data)
+{
+  PpProbe *self = user_data;
+  const char *prefix = type == CURLINFO_TEXT ? "* "
+                     : type == CURLINFO_HEADER_IN ? "< "
+                     : type == CURLINFO_HEADER_OUT ? "> " : NULL;
+  const char *p = data, *end = data + size;
+
+  if (prefix == NULL || self->trace->len > MAX_TRACE_BYTES)
+    return 0;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      gsize len = (eol ? eol : end) - p;
+
+      if (len > 0 && p[len - 1] == '\r')
+        len--;
+      if (len > 0)
+        append_trace_line (self->trace, prefix, p, len);
+      p = eol ? eol + 1 : end;
+    }
+
+  return 0;
+}
+
+static void
+set_proxy_options (CURL        *easy,
+                   PpProxySpec *spec)
+{
+  switch (spec->kind)
+    {
+    case PP_PROXY_KIND_DIRECT:
+      /* An empty proxy disables every proxy, the environment's included. */
+      curl_easy_setopt (easy, CURLOPT_PROXY, "");
+      break;
+    case PP_PROXY_KIND_PROXY:
+      /* no_proxy from the environment would otherwise override it. */
+      curl_easy_setopt (easy, CURLOPT_PROXY, spec->url);
+      curl_easy_setopt (easy, CURLOPT_NOPROXY, "");
+      break;
+    case PP_PROXY_KIND_CURL_ENV:
+    default:
+      break;
+    }
+}
+
+static void
+set_callbacks (PpProbe *self,
+               CURL    *easy)
+{
+  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, body_cb);
+  curl_easy_setopt (easy, CURLOPT_WRITEDATA, self);
+  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, header_cb);
+  curl_easy_setopt (easy, CURLOPT_HEADERDATA, self);
+  curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt (easy, CURLOPT_XFERINFODATA, self);
+  curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, prereq_cb);
+  curl_easy_setopt (easy, CURLOPT_PREREQDATA, self);
+  if (self->trace)
+    {
+      curl_easy_setopt (easy, CURLOPT_VERBOSE, 1L);
+      curl_easy_setopt (easy, CURLOPT_DEBUGFUNCTION, debug_cb);
+      curl_easy_setopt (easy, CURLOPT_DEBUGDATA, self);
+    }
+}
+
+static CURL *
+start_transfer (PpProbe *self)
+{
+  PpEndpoint *endpoint = self->result->endpoint;
+  const char *ca_file = pp_trust_get_ca_file (self->options.trust);
+  CURL *easy;
+
+  reset_transfer (self);
+  self->easy = easy = curl_easy_init ();
+
+  curl_easy_setopt (easy, CURLOPT_URL, endpoint->url);
+  curl_easy_setopt (easy, CURLOPT_PRIVATE, self);
+  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, self->errbuf);
+  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, self->stage == STAGE_PROBE ? 1L : 0L);
+  curl_easy_setopt (easy, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
+  /* A fresh connection per probe keeps timings comparable and makes
+   * every probe see the chain for itself. */
+  curl_easy_setopt (easy, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt (easy, CURLOPT_FORBID_REUSE, 1L);
+  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS, (long) self->options.connect_timeout_ms);
+  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) self->options.timeout_ms);
+  curl_easy_setopt (easy, CURLOPT_USERAGENT, "ProxyProbe/" PACKAGE_VERSION);
+  curl_easy_setopt (easy, CURLOPT_CAINFO, ca_file);
+  curl_easy_setopt (easy, CURLOPT_PROXY_CAINFO, ca_file);
+  if (g_str_equal (endpoint->http_method, "HEAD"))
+    curl_easy_setopt (easy, CURLOPT_NOBODY, 1L);
+  if (self->stage == STAGE_TLS_PEEK)
+    {
+      curl_easy_setopt (easy, CURLOPT_SSL_VERIFYPEER, 0L);
+      curl_easy_setopt (easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+  set_callbacks (self, easy);
+  set_proxy_options (easy, current_candidate (self));
+
+  return easy;
+}
+
+static void
+finish_with (PpProbe    *self,
+             PpOutcome   outcome,
+             char       *detail)
+{
+  self->result->outcome = outcome;
+  g_free (self->result->detail);
+  self->result->detail = detail;
+  reset_transfer (self);
+}
+
+CURL *
+pp_probe_begin (PpProbe      *self,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  char *detail = NULL;
+
+  if (g_atomic_int_get (self->options.cancelled))
+    {
+      finish_with (self, PP_OUTCOME_CANCELLED, g_strdup ("the run was stopped"));
+      return NULL;
+    }
+
+  if (!pp_config_get_candidates (self->options.config, self->result->method,
+                                 self->result->endpoint->url, cancellable,
+                                 &self->candidates, &detail, &error))
+    {
+      if (error)
+        finish_with (self, PP_OUTCOME_ERROR, g_strdup (error->message));
+      else
+        finish_with (self, PP_OUTCOME_NOT_CONFIGURED, detail);
+      return NULL;
+    }
+
+  return start_transfer (self);
+}
+
+void
+pp_probe_cancel (PpProbe *self)
+{
+  pp_probe_result_add_attempt (self->result, current_candidate (self)->display,
+                               PP_OUTCOME_CANCELLED, CURLE_ABORTED_BY_CALLBACK);
+  finish_with (self, PP_OUTCOME_CANCELLED, g_strdup ("the run was stopped"));
+}
+
+static gint64
+info_time (CURL     *easy,
+           CURLINFO  info)
+{
+  curl_off_t value = 0;
+
+  curl_easy_getinfo (easy, info, &value);
+
+  return value;
+}
+
+/* libcurl reports times since the start; people read phases. */
+static void
+record_timings (PpProbe *self)
+{
+  PpTimings *t = &self->result->timings;
+  gint64 dns = info_time (self->easy, CURLINFO_NAMELOOKUP_TIME_T);
+  gint64 connect = info_time (self->easy, CURLINFO_CONNECT_TIME_T);
+  gint64 tls = info_time (self->easy, CURLINFO_APPCONNECT_TIME_T);
+  gint64 pre = info_time (self->easy, CURLINFO_PRETRANSFER_TIME_T);
+  gint64 first = info_time (self->easy, CURLINFO_STARTTRANSFER_TIME_T);
+
+  t->dns = dns;
+  t->connect = connect > dns ? connect - dns : 0;
+  t->tls = tls > connect ? tls - connect : 0;
+  t->first_byte = first > pre ? first - pre : 0;
+  t->total = info_time (self->easy, CURLINFO_TOTAL_TIME_T);
+}
+
+static void
+record_transfer_facts (PpProbe         *self,
+                       CURLcode         code,
+                       PpTransferFacts *facts)
+{
+  PpProxySpec *spec = current_candidate (self);
+  long response = 0, connect_code = 0, proxy_error = 0, port = 0, redirects = 0;
+  const char *ip = NULL, *url = NULL;
+
+  curl_easy_getinfo (self->easy, CURLINFO_RESPONSE_CODE, &response);
+  curl_easy_getinfo (self->easy, CURLINFO_HTTP_CONNECTCODE, &connect_code);
+  curl_easy_getinfo (self->easy, CURLINFO_PROXY_ERROR, &proxy_error);
+  curl_easy_getinfo (self->easy, CURLINFO_PRIMARY_IP, &ip);
+  curl_easy_getinfo (self->easy, CURLINFO_PRIMARY_PORT, &port);
+  curl_easy_getinfo (self->easy, CURLINFO_REDIRECT_COUNT, &redirects);
+  curl_easy_getinfo (self->easy, CURLINFO_EFFECTIVE_URL, &url);
+
+  /* The body cap is ours, not a failure of the server. */
+  facts->curl_code = (code == CURLE_WRITE_ERROR && self->body_truncated) ? CURLE_OK : code;
+  facts->response_code = (guint) response;
+  facts->connect_code = (guint) connect_code;
+  facts->proxy_error = (int) proxy_error;
+  facts->via_proxy = spec->kind == PP_PROXY_KIND_PROXY || spec->env_via_proxy;
+  facts->connected = info_time (self->easy, CURLINFO_CONNECT_TIME_T) > 0;
+  facts->squid_error = self->squid_error;
+  facts->proxy_status = self->proxy_status;
+  facts->proxy_name = spec->display;
+  facts->curl_message = self->errbuf[0] ? self->errbuf : curl_easy_strerror (code);
+
+  g_free (self->result->remote_address);
+  self->result->remote_address = ip && *ip ? g_strdup_printf (strchr (ip, ':') ? "[%s]:%ld" : "%s:%ld", ip, port) : NULL;
+  self->result->redirect_count = (guint) redirects;
+  g_free (self->result->final_url);
+  self->result->final_url = g_strdup (url);
+  self->result->curl_code = facts->curl_code;
+  g_free (self->result->curl_message);
+  self->result->curl_message = facts->curl_code ? g_strdup (facts->curl_message) : NULL;
+  record_timings (self);
+}
+
+static void
+apply_verdict (PpProbe          *self,
+               PpClassification *verdict)
+{
+  PpProbeResult *result = self->result;
+  PpProxySpec *spec = current_candidate (self);
+
+  result->http_status = verdict->http_status;
+  result->connect_status = verdict->connect_status;
+  result->proxy_status = verdict->proxy_status;
+  g_free (result->proxy);
+  result->proxy = spec->kind == PP_PROXY_KIND_DIRECT ? NULL : g_strdup (spec->display);
+  finish_with (self, verdict->outcome, g_steal_pointer (&verdict->detail));
+}
+
+/* A pinned endpoint whose chain ends anywhere else is unreachable for the
+ * agent even when this machine's trust store accepts the chain. */
+static void
+judge_tls (PpProbe *self)
+{
+  PpProbeResult *result = self->result;
+  const char *pin_set = pp_endpoint_get_pin_set (result->endpoint);
+
+  pp_tls_summarize (&self->chain, self->options.trust, &result->tls);
+  if (!result->tls.present || pin_set == NULL)
+    return;
+
+  result->tls.inspected = !pp_tls_pin_matches (&self->chain, self->options.trust, pin_set);
+  if (result->tls.inspected && result->outcome != PP_OUTCOME_CANCELLED)
+    finish_with (self, PP_OUTCOME_TLS_INSPECTED,
+                 g_strdup_printf ("the certificate chain ends at %s, not at a root of the "
+                                  "pin set %s: TLS inspection by %s; the agent rejects "
+                                  "this connection", result->tls.root, pin_set,
+                                  result->tls.issuer));
+}
+
+static void
+keep_trace (PpProbe *self)
+{
+  if (self->trace)
+    self->result->trace = g_strdup (self->trace->str);
+}
+
+static void
+finish_tls_peek (PpProbe *self)
+{
+  PpProbeResult *result = self->result;
+
+  keep_trace (self);
+  apply_verdict (self, &self->verdict);
+  judge_tls (self);
+  if (!result->tls.present || result->outcome == PP_OUTCOME_TLS_INSPECTED)
+    return;
+
+  if (result->tls.inspected)
+    finish_with (self, PP_OUTCOME_TLS_INSPECTED,
+                 g_strdup_printf ("the certificate is not trusted: it was issued by %s, "
+                                  "whose root %s is not a public root: TLS inspection",
+                                  result->tls.issuer, result->tls.root));
+  else
+    finish_with (self, PP_OUTCOME_TLS_FAILED,
+                 g_strdup_printf ("the certificate issued by %s is not valid here: %s",
+                                  result->tls.issuer, result->curl_message));
+}
+
+static gboolean
+has_next_candidate (PpProbe *self)
+{
+  return self->candidate + 1 < self->candidates->len;
+}
+
+CURL *
+pp_probe_transfer_done (PpProbe  *self,
+                        CURLcode  code)
+{
+  PpTransferFacts facts = { 0 };
+  PpClassification verdict;
+
+  if (self->stage == STAGE_TLS_PEEK)
+    {
+      finish_tls_peek (self);
+      return NULL;
+    }
+
+  record_transfer_facts (self, code, &facts);
+  pp_classify (&facts, self->result->endpoint, &verdict);
+  pp_probe_result_add_attempt (self->result, current_candidate (self)->display,
+                               verdict.outcome, facts.curl_code);
+
+  /* Like a browser, fall back to the next proxy only when this one could
+   * not be reached at all, never on an answer it gave. */
+  if (verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE && has_next_candidate (self))
+    {
+      g_free (verdict.detail);
+      self->candidate++;
+      return start_transfer (self);
+    }
+
+  if (code == CURLE_PEER_FAILED_VERIFICATION)
+    {
+      self->verdict = verdict;
+      self->stage = STAGE_TLS_PEEK;
+      return start_transfer (self);
+    }
+
+  keep_trace (self);
+  apply_verdict (self, &verdict);
+  judge_tls (self);
+
+  return NULL;
+}

@@ -1,0 +1,65 @@
+/* pp-profile.h: a service's endpoints, bundled or loaded from a file
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pp-endpoint.h"
+
+G_BEGIN_DECLS
+
+#define PP_PROFILE_ERROR (pp_profile_error_quark ())
+
+typedef enum
+{
+  PP_PROFILE_ERROR_NOT_FOUND,       /* no bundled profile and no file of that name */
+  PP_PROFILE_ERROR_INVALID,         /* syntax or schema error, with file and line/JSON path */
+  PP_PROFILE_ERROR_GEOGRAPHY,       /* unknown geography for this profile */
+  PP_PROFILE_ERROR_WORKSPACE_ID,    /* missing or malformed workspace ID */
+  PP_PROFILE_ERROR_EMPTY,           /* nothing left to probe */
+} PpProfileError;
+
+/* What the caller chose on top of the profile itself. */
+typedef struct
+{
+  const char *geography;     /* NULL: every geography */
+  const char *workspace_id;  /* substituted for {workspace_id}; must be a GUID */
+} PpProfileOptions;
+
+#define PP_TYPE_PROFILE (pp_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (PpProfile, pp_profile, PP, PROFILE, GObject)
+
+GQuark       pp_profile_error_quark          (void);
+const char * const *pp_profile_list_bundled  (void);
+PpProfile   *pp_profile_load                 (const char              *name_or_path,
+                                              const PpProfileOptions  *options,
+                                              GError                 **error);
+PpProfile   *pp_profile_load_bundled         (const char              *name,
+                                              const PpProfileOptions  *options,
+                                              GError                 **error);
+PpProfile   *pp_profile_load_file            (const char              *path,
+                                              const PpProfileOptions  *options,
+                                              GError                 **error);
+PpProfile   *pp_profile_load_url_list        (const char              *path,
+                                              GError                 **error);
+PpProfile   *pp_profile_new_for_urls         (const char * const      *urls,
+                                              GError                 **error);
+PpProfile   *pp_profile_new_from_endpoints   (const char              *name,
+                                              const char              *title,
+                                              GPtrArray               *endpoints);
+const char  *pp_profile_get_name             (PpProfile               *self);
+const char  *pp_profile_get_title            (PpProfile               *self);
+const char  *pp_profile_get_description      (PpProfile               *self);
+const char  *pp_profile_get_geography        (PpProfile               *self);
+const char * const *pp_profile_get_geographies (PpProfile             *self);
+guint        pp_profile_get_n_endpoints      (PpProfile               *self);
+PpEndpoint  *pp_profile_get_endpoint         (PpProfile               *self,
+                                              guint                    position);
+gboolean     pp_url_validate                 (const char              *url,
+                                              GError                 **error);
+
+G_END_DECLS

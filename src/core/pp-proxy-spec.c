@@ -1,0 +1,281 @@
+/* pp-proxy-spec.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-proxy-spec.h"
+
+#include <string.h>
+
+G_DEFINE_BOXED_TYPE (PpProxySpec, pp_proxy_spec, pp_proxy_spec_ref, pp_proxy_spec_unref)
+G_DEFINE_QUARK (pp-proxy-spec-error-quark, pp_proxy_spec_error)
+
+#define PROXY_FORMAT_HINT \
+  "expected HOST:PORT or a proxy URL such as http://proxy.example.com:8080"
+
+static const char * const schemes[] = {
+  "http", "https", "socks4", "socks4a", "socks5", "socks5h", NULL
+};
+
+static void
+pp_proxy_spec_clear (PpProxySpec *self)
+{
+  g_free (self->scheme);
+  g_free (self->host);
+  g_free (self->user);
+  if (self->password)
+    explicit_bzero (self->password, strlen (self->password));
+  g_free (self->password);
+  g_free (self->url);
+  g_free (self->display);
+}
+
+PpProxySpec *
+pp_proxy_spec_ref (PpProxySpec *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+pp_proxy_spec_unref (PpProxySpec *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pp_proxy_spec_clear);
+}
+
+PpProxySpec *
+pp_proxy_spec_new_direct (void)
+{
+  PpProxySpec *self = g_atomic_rc_box_new0 (PpProxySpec);
+
+  self->kind = PP_PROXY_KIND_DIRECT;
+  self->display = g_strdup ("DIRECT");
+
+  return self;
+}
+
+PpProxySpec *
+pp_proxy_spec_new_curl_env (const char *display,
+                            gboolean    via_proxy)
+{
+  PpProxySpec *self = g_atomic_rc_box_new0 (PpProxySpec);
+
+  self->kind = PP_PROXY_KIND_CURL_ENV;
+  self->display = g_strdup (display);
+  self->env_via_proxy = via_proxy;
+
+  return self;
+}
+
+static guint16
+default_port_for_scheme (const char *scheme)
+{
+  if (g_str_equal (scheme, "https"))
+    return 443;
+  if (g_str_has_prefix (scheme, "socks"))
+    return 1080;
+  return 80;
+}
+
+/* Values that people copy from documentation without filling them in. The
+ * agent fails on them, and a technician should be told so in plain words. */
+gboolean
+pp_proxy_spec_is_placeholder (const char *text)
+{
+  static const char * const words[] = {
+    "<", ">", "{", "}", "proxy_server", "proxyserver:port", "host:port",
+    "proxy:port", "your_proxy", "yourproxy", "your.proxy", "proxy.example",
+    "example.com", "example.org", "example.net", ":port", "x.x.x.x", NULL
+  };
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (text, -1);
+  for (guint i = 0; words[i]; i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+format_url (const char *scheme,
+            const char *host,
+            guint16     port,
+            const char *user,
+            const char *password,
+            gboolean    redact)
+{
+  gboolean ipv6 = strchr (host, ':') != NULL;
+  g_autofree char *userinfo = NULL;
+
+  if (user != NULL)
+    {
+      g_autofree char *u = g_uri_escape_string (user, NULL, FALSE);
+      g_autofree char *p = password == NULL ? NULL
+                         : redact ? g_strdup ("***")
+                         : g_uri_escape_string (password, NULL, FALSE);
+
+      userinfo = p ? g_strdup_printf ("%s:%s@", u, p) : g_strdup_printf ("%s@", u);
+    }
+
+  return g_strdup_printf ("%s://%s%s%s%s:%u", scheme, userinfo ? userinfo : "",
+                          ipv6 ? "[" : "", host, ipv6 ? "]" : "", port);
+}
+
+static gboolean
+split_userinfo (const char  *userinfo,
+                char       **user,
+                char       **password)
+{
+  const char *colon;
+
+  if (userinfo == NULL)
+    return TRUE;
+
+  colon = strchr (userinfo, ':');
+  *user = g_uri_unescape_segment (userinfo, colon, NULL);
+  if (colon)
+    *password = g_uri_unescape_string (colon + 1, NULL);
+
+  return *user != NULL;
+}
+
+static gboolean
+parse_uri (const char   *uri_text,
+           const char   *shown,
+           gboolean      require_port,
+           PpProxySpec  *self,
+           GError      **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  int port;
+
+  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_NON_DNS, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "'%s' is not a proxy: %s", shown, PROXY_FORMAT_HINT);
+      return FALSE;
+    }
+
+  self->scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  if (!g_strv_contains (schemes, self->scheme))
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "'%s' is not a proxy: the scheme '%s' is not one of http, https, "
+                   "socks4, socks4a, socks5, socks5h", shown, self->scheme);
+      return FALSE;
+    }
+
+  port = g_uri_get_port (uri);
+  if (port <= 0 && require_port)
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_NO_PORT,
+                   "'%s' has no port: give one explicitly, e.g. %s://%s:8080",
+                   shown, self->scheme, g_uri_get_host (uri));
+      return FALSE;
+    }
+
+  self->host = g_strdup (g_uri_get_host (uri));
+  self->port = port > 0 ? (guint16) port : default_port_for_scheme (self->scheme);
+
+  if (!split_userinfo (g_uri_get_userinfo (uri), &self->user, &self->password))
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "'%s' is not a proxy: the user name is not valid", shown);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Accepts "host:port", "[::1]:3128" and proxy URLs. The error message shows
+ * the value with any password already replaced by "***". */
+PpProxySpec *
+pp_proxy_spec_parse (const char  *text,
+                     gboolean     require_port,
+                     GError     **error)
+{
+  g_autoptr(PpProxySpec) self = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *uri_text = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (text));
+  shown = pp_redact_url (stripped);
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "the proxy is empty: %s", PROXY_FORMAT_HINT);
+      return NULL;
+    }
+  if (pp_proxy_spec_is_placeholder (stripped))
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_PLACEHOLDER,
+                   "'%s' is a placeholder, not a real proxy: replace it with the "
+                   "proxy's host name and port", shown);
+      return NULL;
+    }
+
+  uri_text = strstr (stripped, "://") ? g_strdup (stripped)
+                                      : g_strconcat ("http://", stripped, NULL);
+
+  self = g_atomic_rc_box_new0 (PpProxySpec);
+  self->kind = PP_PROXY_KIND_PROXY;
+  if (!parse_uri (uri_text, shown, require_port || !strstr (stripped, "://"), self, error))
+    return NULL;
+
+  self->url = format_url (self->scheme, self->host, self->port, self->user,
+                          self->password, FALSE);
+  self->display = format_url (self->scheme, self->host, self->port, self->user,
+                              self->password, TRUE);
+
+  return g_steal_pointer (&self);
+}
+
+/* Replaces the password of every "scheme://user:password@" in @text with
+ * "***". Used on anything that may carry a proxy URL before it is shown. */
+char *
+pp_redact_url (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  p = text;
+  while (*p)
+    {
+      const char *sep = strstr (p, "://");
+      const char *auth_end, *colon, *stop;
+
+      if (sep == NULL)
+        break;
+      sep += 3;
+      stop = sep + strcspn (sep, "/?# \t\r\n\"'");
+      auth_end = g_strrstr_len (sep, stop - sep, "@");
+      colon = auth_end ? memchr (sep, ':', auth_end - sep) : NULL;
+
+      if (colon)
+        {
+          g_string_append_len (out, p, colon + 1 - p);
+          g_string_append (out, "***");
+          p = auth_end;
+        }
+      else
+        {
+          g_string_append_len (out, p, stop - p);
+          p = stop;
+        }
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}

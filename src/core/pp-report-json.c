@@ -1,0 +1,233 @@
+/* pp-report-json.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include "pp-report-json.h"
+#include "pp-report-text.h"
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* Statuses are null rather than 0 when there was none. */
+static void
+add_status (JsonBuilder *builder,
+            const char  *name,
+            guint        status)
+{
+  json_builder_set_member_name (builder, name);
+  if (status)
+    json_builder_add_int_value (builder, status);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_ms (JsonBuilder *builder,
+        const char  *name,
+        gint64       microseconds)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, microseconds / 1000.0);
+}
+
+static void
+add_timings (JsonBuilder     *builder,
+             const PpTimings *t)
+{
+  json_builder_set_member_name (builder, "timings_ms");
+  json_builder_begin_object (builder);
+  add_ms (builder, "dns", t->dns);
+  add_ms (builder, "connect", t->connect);
+  add_ms (builder, "tls", t->tls);
+  add_ms (builder, "first_byte", t->first_byte);
+  add_ms (builder, "total", t->total);
+  json_builder_end_object (builder);
+}
+
+static void
+add_tls (JsonBuilder        *builder,
+         const PpTlsSummary *tls)
+{
+  json_builder_set_member_name (builder, "tls");
+  if (!tls->present)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_bool (builder, "verified", tls->verified);
+  add_bool (builder, "inspected", tls->inspected);
+  add_string (builder, "subject", tls->subject);
+  add_string (builder, "issuer", tls->issuer);
+  add_string (builder, "root", tls->root);
+  add_string (builder, "leaf_sha256", tls->leaf_sha256);
+  json_builder_set_member_name (builder, "chain");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tls->chain->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (tls->chain, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_attempts (JsonBuilder *builder,
+              GArray      *attempts)
+{
+  json_builder_set_member_name (builder, "attempts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const PpAttempt *attempt = &g_array_index (attempts, PpAttempt, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "proxy", attempt->proxy);
+      add_string (builder, "outcome", pp_outcome_to_id (attempt->outcome));
+      add_int (builder, "curl_code", attempt->curl_code);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+void
+pp_report_json_add_probe (JsonBuilder         *builder,
+                          const PpProbeResult *result)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "url", result->endpoint->url);
+  add_string (builder, "service", result->endpoint->service);
+  add_string (builder, "method", pp_method_to_id (result->method));
+  add_string (builder, "method_label", pp_method_get_label (result->method));
+  add_string (builder, "outcome", pp_outcome_to_id (result->outcome));
+  add_bool (builder, "reachable", pp_probe_result_is_reachable (result));
+  add_status (builder, "http_status", result->http_status);
+  add_status (builder, "connect_status", result->connect_status);
+  add_status (builder, "proxy_status", result->proxy_status);
+  add_int (builder, "curl_code", result->curl_code);
+  add_string (builder, "curl_message", result->curl_message);
+  add_string (builder, "detail", result->detail);
+  add_timings (builder, &result->timings);
+  add_string (builder, "remote_address", result->remote_address);
+  add_string (builder, "proxy", result->proxy);
+  add_attempts (builder, result->attempts);
+  add_int (builder, "redirects", result->redirect_count);
+  add_string (builder, "final_url", result->final_url);
+  add_tls (builder, &result->tls);
+  json_builder_end_object (builder);
+}
+
+static void
+add_profile (JsonBuilder *builder,
+             PpPlan      *plan)
+{
+  PpProfile *profile = pp_plan_get_profile (plan);
+
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", pp_profile_get_name (profile));
+  add_string (builder, "title", pp_profile_get_title (profile));
+  add_string (builder, "geography", pp_profile_get_geography (profile));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "methods");
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", pp_method_to_id (method));
+      add_int (builder, "number", pp_method_get_number (method));
+      add_string (builder, "label", pp_method_get_label (method));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_summary (JsonBuilder *builder,
+             PpPlan      *plan,
+             GPtrArray   *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint reachable = pp_report_count_reachable (plan, results);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  add_int (builder, "endpoints", n_endpoints);
+  add_int (builder, "reachable", reachable);
+  add_int (builder, "unreachable", n_endpoints - reachable);
+  add_int (builder, "probes", results->len);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+pp_report_json_build (PpPlan    *plan,
+                      GPtrArray *results,
+                      PpConfig  *config)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *generated = g_date_time_format_iso8601 (now);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "schema", PP_REPORT_SCHEMA);
+  add_string (builder, "application", "proxyprobe " PACKAGE_VERSION);
+  add_string (builder, "generated", generated);
+  add_profile (builder, plan);
+  json_builder_set_member_name (builder, "configuration");
+  pp_config_add_json (config, builder);
+  add_summary (builder, plan, results);
+  json_builder_set_member_name (builder, "probes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < results->len; i++)
+    pp_report_json_add_probe (builder, g_ptr_array_index (results, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+pp_report_json_format (PpPlan    *plan,
+                       GPtrArray *results,
+                       PpConfig  *config)
+{
+  g_autoptr(JsonNode) root = pp_report_json_build (plan, results, config);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}

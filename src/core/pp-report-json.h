@@ -1,0 +1,25 @@
+/* pp-report-json.h: the proxyprobe-report/1 document
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-config.h"
+#include "pp-plan.h"
+#include "pp-probe-result.h"
+
+G_BEGIN_DECLS
+
+#define PP_REPORT_SCHEMA "proxyprobe-report/1"
+
+JsonNode *pp_report_json_build     (PpPlan              *plan,
+                                    GPtrArray           *results,
+                                    PpConfig            *config);
+void      pp_report_json_add_probe (JsonBuilder         *builder,
+                                    const PpProbeResult *result);
+char     *pp_report_json_format    (PpPlan              *plan,
+                                    GPtrArray           *results,
+                                    PpConfig            *config);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* pp-report-text.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-report-text.h"
+
+static PpProbeResult *
+result_at (PpPlan    *plan,
+           GPtrArray *results,
+           guint      endpoint_index,
+           guint      method_position)
+{
+  return g_ptr_array_index (results, endpoint_index * pp_plan_get_n_methods (plan) +
+                                     method_position);
+}
+
+/* The analyzer's own block, line for line, so that helpdesk scripts that
+ * parse its output keep working: "Testing URL : ..." and "N - Label: ...". */
+char *
+pp_report_text_format_url (PpPlan    *plan,
+                           GPtrArray *results,
+                           guint      endpoint_index)
+{
+  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_plan_get_profile (plan), endpoint_index);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "Testing URL : %s\n", endpoint->url);
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+      PpProbeResult *result = result_at (plan, results, endpoint_index, m);
+      g_autofree char *text = pp_probe_result_format_short (result);
+
+      g_string_append_printf (out, "%u - %s: %s\n", pp_method_get_number (method),
+                              pp_method_get_label (method), text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+endpoint_reachable (PpPlan    *plan,
+                    GPtrArray *results,
+                    guint      endpoint_index)
+{
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    if (pp_probe_result_is_reachable (result_at (plan, results, endpoint_index, m)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The pass rule of the analyzer: an endpoint is reachable when any
+ * method got an expected status. */
+guint
+pp_report_count_reachable (PpPlan    *plan,
+                           GPtrArray *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint reachable = 0;
+
+  for (guint e = 0; e < n_endpoints; e++)
+    if (endpoint_reachable (plan, results, e))
+      reachable++;
+
+  return reachable;
+}
+
+static void
+append_method_lines (GString   *out,
+                     PpPlan    *plan,
+                     GPtrArray *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+      guint succeeded = 0, not_configured = 0;
+
+      for (guint e = 0; e < n_endpoints; e++)
+        {
+          PpProbeResult *result = result_at (plan, results, e, m);
+
+          succeeded += pp_probe_result_is_reachable (result);
+          not_configured += result->outcome == PP_OUTCOME_NOT_CONFIGURED;
+        }
+
+      if (not_configured == n_endpoints)
+        g_string_append_printf (out, "  %u - %s: Doesn't exist\n",
+                                pp_method_get_number (method), pp_method_get_label (method));
+      else
+        g_string_append_printf (out, "  %u - %s: %u of %u succeeded\n",
+                                pp_method_get_number (method), pp_method_get_label (method),
+                                succeeded, n_endpoints);
+    }
+}
+
+static void
+append_failure_details (GString   *out,
+                        PpPlan    *plan,
+                        GPtrArray *results,
+                        guint      endpoint_index)
+{
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+      PpProbeResult *result = result_at (plan, results, endpoint_index, m);
+
+      if (result->outcome == PP_OUTCOME_NOT_CONFIGURED)
+        continue;
+      g_string_append_printf (out, "      %u - %s: %s: %s\n", pp_method_get_number (method),
+                              pp_method_get_label (method),
+                              pp_outcome_get_reason (result->outcome),
+                              result->detail ? result->detail : "");
+    }
+}
+
+static void
+append_inspections (GString   *out,
+                    PpPlan    *plan,
+                    GPtrArray *results)
+{
+  gboolean header = FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PpProbeResult *result = g_ptr_array_index (results, i);
+
+      if (!result->tls.inspected)
+        continue;
+      if (!header)
+        g_string_append (out, "TLS inspection seen (certificate not from a public or pinned root):\n");
+      header = TRUE;
+      g_string_append_printf (out, "  %s via %s: issued by %s\n", result->endpoint->url,
+                              pp_method_get_label (result->method), result->tls.issuer);
+    }
+}
+
+char *
+pp_report_text_format_summary (PpPlan    *plan,
+                               GPtrArray *results)
+{
+  PpProfile *profile = pp_plan_get_profile (plan);
+  guint n_endpoints = pp_profile_get_n_endpoints (profile);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "Summary: %u of %u endpoints reachable (profile %s%s%s)\n",
+                          pp_report_count_reachable (plan, results), n_endpoints,
+                          pp_profile_get_name (profile),
+                          pp_profile_get_geography (profile) ? ", geography " : "",
+                          pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "");
+  append_method_lines (out, plan, results);
+
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
+
+      if (endpoint_reachable (plan, results, e))
+        continue;
+      g_string_append_printf (out, "Not reachable: %s (%s)\n", endpoint->url, endpoint->service);
+      append_failure_details (out, plan, results, e);
+    }
+  append_inspections (out, plan, results);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+pp_report_text_format (PpPlan    *plan,
+                       GPtrArray *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  GString *out = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      g_autofree char *block = pp_report_text_format_url (plan, results, e);
+
+      g_string_append (out, block);
+      g_string_append_c (out, '\n');
+    }
+
+  summary = pp_report_text_format_summary (plan, results);
+  g_string_append (out, summary);
+
+  return g_string_free (out, FALSE);
+}

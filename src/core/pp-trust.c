@@ -1,0 +1,361 @@
+/* pp-trust.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-trust.h"
+
+#include <glib/gstdio.h>
+#include <openssl/pem.h>
+#include <openssl/x509_vfy.h>
+#include <unistd.h>
+
+#define RESOURCE_CERTS "/io/github/proxyprobe/ProxyProbe/certs/"
+#define MAX_PEM_SIZE (16 * 1024 * 1024)
+
+struct _PpTrust
+{
+  GObject parent_instance;
+
+  char *ca_file;            /* system bundle + extra anchors + pinned roots */
+  X509_STORE *public_store;
+  guint n_public;
+  GHashTable *pin_sets;     /* name → X509_STORE */
+};
+
+G_DEFINE_FINAL_TYPE (PpTrust, pp_trust, G_TYPE_OBJECT)
+G_DEFINE_QUARK (pp-trust-error-quark, pp_trust_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (X509_STORE, X509_STORE_free)
+
+/* The pin sets the bundled profiles use (../shared/reference/certs). */
+static const struct {
+  const char *name;
+  const char *files[3];
+} bundled_pin_sets[] = {
+  { "microsoft-2011", { "microsoft-root-ca-2011.pem", NULL } },
+  { "microsoft-2011+digicert-g2",
+    { "microsoft-root-ca-2011.pem", "digicert-global-root-g2.pem", NULL } },
+};
+
+static void
+pp_trust_finalize (GObject *object)
+{
+  PpTrust *self = (PpTrust *) object;
+
+  if (self->ca_file)
+    g_unlink (self->ca_file);
+  g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->public_store, X509_STORE_free);
+  g_clear_pointer (&self->pin_sets, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pp_trust_parent_class)->finalize (object);
+}
+
+static void
+pp_trust_class_init (PpTrustClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pp_trust_finalize;
+}
+
+static void
+pp_trust_init (PpTrust *self)
+{
+  self->public_store = X509_STORE_new ();
+  self->pin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) X509_STORE_free);
+}
+
+/* Adds every certificate of a PEM buffer to @store; returns how many. */
+static guint
+add_pem_to_store (X509_STORE *store,
+                  const char *pem,
+                  gsize       len)
+{
+  BIO *bio = BIO_new_mem_buf (pem, (int) len);
+  X509 *cert;
+  guint n = 0;
+
+  while ((cert = PEM_read_bio_X509 (bio, NULL, NULL, NULL)) != NULL)
+    {
+      if (X509_STORE_add_cert (store, cert))
+        n++;
+      X509_free (cert);
+    }
+  BIO_free (bio);
+
+  return n;
+}
+
+static gboolean
+read_pem_file (const char  *path,
+               char       **contents,
+               gsize       *len,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(X509_STORE) probe = NULL;
+
+  if (!g_file_get_contents (path, contents, len, &local_error))
+    {
+      g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
+                   "%s cannot be read: %s", path, local_error->message);
+      return FALSE;
+    }
+  probe = X509_STORE_new ();
+  if (*len > MAX_PEM_SIZE || add_pem_to_store (probe, *contents, *len) == 0)
+    {
+      g_clear_pointer (contents, g_free);
+      g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
+                   "%s holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_public_dir (PpTrust     *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *pem = NULL;
+      gsize len;
+
+      if (g_file_get_contents (file, &pem, &len, NULL) && len <= MAX_PEM_SIZE)
+        self->n_public += add_pem_to_store (self->public_store, pem, len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_public_roots (PpTrust     *self,
+                   const char  *path,
+                   gboolean     required,
+                   GError     **error)
+{
+  g_autofree char *pem = NULL;
+  gsize len;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return load_public_dir (self, path, error);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !required)
+    return TRUE;
+  if (!read_pem_file (path, &pem, &len, error))
+    return FALSE;
+
+  self->n_public += add_pem_to_store (self->public_store, pem, len);
+  return TRUE;
+}
+
+static GBytes *
+lookup_cert_resource (const char *file)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_CERTS, file, NULL);
+
+  return g_resources_lookup_data (path, 0, NULL);
+}
+
+static void
+load_bundled_pin_sets (PpTrust *self,
+                       GString *bundle)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_pin_sets); i++)
+    {
+      X509_STORE *store = X509_STORE_new ();
+
+      for (guint f = 0; bundled_pin_sets[i].files[f]; f++)
+        {
+          g_autoptr(GBytes) bytes = lookup_cert_resource (bundled_pin_sets[i].files[f]);
+          gsize len;
+          const char *pem = g_bytes_get_data (bytes, &len);
+
+          g_assert (bytes != NULL);
+          add_pem_to_store (store, pem, len);
+          /* Pinned roots are Microsoft's public roots, even where Mozilla's
+           * set lacks them: a chain ending there is not inspection. */
+          add_pem_to_store (self->public_store, pem, len);
+          g_string_append_len (bundle, pem, len);
+          g_string_append_c (bundle, '\n');
+        }
+      g_hash_table_insert (self->pin_sets, g_strdup (bundled_pin_sets[i].name), store);
+    }
+}
+
+static gboolean
+write_ca_file (PpTrust     *self,
+               GString     *bundle,
+               GError     **error)
+{
+  int fd = g_file_open_tmp ("proxyprobe-ca-XXXXXX.pem", &self->ca_file, error);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+
+  return g_file_set_contents (self->ca_file, bundle->str, bundle->len, error);
+}
+
+static gboolean
+append_anchors (const PpTrustOptions  *options,
+                GString               *bundle,
+                GError               **error)
+{
+  g_autofree char *system_pem = NULL;
+  gsize len;
+  const char *system_bundle = options->system_bundle ? options->system_bundle
+                                                     : PP_DEFAULT_SYSTEM_BUNDLE;
+
+  if (g_file_get_contents (system_bundle, &system_pem, &len, NULL))
+    g_string_append_len (bundle, system_pem, len);
+
+  for (guint i = 0; options->extra_anchors && options->extra_anchors[i]; i++)
+    {
+      g_autofree char *pem = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!read_pem_file (options->extra_anchors[i], &pem, &len, &local_error))
+        {
+          g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
+                       "--trust: %s", local_error->message);
+          return FALSE;
+        }
+      g_string_append_c (bundle, '\n');
+      g_string_append_len (bundle, pem, len);
+    }
+
+  return TRUE;
+}
+
+/* Builds the one CA file every probe verifies against (libcurl caches it
+ * per multi handle) and the stores used to judge a chain afterwards. */
+PpTrust *
+pp_trust_new (const PpTrustOptions  *options,
+              GError               **error)
+{
+  static const PpTrustOptions defaults = { NULL };
+  g_autoptr(PpTrust) self = g_object_new (PP_TYPE_TRUST, NULL);
+  g_autoptr(GString) bundle = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (!append_anchors (options, bundle, error))
+    return NULL;
+  load_bundled_pin_sets (self, bundle);
+
+  if (!load_public_roots (self, options->public_roots ? options->public_roots
+                                                      : PP_DEFAULT_PUBLIC_ROOTS,
+                          options->public_roots != NULL, &local_error))
+    {
+      g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
+                   "--public-roots: %s", local_error->message);
+      return NULL;
+    }
+
+  if (!write_ca_file (self, bundle, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+pp_trust_get_ca_file (PpTrust *self)
+{
+  g_return_val_if_fail (PP_IS_TRUST (self), NULL);
+
+  return self->ca_file;
+}
+
+/* Without a public set (no ca-certificates installed) no chain can be
+ * called inspected by the system-trust rule: say nothing rather than guess. */
+gboolean
+pp_trust_has_public_roots (PpTrust *self)
+{
+  g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  return self->n_public > 0;
+}
+
+gboolean
+pp_trust_has_pin_set (PpTrust    *self,
+                      const char *name)
+{
+  g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  return g_hash_table_contains (self->pin_sets, name);
+}
+
+/* For companies with their own pins, and for tests that pin a test CA. */
+gboolean
+pp_trust_add_pin_set (PpTrust     *self,
+                      const char  *name,
+                      const char  *pem_file,
+                      GError     **error)
+{
+  g_autofree char *pem = NULL;
+  X509_STORE *store;
+  gsize len;
+
+  g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  if (!read_pem_file (pem_file, &pem, &len, error))
+    return FALSE;
+
+  store = X509_STORE_new ();
+  add_pem_to_store (store, pem, len);
+  g_hash_table_replace (self->pin_sets, g_strdup (name), store);
+
+  return TRUE;
+}
+
+static gboolean
+chain_verifies (X509_STORE     *store,
+                STACK_OF(X509) *chain)
+{
+  X509_STORE_CTX *ctx;
+  gboolean ok;
+
+  if (chain == NULL || sk_X509_num (chain) == 0)
+    return FALSE;
+
+  ctx = X509_STORE_CTX_new ();
+  ok = X509_STORE_CTX_init (ctx, store, sk_X509_value (chain, 0), chain) == 1 &&
+       X509_verify_cert (ctx) == 1;
+  X509_STORE_CTX_free (ctx);
+
+  return ok;
+}
+
+gboolean
+pp_trust_chain_is_public (PpTrust        *self,
+                          STACK_OF(X509) *chain)
+{
+  g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  return chain_verifies (self->public_store, chain);
+}
+
+gboolean
+pp_trust_chain_is_pinned (PpTrust        *self,
+                          const char     *pin_set,
+                          STACK_OF(X509) *chain)
+{
+  X509_STORE *store;
+
+  g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  store = g_hash_table_lookup (self->pin_sets, pin_set);
+
+  return store != NULL && chain_verifies (store, chain);
+}

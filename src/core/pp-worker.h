@@ -1,0 +1,41 @@
+/* pp-worker.h: one thread driving many probes through a libcurl multi handle
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-probe.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint index;            /* position in the plan */
+  PpEndpoint *endpoint;
+  PpMethod method;
+} PpJob;
+
+/* Both are called on the worker thread: marshal before touching anything. */
+typedef void (*PpWorkerDeliverFunc) (guint          index,
+                                     PpProbeResult *result,
+                                     gpointer       user_data);
+typedef void (*PpWorkerDoneFunc)    (gpointer       user_data);
+
+typedef struct _PpWorker PpWorker;
+
+PpJob    *pp_job_new        (guint                 index,
+                             PpEndpoint           *endpoint,
+                             PpMethod              method);
+void      pp_job_free       (PpJob                *job);
+PpWorker *pp_worker_start   (GAsyncQueue          *jobs,
+                             const PpProbeOptions *options,
+                             guint                 capacity,
+                             GCancellable         *cancellable,
+                             PpWorkerDeliverFunc   deliver,
+                             PpWorkerDoneFunc      done,
+                             gpointer              user_data);
+void      pp_worker_wakeup  (PpWorker             *self);
+void      pp_worker_join    (PpWorker             *self);
+
+G_END_DECLS

@@ -1,0 +1,328 @@
+/* test-units.c: the pure parts of the core, without any network
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <curl/curl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pp-classify.h"
+#include "pp-curl-env.h"
+#include "pp-method.h"
+#include "pp-named-proxy.h"
+#include "pp-proxy-spec.h"
+
+static PpEndpoint *
+endpoint_expecting (guint status)
+{
+  return pp_endpoint_new ("https://service.test/", "Test", "GET", &status, 1, "system", NULL);
+}
+
+static void
+test_proxy_spec_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *url;
+    const char *display;
+  } cases[] = {
+    { "proxy.corp:8080", "http://proxy.corp:8080", "http://proxy.corp:8080" },
+    { "http://proxy.corp:3128", "http://proxy.corp:3128", "http://proxy.corp:3128" },
+    { "socks5h://127.0.0.1:1080", "socks5h://127.0.0.1:1080", "socks5h://127.0.0.1:1080" },
+    { "[::1]:3128", "http://[::1]:3128", "http://[::1]:3128" },
+    { "http://bob:s3cret@proxy.corp:3128", "http://bob:s3cret@proxy.corp:3128",
+      "http://bob:***@proxy.corp:3128" },
+    { "https://proxy.corp", "https://proxy.corp:443", "https://proxy.corp:443" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpProxySpec) spec = pp_proxy_spec_parse (cases[i].text, FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (spec->url, ==, cases[i].url);
+      g_assert_cmpstr (spec->display, ==, cases[i].display);
+    }
+}
+
+static void
+test_proxy_spec_rejects (void)
+{
+  static const struct {
+    const char *text;
+    gboolean require_port;
+    int code;
+    const char *mentions;
+  } cases[] = {
+    { "", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "empty" },
+    { "ftp://proxy.corp:21", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "ftp" },
+    { "http://proxy.corp", TRUE, PP_PROXY_SPEC_ERROR_NO_PORT, "no port" },
+    { "proxy.corp", FALSE, PP_PROXY_SPEC_ERROR_NO_PORT, "no port" },
+    { "http://<proxy>:<port>", TRUE, PP_PROXY_SPEC_ERROR_PLACEHOLDER, "placeholder" },
+    { "host:port", TRUE, PP_PROXY_SPEC_ERROR_PLACEHOLDER, "placeholder" },
+    { "http://proxy.example.com:8080", TRUE, PP_PROXY_SPEC_ERROR_PLACEHOLDER, "placeholder" },
+    { "http://u:topsecret@:8080", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "u:***@" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpProxySpec) spec = pp_proxy_spec_parse (cases[i].text, cases[i].require_port, &error);
+
+      g_assert_null (spec);
+      g_assert_error (error, PP_PROXY_SPEC_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].mentions));
+      g_assert_null (strstr (error->message, "topsecret"));
+    }
+}
+
+static void
+test_redact (void)
+{
+  g_autofree char *a = pp_redact_url ("via http://u:pw@h:1/x and socks5://v:pw2@k:2 end");
+  g_autofree char *b = pp_redact_url ("http://only-host:8080/path?user=a:b@c");
+
+  g_assert_cmpstr (a, ==, "via http://u:***@h:1/x and socks5://v:***@k:2 end");
+  g_assert_cmpstr (b, ==, "http://only-host:8080/path?user=a:b@c");
+}
+
+static void
+test_curl_env_choice (void)
+{
+  static const struct {
+    const char *env[4];
+    const char *url;
+    const char *variable;
+    const char *no_proxy_match;
+  } cases[] = {
+    /* libcurl never reads upper-case HTTP_PROXY. */
+    { { "HTTP_PROXY=http://a:1", NULL }, "http://x.test/", NULL, NULL },
+    { { "http_proxy=http://a:1", NULL }, "http://x.test/", "http_proxy", NULL },
+    /* ...and never uses http_proxy for https URLs. */
+    { { "http_proxy=http://a:1", NULL }, "https://x.test/", NULL, NULL },
+    { { "HTTPS_PROXY=http://a:1", NULL }, "https://x.test/", "HTTPS_PROXY", NULL },
+    { { "https_proxy=http://a:1", "HTTPS_PROXY=http://b:2", NULL }, "https://x.test/", "https_proxy", NULL },
+    { { "all_proxy=http://a:1", NULL }, "https://x.test/", "all_proxy", NULL },
+    { { "https_proxy=http://a:1", "no_proxy=.x.test", NULL }, "https://x.test/", NULL, ".x.test" },
+    { { "https_proxy=http://a:1", "no_proxy=x.test", NULL }, "https://a.x.test/", NULL, "x.test" },
+    { { "https_proxy=http://a:1", "no_proxy=ax.test", NULL }, "https://x.test/", "https_proxy", NULL },
+    { { "https_proxy=http://a:1", "NO_PROXY=10.0.0.0/8", NULL }, "https://10.1.2.3/", NULL, "10.0.0.0/8" },
+    { { "https_proxy=http://a:1", "no_proxy=*", NULL }, "https://x.test/", NULL, "*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PpCurlEnvReading reading;
+
+      pp_curl_env_read (cases[i].env, cases[i].url, &reading);
+      g_assert_cmpstr (reading.variable, ==, cases[i].variable);
+      g_assert_cmpstr (reading.no_proxy_match, ==, cases[i].no_proxy_match);
+      pp_curl_env_reading_clear (&reading);
+    }
+}
+
+static void
+test_curl_env_warnings (void)
+{
+  const char *upper_only[] = { "HTTP_PROXY=http://a:1", NULL };
+  const char *http_only[] = { "http_proxy=http://a:1", NULL };
+  const char *fine[] = { "https_proxy=http://a:1", NULL };
+  g_autoptr(GPtrArray) w1 = pp_curl_env_warnings (upper_only);
+  g_autoptr(GPtrArray) w2 = pp_curl_env_warnings (http_only);
+  g_autoptr(GPtrArray) w3 = pp_curl_env_warnings (fine);
+
+  g_assert_cmpuint (w1->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (w1, 0), "upper-case"));
+  g_assert_cmpuint (w2->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (w2, 0), "https_proxy"));
+  g_assert_cmpuint (w3->len, ==, 0);
+  g_assert_false (pp_curl_env_is_configured (upper_only));
+  g_assert_true (pp_curl_env_is_configured (fine));
+}
+
+static void
+classify (const PpTransferFacts *facts,
+          guint                  expected_status,
+          PpOutcome              outcome,
+          PpClassification      *out)
+{
+  g_autoptr(PpEndpoint) endpoint = endpoint_expecting (expected_status);
+
+  pp_classify (facts, endpoint, out);
+  g_assert_cmpstr (pp_outcome_to_id (out->outcome), ==, pp_outcome_to_id (outcome));
+  g_assert_nonnull (out->detail);
+}
+
+static void
+test_classify_statuses (void)
+{
+  PpClassification c;
+
+  classify (&(PpTransferFacts) { .response_code = 404 }, 404, PP_OUTCOME_OK, &c);
+  g_assert_cmpuint (c.http_status, ==, 404);
+  g_free (c.detail);
+
+  classify (&(PpTransferFacts) { .response_code = 503 }, 200, PP_OUTCOME_UNEXPECTED_STATUS, &c);
+  g_assert_cmpuint (c.http_status, ==, 503);
+  g_free (c.detail);
+
+  /* An origin's 403 without any proxy marker stays the origin's. */
+  classify (&(PpTransferFacts) { .response_code = 403, .via_proxy = TRUE }, 200,
+            PP_OUTCOME_UNEXPECTED_STATUS, &c);
+  g_assert_cmpuint (c.http_status, ==, 403);
+  g_free (c.detail);
+}
+
+static void
+test_classify_proxy_answers (void)
+{
+  PpClassification c;
+
+  classify (&(PpTransferFacts) { .curl_code = CURLE_RECV_ERROR, .connect_code = 407,
+                                 .via_proxy = TRUE, .connected = TRUE },
+            200, PP_OUTCOME_PROXY_AUTH_REQUIRED, &c);
+  g_assert_cmpuint (c.connect_status, ==, 407);
+  g_assert_cmpuint (c.http_status, ==, 0);
+  g_free (c.detail);
+
+  classify (&(PpTransferFacts) { .response_code = 403, .via_proxy = TRUE,
+                                 .squid_error = "ERR_ACCESS_DENIED 0" },
+            200, PP_OUTCOME_PROXY_REFUSED, &c);
+  g_assert_cmpuint (c.proxy_status, ==, 403);
+  g_assert_cmpuint (c.http_status, ==, 0);
+  g_assert_nonnull (strstr (c.detail, "ERR_ACCESS_DENIED"));
+  g_free (c.detail);
+
+  classify (&(PpTransferFacts) { .curl_code = CURLE_RECV_ERROR, .connect_code = 503,
+                                 .via_proxy = TRUE, .squid_error = "ERR_DNS_FAIL 0" },
+            200, PP_OUTCOME_DNS_FAILED, &c);
+  g_assert_cmpuint (c.connect_status, ==, 503);
+  g_free (c.detail);
+
+  classify (&(PpTransferFacts) { .response_code = 502, .via_proxy = TRUE,
+                                 .proxy_status = "corp-proxy; error=connection_refused" },
+            200, PP_OUTCOME_CONNECT_REFUSED, &c);
+  g_assert_cmpuint (c.proxy_status, ==, 502);
+  g_free (c.detail);
+}
+
+static void
+test_classify_curl_codes (void)
+{
+  static const struct {
+    PpTransferFacts facts;
+    PpOutcome outcome;
+  } cases[] = {
+    { { .curl_code = CURLE_COULDNT_RESOLVE_HOST }, PP_OUTCOME_DNS_FAILED },
+    { { .curl_code = CURLE_COULDNT_RESOLVE_PROXY, .via_proxy = TRUE }, PP_OUTCOME_PROXY_UNREACHABLE },
+    { { .curl_code = CURLE_COULDNT_CONNECT }, PP_OUTCOME_CONNECT_REFUSED },
+    { { .curl_code = CURLE_COULDNT_CONNECT, .via_proxy = TRUE }, PP_OUTCOME_PROXY_UNREACHABLE },
+    { { .curl_code = CURLE_OPERATION_TIMEDOUT }, PP_OUTCOME_CONNECT_TIMEOUT },
+    { { .curl_code = CURLE_OPERATION_TIMEDOUT, .connected = TRUE }, PP_OUTCOME_TIMEOUT },
+    { { .curl_code = CURLE_OPERATION_TIMEDOUT, .via_proxy = TRUE }, PP_OUTCOME_PROXY_UNREACHABLE },
+    { { .curl_code = CURLE_PEER_FAILED_VERIFICATION }, PP_OUTCOME_TLS_FAILED },
+    { { .curl_code = CURLE_SSL_CONNECT_ERROR }, PP_OUTCOME_TLS_FAILED },
+    { { .curl_code = CURLE_ABORTED_BY_CALLBACK }, PP_OUTCOME_CANCELLED },
+    { { .curl_code = CURLE_PROXY, .proxy_error = CURLPX_RESOLVE_HOST, .via_proxy = TRUE }, PP_OUTCOME_DNS_FAILED },
+    { { .curl_code = CURLE_PROXY, .proxy_error = CURLPX_REPLY_GENERAL_SERVER_FAILURE, .via_proxy = TRUE }, PP_OUTCOME_PROXY_REFUSED },
+    { { .curl_code = CURLE_GOT_NOTHING, .connected = TRUE }, PP_OUTCOME_ERROR },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PpClassification c;
+
+      classify (&cases[i].facts, 200, cases[i].outcome, &c);
+      g_assert_cmpuint (c.http_status, ==, 0);
+      g_free (c.detail);
+    }
+}
+
+static void
+test_method_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) methods = pp_method_parse_list ("env, direct,DEFAULT", &error);
+  g_autoptr(GArray) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (methods->len, ==, 3);
+  g_assert_cmpint (g_array_index (methods, PpMethod, 0), ==, PP_METHOD_DEFAULT);
+  g_assert_cmpint (g_array_index (methods, PpMethod, 1), ==, PP_METHOD_DIRECT);
+  g_assert_cmpint (g_array_index (methods, PpMethod, 2), ==, PP_METHOD_ENV);
+  g_assert_cmpuint (pp_method_get_number (PP_METHOD_CMDLINE), ==, 5);
+  g_assert_cmpstr (pp_method_get_label (PP_METHOD_WPAD), ==, "Proxy auto discovery (WPAD)");
+
+  bad = pp_method_parse_list ("direct,pac", &error);
+  g_assert_null (bad);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "'pac'"));
+}
+
+static char *
+write_managed (const char *dir,
+               const char *json)
+{
+  char *path = g_build_filename (dir, "mdatp_managed.json", NULL);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+
+  return path;
+}
+
+static void
+test_named_proxy_file (void)
+{
+  static const struct {
+    const char *json;
+    gboolean has_spec;
+    const char *problem;
+  } cases[] = {
+    { "{\"cloudService\": {\"proxy\": \"http://10.1.1.1:8080\"}}", TRUE, NULL },
+    { "{\"cloudService\": {\"proxy\": \"\"}}", FALSE, "empty" },
+    { "{\"cloudService\": {\"proxy\": \"http://proxy:port\"}}", FALSE, "placeholder" },
+    { "{\"cloudService\": {\"proxy\": \"http://10.1.1.1\"}}", FALSE, "no port" },
+    { "{\"cloudService\": {\"proxy\": 8080}}", FALSE, "not a string" },
+    { "{\"cloudService\": {\"proxy\": ", FALSE, "cannot be read" },
+    { "{\"cloudService\": {}}", FALSE, NULL },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("pp-named-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_managed (dir, cases[i].json);
+      PpNamedProxy named = { 0 };
+
+      pp_named_proxy_read_managed (path, &named);
+      g_assert_cmpint (named.spec != NULL, ==, cases[i].has_spec);
+      if (cases[i].problem)
+        g_assert_nonnull (strstr (named.problem, cases[i].problem));
+      else
+        g_assert_null (named.problem);
+      pp_named_proxy_clear (&named);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/proxy-spec/forms", test_proxy_spec_forms);
+  g_test_add_func ("/proxy-spec/rejects", test_proxy_spec_rejects);
+  g_test_add_func ("/proxy-spec/redact", test_redact);
+  g_test_add_func ("/curl-env/choice", test_curl_env_choice);
+  g_test_add_func ("/curl-env/warnings", test_curl_env_warnings);
+  g_test_add_func ("/classify/statuses", test_classify_statuses);
+  g_test_add_func ("/classify/proxy-answers", test_classify_proxy_answers);
+  g_test_add_func ("/classify/curl-codes", test_classify_curl_codes);
+  g_test_add_func ("/method/list", test_method_list);
+  g_test_add_func ("/named-proxy/file", test_named_proxy_file);
+
+  return g_test_run ();
+}

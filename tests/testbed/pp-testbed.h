@@ -1,0 +1,76 @@
+/* pp-testbed.h: real servers and real squid proxies on 127.0.0.1 for tests
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing here is a mock: the origin servers are libsoup SoupServers, the
+ * proxies are squid processes, the certificates come from the openssl CLI.
+ * Everything listens on 127.0.0.1 only, so the testbed also works inside a
+ * fresh network namespace (`unshare -n`) where only `lo` is up.
+ *
+ * A testbed is meant to be created, used and freed from one long-lived
+ * thread (normally the test's main thread). The origin servers run in a
+ * thread of their own with their own GMainContext, so the caller's main
+ * loop stays free for the code under test.
+ *
+ * Origin paths, on both the HTTP and the HTTPS server (HEAD works for all):
+ *   /status/NNN            answers NNN with the text body "status NNN"
+ *   /redirect/N            302 to /redirect/N-1; /redirect/0 302s to /status/200
+ *   /delay/MS              answers 200 after MS milliseconds (no thread sleeps)
+ *   /delay/MS/status/NNN   answers NNN after MS milliseconds
+ *   /hang                  never answers (until the client leaves or shutdown)
+ *   /echo                  200 with the request headers as "Name: value" lines
+ * Anything else is a 404.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PpTestbed PpTestbed;
+
+typedef enum
+{
+  PP_SQUID_OPEN,  /* allows everything, CONNECT to any port included */
+  PP_SQUID_AUTH,  /* basic auth (pp_testbed_get_squid_user/password), else 407 */
+  PP_SQUID_DENY,  /* 403 with X-Squid-Error to everything */
+  PP_SQUID_BUMP,  /* allows everything and intercepts TLS with the inspection CA */
+} PpSquidKind;
+
+#define PP_SQUID_N_KINDS (PP_SQUID_BUMP + 1)
+
+PpTestbed  *pp_testbed_new                (void);
+void        pp_testbed_free               (PpTestbed   *self);
+
+const char *pp_testbed_get_dir            (PpTestbed   *self);
+const char *pp_testbed_get_ca_file        (PpTestbed   *self);
+const char *pp_testbed_get_bump_ca_file   (PpTestbed   *self);
+
+char       *pp_testbed_http_url           (PpTestbed   *self,
+                                           const char  *path);
+char       *pp_testbed_https_url          (PpTestbed   *self,
+                                           const char  *path);
+guint16     pp_testbed_get_http_port      (PpTestbed   *self);
+guint16     pp_testbed_get_https_port     (PpTestbed   *self);
+
+guint16     pp_testbed_get_closed_port    (PpTestbed   *self);
+guint16     pp_testbed_get_blackhole_port (PpTestbed   *self);
+guint16     pp_testbed_get_syn_drop_port  (PpTestbed   *self);
+
+guint16     pp_testbed_start_squid        (PpTestbed   *self,
+                                           PpSquidKind  kind);
+char       *pp_testbed_squid_url          (PpTestbed   *self,
+                                           PpSquidKind  kind);
+const char *pp_testbed_get_squid_dir      (PpTestbed   *self,
+                                           PpSquidKind  kind);
+const char *pp_testbed_get_squid_user     (PpTestbed   *self);
+const char *pp_testbed_get_squid_password (PpTestbed   *self);
+
+const char *pp_squid_kind_to_string       (PpSquidKind  kind);
+gboolean    pp_squid_kind_from_string     (const char  *name,
+                                           PpSquidKind *kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpTestbed, pp_testbed_free)
+
+G_END_DECLS
