@@ -103,7 +103,8 @@ pp_config_new (const PpConfigOptions  *options,
 
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
-  self->resolver = g_object_ref (g_proxy_resolver_get_default ());
+  self->resolver = g_object_ref (options->resolver ? options->resolver
+                                                   : g_proxy_resolver_get_default ());
   self->resolver_name = g_strdup (G_OBJECT_TYPE_NAME (self->resolver));
   detect_named_proxy (self, options);
 

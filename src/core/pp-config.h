@@ -26,6 +26,7 @@ typedef struct
   const char *cmdline_proxy;        /* -p/--proxy */
   const char *named_proxy;          /* --named-proxy, overrides the agent's file */
   const char * const *environment;  /* NULL: this process's environment */
+  GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
 } PpConfigOptions;
 
 #define PP_TYPE_CONFIG (pp_config_get_type ())

@@ -455,7 +455,9 @@ record_transfer_facts (PpProbe         *self,
   self->result->final_url = g_strdup (url);
   self->result->curl_code = facts->curl_code;
   g_free (self->result->curl_message);
-  self->result->curl_message = facts->curl_code ? g_strdup (facts->curl_message) : NULL;
+  /* libcurl's messages can quote a proxy URL, credentials included. */
+  self->result->curl_message = facts->curl_code ? pp_redact_url (facts->curl_message) : NULL;
+  facts->curl_message = self->result->curl_message;
   record_timings (self);
 }
 

@@ -5,18 +5,13 @@
  */
 #include "pp-profile.h"
 
-#include <json-glib/json-glib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pp-core-resources.h"
+#include "pp-profile-schema.h"
 
-#define SCHEMA_ID           "proxyprobe-profile/1"
 #define RESOURCE_PREFIX     "/io/github/proxyprobe/ProxyProbe/profiles/"
-#define WORKSPACE_TOKEN     "{workspace_id}"
 #define MAX_FILE_SIZE       (4 * 1024 * 1024)
-#define MAX_ENDPOINTS       10000
-#define MAX_SHOWN_CHARS     120
 #define WORKSPACE_ID_HINT \
   "pass --workspace-id with the workspace GUID shown in the Azure portal " \
   "(Log Analytics workspace, Overview, Workspace ID)"
@@ -49,16 +44,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const bundled_names[] = {
   "mde-standard", "mde-streamlined", "mma-legacy", NULL
-};
-static const char * const pin_sets[] = {
-  "microsoft-2011", "microsoft-2011+digicert-g2", NULL
-};
-static const char * const profile_keys[] = {
-  "schema", "name", "title", "description", "geographies", "endpoints", NULL
-};
-static const char * const endpoint_keys[] = {
-  "url", "service", "http_method", "expected_status", "trust", "geography",
-  "source", NULL
 };
 
 static void
@@ -150,101 +135,6 @@ pp_profile_new (const char *name,
   return self;
 }
 
-/* Quotes user input in a message: control characters would garble a
- * terminal, and a runaway line would bury the rest of the message. */
-static char *
-shown (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autoptr(GString) str = g_string_new (NULL);
-  glong n_chars = 0;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n_chars++)
-    {
-      if (n_chars == MAX_SHOWN_CHARS)
-        {
-          g_string_append (str, "…");
-          break;
-        }
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (str, "\\x%02x", (guchar) *p);
-      else
-        g_string_append_len (str, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (g_steal_pointer (&str), FALSE);
-}
-
-static gboolean invalid (GError     **error,
-                         const char  *file,
-                         const char  *path,
-                         const char  *format,
-                         ...) G_GNUC_PRINTF (4, 5);
-
-/* Sets a schema error of the form "FILE: $.endpoints[3].url: message" and
- * returns FALSE, so that checks can end with "return invalid (...)". */
-static gboolean
-invalid (GError     **error,
-         const char  *file,
-         const char  *path,
-         const char  *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-               "%s: %s: %s", file, path, message);
-  return FALSE;
-}
-
-static gboolean
-host_is_plausible (const char *host)
-{
-  if (host == NULL || *host == '\0')
-    return FALSE;
-
-  if (g_hostname_is_ip_address (host))
-    return TRUE;
-
-  /* GUri accepts almost anything between "//" and "/"; curl would then
-   * fail with a resolver error that hides the typo. Bytes above 0x7f are
-   * allowed for internationalized names. */
-  for (const char *p = host; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_' &&
-        (guchar) *p < 0x80)
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-url_is_valid (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  /* A space or control character is always a copy-and-paste accident. */
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f)
-      return FALSE;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "http") != 0 &&
-      g_ascii_strcasecmp (scheme, "https") != 0)
-    return FALSE;
-
-  return host_is_plausible (g_uri_get_host (uri));
-}
-
 /**
  * pp_url_validate:
  * @url: a URL typed by a person or read from a file
@@ -265,13 +155,35 @@ pp_url_validate (const char  *url,
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (url_is_valid (url))
+  if (pp_profile_url_is_valid (url))
     return TRUE;
 
-  quoted = shown (url);
+  quoted = pp_profile_quote (url);
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
                "'%s' is not an http or https URL", quoted);
   return FALSE;
+}
+
+/* Says what to do about a file that cannot be read, rather than only
+ * what went wrong. */
+static void
+set_read_error (const char    *path,
+                const char    *what,
+                const GError  *read_error,
+                GError       **error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
+                 "%s: no such file; check the path of the %s", path, what);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
+                 "%s: this is a directory; give the path of the %s itself", path, what);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
+                 "%s: permission denied; make the %s readable by this user", path, what);
+  else
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
+                 "%s: cannot read the %s: %s", path, what, read_error->message);
 }
 
 /* Reads at most MAX_FILE_SIZE bytes: a profile or URL list is small, and
@@ -307,18 +219,7 @@ read_bounded (const char  *path,
 
   if (local_error != NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                     "%s: no such file; check the path of the %s", path, what);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                     "%s: this is a directory; give the path of the %s itself", path, what);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                     "%s: permission denied; make the %s readable by this user", path, what);
-      else
-        g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                     "%s: cannot read the %s: %s", path, what, local_error->message);
+      set_read_error (path, what, local_error, error);
       return NULL;
     }
 
@@ -332,523 +233,12 @@ read_bounded (const char  *path,
   return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
 }
 
-/* Names the line of the first invalid byte: json-glib only says that the
- * data is not UTF-8, and a URL list would otherwise fail on a garbled URL. */
-static gboolean
-check_utf8 (const char  *file,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  const char *end;
-  guint line = 1;
-
-  if (g_utf8_validate_len (data, length, &end))
-    return TRUE;
-
-  for (const char *p = data; p < end; p++)
-    line += (*p == '\n');
-
-  g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-               "%s: line %u: the file is not UTF-8 text; save it as UTF-8", file, line);
-  return FALSE;
-}
-
-/* json-glib reports "<data>:LINE:COLUMN: Parse error: message"; people
- * read "FILE: line L, column C: message". */
-static void
-set_syntax_error (const char    *file,
-                  const GError  *json_error,
-                  GError       **error)
-{
-  const char *message = json_error->message;
-  guint line, column;
-  int offset = 0;
-
-  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &offset) == 2 && offset > 0)
-    {
-      message += offset;
-      if (g_str_has_prefix (message, "Parse error: "))
-        message += strlen ("Parse error: ");
-      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                   "%s: line %u, column %u: %s", file, line, column, message);
-    }
-  else
-    {
-      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                   "%s: %s", file, message);
-    }
-}
-
-static JsonNode *
-parse_json (const char  *file,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) json_error = NULL;
-  JsonNode *root;
-
-  if (!check_utf8 (file, data, length, error))
-    return NULL;
-
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
-    {
-      set_syntax_error (file, json_error, error);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                   "%s: the file is empty; a profile is a JSON object", file);
-      return NULL;
-    }
-
-  return json_node_ref (root);
-}
-
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "true or false";
-    default:
-      return "a number";
-    }
-}
-
-/* "$.endpoints[3]" + "url" -> "$.endpoints[3].url"; keys that are not
- * identifiers are quoted so that the path stays unambiguous. */
-static char *
-member_path (const char *parent,
-             const char *key)
-{
-  g_autofree char *quoted = NULL;
-  gboolean plain = g_ascii_isalpha (*key) || *key == '_';
-
-  for (const char *p = key; plain && *p != '\0'; p++)
-    plain = g_ascii_isalnum (*p) || *p == '_';
-
-  if (plain)
-    return g_strconcat (parent, ".", key, NULL);
-
-  quoted = shown (key);
-  return g_strdup_printf ("%s[\"%s\"]", parent, quoted);
-}
-
-static gboolean
-check_keys (const char  *file,
-            const char  *path,
-            JsonObject  *object,
-            const char  *const *allowed,
-            const char  *what,
-            GError     **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      g_autofree char *where = NULL;
-      g_autofree char *keys = NULL;
-
-      if (g_strv_contains (allowed, l->data))
-        continue;
-
-      where = member_path (path, l->data);
-      keys = g_strjoinv (", ", (char **) allowed);
-      return invalid (error, file, where, "unknown key; the keys of %s are %s", what, keys);
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-get_member (const char  *file,
-            const char  *path,
-            JsonObject  *object,
-            const char  *key,
-            JsonNodeType type,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = member_path (path, key);
-
-  if (node == NULL)
-    invalid (error, file, path, "the required key \"%s\" is missing", key);
-  else if (JSON_NODE_TYPE (node) != type)
-    invalid (error, file, where, "expected %s, found %s",
-             type == JSON_NODE_ARRAY ? "an array" : "an object", describe_node (node));
-  else
-    return node;
-
-  return NULL;
-}
-
-/* Optional keys are NULL when absent; required ones must not be empty
- * either, as an empty name or URL is never what the author meant. */
-static gboolean
-get_string (const char  *file,
-            const char  *path,
-            JsonObject  *object,
-            const char  *key,
-            gboolean     required,
-            const char **out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = member_path (path, key);
-
-  *out = NULL;
-  if (node == NULL && !required)
-    return TRUE;
-  if (node == NULL)
-    return invalid (error, file, path, "the required key \"%s\" is missing", key);
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (error, file, where, "expected a string, found %s", describe_node (node));
-
-  *out = json_node_get_string (node);
-  if (required && **out == '\0')
-    return invalid (error, file, where, "must not be empty");
-
-  return TRUE;
-}
-
-static char **
-parse_geographies (const char  *file,
-                   JsonObject  *root,
-                   GError     **error)
-{
-  JsonNode *node = get_member (file, "$", root, "geographies", JSON_NODE_ARRAY, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-  JsonArray *array;
-
-  if (node == NULL)
-    return NULL;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *where = g_strdup_printf ("$.geographies[%u]", i);
-      g_autofree char *quoted = NULL;
-      const char *geography;
-
-      if (JSON_NODE_TYPE (item) != JSON_NODE_VALUE ||
-          json_node_get_value_type (item) != G_TYPE_STRING ||
-          *(geography = json_node_get_string (item)) == '\0')
-        {
-          invalid (error, file, where, "expected a geography name such as \"US\"");
-          return NULL;
-        }
-
-      quoted = shown (geography);
-      if (g_ascii_strcasecmp (geography, "WW") == 0)
-        {
-          invalid (error, file, where, "do not list WW: worldwide endpoints are always probed");
-          return NULL;
-        }
-      for (guint j = 0; j < seen->len; j++)
-        if (g_ascii_strcasecmp (geography, g_ptr_array_index (seen, j)) == 0)
-          {
-            invalid (error, file, where, "'%s' is listed twice", quoted);
-            return NULL;
-          }
-
-      g_ptr_array_add (seen, (gpointer) geography);
-      g_strv_builder_add (builder, geography);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static gboolean
-parse_status_code (const char  *file,
-                   const char  *path,
-                   JsonNode    *item,
-                   guint       *code,
-                   GError     **error)
-{
-  gint64 value;
-
-  if (JSON_NODE_TYPE (item) != JSON_NODE_VALUE ||
-      json_node_get_value_type (item) != G_TYPE_INT64)
-    return invalid (error, file, path, "expected a whole number, found %s%s",
-                    describe_node (item),
-                    JSON_NODE_HOLDS_VALUE (item) &&
-                    json_node_get_value_type (item) == G_TYPE_DOUBLE ? " with a fraction or exponent" : "");
-
-  value = json_node_get_int (item);
-  if (value < 100 || value > 599)
-    return invalid (error, file, path, "%" G_GINT64_FORMAT " is not an HTTP status "
-                    "(100 to 599)", value);
-
-  *code = (guint) value;
-  return TRUE;
-}
-
-/* Fills @codes; leaving it empty means "any", as in PpEndpoint. */
-static gboolean
-parse_expected (const char  *file,
-                const char  *path,
-                JsonObject  *object,
-                GArray      *codes,
-                GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "expected_status");
-  g_autofree char *where = member_path (path, "expected_status");
-  JsonArray *array;
-
-  if (node == NULL)
-    return invalid (error, file, path, "the required key \"expected_status\" is missing");
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-      g_strcmp0 (json_node_get_string (node), "any") == 0)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (array = json_node_get_array (node)) == 0)
-    return invalid (error, file, where, "expected a list of HTTP statuses such as [200, 404], "
-                    "or \"any\"");
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", where, i);
-      guint code;
-
-      if (!parse_status_code (file, item_path, json_array_get_element (array, i), &code, error))
-        return FALSE;
-      g_array_append_val (codes, code);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_trust (const char  *file,
-             const char  *path,
-             const char  *trust,
-             GError     **error)
-{
-  g_autofree char *where = member_path (path, "trust");
-  g_autofree char *quoted = shown (trust);
-  g_autofree char *sets = NULL;
-
-  if (g_str_equal (trust, "system"))
-    return TRUE;
-
-  if (!g_str_has_prefix (trust, "pinned:"))
-    return invalid (error, file, where, "'%s' is not a trust setting; use \"system\" "
-                    "or \"pinned:<set>\"", quoted);
-
-  if (g_strv_contains (pin_sets, trust + strlen ("pinned:")))
-    return TRUE;
-
-  sets = g_strjoinv (", ", (char **) pin_sets);
-  return invalid (error, file, where, "'%s' names an unknown pin set; the pin sets are %s",
-                  quoted, sets);
-}
-
-/* The URL is checked with a sample workspace ID in place of the
- * placeholder, so that a broken profile is reported even before the user
- * has found their workspace ID. */
-static gboolean
-check_url (const char  *file,
-           const char  *path,
-           const char  *url,
-           GError     **error)
-{
-  g_autoptr(GString) sample = g_string_new (url);
-  g_autoptr(GError) url_error = NULL;
-  g_autofree char *where = member_path (path, "url");
-  g_autofree char *quoted = shown (url);
-
-  g_string_replace (sample, WORKSPACE_TOKEN, "00000000-0000-0000-0000-000000000000", 0);
-  if (strchr (sample->str, '{') != NULL || strchr (sample->str, '}') != NULL)
-    return invalid (error, file, where, "'%s' contains an unknown placeholder; "
-                    "the only placeholder is " WORKSPACE_TOKEN, quoted);
-
-  if (!pp_url_validate (sample->str, &url_error))
-    return invalid (error, file, where, "'%s' is not an http or https URL", quoted);
-
-  return TRUE;
-}
-
-static gboolean
-check_geography (const char         *file,
-                 const char         *path,
-                 const char         *geography,
-                 const char * const *geographies,
-                 GError            **error)
-{
-  g_autofree char *where = member_path (path, "geography");
-  g_autofree char *quoted = shown (geography);
-  g_autofree char *listed = NULL;
-
-  if (g_str_equal (geography, "WW") || g_strv_contains (geographies, geography))
-    return TRUE;
-
-  if (geographies[0] == NULL)
-    return invalid (error, file, where, "'%s' is not \"WW\", and $.geographies is empty",
-                    quoted);
-
-  listed = g_strjoinv (", ", (char **) geographies);
-  return invalid (error, file, where, "'%s' is not \"WW\" or one of $.geographies (%s)",
-                  quoted, listed);
-}
-
-static PpEndpoint *
-parse_endpoint (const char         *file,
-                guint               index,
-                JsonNode           *node,
-                const char * const *geographies,
-                GError            **error)
-{
-  g_autofree char *path = g_strdup_printf ("$.endpoints[%u]", index);
-  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (guint));
-  const char *url, *service, *method, *trust, *geography, *source;
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      invalid (error, file, path, "expected an object, found %s", describe_node (node));
-      return NULL;
-    }
-
-  object = json_node_get_object (node);
-  if (!check_keys (file, path, object, endpoint_keys, "an endpoint", error) ||
-      !get_string (file, path, object, "url", TRUE, &url, error) ||
-      !check_url (file, path, url, error) ||
-      !get_string (file, path, object, "service", TRUE, &service, error) ||
-      !get_string (file, path, object, "http_method", TRUE, &method, error) ||
-      !parse_expected (file, path, object, codes, error) ||
-      !get_string (file, path, object, "trust", TRUE, &trust, error) ||
-      !check_trust (file, path, trust, error) ||
-      !get_string (file, path, object, "geography", TRUE, &geography, error) ||
-      !check_geography (file, path, geography, geographies, error) ||
-      !get_string (file, path, object, "source", FALSE, &source, error))
-    return NULL;
-
-  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
-    {
-      g_autofree char *where = member_path (path, "http_method");
-      g_autofree char *quoted = shown (method);
-
-      invalid (error, file, where, "'%s' is not supported; use GET or HEAD", quoted);
-      return NULL;
-    }
-
-  return pp_endpoint_new (url, service, method, (const guint *) (gpointer) codes->data,
-                          codes->len, trust, geography);
-}
-
-static gboolean
-parse_endpoints (const char  *file,
-                 JsonObject  *root,
-                 PpProfile   *self,
-                 GError     **error)
-{
-  JsonNode *node = get_member (file, "$", root, "endpoints", JSON_NODE_ARRAY, error);
-  JsonArray *array;
-  guint n_endpoints;
-
-  if (node == NULL)
-    return FALSE;
-
-  array = json_node_get_array (node);
-  n_endpoints = json_array_get_length (array);
-  if (n_endpoints > MAX_ENDPOINTS)
-    return invalid (error, file, "$.endpoints", "%u endpoints are more than the limit of %u; "
-                    "split the profile into several files", n_endpoints, MAX_ENDPOINTS);
-
-  for (guint i = 0; i < n_endpoints; i++)
-    {
-      PpEndpoint *endpoint = parse_endpoint (file, i, json_array_get_element (array, i),
-                                             (const char * const *) self->geographies, error);
-      if (endpoint == NULL)
-        return FALSE;
-      g_ptr_array_add (self->endpoints, endpoint);
-    }
-
-  return TRUE;
-}
-
-/* Returns the whole profile, every geography and placeholders intact. */
-static PpProfile *
-profile_from_json (const char  *file,
-                   JsonNode    *root,
-                   GError     **error)
-{
-  g_autoptr(PpProfile) self = NULL;
-  const char *schema, *name, *title, *description;
-  g_auto(GStrv) geographies = NULL;
-  g_autofree char *quoted = NULL;
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      invalid (error, file, "$", "expected an object, found %s", describe_node (root));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  if (!check_keys (file, "$", object, profile_keys, "a profile", error) ||
-      !get_string (file, "$", object, "schema", TRUE, &schema, error))
-    return NULL;
-
-  quoted = shown (schema);
-  if (!g_str_equal (schema, SCHEMA_ID))
-    {
-      invalid (error, file, "$.schema", "'%s' is not supported; this version of "
-                      "Proxy Probe reads \"" SCHEMA_ID "\"", quoted);
-      return NULL;
-    }
-
-  if (!get_string (file, "$", object, "name", TRUE, &name, error) ||
-      !get_string (file, "$", object, "title", TRUE, &title, error) ||
-      !get_string (file, "$", object, "description", FALSE, &description, error))
-    return NULL;
-
-  geographies = parse_geographies (file, object, error);
-  if (geographies == NULL)
-    return NULL;
-
-  self = pp_profile_new (name, title, description);
-  g_strfreev (self->geographies);
-  self->geographies = g_steal_pointer (&geographies);
-  if (!parse_endpoints (file, object, self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
 /* Maps the user's spelling ("eu") to the profile's ("EU"). */
 static gboolean
-resolve_geography (PpProfile   *all,
-                   const char  *requested,
-                   const char **geography,
-                   GError     **error)
+resolve_geography (const PpProfileDocument  *document,
+                   const char               *requested,
+                   const char              **geography,
+                   GError                  **error)
 {
   g_autofree char *quoted = NULL;
   g_autofree char *listed = NULL;
@@ -857,28 +247,28 @@ resolve_geography (PpProfile   *all,
   if (requested == NULL)
     return TRUE;
 
-  for (guint i = 0; all->geographies[i] != NULL; i++)
+  for (guint i = 0; document->geographies[i] != NULL; i++)
     {
-      if (g_ascii_strcasecmp (requested, all->geographies[i]) == 0)
+      if (g_ascii_strcasecmp (requested, document->geographies[i]) == 0)
         {
-          *geography = all->geographies[i];
+          *geography = document->geographies[i];
           return TRUE;
         }
     }
 
-  quoted = shown (requested);
-  if (all->geographies[0] == NULL)
+  quoted = pp_profile_quote (requested);
+  if (document->geographies[0] == NULL)
     {
       g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_GEOGRAPHY,
                    "'%s' is not a geography of profile %s; this profile has no "
-                   "geographies, so do not choose one", quoted, all->name);
+                   "geographies, so do not choose one", quoted, document->name);
       return FALSE;
     }
 
-  listed = g_strjoinv (", ", all->geographies);
+  listed = g_strjoinv (", ", document->geographies);
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_GEOGRAPHY,
                "'%s' is not a geography of profile %s; choose one of %s",
-               quoted, all->name, listed);
+               quoted, document->name, listed);
   return FALSE;
 }
 
@@ -919,7 +309,7 @@ resolve_workspace_id (const char  *profile_name,
   if (is_guid (stripped))
     return g_ascii_strdown (stripped, -1);
 
-  quoted = shown (requested);
+  quoted = pp_profile_quote (requested);
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_WORKSPACE_ID,
                "'%s' is not a workspace ID (a GUID such as "
                "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d): " WORKSPACE_ID_HINT, quoted);
@@ -936,13 +326,13 @@ endpoint_with_url (const PpEndpoint *endpoint,
 }
 
 static gboolean
-needs_workspace_id (GPtrArray *endpoints)
+endpoints_need_workspace_id (GPtrArray *endpoints)
 {
   for (guint i = 0; i < endpoints->len; i++)
     {
       const PpEndpoint *endpoint = g_ptr_array_index (endpoints, i);
 
-      if (strstr (endpoint->url, WORKSPACE_TOKEN) != NULL)
+      if (strstr (endpoint->url, PP_PROFILE_WORKSPACE_TOKEN) != NULL)
         return TRUE;
     }
 
@@ -958,7 +348,7 @@ substitute_workspace_id (PpProfile   *self,
 {
   g_autofree char *workspace_id = NULL;
 
-  if (!needs_workspace_id (self->endpoints))
+  if (!endpoints_need_workspace_id (self->endpoints))
     return TRUE;
 
   workspace_id = resolve_workspace_id (self->name, requested, error);
@@ -968,71 +358,64 @@ substitute_workspace_id (PpProfile   *self,
   for (guint i = 0; i < self->endpoints->len; i++)
     {
       PpEndpoint *endpoint = g_ptr_array_index (self->endpoints, i);
-      g_autoptr(GString) url = g_string_new (endpoint->url);
+      g_autofree char *url = pp_profile_expand_url (endpoint->url, workspace_id);
 
-      g_string_replace (url, WORKSPACE_TOKEN, workspace_id, 0);
-      g_ptr_array_index (self->endpoints, i) = endpoint_with_url (endpoint, url->str);
+      g_ptr_array_index (self->endpoints, i) = endpoint_with_url (endpoint, url);
       pp_endpoint_unref (endpoint);
     }
 
   return TRUE;
 }
 
+/* Keeps the worldwide endpoints and those of the chosen geography. */
+static gboolean
+add_endpoints (PpProfile  *self,
+               GPtrArray  *endpoints,
+               GError    **error)
+{
+  for (guint i = 0; i < endpoints->len; i++)
+    {
+      PpEndpoint *endpoint = g_ptr_array_index (endpoints, i);
+
+      if (self->geography == NULL || g_str_equal (endpoint->geography, "WW") ||
+          g_str_equal (endpoint->geography, self->geography))
+        g_ptr_array_add (self->endpoints, pp_endpoint_ref (endpoint));
+    }
+
+  if (self->endpoints->len > 0)
+    return TRUE;
+
+  if (self->geography != NULL)
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
+                 "Profile %s has no endpoints for geography %s; choose another geography",
+                 self->name, self->geography);
+  else
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
+                 "Profile %s has no endpoints; add some to $.endpoints", self->name);
+  return FALSE;
+}
+
 static PpProfile *
-apply_options (PpProfile               *all,
-               const PpProfileOptions  *options,
-               GError                 **error)
+apply_options (const PpProfileDocument  *document,
+               const PpProfileOptions   *options,
+               GError                  **error)
 {
   g_autoptr(PpProfile) self = NULL;
   const char *geography;
 
-  if (!resolve_geography (all, options ? options->geography : NULL, &geography, error))
+  if (!resolve_geography (document, options ? options->geography : NULL, &geography, error))
     return NULL;
 
-  self = pp_profile_new (all->name, all->title, all->description);
+  self = pp_profile_new (document->name, document->title, document->description);
   self->geography = g_strdup (geography);
   g_strfreev (self->geographies);
-  self->geographies = g_strdupv (all->geographies);
+  self->geographies = g_strdupv (document->geographies);
 
-  for (guint i = 0; i < all->endpoints->len; i++)
-    {
-      PpEndpoint *endpoint = g_ptr_array_index (all->endpoints, i);
-
-      if (geography == NULL || g_str_equal (endpoint->geography, "WW") ||
-          g_str_equal (endpoint->geography, geography))
-        g_ptr_array_add (self->endpoints, pp_endpoint_ref (endpoint));
-    }
-
-  if (self->endpoints->len == 0 && geography != NULL)
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
-                 "Profile %s has no endpoints for geography %s; choose another geography",
-                 self->name, geography);
-  else if (self->endpoints->len == 0)
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
-                 "Profile %s has no endpoints; add some to $.endpoints", self->name);
-  if (self->endpoints->len == 0)
-    return NULL;
-
-  if (!substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
+  if (!add_endpoints (self, document->endpoints, error) ||
+      !substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-static PpProfile *
-load_from_data (const char              *file,
-                const char              *data,
-                gsize                    length,
-                const PpProfileOptions  *options,
-                GError                 **error)
-{
-  g_autoptr(JsonNode) root = parse_json (file, data, length, error);
-  g_autoptr(PpProfile) all = NULL;
-
-  if (root == NULL || (all = profile_from_json (file, root, error)) == NULL)
-    return NULL;
-
-  return apply_options (all, options, error);
 }
 
 /**
@@ -1050,7 +433,7 @@ static void
 set_not_found (const char  *name,
                GError     **error)
 {
-  g_autofree char *quoted = shown (name);
+  g_autofree char *quoted = pp_profile_quote (name);
   g_autofree char *names = g_strjoinv (", ", (char **) bundled_names);
 
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
@@ -1058,19 +441,15 @@ set_not_found (const char  *name,
                "are %s", quoted, names);
 }
 
-PpProfile *
-pp_profile_load_bundled (const char              *name,
-                         const PpProfileOptions  *options,
-                         GError                 **error)
+static PpProfileDocument *
+parse_bundled (const char  *name,
+               GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
   g_autofree char *file = NULL;
   gsize length;
   const char *data;
-
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!g_strv_contains (bundled_names, name))
     {
@@ -1096,7 +475,71 @@ pp_profile_load_bundled (const char              *name,
 
   data = g_bytes_get_data (bytes, &length);
   file = g_strdup_printf ("bundled profile %s", name);
-  return load_from_data (file, data, length, options, error);
+  return pp_profile_document_parse (file, data, length, error);
+}
+
+PpProfile *
+pp_profile_load_bundled (const char              *name,
+                         const PpProfileOptions  *options,
+                         GError                 **error)
+{
+  g_autoptr(PpProfileDocument) document = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = parse_bundled (name, error);
+  if (document == NULL)
+    return NULL;
+
+  return apply_options (document, options, error);
+}
+
+/**
+ * pp_profile_describe_bundled:
+ * @name: the name of a bundled profile
+ * @title: (out) (optional): return location for the title
+ * @description: (out) (optional): return location for the description,
+ *   "" when the profile has none
+ * @geographies: (out) (optional): return location for the geographies one
+ *   may choose, empty when the profile has none
+ * @needs_workspace_id: (out) (optional): return location for whether
+ *   loading the profile needs a workspace ID
+ * @error: return location for a %PP_PROFILE_ERROR
+ *
+ * Describes a bundled profile without loading it, so that a list of the
+ * profiles can say which ones need a workspace ID before the user has
+ * given one.
+ *
+ * Returns: whether @name is a bundled profile that passed validation
+ */
+gboolean
+pp_profile_describe_bundled (const char   *name,
+                             char        **title,
+                             char        **description,
+                             GStrv        *geographies,
+                             gboolean     *needs_workspace_id,
+                             GError      **error)
+{
+  g_autoptr(PpProfileDocument) document = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  document = parse_bundled (name, error);
+  if (document == NULL)
+    return FALSE;
+
+  if (title != NULL)
+    *title = g_steal_pointer (&document->title);
+  if (description != NULL)
+    *description = g_steal_pointer (&document->description);
+  if (geographies != NULL)
+    *geographies = g_steal_pointer (&document->geographies);
+  if (needs_workspace_id != NULL)
+    *needs_workspace_id = endpoints_need_workspace_id (document->endpoints);
+
+  return TRUE;
 }
 
 PpProfile *
@@ -1104,6 +547,7 @@ pp_profile_load_file (const char              *path,
                       const PpProfileOptions  *options,
                       GError                 **error)
 {
+  g_autoptr(PpProfileDocument) document = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -1114,7 +558,11 @@ pp_profile_load_file (const char              *path,
   if (data == NULL)
     return NULL;
 
-  return load_from_data (path, data, length, options, error);
+  document = pp_profile_document_parse (path, data, length, error);
+  if (document == NULL)
+    return NULL;
+
+  return apply_options (document, options, error);
 }
 
 /**
@@ -1148,9 +596,21 @@ pp_profile_load (const char              *name_or_path,
   return pp_profile_load_file (name_or_path, options, error);
 }
 
+/* pp_url_validate() does not know where the URL came from, so @where
+ * ("FILE: line 3", "--url") is put in front of its message. */
 static PpEndpoint *
-custom_endpoint (const char *url)
+custom_endpoint (const char  *url,
+                 const char  *where,
+                 GError     **error)
 {
+  g_autoptr(GError) url_error = NULL;
+
+  if (!pp_url_validate (url, &url_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&url_error), "%s: ", where);
+      return NULL;
+    }
+
   return pp_endpoint_new (url, "Custom URL", "GET", NULL, 0, "system", NULL);
 }
 
@@ -1181,32 +641,31 @@ parse_url_lines (const char  *file,
                  PpProfile   *self,
                  GError     **error)
 {
-  g_autoptr(GError) url_error = NULL;
   char *cursor = data;
 
   for (guint line_number = 1; cursor != NULL; line_number++)
     {
       const char *line = next_line (&cursor);
+      g_autofree char *where = NULL;
+      g_autoptr(PpEndpoint) endpoint = NULL;
 
       if (*line == '\0' || *line == '#')
         continue;
 
-      if (!pp_url_validate (line, &url_error))
-        {
-          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                       "%s: line %u: %s", file, line_number, url_error->message);
-          return FALSE;
-        }
+      where = g_strdup_printf ("%s: line %u", file, line_number);
+      endpoint = custom_endpoint (line, where, error);
+      if (endpoint == NULL)
+        return FALSE;
 
-      if (self->endpoints->len == MAX_ENDPOINTS)
+      if (self->endpoints->len == PP_PROFILE_MAX_ENDPOINTS)
         {
           g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
                        "%s: line %u: more than %u URLs; split the list into several files",
-                       file, line_number, MAX_ENDPOINTS);
+                       file, line_number, PP_PROFILE_MAX_ENDPOINTS);
           return FALSE;
         }
 
-      g_ptr_array_add (self->endpoints, custom_endpoint (line));
+      g_ptr_array_add (self->endpoints, g_steal_pointer (&endpoint));
     }
 
   return TRUE;
@@ -1233,7 +692,7 @@ pp_profile_load_url_list (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = read_bounded (path, "URL list", &length, error);
-  if (data == NULL || !check_utf8 (path, data, length, error))
+  if (data == NULL || !pp_profile_check_utf8 (path, data, length, error))
     return NULL;
 
   basename = g_path_get_basename (path);
@@ -1276,15 +735,11 @@ pp_profile_new_for_urls (const char * const  *urls,
   self = pp_profile_new ("custom", "Custom URLs", NULL);
   for (guint i = 0; urls[i] != NULL; i++)
     {
-      g_autoptr(GError) url_error = NULL;
+      PpEndpoint *endpoint = custom_endpoint (urls[i], "--url", error);
 
-      if (!pp_url_validate (urls[i], &url_error))
-        {
-          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                       "--url: %s", url_error->message);
-          return NULL;
-        }
-      g_ptr_array_add (self->endpoints, custom_endpoint (urls[i]));
+      if (endpoint == NULL)
+        return NULL;
+      g_ptr_array_add (self->endpoints, endpoint);
     }
 
   return g_steal_pointer (&self);

@@ -44,6 +44,12 @@ PpProfile   *pp_profile_load_bundled         (const char              *name,
 PpProfile   *pp_profile_load_file            (const char              *path,
                                               const PpProfileOptions  *options,
                                               GError                 **error);
+gboolean     pp_profile_describe_bundled     (const char              *name,
+                                              char                   **title,
+                                              char                   **description,
+                                              GStrv                   *geographies,
+                                              gboolean                *needs_workspace_id,
+                                              GError                 **error);
 PpProfile   *pp_profile_load_url_list        (const char              *path,
                                               GError                 **error);
 PpProfile   *pp_profile_new_for_urls         (const char * const      *urls,

@@ -97,24 +97,45 @@ append_method_lines (GString   *out,
     }
 }
 
+/* Failures grouped by method and reason, each with one example: a
+ * 55-endpoint profile blocked by one proxy reads as one line, not 55. */
 static void
-append_failure_details (GString   *out,
-                        PpPlan    *plan,
-                        GPtrArray *results,
-                        guint      endpoint_index)
+append_failure_groups (GString   *out,
+                       PpPlan    *plan,
+                       GPtrArray *results)
 {
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
-    {
-      PpMethod method = pp_plan_get_method (plan, m);
-      PpProbeResult *result = result_at (plan, results, endpoint_index, m);
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  gboolean header = FALSE;
 
-      if (result->outcome == PP_OUTCOME_NOT_CONFIGURED)
-        continue;
-      g_string_append_printf (out, "      %u - %s: %s: %s\n", pp_method_get_number (method),
-                              pp_method_get_label (method),
-                              pp_outcome_get_reason (result->outcome),
-                              result->detail ? result->detail : "");
-    }
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    for (PpOutcome outcome = 0; outcome < PP_N_OUTCOMES; outcome++)
+      {
+        PpProbeResult *example = NULL;
+        guint count = 0;
+
+        if (outcome == PP_OUTCOME_OK || outcome == PP_OUTCOME_NOT_CONFIGURED)
+          continue;
+        for (guint e = 0; e < n_endpoints; e++)
+          {
+            PpProbeResult *result = result_at (plan, results, e, m);
+
+            if (result->outcome != outcome)
+              continue;
+            example = example ? example : result;
+            count++;
+          }
+        if (count == 0)
+          continue;
+
+        if (!header)
+          g_string_append (out, "Why probes failed:\n");
+        header = TRUE;
+        g_string_append_printf (out, "  %u - %s: %s (%u of %u), e.g. %s: %s\n",
+                                pp_method_get_number (example->method),
+                                pp_method_get_label (example->method),
+                                pp_outcome_get_reason (outcome), count, n_endpoints,
+                                example->endpoint->url, example->detail ? example->detail : "");
+      }
 }
 
 static void
@@ -160,8 +181,8 @@ pp_report_text_format_summary (PpPlan    *plan,
       if (endpoint_reachable (plan, results, e))
         continue;
       g_string_append_printf (out, "Not reachable: %s (%s)\n", endpoint->url, endpoint->service);
-      append_failure_details (out, plan, results, e);
     }
+  append_failure_groups (out, plan, results);
   append_inspections (out, plan, results);
 
   return g_string_free (out, FALSE);

@@ -407,11 +407,12 @@ server_setup (PpTestbedServer  *self,
 static void
 server_release_parked (PpTestbedServer *self)
 {
-  g_autoptr(GPtrArray) all = g_hash_table_get_keys_as_ptr_array (self->parked);
+  guint n_parked;
+  g_autofree gpointer *all = g_hash_table_get_keys_as_array (self->parked, &n_parked);
 
-  for (guint i = 0; i < all->len; i++)
-    if (g_hash_table_contains (self->parked, all->pdata[i]))
-      parked_answer (all->pdata[i], SOUP_STATUS_SERVICE_UNAVAILABLE);
+  for (guint i = 0; i < n_parked; i++)
+    if (g_hash_table_contains (self->parked, all[i]))
+      parked_answer (all[i], SOUP_STATUS_SERVICE_UNAVAILABLE);
 }
 
 static void

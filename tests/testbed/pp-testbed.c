@@ -8,9 +8,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
-#include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -309,7 +307,6 @@ pp_testbed_free (PpTestbed *self)
     return;
 
   pp_testbed_squids_stop (self->squids, PP_SQUID_N_KINDS);
-  memset (self->squids, 0, sizeof self->squids);
   g_clear_pointer (&self->server, pp_testbed_server_stop);
   g_clear_pointer (&self->syn_drop_fillers, g_ptr_array_unref);
   g_clear_object (&self->syn_drop_listener);
@@ -450,6 +447,7 @@ connect_times_out (guint16 port,
 
   socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                          G_SOCKET_PROTOCOL_TCP, NULL);
+  g_assert (socket != NULL);
   g_socket_set_blocking (socket, FALSE);
   if (g_socket_connect (socket, address, NULL, &error))
     return FALSE;

@@ -8,10 +8,18 @@
  * Everything listens on 127.0.0.1 only, so the testbed also works inside a
  * fresh network namespace (`unshare -n`) where only `lo` is up.
  *
- * A testbed is meant to be created, used and freed from one long-lived
- * thread (normally the test's main thread). The origin servers run in a
- * thread of their own with their own GMainContext, so the caller's main
- * loop stays free for the code under test.
+ * A testbed is created, given squids and freed from one long-lived thread
+ * (normally the test's main thread); its URLs, ports and file names may be
+ * read from any thread. The origin servers run in a thread of their own
+ * with their own GMainContext, so the caller's main loop stays free for the
+ * code under test. If the process dies without pp_testbed_free(), a small
+ * watchdog process stops the squids and removes the directory.
+ *
+ * Odd ports: the closed port refuses connections; the blackhole port
+ * accepts them and never sends a byte; connects to the syn-drop port time
+ * out, because its listen queue (backlog 0) is kept full and Linux drops
+ * SYNs to a full queue without an answer (checked on Linux 6.18, also in a
+ * fresh network namespace: a connect with a 1 s timeout fails after 1.0 s).
  *
  * Origin paths, on both the HTTP and the HTTPS server (HEAD works for all):
  *   /status/NNN            answers NNN with the text body "status NNN"

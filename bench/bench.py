@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Proxy Probe's probe-engine benchmark, on a loopback testbed.
+
+Starts the testbed daemon (real libsoup servers that answer after an
+injected delay, a port that accepts and never answers), then measures:
+
+  1. 300 probes at 100 ms latency: proxyprobe-cli's wall time against the
+     ideal latency x ceil(probes / concurrency), a sequential curl loop and
+     xargs -P16 curl over the same URLs;
+  2. a run in which every endpoint accepts and never answers: it must end
+     within one timeout + 1 s;
+  3. peak RSS of proxyprobe-cli for 1,000 probes.
+
+Run it inside a network namespace so that nothing leaves the machine:
+
+  unshare -n sh -c 'ip link set lo up && python3 bench/bench.py'
+
+Results are printed as Markdown; bench/RESULTS.md records a run.
+"""
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def start_testbed(daemon):
+    proc = subprocess.Popen([daemon], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
+    line = proc.stdout.readline()
+    if not line:
+        sys.exit("pp-testbed-daemon did not start")
+    return proc, json.loads(line)
+
+
+def write_urls(directory, name, urls):
+    path = os.path.join(directory, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(urls) + "\n")
+    return path
+
+
+def timed(argv, **kwargs):
+    """Runs argv to completion; returns (seconds, exit status, peak RSS in KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.monotonic()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest of all children so far: run the
+    # RSS measurement first, or in its own process, to read it alone.
+    return seconds, proc.returncode, max(after, before)
+
+
+def cli_argv(cli, url_file, *extra):
+    return [cli, "--urls", url_file, "--methods", "direct", *extra]
+
+
+def bench_latency(cli, testbed, workdir, probes, latency_ms, concurrency):
+    urls = [f"{testbed['http']}/delay/{latency_ms}?probe={i}" for i in range(probes)]
+    url_file = write_urls(workdir, "latency.txt", urls)
+    ideal = latency_ms / 1000 * math.ceil(probes / concurrency)
+
+    ours = min(timed(cli_argv(cli, url_file, "--concurrency", str(concurrency)))[0]
+               for _ in range(3))
+    script = 'while read -r u; do curl -s -o /dev/null "$u"; done < "$1"'
+    sequential = timed(["sh", "-c", script, "sh", url_file])[0]
+    xargs = min(timed(["sh", "-c", 'xargs -P16 -n1 curl -s -o /dev/null < "$1"', "sh", url_file])[0]
+                for _ in range(3))
+    return {"probes": probes, "latency_ms": latency_ms, "concurrency": concurrency,
+            "ideal": ideal, "ours": ours, "sequential": sequential, "xargs": xargs}
+
+
+def bench_never_answering(cli, testbed, workdir, probes, timeout):
+    url = f"http://127.0.0.1:{testbed['blackhole_port']}"
+    urls = [f"{url}/never?probe={i}" for i in range(probes)]
+    url_file = write_urls(workdir, "never.txt", urls)
+    seconds, status, _ = timed(cli_argv(cli, url_file, "--timeout", str(timeout)))
+    return {"probes": probes, "timeout": timeout, "seconds": seconds, "status": status}
+
+
+def bench_rss(cli, testbed, workdir, probes):
+    urls = [f"{testbed['http']}/status/200?probe={i}" for i in range(probes)]
+    url_file = write_urls(workdir, "rss.txt", urls)
+    code = ("import resource, subprocess, sys;"
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cli_argv(cli, url_file)],
+                         capture_output=True, text=True, check=True)
+    return {"probes": probes, "rss_kib": int(out.stdout.strip())}
+
+
+def verdict(ok):
+    return "met" if ok else "NOT MET"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    args = parser.parse_args()
+
+    cli = os.path.join(args.build, "src", "cli", "proxyprobe-cli")
+    daemon = os.path.join(args.build, "tests", "testbed", "pp-testbed-daemon")
+    testbed_proc, testbed = start_testbed(daemon)
+    try:
+        with tempfile.TemporaryDirectory(prefix="pp-bench-") as workdir:
+            rss = bench_rss(cli, testbed, workdir, 1000)
+            lat = bench_latency(cli, testbed, workdir, 300, 100, 128)
+            never = bench_never_answering(cli, testbed, workdir, 300, 3)
+    finally:
+        testbed_proc.stdin.close()
+        testbed_proc.wait(timeout=30)
+
+    print(f"## Probe engine ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores)\n")
+    print("| measurement | result | target | |")
+    print("|---|---|---|---|")
+    ratio = lat["ours"] / lat["ideal"]
+    print(f"| {lat['probes']} probes at {lat['latency_ms']} ms, concurrency {lat['concurrency']}: "
+          f"wall time | {lat['ours']:.3f} s (ideal {lat['ideal']:.3f} s, {ratio:.2f}x) "
+          f"| <= 1.2x ideal | {verdict(ratio <= 1.2)} |")
+    speedup = lat["sequential"] / lat["ours"]
+    print(f"| sequential curl loop, same URLs | {lat['sequential']:.3f} s ({speedup:.1f}x slower) "
+          f"| >= 20x slower | {verdict(speedup >= 20)} |")
+    print(f"| xargs -P16 curl, same URLs | {lat['xargs']:.3f} s "
+          f"| slower than ours | {verdict(lat['xargs'] > lat['ours'])} |")
+    print(f"| {never['probes']} endpoints that accept and never answer, --timeout {never['timeout']} "
+          f"| {never['seconds']:.3f} s | <= {never['timeout'] + 1} s "
+          f"| {verdict(never['seconds'] <= never['timeout'] + 1)} |")
+    mib = rss["rss_kib"] / 1024
+    print(f"| peak RSS, {rss['probes']} probes | {mib:.1f} MiB | <= 30 MB "
+          f"| {verdict(rss['rss_kib'] * 1024 <= 30e6)} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+/* pp-profile-schema.h: checking a profile document against its schema
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Private to pp-profile.c: the rest of the program sees profiles only
+ * through PpProfile.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pp-endpoint.h"
+
+G_BEGIN_DECLS
+
+#define PP_PROFILE_WORKSPACE_TOKEN  "{workspace_id}"
+#define PP_PROFILE_MAX_ENDPOINTS    10000
+
+/* A profile document as its author wrote it: every geography, and
+ * placeholders still in the URLs. */
+typedef struct
+{
+  char       *name;
+  char       *title;
+  char       *description;  /* "" when the document has none */
+  char      **geographies;  /* never NULL */
+  GPtrArray  *endpoints;    /* of PpEndpoint */
+} PpProfileDocument;
+
+PpProfileDocument *pp_profile_document_parse (const char         *file,
+                                              const char         *data,
+                                              gsize               length,
+                                              GError            **error);
+void               pp_profile_document_free  (PpProfileDocument  *document);
+
+/* Shared with pp-profile.c, which reads URL lists and quotes user input in
+ * the same way. */
+
+char              *pp_profile_quote          (const char         *text);
+gboolean           pp_profile_check_utf8     (const char         *file,
+                                              const char         *data,
+                                              gsize               length,
+                                              GError            **error);
+gboolean           pp_profile_url_is_valid   (const char         *url);
+char              *pp_profile_expand_url     (const char         *url,
+                                              const char         *workspace_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpProfileDocument, pp_profile_document_free)
+
+G_END_DECLS

@@ -1,0 +1,379 @@
+/* test-cli.c: proxyprobe-cli as a support script runs it
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+
+#include "testbed/pp-testbed.h"
+
+#define CANARY "Canary-Pa55word-7f3e"
+
+static PpTestbed *testbed;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static GSubprocessLauncher *
+make_launcher (const char * const *env)
+{
+  GSubprocessLauncher *launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  for (guint i = 0; env && env[i]; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+
+  return launcher;
+}
+
+static GPtrArray *
+make_argv (const char * const *args)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
+  /* The test CA plays a public root; never the system's real set. */
+  g_ptr_array_add (argv, g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed)));
+  g_ptr_array_add (argv, g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed)));
+  g_ptr_array_add (argv, g_strdup ("--sysroot=/nonexistent-sysroot"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  return argv;
+}
+
+static void
+cli_env (CliRun             *run,
+         const char * const *env,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = make_launcher (env);
+  g_autoptr(GPtrArray) argv = make_argv (args);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+#define cli(run, ...) cli_env (run, NULL, (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("expected to find \"%s\" in:\n%s", needle, haystack);
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (pp_testbed_get_dir (testbed), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  return path;
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto(CliRun) version = { 0 };
+  g_auto(CliRun) help = { 0 };
+  g_auto(CliRun) profiles = { 0 };
+
+  cli (&version, "--version");
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "proxyprobe-cli "));
+
+  cli (&help, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  assert_contains (help.out, "Examples:");
+  assert_contains (help.out, "--workspace-id");
+
+  cli (&profiles, "--list-profiles");
+  g_assert_cmpint (profiles.status, ==, 0);
+  assert_contains (profiles.out, "mde-standard");
+  assert_contains (profiles.out, "mde-streamlined");
+  assert_contains (profiles.out, "mma-legacy");
+}
+
+/* Bad input: one clear message, exit 2, and nothing probed. */
+static void
+expect_bad_input (const char * const *args,
+                  const char         *message)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_env (&run, NULL, args);
+  if (run.status != 2)
+    g_error ("%s: expected exit 2, got %d; stderr: %s", args[0], run.status, run.err);
+  assert_contains (run.err, message);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *bad_json = write_file ("bad.json", "{\n  \"schema\": \"proxyprobe-profile/1\",\n  oops\n}\n");
+  g_autofree char *bad_urls = write_file ("bad-urls.txt", "# mine\nhttps://ok.test/\n\nhtps://typo.test/\n");
+  g_autofree char *empty_urls = write_file ("empty-urls.txt", "# nothing\n\n");
+
+  expect_bad_input ((const char *[]) { "--profile=no-such-profile", NULL }, "mde-standard");
+  expect_bad_input ((const char *[]) { "--profile", bad_json, NULL }, "bad.json: line 2");
+  expect_bad_input ((const char *[]) { "--urls", bad_urls, NULL }, "line 4");
+  expect_bad_input ((const char *[]) { "--urls", bad_urls, NULL }, "htps://typo.test/");
+  expect_bad_input ((const char *[]) { "--urls", empty_urls, NULL }, "no URLs");
+  expect_bad_input ((const char *[]) { "--url=ftp://files.test/", NULL }, "not an http or https URL");
+  expect_bad_input ((const char *[]) { "--geography=MARS", NULL }, "US");
+  expect_bad_input ((const char *[]) { "--profile=mma-legacy", NULL }, "--workspace-id");
+  expect_bad_input ((const char *[]) { "--profile=mma-legacy", "--workspace-id=1234", NULL }, "1234");
+  expect_bad_input ((const char *[]) { "-p", "proxy.corp", NULL }, "no port");
+  expect_bad_input ((const char *[]) { "-p", "http://<proxy>:<port>", NULL }, "placeholder");
+  expect_bad_input ((const char *[]) { "--methods=default,pac", NULL }, "'pac'");
+  expect_bad_input ((const char *[]) { "--timeout=0", NULL }, "--timeout");
+  expect_bad_input ((const char *[]) { "--concurrency=0", NULL }, "--concurrency");
+  expect_bad_input ((const char *[]) { "--trust=/nonexistent/ca.pem", NULL }, "/nonexistent/ca.pem");
+  expect_bad_input ((const char *[]) { "--url=https://a.test/", "--profile=mde-standard", NULL }, "only one");
+  expect_bad_input ((const char *[]) { "https://a.test/", NULL }, "unexpected argument");
+}
+
+static void
+test_analyzer_format (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *squid = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *expected = NULL;
+
+  cli (&run, "--url", ok, "-p", squid);
+  expected = g_strdup_printf ("Testing URL : %s\n"
+                              "1 - Default proxy: Succeeded (200)\n"
+                              "2 - Proxy auto discovery (WPAD): Doesn't exist\n"
+                              "3 - Proxy disabled: Succeeded (200)\n"
+                              "4 - Named proxy: Doesn't exist\n"
+                              "5 - Command line proxy: Succeeded (200)\n"
+                              "6 - Environment proxy: Doesn't exist\n", ok);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  assert_contains (run.out, "Summary: 1 of 1 endpoints reachable");
+}
+
+static void
+test_exit_status_unreachable (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *missing = pp_testbed_https_url (testbed, "/status/503");
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *list = g_strdup_printf ("# two endpoints\n%s\n%s\n", ok, missing);
+  g_autofree char *file = write_file ("urls.txt", list);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) denied = { 0 };
+
+  cli (&run, "--urls", file, "--methods=direct");
+  /* URL lists expect any status: both answer, both count. */
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli (&denied, "--url", ok, "--methods=cmdline", "-p", deny);
+  g_assert_cmpint (denied.status, ==, 1);
+  assert_contains (denied.out, "5 - Command line proxy: Failed (403)");
+  assert_contains (denied.out, "Not reachable: ");
+  assert_contains (denied.out, "blocked by proxy");
+}
+
+static JsonObject *
+parse_report (const char *text,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "schema"), ==, "proxyprobe-report/1");
+
+  return root;
+}
+
+static void
+test_json_report (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *bump = pp_testbed_squid_url (testbed, PP_SQUID_BUMP);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  JsonArray *probes;
+  JsonObject *probe, *tls;
+
+  cli (&run, "--json", "--url", ok, "--methods=direct,cmdline", "-p", bump);
+  g_assert_cmpint (run.status, ==, 0);
+  probes = json_object_get_array_member (parse_report (run.out, parser), "probes");
+  g_assert_cmpuint (json_array_get_length (probes), ==, 2);
+
+  probe = json_array_get_object_element (probes, 0);
+  g_assert_cmpstr (json_object_get_string_member (probe, "method"), ==, "direct");
+  g_assert_cmpstr (json_object_get_string_member (probe, "outcome"), ==, "ok");
+  g_assert_true (json_object_get_boolean_member (probe, "reachable"));
+  g_assert_cmpint (json_object_get_int_member (probe, "http_status"), ==, 200);
+  g_assert_true (json_object_get_null_member (probe, "connect_status"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (probe, "timings_ms"), "first_byte"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (probe, "tls"), "inspected"));
+
+  probe = json_array_get_object_element (probes, 1);
+  g_assert_cmpstr (json_object_get_string_member (probe, "outcome"), ==, "tls_inspected");
+  g_assert_false (json_object_get_boolean_member (probe, "reachable"));
+  tls = json_object_get_object_member (probe, "tls");
+  g_assert_true (json_object_get_boolean_member (tls, "inspected"));
+  assert_contains (json_object_get_string_member (tls, "issuer"), "Contoso TLS Inspection CA");
+  g_assert_cmpint (json_object_get_int_member (probe, "curl_code"), ==, 60);
+}
+
+static void
+assert_no_canary (const CliRun *run)
+{
+  if (strstr (run->out, CANARY) || strstr (run->err, CANARY))
+    g_error ("the password leaked:\n%s\n%s", run->out, run->err);
+}
+
+static void
+test_credentials_never_printed (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *proxy = g_strdup_printf ("http://user:" CANARY "@127.0.0.1:%u",
+                                            pp_testbed_get_closed_port (testbed));
+  const char *env[] = { "https_proxy", proxy, "HTTP_PROXY", proxy, NULL };
+  g_auto(CliRun) text = { 0 };
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) config = { 0 };
+  g_auto(CliRun) bad = { 0 };
+
+  cli_env (&text, env, (const char *[]) { "--url", ok, "-p", proxy, "--named-proxy", proxy, NULL });
+  cli_env (&json, env, (const char *[]) { "--json", "--url", ok, "-p", proxy, NULL });
+  cli_env (&config, env, (const char *[]) { "--show-config", "-p", proxy, NULL });
+  cli_env (&bad, env, (const char *[]) { "-p", "http://user:" CANARY "@", NULL });
+
+  assert_contains (text.out, "user:***@");
+  assert_contains (config.out, "user:***@");
+  assert_no_canary (&text);
+  assert_no_canary (&json);
+  assert_no_canary (&config);
+  g_assert_cmpint (bad.status, ==, 2);
+  assert_no_canary (&bad);
+}
+
+static void
+test_show_config (void)
+{
+  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot", NULL);
+  g_autofree char *dir = g_build_filename (root, "etc/opt/microsoft/mdatp/managed", NULL);
+  g_autofree char *file = g_build_filename (dir, "mdatp_managed.json", NULL);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
+  const char *env[] = { "HTTP_PROXY", "http://10.9.9.9:8080", NULL };
+  g_auto(CliRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "{\"cloudService\": {\"proxy\": \"http://proxy:port\"}}", -1, NULL));
+
+  cli_env (&run, env, (const char *[]) { "--show-config", sysroot, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "GProxyResolverGnome");
+  assert_contains (run.out, "HTTP_PROXY=http://10.9.9.9:8080");
+  assert_contains (run.out, "libcurl ignores the upper-case name");
+  assert_contains (run.out, "The proxy isn't in valid format");
+  assert_contains (run.out, "placeholder");
+}
+
+static void
+test_named_proxy_from_agent_file (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *squid = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot-named", NULL);
+  g_autofree char *dir = g_build_filename (root, "etc/opt/microsoft/mdatp/managed", NULL);
+  g_autofree char *file = g_build_filename (dir, "mdatp_managed.json", NULL);
+  g_autofree char *json = g_strdup_printf ("{\"cloudService\": {\"proxy\": \"%s\"}}", squid);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
+  g_auto(CliRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, json, -1, NULL));
+
+  cli (&run, "--url", ok, "--methods=named", sysroot);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "4 - Named proxy: Succeeded (200)");
+}
+
+static void
+test_ctrl_c_stops (void)
+{
+  g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
+  g_autoptr(GSubprocessLauncher) launcher = make_launcher (NULL);
+  g_autoptr(GPtrArray) argv = make_argv ((const char *[]) { "--url", hang, "--methods=direct", NULL });
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 start;
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_usleep (500 * 1000);
+  start = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+  assert_contains (out, "3 - Proxy disabled: Failed (cancelled)");
+  /* Far under the 20 s the probe would otherwise wait. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("PROXYPROBE_CLI"));
+  testbed = pp_testbed_new ();
+
+  g_test_add_func ("/cli/version-help", test_version_and_help);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/analyzer-format", test_analyzer_format);
+  g_test_add_func ("/cli/exit-status", test_exit_status_unreachable);
+  g_test_add_func ("/cli/json", test_json_report);
+  g_test_add_func ("/cli/credentials", test_credentials_never_printed);
+  g_test_add_func ("/cli/show-config", test_show_config);
+  g_test_add_func ("/cli/named-proxy-file", test_named_proxy_from_agent_file);
+  g_test_add_func ("/cli/ctrl-c", test_ctrl_c_stops);
+
+  status = g_test_run ();
+  pp_testbed_free (testbed);
+
+  return status;
+}

@@ -1,0 +1,291 @@
+/* test-runner.c: the worker pool — order, fallback, concurrency, stopping
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "pp-test-probe.h"
+
+static PpTestbed *testbed;
+
+/* A resolver that answers a fixed list, the way a PAC script answers
+ * "PROXY a:1; PROXY b:2; DIRECT": GLib has no built-in resolver that
+ * returns several candidates from plain configuration. */
+#define PP_TYPE_LIST_RESOLVER (pp_list_resolver_get_type ())
+G_DECLARE_FINAL_TYPE (PpListResolver, pp_list_resolver, PP, LIST_RESOLVER, GObject)
+
+struct _PpListResolver
+{
+  GObject parent_instance;
+  char **answer;
+};
+
+static void pp_list_resolver_iface_init (GProxyResolverInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PpListResolver, pp_list_resolver, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_PROXY_RESOLVER,
+                                                      pp_list_resolver_iface_init))
+
+static char **
+pp_list_resolver_lookup (GProxyResolver  *resolver,
+                         const char      *uri,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  return g_strdupv (PP_LIST_RESOLVER (resolver)->answer);
+}
+
+static void
+pp_list_resolver_iface_init (GProxyResolverInterface *iface)
+{
+  iface->lookup = pp_list_resolver_lookup;
+}
+
+static void
+pp_list_resolver_finalize (GObject *object)
+{
+  g_strfreev (PP_LIST_RESOLVER (object)->answer);
+  G_OBJECT_CLASS (pp_list_resolver_parent_class)->finalize (object);
+}
+
+static void
+pp_list_resolver_class_init (PpListResolverClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pp_list_resolver_finalize;
+}
+
+static void
+pp_list_resolver_init (PpListResolver *self)
+{
+}
+
+static PpTrust *
+test_trust (void)
+{
+  const char *anchors[] = { pp_testbed_get_ca_file (testbed), NULL };
+  PpTrustOptions options = { .extra_anchors = anchors,
+                             .public_roots = pp_testbed_get_ca_file (testbed) };
+  g_autoptr(GError) error = NULL;
+  PpTrust *trust = pp_trust_new (&options, &error);
+
+  g_assert_no_error (error);
+  return trust;
+}
+
+static PpPlan *
+plan_for_paths (const char * const *paths,
+                guint               n_copies,
+                const PpMethod     *methods,
+                guint               n_methods)
+{
+  g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
+  g_autoptr(PpProfile) profile = NULL;
+  g_autoptr(GArray) method_array = g_array_new (FALSE, FALSE, sizeof (PpMethod));
+  guint ok = 200;
+
+  for (guint copy = 0; copy < n_copies; copy++)
+    for (guint i = 0; paths[i]; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s?copy=%u", paths[i], copy);
+        g_autofree char *url = g_str_has_prefix (path, "http") ? g_strdup (path)
+                                                               : pp_testbed_https_url (testbed, path);
+
+        g_ptr_array_add (endpoints, pp_endpoint_new (url, "Test", "GET", &ok, 1, NULL, NULL));
+      }
+  profile = pp_profile_new_from_endpoints ("test", "Test", endpoints);
+  g_array_append_vals (method_array, methods, n_methods);
+
+  return pp_plan_new (profile, method_array);
+}
+
+static PpRunner *
+make_runner (PpConfig *config)
+{
+  g_autoptr(PpTrust) trust = test_trust ();
+  g_autoptr(PpConfig) own_config = NULL;
+
+  if (config == NULL)
+    config = own_config = pp_config_new (&(PpConfigOptions) { .sysroot = "/nonexistent" }, NULL);
+
+  return pp_runner_new (config, trust);
+}
+
+static void
+count_finished_cb (PpRunner      *runner,
+                   guint          index,
+                   PpProbeResult *result,
+                   gpointer       user_data)
+{
+  GArray *order = user_data;
+
+  g_array_append_val (order, index);
+}
+
+static void
+test_results_in_plan_order (void)
+{
+  /* The slow probe is first in the plan and finishes last. */
+  static const char * const paths[] = { "/delay/400", "/status/200", "/status/404", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT, PP_METHOD_CMDLINE };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 1, methods, 2);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_signal_connect (runner, "probe-finished", G_CALLBACK (count_finished_cb), order);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+
+  g_assert_cmpuint (results->len, ==, 6);
+  g_assert_cmpuint (order->len, ==, 6);
+  /* Streamed in completion order: the delayed probe is not first. */
+  g_assert_cmpuint (g_array_index (order, guint, 0), !=, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      PpProbeResult *result = g_ptr_array_index (results, i);
+      PpMethod method;
+      PpEndpoint *endpoint = pp_plan_get_item (plan, i, &method);
+
+      g_assert_true (result->endpoint == endpoint);
+      g_assert_cmpint (result->method, ==, method);
+    }
+  g_assert_cmpint (((PpProbeResult *) g_ptr_array_index (results, 0))->outcome, ==, PP_OUTCOME_OK);
+  g_assert_cmpint (((PpProbeResult *) g_ptr_array_index (results, 1))->outcome, ==, PP_OUTCOME_NOT_CONFIGURED);
+  g_assert_cmpint (((PpProbeResult *) g_ptr_array_index (results, 4))->outcome, ==, PP_OUTCOME_UNEXPECTED_STATUS);
+  g_assert_false (pp_runner_get_running (runner));
+}
+
+static void
+test_fallback_to_next_candidate (void)
+{
+  static const char * const paths[] = { "/status/200", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DEFAULT };
+  g_autoptr(PpListResolver) resolver = g_object_new (PP_TYPE_LIST_RESOLVER, NULL);
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 1, methods, 1);
+  g_autoptr(PpRunner) runner = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u", pp_testbed_get_closed_port (testbed));
+  PpProbeResult *result;
+
+  /* Unreachable proxy: fall back. A proxy that answers, even "no": stop. */
+  resolver->answer = g_strdupv ((char *[]) { closed, open, NULL });
+  config = pp_config_new (&(PpConfigOptions) { .resolver = G_PROXY_RESOLVER (resolver) }, NULL);
+  runner = make_runner (config);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, PP_OUTCOME_OK);
+  g_assert_cmpuint (result->attempts->len, ==, 2);
+  g_assert_cmpint (g_array_index (result->attempts, PpAttempt, 0).outcome, ==, PP_OUTCOME_PROXY_UNREACHABLE);
+  g_assert_cmpstr (result->proxy, ==, open);
+
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_clear_object (&runner);
+  g_clear_object (&config);
+  g_strfreev (resolver->answer);
+  resolver->answer = g_strdupv ((char *[]) { deny, open, NULL });
+  config = pp_config_new (&(PpConfigOptions) { .resolver = G_PROXY_RESOLVER (resolver) }, NULL);
+  runner = make_runner (config);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, PP_OUTCOME_PROXY_REFUSED);
+  g_assert_cmpuint (result->attempts->len, ==, 1);
+}
+
+static void
+test_gnome_resolver_is_real (void)
+{
+  g_autoptr(PpConfig) config = pp_config_new (NULL, NULL);
+
+  /* The default method's tests go through the real GNOME backend. */
+  g_assert_cmpstr (pp_config_get_resolver_name (config), ==, "GProxyResolverGnome");
+}
+
+static gint64 cancelled_at;
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  cancelled_at = g_get_monotonic_time ();
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_stops_everything (void)
+{
+  static const char * const paths[] = { "/hang", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 40, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 finished_at;
+
+  /* 40 hanging probes, 8 in flight: some running, most still queued. */
+  pp_runner_set_concurrency (runner, 8);
+  g_timeout_add (300, cancel_cb, cancellable);
+  results = pp_test_probe_run_plan (runner, plan, cancellable);
+  finished_at = g_get_monotonic_time ();
+
+  /* The promise is 250 ms; the bound here only catches a stop that waits
+   * for the probes' own timeouts (10 s). */
+  g_test_message ("stopped %.0f ms after cancel", (finished_at - cancelled_at) / 1000.0);
+  g_assert_cmpint (finished_at - cancelled_at, <, 2 * G_USEC_PER_SEC);
+
+  g_assert_cmpuint (results->len, ==, 40);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((PpProbeResult *) g_ptr_array_index (results, i))->outcome, ==,
+                     PP_OUTCOME_CANCELLED);
+}
+
+static void
+test_timeouts_do_not_queue_up (void)
+{
+  g_autofree char *blackhole = g_strdup_printf ("http://127.0.0.1:%u/",
+                                                pp_testbed_get_blackhole_port (testbed));
+  const char * const paths[] = { blackhole, NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 60, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  /* 60 probes that all time out after 1 s, with 128 allowed in flight:
+   * the run takes one timeout, not one per thread-sized wave. The bound is
+   * loose on purpose (a loaded machine is slow, not wrong); the benchmark
+   * measures it precisely. */
+  pp_runner_set_timeout (runner, 1000);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((PpProbeResult *) g_ptr_array_index (results, i))->outcome, ==,
+                     PP_OUTCOME_TIMEOUT);
+  g_assert_cmpfloat (seconds, <, 10.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  pp_test_probe_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+  testbed = pp_testbed_new ();
+
+  g_test_add_func ("/runner/plan-order", test_results_in_plan_order);
+  g_test_add_func ("/runner/fallback", test_fallback_to_next_candidate);
+  g_test_add_func ("/runner/gnome-resolver", test_gnome_resolver_is_real);
+  g_test_add_func ("/runner/cancel", test_cancel_stops_everything);
+  g_test_add_func ("/runner/timeouts-in-parallel", test_timeouts_do_not_queue_up);
+
+  status = g_test_run ();
+  pp_testbed_free (testbed);
+
+  return status;
+}
