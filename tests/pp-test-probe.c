@@ -43,6 +43,9 @@ pp_test_probe_set_default_proxy (const char *proxy_url)
   else
     {
       g_settings_set_string (settings, "mode", "manual");
+      /* GNOME's defaults send localhost and 127.0.0.0/8 direct: the
+       * testbed's servers live there. */
+      g_settings_set_strv (settings, "ignore-hosts", NULL);
       set_proxy_child (settings, "http", g_uri_get_host (uri), g_uri_get_port (uri));
       set_proxy_child (settings, "https", g_uri_get_host (uri), g_uri_get_port (uri));
     }

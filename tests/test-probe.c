@@ -66,6 +66,16 @@ test_ok (void)
   expect_via_every_proxy_method (http, squid, PP_OUTCOME_OK);
   expect_via_every_proxy_method (https, squid, PP_OUTCOME_OK);
 
+  /* Every proxy method really went through the proxy. */
+  for (guint i = 0; i < G_N_ELEMENTS (proxy_methods); i++)
+    {
+      g_autoptr(PpProbeResult) via = pp_test_probe_run (testbed, &(PpTestProbe) {
+        .url = https, .method = proxy_methods[i], .proxy = squid });
+
+      g_assert_cmpuint (via->connect_status, ==, 200);
+      g_assert_nonnull (strstr (via->proxy, squid + strlen ("http://")));
+    }
+
   proxied = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = https, .method = PP_METHOD_CMDLINE,
                                                             .proxy = squid }, PP_OUTCOME_OK);
   g_assert_cmpuint (proxied->connect_status, ==, 200);

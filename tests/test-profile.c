@@ -154,6 +154,59 @@ test_profile_bundled_fields (void)
   g_assert_cmpstr (endpoint->geography, ==, "GW_US");
 }
 
+/* --list-profiles describes every bundled profile before a workspace ID
+ * is known, so describing must not need one. */
+static void
+test_profile_bundled_describe (void)
+{
+  const char *expected_geographies[] = { "US", "EU", "UK", "AU", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_auto(GStrv) geographies = NULL;
+  gboolean needs_workspace_id = TRUE;
+
+  g_assert_true (pp_profile_describe_bundled ("mde-standard", &title, &description,
+                                              &geographies, &needs_workspace_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Microsoft Defender for Endpoint (standard URLs)");
+  g_assert_cmpstr (description, !=, "");
+  g_assert_cmpstrv (geographies, expected_geographies);
+  g_assert_false (needs_workspace_id);
+
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&description, g_free);
+  g_clear_pointer (&geographies, g_strfreev);
+  g_assert_true (pp_profile_describe_bundled ("mma-legacy", &title, &description,
+                                              &geographies, &needs_workspace_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, !=, "");
+  g_assert_cmpstr (description, !=, "");
+  g_assert_cmpuint (g_strv_length (geographies), ==, 0);
+  g_assert_true (needs_workspace_id);
+}
+
+static void
+test_profile_bundled_describe_partial (void)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean needs_workspace_id = FALSE;
+
+  /* Every out parameter is optional. */
+  g_assert_true (pp_profile_describe_bundled ("mde-streamlined", NULL, NULL, NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (pp_profile_describe_bundled ("mma-legacy", NULL, NULL, NULL,
+                                              &needs_workspace_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (needs_workspace_id);
+
+  /* Profile files are never described: only bundled names are known. */
+  g_assert_false (pp_profile_describe_bundled ("nope", NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "'nope' is neither a bundled profile"));
+}
+
 /* The counts are those of /work/shared/reference/endpoints-mde.tsv:
  * mde-standard has 14 US, 14 EU, 10 UK, 9 AU and 8 WW rows; mde-streamlined
  * 13 GW_US, 13 GW_EU, 9 GW_UK and 9 GW_AU rows and no WW rows. */
@@ -736,6 +789,9 @@ main (int   argc,
 
   g_test_add_func ("/profile/bundled/load", test_profile_bundled_load);
   g_test_add_func ("/profile/bundled/fields", test_profile_bundled_fields);
+  g_test_add_func ("/profile/bundled/describe", test_profile_bundled_describe);
+  g_test_add_func ("/profile/bundled/describe-partial",
+                   test_profile_bundled_describe_partial);
   g_test_add_func ("/profile/geography/filter", test_profile_geography_filter);
   g_test_add_func ("/profile/geography/case", test_profile_geography_case);
   g_test_add_func ("/profile/geography/unknown", test_profile_geography_unknown);

@@ -201,6 +201,20 @@ test_classify_proxy_answers (void)
   g_assert_cmpuint (c.connect_status, ==, 503);
   g_free (c.detail);
 
+  /* "ERR_CONNECT_FAIL 1101" is not "ERR_CONNECT_FAIL 110". */
+  classify (&(PpTransferFacts) { .response_code = 503, .via_proxy = TRUE,
+                                 .squid_error = "ERR_CONNECT_FAIL 110" },
+            200, PP_OUTCOME_CONNECT_TIMEOUT, &c);
+  g_free (c.detail);
+  classify (&(PpTransferFacts) { .response_code = 503, .via_proxy = TRUE,
+                                 .squid_error = "ERR_CONNECT_FAIL 111" },
+            200, PP_OUTCOME_CONNECT_REFUSED, &c);
+  g_free (c.detail);
+  classify (&(PpTransferFacts) { .response_code = 502, .via_proxy = TRUE,
+                                 .squid_error = "ERR_READ_ERROR 104" },
+            200, PP_OUTCOME_PROXY_REFUSED, &c);
+  g_free (c.detail);
+
   classify (&(PpTransferFacts) { .response_code = 502, .via_proxy = TRUE,
                                  .proxy_status = "corp-proxy; error=connection_refused" },
             200, PP_OUTCOME_CONNECT_REFUSED, &c);

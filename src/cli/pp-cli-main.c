@@ -114,17 +114,21 @@ print_profiles (void)
 
   for (guint i = 0; names[i]; i++)
     {
-      g_autoptr(PpProfile) profile = pp_profile_load_bundled (names[i], NULL, NULL);
-      g_autofree char *geographies = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) geographies = NULL;
+      g_autofree char *joined = NULL;
+      gboolean needs_workspace_id = FALSE;
 
-      if (profile == NULL)
-        {
-          g_print ("%s\n", names[i]);
-          continue;
-        }
-      geographies = g_strjoinv (", ", (char **) pp_profile_get_geographies (profile));
-      g_print ("%-16s %s%s%s%s\n", names[i], pp_profile_get_title (profile),
-               *geographies ? " (geographies: " : "", geographies, *geographies ? ")" : "");
+      if (!pp_profile_describe_bundled (names[i], &title, NULL, &geographies,
+                                        &needs_workspace_id, NULL))
+        continue;
+      joined = g_strjoinv (", ", geographies);
+      g_print ("%-16s %s", names[i], title);
+      if (*joined)
+        g_print (" (--geography %s)", joined);
+      if (needs_workspace_id)
+        g_print (" (needs --workspace-id)");
+      g_print ("\n");
     }
 }
 

@@ -8,13 +8,18 @@
 #include <curl/curl.h>
 #include <string.h>
 
-/* What a proxy says went wrong on its side, in squid's words or in the
- * standard Proxy-Status error types (RFC 9209). The first match wins. */
+/* What a proxy says went wrong on its side, in squid's words (X-Squid-Error:
+ * "ERR_NAME errno") or in the standard Proxy-Status error types (RFC 9209).
+ * A token matches as a whole word; the first match wins. */
 static const struct {
   const char *token;
   PpOutcome outcome;
 } proxy_errors[] = {
   { "ERR_DNS_FAIL",            PP_OUTCOME_DNS_FAILED },
+  /* Squid 5 answers a failed DNS look-up with these, errno 0: no address
+   * was ever tried (seen with squid 5.7 and an NXDOMAIN answer). */
+  { "ERR_CANNOT_FORWARD 0",    PP_OUTCOME_DNS_FAILED },
+  { "ERR_READ_ERROR 0",        PP_OUTCOME_DNS_FAILED },
   { "dns_error",               PP_OUTCOME_DNS_FAILED },
   { "dns_timeout",             PP_OUTCOME_DNS_FAILED },
   { "ERR_CONNECT_FAIL 110",    PP_OUTCOME_CONNECT_TIMEOUT },
@@ -27,10 +32,31 @@ static const struct {
   { "http_response_timeout",   PP_OUTCOME_TIMEOUT },
   { "connection_read_timeout", PP_OUTCOME_TIMEOUT },
   { "ERR_SECURE_CONNECT_FAIL", PP_OUTCOME_TLS_FAILED },
-  { "tls_",                    PP_OUTCOME_TLS_FAILED },
+  { "tls_protocol_error",      PP_OUTCOME_TLS_FAILED },
+  { "tls_certificate_error",   PP_OUTCOME_TLS_FAILED },
+  { "tls_alert_received",      PP_OUTCOME_TLS_FAILED },
   { "ERR_CACHE_ACCESS_DENIED", PP_OUTCOME_PROXY_AUTH_REQUIRED },
-  { "proxy_auth",              PP_OUTCOME_PROXY_AUTH_REQUIRED },
+  { "proxy_auth_required",     PP_OUTCOME_PROXY_AUTH_REQUIRED },
 };
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static gboolean
+said_token (const char *said,
+            const char *token)
+{
+  gsize len = strlen (token);
+
+  for (const char *p = strstr (said, token); p; p = strstr (p + 1, token))
+    if ((p == said || !is_word_char (p[-1])) && !is_word_char (p[len]))
+      return TRUE;
+
+  return FALSE;
+}
 
 static gboolean
 proxy_generated (const PpTransferFacts *facts)
@@ -47,7 +73,7 @@ outcome_from_proxy_error (const PpTransferFacts *facts)
   const char *said = facts->squid_error ? facts->squid_error : facts->proxy_status;
 
   for (guint i = 0; said && i < G_N_ELEMENTS (proxy_errors); i++)
-    if (strstr (said, proxy_errors[i].token) != NULL)
+    if (said_token (said, proxy_errors[i].token))
       return proxy_errors[i].outcome;
 
   return PP_OUTCOME_PROXY_REFUSED;
@@ -134,6 +160,10 @@ outcome_from_curl_code (const PpTransferFacts *facts)
     case CURLE_COULDNT_CONNECT:
       return facts->via_proxy ? PP_OUTCOME_PROXY_UNREACHABLE : PP_OUTCOME_CONNECT_REFUSED;
     case CURLE_OPERATION_TIMEDOUT:
+      /* libcurl counts the handshake as part of connecting: a server or
+       * middlebox that swallows the ClientHello is a TLS failure. */
+      if (facts->curl_message && strstr (facts->curl_message, "SSL connection timeout"))
+        return PP_OUTCOME_TLS_FAILED;
       if (facts->connected)
         return PP_OUTCOME_TIMEOUT;
       return facts->via_proxy ? PP_OUTCOME_PROXY_UNREACHABLE : PP_OUTCOME_CONNECT_TIMEOUT;

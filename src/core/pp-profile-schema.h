@@ -36,7 +36,6 @@ void               pp_profile_document_free  (PpProfileDocument  *document);
 
 /* Shared with pp-profile.c, which reads URL lists and quotes user input in
  * the same way. */
-
 char              *pp_profile_quote          (const char         *text);
 gboolean           pp_profile_check_utf8     (const char         *file,
                                               const char         *data,

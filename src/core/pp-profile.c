@@ -272,23 +272,6 @@ resolve_geography (const PpProfileDocument  *document,
   return FALSE;
 }
 
-static gboolean
-is_guid (const char *text)
-{
-  if (strlen (text) != 36)
-    return FALSE;
-
-  for (guint i = 0; i < 36; i++)
-    {
-      gboolean dash = (i == 8 || i == 13 || i == 18 || i == 23);
-
-      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Returns the lower-case workspace ID, as the service host names use it. */
 static char *
 resolve_workspace_id (const char  *profile_name,
@@ -306,7 +289,9 @@ resolve_workspace_id (const char  *profile_name,
       return NULL;
     }
 
-  if (is_guid (stripped))
+  /* GLib's check is the one wanted: 8-4-4-4-12 hex digits in either
+   * case, no braces, any UUID version. */
+  if (g_uuid_string_is_valid (stripped))
     return g_ascii_strdown (stripped, -1);
 
   quoted = pp_profile_quote (requested);
@@ -497,19 +482,13 @@ pp_profile_load_bundled (const char              *name,
 
 /**
  * pp_profile_describe_bundled:
- * @name: the name of a bundled profile
- * @title: (out) (optional): return location for the title
- * @description: (out) (optional): return location for the description,
- *   "" when the profile has none
- * @geographies: (out) (optional): return location for the geographies one
- *   may choose, empty when the profile has none
- * @needs_workspace_id: (out) (optional): return location for whether
- *   loading the profile needs a workspace ID
- * @error: return location for a %PP_PROFILE_ERROR
+ * @title: (out) (optional):
+ * @description: (out) (optional): "" when the profile has none
+ * @geographies: (out) (optional): empty when the profile has none
+ * @needs_workspace_id: (out) (optional): whether loading needs a workspace ID
  *
- * Describes a bundled profile without loading it, so that a list of the
- * profiles can say which ones need a workspace ID before the user has
- * given one.
+ * Validates a bundled profile without applying options, so that a list of
+ * the profiles can be shown before the user has given a workspace ID.
  *
  * Returns: whether @name is a bundled profile that passed validation
  */

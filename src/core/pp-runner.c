@@ -322,6 +322,22 @@ pp_run_complete_if_done (PpRun *run)
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* Not g_main_context_invoke(): it runs the function at once, on the
+ * worker thread, whenever no thread happens to own the context. */
+static void
+post_to_context (GMainContext   *context,
+                 GSourceFunc     func,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[proxyprobe] probe result");
+  g_source_attach (source, context);
+}
+
 static gboolean
 deliver_on_main_cb (gpointer data)
 {
@@ -361,8 +377,7 @@ deliver_from_worker (guint          index,
   delivery->run = pp_run_ref (user_data);
   delivery->index = index;
   delivery->result = result;
-  g_main_context_invoke_full (delivery->run->context, G_PRIORITY_DEFAULT,
-                              deliver_on_main_cb, delivery, pp_delivery_free);
+  post_to_context (delivery->run->context, deliver_on_main_cb, delivery, pp_delivery_free);
 }
 
 static gboolean
@@ -382,8 +397,7 @@ worker_done_from_worker (gpointer user_data)
 {
   PpRun *run = pp_run_ref (user_data);
 
-  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, worker_done_on_main_cb,
-                              run, (GDestroyNotify) pp_run_unref);
+  post_to_context (run->context, worker_done_on_main_cb, run, (GDestroyNotify) pp_run_unref);
 }
 
 /* Runs in the thread that cancelled, usually the main thread. */

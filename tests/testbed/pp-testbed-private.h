@@ -33,6 +33,8 @@ struct _PpTestbed
   PpTestbedSquid  *squids[PP_SQUID_N_KINDS];
   char            *squid_password;
 
+  PpTestbedDns    *dns;
+
   GPid             watchdog_pid;
   int              watchdog_fd;
 };

@@ -267,6 +267,19 @@ start_servers (PpTestbed *self)
     g_error ("testbed: cannot start the test servers: %s", error->message);
 }
 
+/* Squid's resolver (dns_nameservers 127.0.0.1) gets fast, real answers
+ * from our own server. Port 53 needs privileges, which the test's own
+ * network namespace gives; elsewhere squid's DNS simply times out. */
+static void
+start_dns (PpTestbed *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->dns = pp_testbed_dns_start ("127.0.0.1", 53, &error);
+  if (self->dns == NULL)
+    g_debug ("testbed: no DNS server on 127.0.0.1:53: %s", error->message);
+}
+
 /**
  * pp_testbed_new:
  *
@@ -290,6 +303,7 @@ pp_testbed_new (void)
   start_servers (self);
   self->squid_password = g_strdup_printf ("pp-%08x%08x", g_random_int (), g_random_int ());
   self->closed_port = pp_testbed_pick_free_port ();
+  start_dns (self);
 
   return self;
 }
@@ -307,6 +321,7 @@ pp_testbed_free (PpTestbed *self)
     return;
 
   pp_testbed_squids_stop (self->squids, PP_SQUID_N_KINDS);
+  g_clear_pointer (&self->dns, pp_testbed_dns_stop);
   g_clear_pointer (&self->server, pp_testbed_server_stop);
   g_clear_pointer (&self->syn_drop_fillers, g_ptr_array_unref);
   g_clear_object (&self->syn_drop_listener);
@@ -323,6 +338,13 @@ pp_testbed_free (PpTestbed *self)
   g_free (self->bump_key_file);
   g_free (self->squid_password);
   g_free (self);
+}
+
+/* NULL when 127.0.0.1:53 could not be had (outside a network namespace). */
+PpTestbedDns *
+pp_testbed_get_dns (PpTestbed *self)
+{
+  return self->dns;
 }
 
 const char *

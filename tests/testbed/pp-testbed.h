@@ -34,6 +34,8 @@
 
 #include <glib.h>
 
+#include "pp-testbed-dns.h"
+
 G_BEGIN_DECLS
 
 typedef struct _PpTestbed PpTestbed;
@@ -74,6 +76,8 @@ const char *pp_testbed_get_squid_dir      (PpTestbed   *self,
                                            PpSquidKind  kind);
 const char *pp_testbed_get_squid_user     (PpTestbed   *self);
 const char *pp_testbed_get_squid_password (PpTestbed   *self);
+
+PpTestbedDns *pp_testbed_get_dns         (PpTestbed   *self);
 
 const char *pp_squid_kind_to_string       (PpSquidKind  kind);
 gboolean    pp_squid_kind_from_string     (const char  *name,
