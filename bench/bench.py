@@ -74,16 +74,42 @@ def bench_latency(cli, testbed, workdir, probes, latency_ms, concurrency):
     sequential = timed(["sh", "-c", script, "sh", url_file])[0]
     xargs = min(timed(["sh", "-c", 'xargs -P16 -n1 curl -s -o /dev/null < "$1"', "sh", url_file])[0]
                 for _ in range(3))
+    # libcurl's own parallel mode in one process: the floor this testbed
+    # (one libsoup thread answering on the same two cores) allows.
+    parallel = ["curl", "-s", "-Z", "--parallel-immediate", "--parallel-max", str(concurrency)]
+    for url in urls:
+        parallel += [url, "-o", "/dev/null"]
+    curl_z = min(timed(parallel)[0] for _ in range(3))
     return {"probes": probes, "latency_ms": latency_ms, "concurrency": concurrency,
-            "ideal": ideal, "ours": ours, "sequential": sequential, "xargs": xargs}
+            "ideal": ideal, "ours": ours, "sequential": sequential, "xargs": xargs,
+            "curl_z": curl_z}
 
 
 def bench_never_answering(cli, testbed, workdir, probes, timeout):
     url = f"http://127.0.0.1:{testbed['blackhole_port']}"
     urls = [f"{url}/never?probe={i}" for i in range(probes)]
     url_file = write_urls(workdir, "never.txt", urls)
-    seconds, status, _ = timed(cli_argv(cli, url_file, "--timeout", str(timeout)))
-    return {"probes": probes, "timeout": timeout, "seconds": seconds, "status": status}
+    # Every probe in flight at once: the point is that threads do not
+    # bound it. With the default 128 the same run takes ceil(300/128)
+    # timeouts, reported beside it.
+    seconds, status, _ = timed(cli_argv(cli, url_file, "--timeout", str(timeout),
+                                        "--concurrency", str(probes)))
+    default_seconds = timed(cli_argv(cli, url_file, "--timeout", str(timeout)))[0]
+    return {"probes": probes, "timeout": timeout, "seconds": seconds, "status": status,
+            "default_seconds": default_seconds}
+
+
+def bench_stop(cli, testbed, workdir, probes):
+    """Ctrl-C one second into a run of probes that hang: time to exit."""
+    urls = [f"{testbed['http']}/hang?probe={i}" for i in range(probes)]
+    url_file = write_urls(workdir, "hang.txt", urls)
+    proc = subprocess.Popen(cli_argv(cli, url_file), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    start = time.monotonic()
+    proc.send_signal(2)
+    proc.wait()
+    return {"probes": probes, "seconds": time.monotonic() - start, "status": proc.returncode}
 
 
 def bench_rss(cli, testbed, workdir, probes):
@@ -115,6 +141,7 @@ def main():
             rss = bench_rss(cli, testbed, workdir, 1000)
             lat = bench_latency(cli, testbed, workdir, 300, 100, 128)
             never = bench_never_answering(cli, testbed, workdir, 300, 3)
+            stop = bench_stop(cli, testbed, workdir, 300)
     finally:
         testbed_proc.stdin.close()
         testbed_proc.wait(timeout=30)
@@ -126,14 +153,22 @@ def main():
     print(f"| {lat['probes']} probes at {lat['latency_ms']} ms, concurrency {lat['concurrency']}: "
           f"wall time | {lat['ours']:.3f} s (ideal {lat['ideal']:.3f} s, {ratio:.2f}x) "
           f"| <= 1.2x ideal | {verdict(ratio <= 1.2)} |")
+    print(f"| curl -Z --parallel-max {lat['concurrency']}, same URLs (testbed floor) "
+          f"| {lat['curl_z']:.3f} s ({lat['curl_z'] / lat['ideal']:.2f}x ideal) | for reference | |")
     speedup = lat["sequential"] / lat["ours"]
     print(f"| sequential curl loop, same URLs | {lat['sequential']:.3f} s ({speedup:.1f}x slower) "
           f"| >= 20x slower | {verdict(speedup >= 20)} |")
     print(f"| xargs -P16 curl, same URLs | {lat['xargs']:.3f} s "
           f"| slower than ours | {verdict(lat['xargs'] > lat['ours'])} |")
-    print(f"| {never['probes']} endpoints that accept and never answer, --timeout {never['timeout']} "
-          f"| {never['seconds']:.3f} s | <= {never['timeout'] + 1} s "
+    print(f"| {never['probes']} endpoints that accept and never answer, --timeout {never['timeout']}, "
+          f"--concurrency {never['probes']} | {never['seconds']:.3f} s | <= {never['timeout'] + 1} s "
           f"| {verdict(never['seconds'] <= never['timeout'] + 1)} |")
+    waves = math.ceil(never['probes'] / 128)
+    print(f"| same, default --concurrency 128 ({waves} waves of the timeout) "
+          f"| {never['default_seconds']:.3f} s | <= {waves * never['timeout'] + 1} s "
+          f"| {verdict(never['default_seconds'] <= waves * never['timeout'] + 1)} |")
+    print(f"| Ctrl-C with {stop['probes']} probes hanging (exit {stop['status']}) "
+          f"| {stop['seconds'] * 1000:.0f} ms | <= 250 ms | {verdict(stop['seconds'] <= 0.25)} |")
     mib = rss["rss_kib"] / 1024
     print(f"| peak RSS, {rss['probes']} probes | {mib:.1f} MiB | <= 30 MB "
           f"| {verdict(rss['rss_kib'] * 1024 <= 30e6)} |")

@@ -20,6 +20,8 @@ struct _PpTrust
   char *ca_file;            /* system bundle + extra anchors + pinned roots */
   X509_STORE *public_store;
   guint n_public;
+  GMutex public_lock;
+  char *lazy_public_dir;    /* the default set, read on first use */
   GHashTable *pin_sets;     /* name → X509_STORE */
 };
 
@@ -46,6 +48,8 @@ pp_trust_finalize (GObject *object)
     g_unlink (self->ca_file);
   g_clear_pointer (&self->ca_file, g_free);
   g_clear_pointer (&self->public_store, X509_STORE_free);
+  g_clear_pointer (&self->lazy_public_dir, g_free);
+  g_mutex_clear (&self->public_lock);
   g_clear_pointer (&self->pin_sets, g_hash_table_unref);
 
   G_OBJECT_CLASS (pp_trust_parent_class)->finalize (object);
@@ -61,6 +65,7 @@ static void
 pp_trust_init (PpTrust *self)
 {
   self->public_store = X509_STORE_new ();
+  g_mutex_init (&self->public_lock);
   self->pin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) X509_STORE_free);
 }
@@ -254,9 +259,11 @@ pp_trust_new (const PpTrustOptions  *options,
     return NULL;
   load_bundled_pin_sets (self, bundle);
 
-  if (!load_public_roots (self, options->public_roots ? options->public_roots
-                                                      : PP_DEFAULT_PUBLIC_ROOTS,
-                          options->public_roots != NULL, &local_error))
+  /* Mozilla's ~150 files take ~75 ms to parse: read them only when a
+   * chain is first judged. A set the user named is checked at once. */
+  if (options->public_roots == NULL)
+    self->lazy_public_dir = g_strdup (PP_DEFAULT_PUBLIC_ROOTS);
+  else if (!load_public_roots (self, options->public_roots, TRUE, &local_error))
     {
       g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
                    "--public-roots: %s", local_error->message);
@@ -279,10 +286,22 @@ pp_trust_get_ca_file (PpTrust *self)
 
 /* Without a public set (no ca-certificates installed) no chain can be
  * called inspected by the system-trust rule: say nothing rather than guess. */
+static void
+ensure_public_roots (PpTrust *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->public_lock);
+  g_autofree char *path = g_steal_pointer (&self->lazy_public_dir);
+
+  if (path != NULL)
+    load_public_roots (self, path, FALSE, NULL);
+}
+
 gboolean
 pp_trust_has_public_roots (PpTrust *self)
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  ensure_public_roots (self);
 
   return self->n_public > 0;
 }
@@ -342,6 +361,8 @@ pp_trust_chain_is_public (PpTrust        *self,
                           STACK_OF(X509) *chain)
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  ensure_public_roots (self);
 
   return chain_verifies (self->public_store, chain);
 }

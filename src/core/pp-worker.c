@@ -145,6 +145,16 @@ cancel_everything (PpWorker *self)
     }
 }
 
+/* Wait for sockets only when there is nothing else to do: no free slot
+ * or no queued job. With nothing in flight, go round to admit or exit. */
+static gboolean
+must_wait (PpWorker *self)
+{
+  guint n = g_hash_table_size (self->in_flight);
+
+  return n > 0 && (n >= self->capacity || g_async_queue_length (self->jobs) <= 0);
+}
+
 static gpointer
 pp_worker_thread (gpointer data)
 {
@@ -159,8 +169,7 @@ pp_worker_thread (gpointer data)
 
       curl_multi_perform (self->multi, &running);
       collect_done (self);
-      if (g_hash_table_size (self->in_flight) >= self->capacity ||
-          g_async_queue_length (self->jobs) <= 0)
+      if (must_wait (self))
         curl_multi_poll (self->multi, NULL, 0, POLL_INTERVAL_MS, NULL);
     }
 
