@@ -1,0 +1,258 @@
+/* pp-source.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-source-private.h"
+
+#include <string.h>
+
+#include "pp-proxy-spec.h"
+
+struct _PpSource
+{
+  char *family;
+  char *provenance;
+  char *value;
+  char *meaning;
+  char *proxy;
+  char **warnings;
+};
+
+G_DEFINE_BOXED_TYPE (PpSource, pp_source, pp_source_ref, pp_source_unref)
+
+static void
+pp_source_clear (PpSource *self)
+{
+  g_free (self->family);
+  g_free (self->provenance);
+  g_free (self->value);
+  g_free (self->meaning);
+  g_free (self->proxy);
+  g_strfreev (self->warnings);
+}
+
+/* @value, @meaning, @proxy and the warnings are redacted here as well, so that no reader can let a
+ * password through by forgetting to. @proxy is the proxy the source tells
+ * clients to use for http URLs, if any; it lets sources be compared. */
+PpSource *
+pp_source_new (const char *family,
+               const char *provenance,
+               const char *value,
+               const char *meaning,
+               const char *proxy,
+               GPtrArray  *warnings)
+{
+  PpSource *self;
+
+  g_return_val_if_fail (family != NULL, NULL);
+  g_return_val_if_fail (provenance != NULL, NULL);
+
+  self = g_atomic_rc_box_new0 (PpSource);
+  self->family = g_strdup (family);
+  self->provenance = g_strdup (provenance);
+  self->value = pp_redact_url (value ? value : "");
+  self->meaning = pp_redact_url (meaning ? meaning : "");
+  self->proxy = pp_redact_url (proxy);
+  self->warnings = g_new0 (char *, (warnings ? warnings->len : 0) + 1);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    self->warnings[i] = pp_redact_url (g_ptr_array_index (warnings, i));
+
+  return self;
+}
+
+PpSource *
+pp_source_ref (PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+pp_source_unref (PpSource *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pp_source_clear);
+}
+
+const char *
+pp_source_get_family (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->family;
+}
+
+const char *
+pp_source_get_provenance (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->provenance;
+}
+
+const char *
+pp_source_get_value (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->value;
+}
+
+const char *
+pp_source_get_meaning (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->meaning;
+}
+
+const char *
+pp_source_get_proxy (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->proxy;
+}
+
+const char * const *
+pp_source_get_warnings (const PpSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return (const char * const *) self->warnings;
+}
+
+char *
+pp_source_path (const PpSourcesOptions *options,
+                const char             *path)
+{
+  return g_build_filename (options->sysroot ? options->sysroot : "/", path, NULL);
+}
+
+void
+pp_source_add (GPtrArray  *out,
+               const char *family,
+               const char *provenance,
+               const char *value,
+               const char *meaning,
+               const char *proxy,
+               const char *warning)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
+
+  if (warning != NULL)
+    g_ptr_array_add (warnings, (char *) warning);
+  g_ptr_array_add (out, pp_source_new (family, provenance, value, meaning, proxy, warnings));
+}
+
+/* A WPAD URL from DHCP is attacker-reachable input: servers often send a
+ * trailing NUL, and a newline would forge lines in a report. Clients stop
+ * at the first of either, so we do too, and say when that happened. */
+char *
+pp_source_check_wpad (const char *raw,
+                      gsize       len,
+                      GPtrArray  *warnings)
+{
+  gsize cut = 0;
+  g_autofree char *url = NULL;
+  const char *scheme;
+
+  while (cut < len && raw[cut] != '\0' && raw[cut] != '\n' && raw[cut] != '\r')
+    cut++;
+  url = g_strndup (raw, cut);
+  if (cut < len && !(cut == len - 1 && raw[cut] == '\0'))
+    g_ptr_array_add (warnings,
+                     g_strdup_printf ("The WPAD URL contains a NUL or line break after '%s': "
+                                      "clients stop there; fix the DHCP server's option 252",
+                                      url));
+
+  scheme = g_uri_peek_scheme (url);
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf ("The WPAD URL '%s' is not an http or https URL: "
+                                      "clients ignore it; fix the DHCP server's option 252",
+                                      url));
+
+  return g_steal_pointer (&url);
+}
+
+GPtrArray *
+pp_sources_detect (const PpSourcesOptions *options)
+{
+  static const PpSourcesOptions defaults = { NULL };
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_source_unref);
+
+  if (options == NULL)
+    options = &defaults;
+
+  /* apt comes after the desktop sources: it compares itself with them. */
+  pp_source_read_gnome (options, out);
+  pp_source_read_kde (options, out);
+  pp_source_read_env (options, out);
+  pp_source_read_nm (options, out);
+  pp_source_read_leases (options, out);
+  pp_source_read_apt (options, out);
+  pp_source_read_mdatp (options, out);
+
+  return out;
+}
+
+char *
+pp_sources_format_text (GPtrArray *sources)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (sources != NULL, NULL);
+
+  if (sources->len == 0)
+    g_string_append (text, "No proxy configuration was found.\n");
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const PpSource *source = g_ptr_array_index (sources, i);
+
+      g_string_append_printf (text, "%s: %s\n", source->family, source->meaning);
+      g_string_append_printf (text, "  from: %s\n", source->provenance);
+      if (*source->value)
+        g_string_append_printf (text, "  value: %s\n", source->value);
+      for (guint j = 0; source->warnings[j]; j++)
+        g_string_append_printf (text, "  warning: %s\n", source->warnings[j]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Adds one array value: the caller has set the member name, if any. */
+void
+pp_sources_add_json (GPtrArray   *sources,
+                     JsonBuilder *builder)
+{
+  g_return_if_fail (sources != NULL);
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const PpSource *source = g_ptr_array_index (sources, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "family");
+      json_builder_add_string_value (builder, source->family);
+      json_builder_set_member_name (builder, "provenance");
+      json_builder_add_string_value (builder, source->provenance);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, source->value);
+      json_builder_set_member_name (builder, "meaning");
+      json_builder_add_string_value (builder, source->meaning);
+      json_builder_set_member_name (builder, "warnings");
+      json_builder_begin_array (builder);
+      for (guint j = 0; source->warnings[j]; j++)
+        json_builder_add_string_value (builder, source->warnings[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
