@@ -49,10 +49,15 @@ make_argv (const char * const *args)
   GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
-  /* The test CA plays a public root; never the system's real set. */
-  g_ptr_array_add (argv, g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed)));
-  g_ptr_array_add (argv, g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed)));
-  g_ptr_array_add (argv, g_strdup ("--sysroot=/nonexistent-sysroot"));
+  if (g_strcmp0 (args[0], "pac-test") == 0)
+    g_ptr_array_add (argv, g_strdup (*args++));
+  else
+    {
+      /* The test CA plays a public root; never the system's real set. */
+      g_ptr_array_add (argv, g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed)));
+      g_ptr_array_add (argv, g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed)));
+      g_ptr_array_add (argv, g_strdup ("--sysroot=/nonexistent-sysroot"));
+    }
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
@@ -328,6 +333,46 @@ test_named_proxy_from_agent_file (void)
 }
 
 static void
+test_manual_pac (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *squid = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *script = g_strdup_printf ("function FindProxyForURL(url, host) {\n"
+                                             "  alert('seen ' + url);\n"
+                                             "  return 'PROXY %s; DIRECT';\n}\n",
+                                             squid + strlen ("http://"));
+  g_autofree char *pac = write_file ("corp.pac", script);
+  g_autofree char *throws = write_file ("throws.pac", "function FindProxyForURL(u, h) { throw new Error('boom'); }\n");
+  g_autofree char *broken = write_file ("broken.pac", "function FindProxyForURL(u, h) { return ; ;; }}\n");
+  g_autofree char *tested_url = g_strdup_printf ("%s?token=secret", ok);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) failed = { 0 };
+  g_auto(CliRun) test = { 0 };
+
+  cli (&run, "--url", ok, "--methods=wpad", "--pac-file", pac);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "2 - Proxy auto discovery (WPAD): Succeeded (200)");
+
+  /* A failing script is a clear outcome, never a silent DIRECT. */
+  cli (&failed, "--url", ok, "--methods=wpad", "--pac-file", throws);
+  g_assert_cmpint (failed.status, ==, 1);
+  assert_contains (failed.out, "2 - Proxy auto discovery (WPAD): Failed (PAC script failed)");
+  assert_contains (failed.out, "boom");
+
+  expect_bad_input ((const char *[]) { "--pac-file", broken, NULL }, "broken.pac");
+  expect_bad_input ((const char *[]) { "--pac-file", "/nonexistent/x.pac", NULL }, "--pac-file");
+
+  /* pac-test shows the answer, the candidates in order and the alerts;
+   * the script sees an https URL without its path and query. */
+  cli_env (&test, NULL, (const char *[]) { "pac-test", "--pac-file", pac, tested_url, NULL });
+  g_assert_cmpint (test.status, ==, 0);
+  assert_contains (test.out, "1. http://127.0.0.1:");
+  assert_contains (test.out, "2. DIRECT");
+  assert_contains (test.out, "alert: seen https://localhost:");
+  g_assert_null (strstr (strstr (test.out, "alert: seen"), "secret"));
+}
+
+static void
 test_ctrl_c_stops (void)
 {
   g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
@@ -370,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/cli/credentials", test_credentials_never_printed);
   g_test_add_func ("/cli/show-config", test_show_config);
   g_test_add_func ("/cli/named-proxy-file", test_named_proxy_from_agent_file);
+  g_test_add_func ("/cli/manual-pac", test_manual_pac);
   g_test_add_func ("/cli/ctrl-c", test_ctrl_c_stops);
 
   status = g_test_run ();

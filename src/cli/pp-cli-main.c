@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "pp-cli-options.h"
+#include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
 #include "pp-profile.h"
 #include "pp-report-json.h"
@@ -218,6 +219,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   /* A proxy that drops the connection mid-write must not kill us. */
   signal (SIGPIPE, SIG_IGN);
+
+  if (argc > 1 && g_str_equal (argv[1], "pac-test"))
+    return pp_cli_pac_test (argc - 1, argv + 1);
 
   if (!pp_cli_options_parse (&options, &argc, &argv, &error))
     {

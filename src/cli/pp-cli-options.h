@@ -27,6 +27,8 @@ typedef struct
   char **trust;
   char *public_roots;
   char *sysroot;
+  char *pac_file;
+  char *pac_script;          /* pac_file's contents, once read */
   gboolean show_config;
   gboolean json;
   gboolean version;
@@ -38,6 +40,8 @@ gboolean   pp_cli_options_parse       (PpCliOptions  *options,
                                        char        ***argv,
                                        GError       **error);
 void       pp_cli_options_clear       (PpCliOptions  *options);
+char      *pp_cli_read_pac_file       (const char    *path,
+                                       GError       **error);
 PpConfig  *pp_cli_options_make_config (PpCliOptions  *options,
                                        GError       **error);
 PpTrust   *pp_cli_options_make_trust  (PpCliOptions  *options,

@@ -6,6 +6,9 @@
 #include "pp-config.h"
 #include "pp-curl-env.h"
 #include "pp-named-proxy.h"
+#include "pp-source.h"
+#include "pp-pac.h"
+#include "pp-pac-result.h"
 
 struct _PpConfig
 {
@@ -17,6 +20,10 @@ struct _PpConfig
   PpNamedProxy named;
   PpProxySpec *cmdline;
   GPtrArray *warnings;
+  char *sysroot;
+  PpPacRunner *pac;     /* the wpad method's script, loaded in the helper */
+  char *pac_source;
+  GPtrArray *sources;   /* detected on first use: it spawns and asks D-Bus */
 };
 
 G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
@@ -40,6 +47,10 @@ pp_config_finalize (GObject *object)
   pp_named_proxy_clear (&self->named);
   g_clear_pointer (&self->cmdline, pp_proxy_spec_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->sysroot, g_free);
+  g_clear_object (&self->pac);
+  g_clear_pointer (&self->pac_source, g_free);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_config_parent_class)->finalize (object);
 }
@@ -77,6 +88,25 @@ detect_named_proxy (PpConfig              *self,
                                                       self->named.problem));
 }
 
+/* A script that does not even load is bad input, told before probing. */
+static gboolean
+load_pac (PpConfig               *self,
+          const PpConfigOptions  *options,
+          GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *source = options->pac_source ? options->pac_source : "the PAC script";
+
+  self->pac = pp_pac_runner_new ();
+  self->pac_source = g_strdup (source);
+  if (pp_pac_runner_load (self->pac, options->pac_script, &local_error))
+    return TRUE;
+
+  g_set_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PAC,
+               "%s: %s", source, local_error->message);
+  return FALSE;
+}
+
 PpConfig *
 pp_config_new (const PpConfigOptions  *options,
                GError                **error)
@@ -101,6 +131,10 @@ pp_config_new (const PpConfigOptions  *options,
         }
     }
 
+  if (options->pac_script != NULL && !load_pac (self, options, error))
+    return NULL;
+
+  self->sysroot = g_strdup (options->sysroot);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
   self->resolver = g_object_ref (options->resolver ? options->resolver
@@ -228,6 +262,39 @@ candidates_for_named (PpConfig    *self,
   return FALSE;
 }
 
+/* Evaluates the PAC script for @url. Its failures are PP_PAC_ERROR, so
+ * that the probe reports "PAC failed" with the reason, never a silent
+ * DIRECT. */
+static gboolean
+candidates_for_pac (PpConfig    *self,
+                    const char  *url,
+                    GPtrArray  **candidates,
+                    char       **detail,
+                    GError     **error)
+{
+  g_autofree char *answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  if (self->pac == NULL)
+    {
+      *detail = g_strdup ("no PAC script: WPAD discovery is not run yet; give --pac-file");
+      return FALSE;
+    }
+  if (!pp_pac_runner_find_proxy (self->pac, url, &answer, NULL, NULL, error))
+    return FALSE;
+
+  *candidates = pp_pac_result_parse (answer, &warnings, &local_error);
+  if (*candidates == NULL)
+    {
+      g_set_error (error, PP_PAC_ERROR, PP_PAC_ERROR_RESULT, "%s answered \"%s\": %s",
+                   self->pac_source, answer, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Turns a method into the proxies to try for @url. Returns FALSE with
  * @error set when the method is configured but unusable, and FALSE with
  * @detail set when nothing is configured ("Doesn't exist"). Blocking: the
@@ -254,8 +321,7 @@ pp_config_get_candidates (PpConfig      *self,
       return *candidates != NULL;
 
     case PP_METHOD_WPAD:
-      *detail = g_strdup ("WPAD discovery is not available in this version");
-      return FALSE;
+      return candidates_for_pac (self, url, candidates, detail, error);
 
     case PP_METHOD_DIRECT:
       *candidates = single_candidate (pp_proxy_spec_new_direct ());
@@ -303,10 +369,31 @@ append_env_lines (PpConfig *self,
     g_string_append (out, "  (no proxy variables set)\n");
 }
 
+/* Every configuration source of the machine, for people and reports.
+ * Not needed to probe, and slow-ish (it runs systemctl and asks
+ * NetworkManager), so it is read once, when first shown. */
+GPtrArray *
+pp_config_get_sources (PpConfig *self)
+{
+  PpSourcesOptions options = { 0 };
+
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  if (self->sources == NULL)
+    {
+      options.sysroot = self->sysroot;
+      options.environment = (const char * const *) self->environment;
+      self->sources = pp_sources_detect (&options);
+    }
+
+  return self->sources;
+}
+
 char *
 pp_config_format_text (PpConfig *self)
 {
   GString *out = g_string_new (NULL);
+  g_autofree char *sources = NULL;
 
   g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
 
@@ -328,6 +415,9 @@ pp_config_format_text (PpConfig *self)
 
   for (guint i = 0; i < self->warnings->len; i++)
     g_string_append_printf (out, "Warning: %s\n", (char *) g_ptr_array_index (self->warnings, i));
+
+  sources = pp_sources_format_text (pp_config_get_sources (self));
+  g_string_append_printf (out, "\nConfiguration sources on this machine:\n%s", sources);
 
   return g_string_free (out, FALSE);
 }
@@ -391,5 +481,7 @@ pp_config_add_json (PpConfig    *self,
   for (guint i = 0; i < self->warnings->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "sources");
+  pp_sources_add_json (pp_config_get_sources (self), builder);
   json_builder_end_object (builder);
 }

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   PP_CONFIG_ERROR_BAD_PROXY,
+  PP_CONFIG_ERROR_BAD_PAC,
 } PpConfigError;
 
 typedef struct
@@ -27,6 +28,8 @@ typedef struct
   const char *named_proxy;          /* --named-proxy, overrides the agent's file */
   const char * const *environment;  /* NULL: this process's environment */
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
+  const char *pac_script;           /* a PAC script for the wpad method */
+  const char *pac_source;           /* where it came from, e.g. "--pac-file x.pac" */
 } PpConfigOptions;
 
 #define PP_TYPE_CONFIG (pp_config_get_type ())
@@ -45,6 +48,7 @@ gboolean    pp_config_get_candidates   (PpConfig               *self,
                                         GPtrArray             **candidates,
                                         char                  **detail,
                                         GError                **error);
+GPtrArray  *pp_config_get_sources      (PpConfig               *self);
 char       *pp_config_format_text      (PpConfig               *self);
 void        pp_config_add_json         (PpConfig               *self,
                                         JsonBuilder            *builder);

@@ -25,6 +25,7 @@ static const struct {
   [PP_OUTCOME_PROXY_UNREACHABLE]   = { "proxy_unreachable",   N_("proxy unreachable") },
   [PP_OUTCOME_CANCELLED]           = { "cancelled",           N_("cancelled") },
   [PP_OUTCOME_ERROR]               = { "error",               N_("error") },
+  [PP_OUTCOME_PAC_FAILED]          = { "pac_failed",          N_("PAC script failed") },
 };
 
 const char *

@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include "pp-classify.h"
+#include "pp-pac.h"
 #include "pp-probe.h"
 #include "pp-tls.h"
 
@@ -373,7 +374,9 @@ pp_probe_begin (PpProbe      *self,
                                  &self->candidates, &detail, &error))
     {
       if (error)
-        finish_with (self, PP_OUTCOME_ERROR, g_strdup (error->message));
+        finish_with (self, error->domain == PP_PAC_ERROR ? PP_OUTCOME_PAC_FAILED
+                                                         : PP_OUTCOME_ERROR,
+                     g_strdup (error->message));
       else
         finish_with (self, PP_OUTCOME_NOT_CONFIGURED, detail);
       return NULL;
