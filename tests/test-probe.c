@@ -93,6 +93,9 @@ test_redirects_and_head (void)
   result = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = url, .method = PP_METHOD_DIRECT },
                                  PP_OUTCOME_OK);
   g_assert_cmpuint (result->redirect_count, ==, 4);
+  g_assert_cmpuint (result->requested_urls->len, ==, 5);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (result->requested_urls, 0), "/redirect/3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (result->requested_urls, 3), "/redirect/0"));
   g_assert_true (g_str_has_suffix (result->final_url, "/status/200"));
 
   expect_outcome (&(PpTestProbe) { .url = too_many, .method = PP_METHOD_DIRECT },

@@ -36,6 +36,7 @@ pp_probe_result_clear (PpProbeResult *self)
   g_free (self->proxy);
   g_array_unref (self->attempts);
   g_free (self->final_url);
+  g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
   pp_tls_summary_clear (&self->tls);
   g_free (self->trace);
 }

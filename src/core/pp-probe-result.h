@@ -61,6 +61,7 @@ typedef struct
   GArray *attempts;       /* of PpAttempt */
   guint redirect_count;
   char *final_url;
+  GPtrArray *requested_urls;  /* every URL requested, redirects followed */
   PpTlsSummary tls;
   char *trace;            /* redacted libcurl trace */
 } PpProbeResult;

@@ -40,6 +40,7 @@ struct _PpProbe
   char *proxy_status;
   PpTlsChain chain;
   GString *trace;
+  GPtrArray *requested_urls;  /* of this transfer: the redirect path */
 };
 
 PpProbe *
@@ -68,6 +69,7 @@ reset_transfer (PpProbe *self)
   self->errbuf[0] = '\0';
   self->body_bytes = 0;
   self->body_truncated = FALSE;
+  g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
 }
 
 void
@@ -202,6 +204,13 @@ prereq_cb (void *user_data,
            int   local_port)
 {
   PpProbe *self = user_data;
+  const char *url = NULL;
+
+  /* Called before every request, so once per redirect followed. */
+  curl_easy_getinfo (self->easy, CURLINFO_EFFECTIVE_URL, &url);
+  if (self->requested_urls == NULL)
+    self->requested_urls = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->requested_urls, pp_redact_url (url));
 
   if (effective_url_is_https (self->easy))
     pp_tls_chain_capture (&self->chain, self->easy);
@@ -454,6 +463,8 @@ record_transfer_facts (PpProbe         *self,
   g_free (self->result->remote_address);
   self->result->remote_address = ip && *ip ? g_strdup_printf (strchr (ip, ':') ? "[%s]:%ld" : "%s:%ld", ip, port) : NULL;
   self->result->redirect_count = (guint) redirects;
+  g_clear_pointer (&self->result->requested_urls, g_ptr_array_unref);
+  self->result->requested_urls = g_steal_pointer (&self->requested_urls);
   g_free (self->result->final_url);
   self->result->final_url = g_strdup (url);
   self->result->curl_code = facts->curl_code;

@@ -75,6 +75,18 @@ add_timings (JsonBuilder     *builder,
 }
 
 static void
+add_string_array (JsonBuilder *builder,
+                  const char  *name,
+                  GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+static void
 add_tls (JsonBuilder        *builder,
          const PpTlsSummary *tls)
 {
@@ -92,11 +104,7 @@ add_tls (JsonBuilder        *builder,
   add_string (builder, "issuer", tls->issuer);
   add_string (builder, "root", tls->root);
   add_string (builder, "leaf_sha256", tls->leaf_sha256);
-  json_builder_set_member_name (builder, "chain");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < tls->chain->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (tls->chain, i));
-  json_builder_end_array (builder);
+  add_string_array (builder, "chain", tls->chain);
   json_builder_end_object (builder);
 }
 
@@ -141,6 +149,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_string (builder, "proxy", result->proxy);
   add_attempts (builder, result->attempts);
   add_int (builder, "redirects", result->redirect_count);
+  add_string_array (builder, "requested_urls", result->requested_urls);
   add_string (builder, "final_url", result->final_url);
   add_tls (builder, &result->tls);
   json_builder_end_object (builder);
