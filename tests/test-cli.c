@@ -360,6 +360,18 @@ test_manual_pac (void)
   assert_contains (failed.out, "boom");
 
   expect_bad_input ((const char *[]) { "--pac-file", broken, NULL }, "broken.pac");
+  expect_bad_input ((const char *[]) { "--pac-url=ftp://files.test/x.pac", NULL }, "--pac-url");
+
+  /* A PAC URL that cannot be had fails every wpad probe with the reason. */
+  {
+    g_autofree char *missing = pp_testbed_http_url (testbed, "/status/404");
+    g_auto(CliRun) unfetched = { 0 };
+
+    cli (&unfetched, "--url", ok, "--methods=wpad", "--pac-url", missing);
+    g_assert_cmpint (unfetched.status, ==, 1);
+    assert_contains (unfetched.out, "2 - Proxy auto discovery (WPAD): Failed (PAC script failed)");
+    assert_contains (unfetched.out, "404");
+  }
   expect_bad_input ((const char *[]) { "--pac-file", "/nonexistent/x.pac", NULL }, "--pac-file");
 
   /* pac-test shows the answer, the candidates in order and the alerts;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "pp-cli-options.h"
+#include "pp-cli-pac.h"
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
 #include "pp-profile.h"
@@ -174,6 +175,30 @@ report (PpCliOptions *options,
                                                                  : EXIT_SOME_UNREACHABLE;
 }
 
+static gboolean
+plan_uses_wpad (PpPlan *plan)
+{
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    if (pp_plan_get_method (plan, m) == PP_METHOD_WPAD)
+      return TRUE;
+
+  return FALSE;
+}
+
+static PpConfig *
+make_config (PpCliOptions  *options,
+             gboolean       discover_wpad,
+             GError       **error)
+{
+  g_auto(PpCliPac) pac = { 0 };
+
+  if (!pp_cli_pac_prepare (options, discover_wpad, &pac, error))
+    return NULL;
+
+  return pp_cli_options_make_config (options, pac.script, pac.source, pac.problem,
+                                     pac.not_found, pac.log, pac.sources, error);
+}
+
 static int
 run_cli (PpCliOptions *options)
 {
@@ -185,11 +210,11 @@ run_cli (PpCliOptions *options)
   gboolean stopped = FALSE;
   int status;
 
-  config = pp_cli_options_make_config (options, &error);
-  if (config == NULL)
-    return fail_bad_input (error);
   if (options->show_config)
     {
+      config = make_config (options, TRUE, &error);
+      if (config == NULL)
+        return fail_bad_input (error);
       print_config (config, options->json);
       return EXIT_ALL_REACHABLE;
     }
@@ -197,6 +222,9 @@ run_cli (PpCliOptions *options)
   /* Everything the user typed is checked before the first probe. */
   plan = pp_cli_options_make_plan (options, &error);
   if (plan == NULL)
+    return fail_bad_input (error);
+  config = make_config (options, plan_uses_wpad (plan), &error);
+  if (config == NULL)
     return fail_bad_input (error);
   trust = pp_cli_options_make_trust (options, &error);
   if (trust == NULL)

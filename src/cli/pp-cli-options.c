@@ -6,11 +6,9 @@
 #include "pp-cli-options.h"
 #include "pp-runner.h"
 
-#include <string.h>
 
 #define DEFAULT_PROFILE "mde-standard"
 #define MAX_TIMEOUT_SECONDS 600.0
-#define MAX_PAC_BYTES (1024 * 1024)
 
 static const char description[] =
   "Probes every endpoint of a service through every connectivity method:\n"
@@ -67,6 +65,8 @@ option_entries (PpCliOptions *o)
       "Public root set for the inspection verdict (default Mozilla's)", "FILE|DIR" },
     { "pac-file", 0, 0, G_OPTION_ARG_FILENAME, &o->pac_file,
       "Evaluate this PAC script for the wpad method (as an administrator sets one)", "FILE" },
+    { "pac-url", 0, 0, G_OPTION_ARG_STRING, &o->pac_url,
+      "Fetch the wpad method's PAC script from this URL instead of discovering it", "URL" },
     { "sysroot", 0, 0, G_OPTION_ARG_FILENAME, &o->sysroot,
       "Read configuration files below DIR (offline analysis, tests)", "DIR" },
     { "show-config", 0, 0, G_OPTION_ARG_NONE, &o->show_config,
@@ -163,56 +163,30 @@ pp_cli_options_clear (PpCliOptions *o)
   g_clear_pointer (&o->public_roots, g_free);
   g_clear_pointer (&o->sysroot, g_free);
   g_clear_pointer (&o->pac_file, g_free);
-  g_clear_pointer (&o->pac_script, g_free);
-}
-
-/* The same bounds the helper applies, checked here so that the message
- * names the file. */
-char *
-pp_cli_read_pac_file (const char  *path,
-                      GError     **error)
-{
-  g_autofree char *script = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-
-  if (!g_file_get_contents (path, &script, &len, &local_error))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--pac-file: %s", local_error->message);
-      return NULL;
-    }
-  if (len > MAX_PAC_BYTES || strstr (script, "FindProxyForURL") == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--pac-file: %s is %s", path,
-                   len > MAX_PAC_BYTES ? "larger than 1 MiB, which no PAC script is"
-                                       : "not a PAC script: it defines no FindProxyForURL");
-      return NULL;
-    }
-
-  return g_steal_pointer (&script);
+  g_clear_pointer (&o->pac_url, g_free);
 }
 
 PpConfig *
 pp_cli_options_make_config (PpCliOptions  *o,
+                            const char    *pac_script,
+                            const char    *pac_source,
+                            const char    *pac_problem,
+                            const char    *wpad_not_found,
+                            const char    *wpad_log,
+                            GPtrArray     *sources,
                             GError       **error)
 {
-  g_autofree char *pac_source = o->pac_file ? g_strdup_printf ("--pac-file %s", o->pac_file) : NULL;
   PpConfigOptions config_options = {
     .sysroot = o->sysroot,
     .cmdline_proxy = o->proxy,
     .named_proxy = o->named_proxy,
+    .pac_script = pac_script,
     .pac_source = pac_source,
+    .pac_problem = pac_problem,
+    .wpad_not_found = wpad_not_found,
+    .wpad_log = wpad_log,
+    .sources = sources,
   };
-
-  if (o->pac_file && o->pac_script == NULL)
-    {
-      o->pac_script = pp_cli_read_pac_file (o->pac_file, error);
-      if (o->pac_script == NULL)
-        return NULL;
-    }
-  config_options.pac_script = o->pac_script;
 
   return pp_config_new (&config_options, error);
 }

@@ -28,7 +28,7 @@ typedef struct
   char *public_roots;
   char *sysroot;
   char *pac_file;
-  char *pac_script;          /* pac_file's contents, once read */
+  char *pac_url;
   gboolean show_config;
   gboolean json;
   gboolean version;
@@ -40,9 +40,13 @@ gboolean   pp_cli_options_parse       (PpCliOptions  *options,
                                        char        ***argv,
                                        GError       **error);
 void       pp_cli_options_clear       (PpCliOptions  *options);
-char      *pp_cli_read_pac_file       (const char    *path,
-                                       GError       **error);
 PpConfig  *pp_cli_options_make_config (PpCliOptions  *options,
+                                       const char    *pac_script,
+                                       const char    *pac_source,
+                                       const char    *pac_problem,
+                                       const char    *wpad_not_found,
+                                       const char    *wpad_log,
+                                       GPtrArray     *sources,
                                        GError       **error);
 PpTrust   *pp_cli_options_make_trust  (PpCliOptions  *options,
                                        GError       **error);

@@ -8,6 +8,7 @@
 #include "pp-pac-result.h"
 #include "pp-pac.h"
 #include "pp-profile.h"
+#include "pp-wpad.h"
 
 #define EXIT_OK 0
 #define EXIT_SOME_FAILED 1
@@ -88,7 +89,8 @@ pp_cli_pac_test (int    argc,
     if (!pp_url_validate (argv[i], &error))
       return bad_input (error->message);
 
-  script = pp_cli_read_pac_file (pac_file, &error);
+  if (!pp_wpad_load_pac_file (pac_file, &script, &error))
+    script = NULL;
   if (script == NULL)
     return bad_input (error->message);
 

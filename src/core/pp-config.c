@@ -23,6 +23,9 @@ struct _PpConfig
   char *sysroot;
   PpPacRunner *pac;     /* the wpad method's script, loaded in the helper */
   char *pac_source;
+  char *pac_problem;
+  char *wpad_not_found;
+  char *wpad_log;
   GPtrArray *sources;   /* detected on first use: it spawns and asks D-Bus */
 };
 
@@ -50,6 +53,9 @@ pp_config_finalize (GObject *object)
   g_clear_pointer (&self->sysroot, g_free);
   g_clear_object (&self->pac);
   g_clear_pointer (&self->pac_source, g_free);
+  g_clear_pointer (&self->pac_problem, g_free);
+  g_clear_pointer (&self->wpad_not_found, g_free);
+  g_clear_pointer (&self->wpad_log, g_free);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_config_parent_class)->finalize (object);
@@ -135,6 +141,11 @@ pp_config_new (const PpConfigOptions  *options,
     return NULL;
 
   self->sysroot = g_strdup (options->sysroot);
+  self->pac_problem = g_strdup (options->pac_problem);
+  self->wpad_not_found = g_strdup (options->wpad_not_found);
+  self->wpad_log = g_strdup (options->wpad_log);
+  if (options->sources)
+    self->sources = g_ptr_array_ref (options->sources);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
   self->resolver = g_object_ref (options->resolver ? options->resolver
@@ -276,9 +287,15 @@ candidates_for_pac (PpConfig    *self,
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) warnings = NULL;
 
+  if (self->pac_problem != NULL)
+    {
+      g_set_error_literal (error, PP_PAC_ERROR, PP_PAC_ERROR_SCRIPT, self->pac_problem);
+      return FALSE;
+    }
   if (self->pac == NULL)
     {
-      *detail = g_strdup ("no PAC script: WPAD discovery is not run yet; give --pac-file");
+      *detail = g_strdup (self->wpad_not_found ? self->wpad_not_found
+                                               : "WPAD discovery was not run");
       return FALSE;
     }
   if (!pp_pac_runner_find_proxy (self->pac, url, &answer, NULL, NULL, error))
@@ -416,6 +433,12 @@ pp_config_format_text (PpConfig *self)
   for (guint i = 0; i < self->warnings->len; i++)
     g_string_append_printf (out, "Warning: %s\n", (char *) g_ptr_array_index (self->warnings, i));
 
+  if (self->wpad_log)
+    g_string_append_printf (out, "\nProxy auto discovery (WPAD):\n%s%s%s\n", self->wpad_log,
+                            self->pac_source ? "PAC script: " : "",
+                            self->pac_source ? self->pac_source
+                            : self->pac_problem ? self->pac_problem
+                            : self->wpad_not_found ? self->wpad_not_found : "");
   sources = pp_sources_format_text (pp_config_get_sources (self));
   g_string_append_printf (out, "\nConfiguration sources on this machine:\n%s", sources);
 
@@ -481,6 +504,15 @@ pp_config_add_json (PpConfig    *self,
   for (guint i = 0; i < self->warnings->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "wpad");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "pac");
+  json_builder_add_string_value (builder, self->pac_source);
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, self->pac_problem ? self->pac_problem : self->wpad_not_found);
+  json_builder_set_member_name (builder, "log");
+  json_builder_add_string_value (builder, self->wpad_log);
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "sources");
   pp_sources_add_json (pp_config_get_sources (self), builder);
   json_builder_end_object (builder);

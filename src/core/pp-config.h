@@ -30,6 +30,10 @@ typedef struct
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
   const char *pac_script;           /* a PAC script for the wpad method */
   const char *pac_source;           /* where it came from, e.g. "--pac-file x.pac" */
+  const char *pac_problem;          /* a PAC was found but is unusable: every wpad probe fails so */
+  const char *wpad_not_found;       /* why there is no PAC at all: wpad "doesn't exist" */
+  const char *wpad_log;             /* the discovery's steps, for people */
+  GPtrArray *sources;               /* already detected sources (of PpSource), or NULL */
 } PpConfigOptions;
 
 #define PP_TYPE_CONFIG (pp_config_get_type ())

@@ -1,0 +1,473 @@
+/* test-wpad.c: WPAD discovery against real DNS and HTTP servers on loopback
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * getaddrinfo() asks the nameserver of /etc/resolv.conf. Inside run-isolated's
+ * network namespace the test also takes a mount namespace of its own, and
+ * mounts a resolv.conf naming the testbed's DNS server over the real one;
+ * nothing leaves the namespace. The PAC files come from a small SoupServer
+ * of this test, running in a thread of its own because the code under test
+ * blocks.
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/mount.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "pp-testbed.h"
+#include "pp-wpad.h"
+
+#define PAC_SCRIPT "function FindProxyForURL(url, host) { return \"DIRECT\"; }\n"
+
+static PpTestbed *testbed;
+static gboolean dns_ready;
+static int pac_port;   /* set once by the server thread */
+
+static void
+serve_redirect (SoupServerMessage *msg,
+                const char        *location)
+{
+  soup_server_message_set_status (msg, 302, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Location", location);
+}
+
+static void
+serve_big_chunked (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autofree char *chunk = g_strnfill (64 * 1024, 'x');
+
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, PAC_SCRIPT, strlen (PAC_SCRIPT));
+  for (guint i = 0; i < 32; i++)
+    soup_message_body_append (body, SOUP_MEMORY_COPY, chunk, strlen (chunk));
+  soup_message_body_complete (body);
+}
+
+static void
+pac_handler_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  const char *type = "application/x-ns-proxy-autoconfig";
+
+  if (g_str_has_prefix (path, "/redirect/"))
+    {
+      guint n = atoi (path + strlen ("/redirect/"));
+      g_autofree char *next = n ? g_strdup_printf ("/redirect/%u", n - 1) : g_strdup ("/wpad.dat");
+
+      serve_redirect (msg, next);
+    }
+  else if (g_str_equal (path, "/to-file"))
+    serve_redirect (msg, "file:///etc/passwd");
+  else if (g_str_equal (path, "/big-chunked.pac"))
+    serve_big_chunked (msg);
+  else if (g_str_equal (path, "/big.pac"))
+    {
+      gsize len = 2 * 1024 * 1024;
+      char *body = g_strnfill (len, 'x');
+
+      memcpy (body, PAC_SCRIPT, strlen (PAC_SCRIPT));
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, type, SOUP_MEMORY_TAKE, body, len);
+    }
+  else if (g_str_equal (path, "/not-pac"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<h1>Login</h1>", 14);
+    }
+  else if (g_str_equal (path, "/wpad.dat") || g_str_equal (path, "/text-plain.pac"))
+    {
+      if (g_str_equal (path, "/text-plain.pac"))
+        type = "text/plain; charset=utf-8";
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, type, SOUP_MEMORY_STATIC,
+                                        PAC_SCRIPT, strlen (PAC_SCRIPT));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gpointer
+pac_server_thread (gpointer user_data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, pac_handler_cb, NULL, NULL);
+  soup_server_listen (server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_atomic_int_set (&pac_port, g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (loop);
+
+  return NULL;
+}
+
+static char *
+pac_url (const char *path)
+{
+  return g_strdup_printf ("http://127.0.0.1:%d%s", pac_port, path);
+}
+
+/* Only a process of its own may change what /etc/resolv.conf is. */
+static gboolean
+use_testbed_dns (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  if (g_getenv ("PP_TEST_ISOLATED") == NULL)
+    return FALSE;
+  if (unshare (CLONE_NEWNS) != 0 || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    {
+      g_printerr ("# no mount namespace: %s\n", g_strerror (errno));
+      return FALSE;
+    }
+  fd = g_file_open_tmp ("pp-resolv-XXXXXX.conf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n", -1, &error);
+  g_assert_no_error (error);
+  if (mount (path, "/etc/resolv.conf", NULL, MS_BIND, NULL) != 0)
+    {
+      g_printerr ("# cannot mount over /etc/resolv.conf: %s\n", g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+skip_without_dns (void)
+{
+  if (dns_ready && pp_testbed_get_dns (testbed) != NULL)
+    return FALSE;
+  g_test_skip ("needs the testbed's DNS server as resolver (run-isolated as root)");
+
+  return TRUE;
+}
+
+static guint
+n_queries (void)
+{
+  g_auto(GStrv) queries = pp_testbed_dns_get_queries (pp_testbed_get_dns (testbed));
+
+  return g_strv_length (queries);
+}
+
+/* The names asked since @from, first occurrences only (A and AAAA). */
+static GStrv
+queries_since (guint from)
+{
+  g_auto(GStrv) queries = pp_testbed_dns_get_queries (pp_testbed_get_dns (testbed));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint i = from; queries[i] != NULL; i++)
+    {
+      if (g_ptr_array_find_with_equal_func (seen, queries[i], g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (seen, queries[i]);
+      g_strv_builder_add (builder, queries[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_strv (const char * const *actual,
+             const char * const *expected)
+{
+  g_autofree char *a = g_strjoinv (" ", (char **) actual);
+  g_autofree char *e = g_strjoinv (" ", (char **) expected);
+
+  g_assert_cmpstr (a, ==, e);
+}
+
+static void
+test_devolve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uk = pp_wpad_devolve ("A.b.corp.example.co.uk.", &error);
+  g_auto(GStrv) suffix = pp_wpad_devolve ("co.uk", &error);
+  g_auto(GStrv) test = pp_wpad_devolve ("example.test", &error);
+
+  g_assert_no_error (error);
+  assert_strv ((const char * const *) uk, (const char *[]) {
+    "wpad.a.b.corp.example.co.uk.", "wpad.b.corp.example.co.uk.",
+    "wpad.corp.example.co.uk.", "wpad.example.co.uk.", NULL });
+  g_assert_cmpuint (g_strv_length (suffix), ==, 0);
+  assert_strv ((const char * const *) test, (const char *[]) { "wpad.example.test.", NULL });
+}
+
+static void
+test_resolv_conf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("pp-wpad-XXXXXX", &error);
+  g_autofree char *etc = g_build_filename (root, "etc", NULL);
+  g_autofree char *path = g_build_filename (etc, "resolv.conf", NULL);
+  g_auto(GStrv) domains = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (etc, 0755), ==, 0);
+  g_file_set_contents (path, "nameserver 10.0.0.1\ndomain old.test\n"
+                             "search corp.example.test\tother.example \n", -1, &error);
+  g_assert_no_error (error);
+  domains = pp_wpad_read_search_domains (root);
+  assert_strv ((const char * const *) domains,
+               (const char *[]) { "corp.example.test", "other.example", NULL });
+  g_remove (path);
+  g_remove (etc);
+  g_remove (root);
+}
+
+static void
+test_devolution_order (void)
+{
+  const char *search[] = { "a.b.corp.example.test", NULL };
+  PpWpadOptions options = { .search_domains = search, .wpad_port = pac_port };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) asked = NULL;
+  g_autofree char *log = NULL;
+  guint before;
+
+  if (skip_without_dns ())
+    return;
+  pp_testbed_dns_add_a (pp_testbed_get_dns (testbed), "wpad.example.test", "127.0.0.1");
+  before = n_queries ();
+  g_assert_true (pp_wpad_discover (&options, &result, &error));
+  g_assert_no_error (error);
+
+  asked = queries_since (before);
+  assert_strv ((const char * const *) asked, (const char *[]) {
+    "wpad.a.b.corp.example.test", "wpad.b.corp.example.test",
+    "wpad.corp.example.test", "wpad.example.test", NULL });
+  g_assert_cmpstr (result->provenance, ==, "DNS: wpad.example.test.");
+  g_assert_cmpstr (result->script, ==, PAC_SCRIPT);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+  g_assert_cmpuint (result->log->len, ==, 5);
+  log = pp_wpad_format_log (result->log);
+  g_assert_nonnull (strstr (log, " 4. DNS   wpad.example.test.: 127.0.0.1"));
+  g_assert_nonnull (strstr (log, " 5. fetch http://wpad.example.test:"));
+}
+
+static void
+test_psl_stop (void)
+{
+  const char *search[] = { "x.shop.example.co.uk", "co.uk", "corp.example", NULL };
+  PpWpadOptions options = { .search_domains = search, .wpad_port = pac_port };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) asked = NULL;
+  guint before;
+
+  if (skip_without_dns ())
+    return;
+  before = n_queries ();
+  g_assert_false (pp_wpad_discover (&options, &result, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "no WPAD server found: DHCP gave no WPAD URL; search domain 'co.uk' is a "
+                   "public suffix, so it was not tried; wpad.x.shop.example.co.uk, "
+                   "wpad.shop.example.co.uk, wpad.example.co.uk, wpad.corp.example did not resolve");
+
+  asked = queries_since (before);
+  g_assert_false (g_strv_contains ((const char * const *) asked, "wpad.co.uk"));
+  g_assert_false (g_strv_contains ((const char * const *) asked, "wpad.uk"));
+  g_assert_false (g_strv_contains ((const char * const *) asked, "wpad.example"));
+  g_assert_true (g_strv_contains ((const char * const *) asked, "wpad.example.co.uk"));
+  g_assert_null (result->script);
+}
+
+static void
+test_dhcp_first (void)
+{
+  const char *search[] = { "dhcp.example.test", NULL };
+  g_autofree char *url = pac_url ("/text-plain.pac");
+  PpWpadDhcpUrl dhcp[] = { { url, -1, "NetworkManager, eth0, option 252" } };
+  PpWpadOptions options = { .dhcp_urls = dhcp, .n_dhcp_urls = 1, .search_domains = search };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = dns_ready ? n_queries () : 0;
+
+  g_assert_true (pp_wpad_discover (&options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->pac_url, ==, url);
+  g_assert_cmpstr (result->provenance, ==, "DHCP: NetworkManager, eth0, option 252");
+  g_assert_cmpuint (result->log->len, ==, 2);
+  /* A wrong MIME type is worth a warning, not a failure. */
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (result->warnings->pdata[0], "'text/plain'"));
+  if (dns_ready)
+    g_assert_cmpuint (n_queries (), ==, before);
+}
+
+static void
+test_dhcp_refused (void)
+{
+  const char *no_search[] = { NULL };
+  g_autofree char *good = pac_url ("/wpad.dat");
+  g_autofree char *newline = g_strconcat (good, "\nX-Evil: 1", NULL);
+  g_autofree char *nul = g_strconcat (good, "#http://evil.test/wpad.dat", NULL);
+  g_autofree char *trailing = g_strconcat (good, "#", NULL);
+  PpWpadDhcpUrl dhcp[] = {
+    { newline, -1, "leases, eth0" },
+    { nul, strlen (nul), "leases, eth1" },
+    { "file:///etc/wpad.dat", -1, "leases, eth2" },
+    { trailing, strlen (trailing), "leases, eth3" },
+  };
+  PpWpadOptions options = { .dhcp_urls = dhcp, .n_dhcp_urls = 3, .search_domains = no_search };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(PpWpadResult) trailing_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nul[strlen (good)] = '\0';
+  trailing[strlen (good)] = '\0';
+  g_assert_false (pp_wpad_discover (&options, &result, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "\\nX-Evil: 1 (leases, eth0) was refused"));
+  g_assert_nonnull (strstr (error->message, "'file:///etc/wpad.dat' is not an http or https URL"));
+  g_assert_nonnull (strstr (error->message, "no DNS search domain is configured"));
+  g_assert_cmpuint (result->log->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (((PpWpadStep *) result->log->pdata[i])->ok);
+  g_clear_error (&error);
+
+  /* A NUL that only ends the value, as Windows DHCP servers send it, is fine. */
+  options.dhcp_urls = &dhcp[3];
+  options.n_dhcp_urls = 1;
+  g_assert_true (pp_wpad_discover (&options, &trailing_result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trailing_result->pac_url, ==, good);
+}
+
+static void
+assert_fetch_fails (const char *path,
+                    int         code,
+                    const char *message_part)
+{
+  g_autofree char *url = pac_url (path);
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pp_wpad_fetch_pac (url, NULL, &script, NULL, &error));
+  g_assert_error (error, PP_WPAD_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message_part));
+  g_assert_null (script);
+}
+
+static void
+test_fetch_errors (void)
+{
+  assert_fetch_fails ("/big.pac", PP_WPAD_ERROR_TOO_LARGE, "larger than 1 MiB");
+  assert_fetch_fails ("/big-chunked.pac", PP_WPAD_ERROR_TOO_LARGE, "larger than 1 MiB");
+  assert_fetch_fails ("/not-pac", PP_WPAD_ERROR_NOT_PAC, "does not define FindProxyForURL");
+  assert_fetch_fails ("/missing", PP_WPAD_ERROR_HTTP_STATUS, "answered HTTP 404");
+  assert_fetch_fails ("/to-file", PP_WPAD_ERROR_REDIRECT, "other than http or https");
+  assert_fetch_fails ("/redirect/3", PP_WPAD_ERROR_REDIRECT, "more than 3 times");
+}
+
+static void
+test_fetch_ok (void)
+{
+  g_autofree char *url = pac_url ("/redirect/2");
+  g_autofree char *script = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pp_wpad_fetch_pac (url, NULL, &script, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (script, ==, PAC_SCRIPT);
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+static void
+test_fetch_timeout (void)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/wpad.dat",
+                                          pp_testbed_get_blackhole_port (testbed));
+  PpWpadOptions options = { .total_timeout_ms = 2000 };
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert_false (pp_wpad_fetch_pac (url, &options, &script, NULL, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
+}
+
+static void
+test_pac_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *script = NULL;
+  int fd = g_file_open_tmp ("pp-wpad-XXXXXX.pac", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, PAC_SCRIPT, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (pp_wpad_load_pac_file (path, &script, &error));
+  g_assert_cmpstr (script, ==, PAC_SCRIPT);
+  g_clear_pointer (&script, g_free);
+
+  g_file_set_contents (path, "<html>", -1, &error);
+  g_assert_false (pp_wpad_load_pac_file (path, &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_PAC);
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Before any thread exists: the mount namespace is per process. */
+  dns_ready = use_testbed_dns ();
+  g_test_init (&argc, &argv, NULL);
+
+  testbed = pp_testbed_new ();
+  g_thread_unref (g_thread_new ("pac-server", pac_server_thread, NULL));
+  while (g_atomic_int_get (&pac_port) == 0)
+    g_usleep (1000);
+
+  g_test_add_func ("/wpad/devolve", test_devolve);
+  g_test_add_func ("/wpad/resolv-conf", test_resolv_conf);
+  g_test_add_func ("/wpad/devolution-order", test_devolution_order);
+  g_test_add_func ("/wpad/psl-stop", test_psl_stop);
+  g_test_add_func ("/wpad/dhcp-first", test_dhcp_first);
+  g_test_add_func ("/wpad/dhcp-refused", test_dhcp_refused);
+  g_test_add_func ("/wpad/fetch-ok", test_fetch_ok);
+  g_test_add_func ("/wpad/fetch-errors", test_fetch_errors);
+  g_test_add_func ("/wpad/fetch-timeout", test_fetch_timeout);
+  g_test_add_func ("/wpad/pac-file", test_pac_file);
+
+  status = g_test_run ();
+  pp_testbed_free (testbed);
+
+  return status;
+}
