@@ -26,6 +26,7 @@ struct _PpTestbed
 
   PpTestbedServer *server;
   guint16          closed_port;
+  GSocket         *closed_socket;
   GSocket         *syn_drop_listener;
   GPtrArray       *syn_drop_fillers;
   guint16          syn_drop_port;

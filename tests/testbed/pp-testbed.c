@@ -267,6 +267,25 @@ start_servers (PpTestbed *self)
     g_error ("testbed: cannot start the test servers: %s", error->message);
 }
 
+/* A port that refuses connections, and stays so: a socket bound without
+ * SO_REUSEADDR and never listening answers every SYN with a reset, and
+ * keeps any squid started later from picking the same port. */
+static void
+reserve_closed_port (PpTestbed *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+
+  self->closed_socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                      G_SOCKET_PROTOCOL_TCP, &error);
+  if (self->closed_socket == NULL ||
+      !g_socket_bind (self->closed_socket, address, FALSE, &error))
+    g_error ("testbed: cannot reserve a closed port: %s", error->message);
+
+  self->closed_port = pp_testbed_socket_get_port (self->closed_socket);
+}
+
 /* Squid's resolver (dns_nameservers 127.0.0.1) gets fast, real answers
  * from our own server. Port 53 needs privileges, which the test's own
  * network namespace gives; elsewhere squid's DNS simply times out. */
@@ -302,7 +321,7 @@ pp_testbed_new (void)
   watchdog_start (self);
   start_servers (self);
   self->squid_password = g_strdup_printf ("pp-%08x%08x", g_random_int (), g_random_int ());
-  self->closed_port = pp_testbed_pick_free_port ();
+  reserve_closed_port (self);
   start_dns (self);
 
   return self;
@@ -325,6 +344,7 @@ pp_testbed_free (PpTestbed *self)
   g_clear_pointer (&self->server, pp_testbed_server_stop);
   g_clear_pointer (&self->syn_drop_fillers, g_ptr_array_unref);
   g_clear_object (&self->syn_drop_listener);
+  g_clear_object (&self->closed_socket);
 
   remove_tree (self->dir);
   watchdog_stop (self);
