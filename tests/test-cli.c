@@ -306,6 +306,8 @@ test_show_config (void)
   cli_env (&run, env, (const char *[]) { "--show-config", sysroot, NULL });
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "GProxyResolverGnome");
+  assert_contains (run.out, "answer for https://go.microsoft.com/: direct://");
+  assert_contains (run.out, "Proxy auto discovery (WPAD):");
   assert_contains (run.out, "HTTP_PROXY=http://10.9.9.9:8080");
   assert_contains (run.out, "libcurl ignores the upper-case name");
   assert_contains (run.out, "The proxy isn't in valid format");

@@ -31,6 +31,8 @@ struct _PpConfig
 
 G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
 
+#define SAMPLE_URL "https://go.microsoft.com/"
+
 /* Every variable some program reads as a proxy setting, shown whether or
  * not libcurl uses it: the difference is often the finding. */
 static const char * const proxy_variables[] = {
@@ -406,15 +408,36 @@ pp_config_get_sources (PpConfig *self)
   return self->sources;
 }
 
+/* What the default resolver says for a typical service URL: in GNOME's
+ * "auto" mode without a PAC runner this is where a silent DIRECT shows. */
+static char *
+describe_sample_answer (PpConfig *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uris = g_proxy_resolver_lookup (self->resolver, SAMPLE_URL, NULL, &error);
+  g_autofree char *joined = NULL;
+  char *shown;
+
+  if (uris == NULL)
+    return g_strdup_printf ("error: %s", error->message);
+
+  joined = g_strjoinv (", ", uris);
+  shown = pp_redact_url (joined);
+
+  return shown;
+}
+
 char *
 pp_config_format_text (PpConfig *self)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *sources = NULL;
+  g_autofree char *sample = describe_sample_answer (self);
 
   g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
 
   g_string_append_printf (out, "Default proxy (GLib proxy resolver): %s\n", self->resolver_name);
+  g_string_append_printf (out, "  answer for %s: %s\n", SAMPLE_URL, sample);
   g_string_append (out, "Environment (this process, as libcurl reads it):\n");
   append_env_lines (self, out);
 
@@ -490,11 +513,20 @@ void
 pp_config_add_json (PpConfig    *self,
                     JsonBuilder *builder)
 {
+  g_autofree char *sample = describe_sample_answer (self);
+
   g_return_if_fail (PP_IS_CONFIG (self));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "resolver");
   json_builder_add_string_value (builder, self->resolver_name);
+  json_builder_set_member_name (builder, "resolver_sample");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, SAMPLE_URL);
+  json_builder_set_member_name (builder, "answer");
+  json_builder_add_string_value (builder, sample);
+  json_builder_end_object (builder);
   add_env_json (self, builder);
   add_named_json (self, builder);
   json_builder_set_member_name (builder, "cmdline_proxy");
