@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-runner.h"
+#include "pp-curl.h"
 #include "pp-worker.h"
 
 /* Threads only drive libcurl's event loops; probes in flight are bounded
@@ -211,20 +212,6 @@ pp_runner_init (PpRunner *self)
   self->timeout_ms = PP_RUNNER_DEFAULT_TIMEOUT_MS;
 }
 
-/* libcurl's global set-up is not thread-safe: do it once, on the thread
- * that creates the first runner, before any worker exists. */
-static void
-ensure_curl_initialized (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      curl_global_init (CURL_GLOBAL_DEFAULT);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
 PpRunner *
 pp_runner_new (PpConfig *config,
                PpTrust  *trust)
@@ -234,7 +221,7 @@ pp_runner_new (PpConfig *config,
   g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
   g_return_val_if_fail (PP_IS_TRUST (trust), NULL);
 
-  ensure_curl_initialized ();
+  pp_curl_ensure_initialized ();
   self = g_object_new (PP_TYPE_RUNNER, NULL);
   self->config = g_object_ref (config);
   self->trust = g_object_ref (trust);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-wpad.h"
+#include "pp-curl.h"
 
 #include <curl/curl.h>
 #include <glib/gstdio.h>
@@ -225,18 +226,6 @@ clean_dhcp_url (const PpWpadDhcpUrl  *dhcp,
   return g_steal_pointer (&url);
 }
 
-static void
-ensure_curl_initialized (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      curl_global_init (CURL_GLOBAL_DEFAULT);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
 static size_t
 fetch_write_cb (char   *data,
                 size_t  size,
@@ -401,7 +390,7 @@ fetch_pac_internal (const char           *url,
   if (g_cancellable_set_error_if_cancelled (state.cancellable, error))
     return FALSE;
 
-  ensure_curl_initialized ();
+  pp_curl_ensure_initialized ();
   easy = fetch_setup (url, connect_timeout_ms (options), deadline, resolve, &state, errbuf);
   code = curl_easy_perform (easy);
   if (code != CURLE_OK)
