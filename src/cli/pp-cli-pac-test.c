@@ -90,8 +90,6 @@ pp_cli_pac_test (int    argc,
       return bad_input (error->message);
 
   if (!pp_wpad_load_pac_file (pac_file, &script, &error))
-    script = NULL;
-  if (script == NULL)
     return bad_input (error->message);
 
   runner = pp_pac_runner_new ();
