@@ -1,0 +1,87 @@
+/* pp-report.h: the zip report attached to a ticket
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A PpReport is built from one finished run and written as one zip:
+ *   ProxyProbeResult.txt  header + analyzer-compatible lines + summary
+ *   report.json           the proxyprobe-report/1 document
+ *   report.html           one self-contained page (no scripts, no external resources)
+ *   configuration.txt     every configuration source and warning
+ *   wpad/discovery.txt    the discovery log; wpad/proxy.pac when a script was used
+ *   traces/NNNN-METHOD-HOST.txt  one redacted trace per probe
+ *   system.txt            versions of everything involved
+ *   + attachments added by the caller (the GUI's screenshot.png)
+ *
+ * Writing is safe: a temporary file in the target folder, renamed at the
+ * end; an existing file is replaced only when asked to.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pp-config.h"
+#include "pp-plan.h"
+
+G_BEGIN_DECLS
+
+#define PP_REPORT_ERROR (pp_report_error_quark ())
+
+typedef enum
+{
+  PP_REPORT_ERROR_EXISTS,      /* the file exists and overwrite was not asked for */
+  PP_REPORT_ERROR_WRITE,       /* the folder is not writable, the disk is full, ... */
+  PP_REPORT_ERROR_READ,        /* the file cannot be opened */
+  PP_REPORT_ERROR_DAMAGED,     /* not a zip, or a damaged one */
+  PP_REPORT_ERROR_FOREIGN,     /* a zip, but not a Proxy Probe report */
+  PP_REPORT_ERROR_UNSAFE,      /* a zip bomb, or entries with unsafe names */
+} PpReportError;
+
+#define PP_REPORT_TEXT_NAME "ProxyProbeResult.txt"
+
+#define PP_TYPE_REPORT (pp_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (PpReport, pp_report, PP, REPORT, GObject)
+
+GQuark     pp_report_error_quark       (void);
+
+/* @results holds one PpProbeResult per plan item, in plan order (what
+ * pp_runner_run_finish() returns); the report keeps its own references. */
+PpReport  *pp_report_new               (PpPlan               *plan,
+                                        GPtrArray            *results,
+                                        PpConfig             *config);
+gboolean   pp_report_get_anonymize     (PpReport             *self);
+/* Replace the host name, user names and local addresses, consistently
+ * across every file (host-1, user-1, addr-1). */
+void       pp_report_set_anonymize     (PpReport             *self,
+                                        gboolean              anonymize);
+/* An extra file, e.g. "screenshot.png"; a plain name, no folders. */
+void       pp_report_add_attachment    (PpReport             *self,
+                                        const char           *name,
+                                        GBytes               *contents);
+/* An extra line of system.txt, e.g. ("GTK", "4.8.3"). */
+void       pp_report_add_system_info   (PpReport             *self,
+                                        const char           *name,
+                                        const char           *value);
+
+gboolean   pp_report_write             (PpReport             *self,
+                                        const char           *path,
+                                        gboolean              overwrite,
+                                        GError              **error);
+/* Writes in a worker thread: the caller's main loop never blocks. */
+void       pp_report_write_async       (PpReport             *self,
+                                        const char           *path,
+                                        gboolean              overwrite,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean   pp_report_write_finish      (PpReport             *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+/* The ProxyProbeResult.txt of a report zip, after checking that the zip is
+ * sound, ours and safe to unpack. */
+char      *pp_report_read_text         (const char           *path,
+                                        GError              **error);
+
+G_END_DECLS
