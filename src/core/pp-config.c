@@ -26,6 +26,7 @@ struct _PpConfig
   char *pac_problem;
   char *wpad_not_found;
   char *wpad_log;
+  char *pac_script;     /* the script itself, for the report */
   GPtrArray *sources;   /* detected on first use: it spawns and asks D-Bus */
 };
 
@@ -58,6 +59,7 @@ pp_config_finalize (GObject *object)
   g_clear_pointer (&self->pac_problem, g_free);
   g_clear_pointer (&self->wpad_not_found, g_free);
   g_clear_pointer (&self->wpad_log, g_free);
+  g_clear_pointer (&self->pac_script, g_free);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_config_parent_class)->finalize (object);
@@ -146,6 +148,7 @@ pp_config_new (const PpConfigOptions  *options,
   self->pac_problem = g_strdup (options->pac_problem);
   self->wpad_not_found = g_strdup (options->wpad_not_found);
   self->wpad_log = g_strdup (options->wpad_log);
+  self->pac_script = g_strdup (options->pac_script);
   if (options->sources)
     self->sources = g_ptr_array_ref (options->sources);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
@@ -406,6 +409,32 @@ pp_config_get_sources (PpConfig *self)
     }
 
   return self->sources;
+}
+
+/* The discovery's steps, the PAC script in use and where it came from:
+ * the report's wpad/ folder. Each may be NULL. */
+const char *
+pp_config_get_wpad_log (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return self->wpad_log;
+}
+
+const char *
+pp_config_get_pac_script (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return self->pac_script;
+}
+
+const char *
+pp_config_get_pac_source (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return self->pac_source;
 }
 
 /* What the default resolver says for a typical service URL: in GNOME's

@@ -53,6 +53,9 @@ gboolean    pp_config_get_candidates   (PpConfig               *self,
                                         char                  **detail,
                                         GError                **error);
 GPtrArray  *pp_config_get_sources      (PpConfig               *self);
+const char *pp_config_get_wpad_log     (PpConfig               *self);
+const char *pp_config_get_pac_script   (PpConfig               *self);
+const char *pp_config_get_pac_source   (PpConfig               *self);
 char       *pp_config_format_text      (PpConfig               *self);
 void        pp_config_add_json         (PpConfig               *self,
                                         JsonBuilder            *builder);

@@ -1,0 +1,288 @@
+/* pp-report-html.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+
+#include "pp-guidance.h"
+#include "pp-report-html.h"
+
+/* Colour is never the only signal: every cell also has an icon and the
+ * analyzer's words, for colour-blind readers and black-and-white prints. */
+static const char style[] =
+  "body{font-family:sans-serif;margin:1.5em;color:#222;background:#fff;line-height:1.4}"
+  "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em;border-bottom:1px solid #ccc}"
+  "h3{font-size:1em;margin-bottom:.2em;word-break:break-all}"
+  ".meta{color:#555}"
+  ".verdict{padding:.6em 1em;border-left:.4em solid #888;background:#f4f4f4}"
+  ".v-all{border-color:#2e7d32}.v-only-direct,.v-some{border-color:#ef6c00}"
+  ".v-none{border-color:#c62828}.headline{font-size:1.15em;font-weight:bold}"
+  "table{border-collapse:collapse;font-size:.9em}"
+  "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}"
+  "td.url{word-break:break-all;max-width:30em}"
+  ".c-ok{background:#e8f5e9}.c-warn{background:#fff8e1}.c-fail{background:#ffebee}"
+  ".c-none{background:#f5f5f5;color:#555}.c-stop{background:#eceff1}"
+  ".icon{font-weight:bold;margin-right:.3em}"
+  "pre{background:#f7f7f7;padding:.6em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}";
+
+typedef struct
+{
+  const char *css;
+  const char *icon;
+} CellLook;
+
+static CellLook
+cell_look (const PpProbeResult *result)
+{
+  if (result == NULL)
+    return (CellLook) { "c-none", "…" };
+  switch (result->outcome)
+    {
+    case PP_OUTCOME_OK:
+      return result->tls.inspected ? (CellLook) { "c-warn", "⚠" } : (CellLook) { "c-ok", "✔" };
+    case PP_OUTCOME_NOT_CONFIGURED:
+      return (CellLook) { "c-none", "–" };
+    case PP_OUTCOME_CANCELLED:
+      return (CellLook) { "c-stop", "■" };
+    default:
+      return (CellLook) { "c-fail", "✖" };
+    }
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+/* Appends @format with every %s argument escaped first. */
+static void G_GNUC_PRINTF (2, 3)
+append_element (GString    *out,
+                const char *format,
+                ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (out, text);
+}
+
+static PpProbeResult *
+result_at (PpPlan    *plan,
+           GPtrArray *results,
+           guint      endpoint,
+           guint      position)
+{
+  guint index = endpoint * pp_plan_get_n_methods (plan) + position;
+
+  return index < results->len ? g_ptr_array_index (results, index) : NULL;
+}
+
+static const char *
+verdict_class (PpVerdictKind kind)
+{
+  switch (kind)
+    {
+    case PP_VERDICT_ALL_REACHABLE: return "v-all";
+    case PP_VERDICT_ONLY_DIRECT: return "v-only-direct";
+    case PP_VERDICT_SOME_UNREACHABLE: return "v-some";
+    case PP_VERDICT_NONE_REACHABLE: return "v-none";
+    case PP_VERDICT_PENDING:
+    default: return "v-pending";
+    }
+}
+
+static void
+append_unreachable (GString   *out,
+                    PpPlan    *plan,
+                    GPtrArray *results)
+{
+  PpProfile *profile = pp_plan_get_profile (plan);
+  gboolean header = FALSE;
+
+  for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
+    {
+      gboolean reachable = FALSE;
+
+      for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+        {
+          PpProbeResult *result = result_at (plan, results, e, m);
+
+          reachable |= result != NULL && pp_probe_result_is_reachable (result);
+        }
+      if (reachable)
+        continue;
+      if (!header)
+        append_element (out, "<p>%s</p><ul>", _("Not reachable by any method:"));
+      header = TRUE;
+      append_element (out, "<li>%s (%s)</li>", pp_profile_get_endpoint (profile, e)->url,
+                      pp_profile_get_endpoint (profile, e)->service);
+    }
+  if (header)
+    g_string_append (out, "</ul>");
+}
+
+static void
+append_verdict (GString   *out,
+                PpPlan    *plan,
+                GPtrArray *results)
+{
+  PpVerdict verdict;
+  g_autofree char *headline = NULL;
+  g_autofree char *methods = NULL;
+  g_autofree char *guidance = NULL;
+
+  pp_verdict_compute (&verdict, plan, results);
+  headline = pp_verdict_format_headline (&verdict);
+  methods = pp_verdict_format_methods (&verdict, plan);
+  guidance = pp_verdict_format_guidance (&verdict);
+
+  append_element (out, "<section class=\"verdict %s\"><h2>%s</h2><p class=\"headline\">"
+                  "<span class=\"icon\">%s</span>%s</p><p>%s</p>",
+                  verdict_class (verdict.kind), _("Verdict"),
+                  verdict.kind == PP_VERDICT_ALL_REACHABLE ? "✔" : "✖", headline, methods);
+  if (guidance)
+    append_element (out, "<p>%s</p>", guidance);
+  append_unreachable (out, plan, results);
+  g_string_append (out, "</section>\n");
+}
+
+static void
+append_grid_header (GString *out,
+                    PpPlan  *plan)
+{
+  append_element (out, "<h2>%s</h2><p>%s</p><table><thead><tr><th>%s</th>", _("Results"),
+                  _("✔ reachable · ⚠ reachable, HTTPS inspected · ✖ failed · – doesn't exist · ■ stopped"),
+                  _("Endpoint"));
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+
+      append_element (out, "<th>%u - %s</th>", pp_method_get_number (method),
+                      _(pp_method_get_label (method)));
+    }
+  g_string_append (out, "</tr></thead><tbody>\n");
+}
+
+static void
+append_grid (GString   *out,
+             PpPlan    *plan,
+             GPtrArray *results)
+{
+  PpProfile *profile = pp_plan_get_profile (plan);
+
+  append_grid_header (out, plan);
+  for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
+    {
+      PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
+
+      append_element (out, "<tr><td class=\"url\">%s<br><small>%s</small></td>", endpoint->url,
+                      endpoint->service);
+      for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+        {
+          PpProbeResult *result = result_at (plan, results, e, m);
+          CellLook look = cell_look (result);
+          g_autofree char *text = result ? pp_probe_result_format_short (result) : g_strdup ("");
+
+          append_element (out, "<td class=\"%s\"><span class=\"icon\">%s</span>%s</td>",
+                          look.css, look.icon, text);
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody></table>\n");
+}
+
+static void
+append_endpoint_guidance (GString   *out,
+                          PpPlan    *plan,
+                          GPtrArray *results,
+                          guint      e)
+{
+  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_plan_get_profile (plan), e);
+  gboolean header = FALSE;
+
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpProbeResult *result = result_at (plan, results, e, m);
+      g_autofree char *guidance = result ? pp_guidance_for_result (result) : NULL;
+
+      if (guidance == NULL)
+        continue;
+      if (!header)
+        append_element (out, "<h3>%s</h3><ul>", endpoint->url);
+      header = TRUE;
+      append_element (out, "<li><strong>%s: %s.</strong> %s", _(pp_method_get_label (result->method)),
+                      pp_guidance_get_title (result->outcome), guidance);
+      if (result->detail)
+        append_element (out, " <small>(%s)</small>", result->detail);
+      g_string_append (out, "</li>");
+    }
+  if (header)
+    g_string_append (out, "</ul>\n");
+}
+
+static void
+append_guidance (GString   *out,
+                 PpPlan    *plan,
+                 GPtrArray *results)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  gsize before;
+
+  append_element (out, "<h2>%s</h2>\n", _("Guidance per endpoint"));
+  before = out->len;
+  for (guint e = 0; e < n_endpoints; e++)
+    append_endpoint_guidance (out, plan, results, e);
+  if (out->len == before)
+    append_element (out, "<p>%s</p>\n", _("Nothing to do: every probe that was configured worked."));
+}
+
+char *
+pp_report_html_format (PpPlan     *plan,
+                       GPtrArray  *results,
+                       const char *generated,
+                       const char *configuration_text,
+                       const char *system_text)
+{
+  PpProfile *profile = pp_plan_get_profile (plan);
+  GString *out = g_string_sized_new (4096 + results->len * 600);
+
+  g_return_val_if_fail (PP_IS_PLAN (plan) && results != NULL, NULL);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        "style-src 'unsafe-inline'\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width\">\n");
+  append_element (out, "<title>%s — %s</title>\n", _("Proxy Probe report"),
+                  pp_profile_get_name (profile));
+  g_string_append_printf (out, "<style>%s</style></head>\n<body>\n", style);
+  append_element (out, "<h1>%s</h1><p class=\"meta\">%s · %s%s%s · %s</p>\n",
+                  _("Proxy Probe report"), pp_profile_get_title (profile) ? pp_profile_get_title (profile)
+                                                                          : pp_profile_get_name (profile),
+                  pp_profile_get_name (profile),
+                  pp_profile_get_geography (profile) ? " · " : "",
+                  pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "",
+                  generated);
+
+  append_verdict (out, plan, results);
+  append_grid (out, plan, results);
+  append_guidance (out, plan, results);
+
+  append_element (out, "<h2>%s</h2>\n<pre>", _("Detected configuration"));
+  append_escaped (out, configuration_text);
+  append_element (out, "</pre>\n<h2>%s</h2>\n<pre>", _("System"));
+  append_escaped (out, system_text);
+  append_element (out, "</pre>\n<p class=\"meta\">%s</p>\n</body></html>\n",
+                  "Proxy Probe " PACKAGE_VERSION);
+
+  return g_string_free (out, FALSE);
+}

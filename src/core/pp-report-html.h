@@ -1,0 +1,21 @@
+/* pp-report-html.h: the report as one self-contained HTML page
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-plan.h"
+
+G_BEGIN_DECLS
+
+/* No scripts, no external resources (a Content-Security-Policy says so to
+ * the browser too), inline CSS; every value is escaped. The texts are the
+ * already formatted configuration.txt and system.txt. */
+char *pp_report_html_format (PpPlan     *plan,
+                             GPtrArray  *results,
+                             const char *generated,
+                             const char *configuration_text,
+                             const char *system_text);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* pp-report-zip.h: writing a report zip safely, and reading one warily
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What `show` accepts: a 1,000-probe report has ~1,010 entries and a few
+ * MiB of text; a zip far beyond that is not one of ours. */
+#define PP_REPORT_ZIP_MAX_ENTRIES     20000
+#define PP_REPORT_ZIP_MAX_ENTRY_SIZE  (64 * 1024 * 1024)
+#define PP_REPORT_ZIP_MAX_TOTAL_SIZE  (256 * 1024 * 1024)
+#define PP_REPORT_ZIP_MAX_RATIO       200
+
+typedef struct
+{
+  char *name;         /* relative, '/' separated */
+  GBytes *contents;
+} PpZipEntry;
+
+PpZipEntry *pp_zip_entry_new            (const char  *name,
+                                         GBytes      *contents);
+PpZipEntry *pp_zip_entry_new_take_text  (const char  *name,
+                                         char        *text);
+void        pp_zip_entry_free           (PpZipEntry  *entry);
+
+gboolean    pp_report_zip_write         (const char  *path,
+                                         gboolean     overwrite,
+                                         GPtrArray   *entries,
+                                         GError     **error);
+GBytes     *pp_report_zip_read_entry    (const char  *path,
+                                         const char  *name,
+                                         const char * const *required,
+                                         GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpZipEntry, pp_zip_entry_free)
+
+G_END_DECLS

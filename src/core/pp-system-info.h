@@ -1,0 +1,17 @@
+/* pp-system-info.h: the versions of everything a run depended on
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-config.h"
+
+G_BEGIN_DECLS
+
+/* "Name: value" lines for system.txt. @extra holds name, value pairs
+ * (the GUI's GTK and libadwaita versions: the core has no GTK). */
+char *pp_system_info_format (PpConfig  *config,
+                             GPtrArray *extra);
+
+G_END_DECLS
