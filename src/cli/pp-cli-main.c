@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "pp-cli-pac.h"
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
+#include "pp-cli-report.h"
 #include "pp-profile.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
@@ -93,6 +95,7 @@ run_plan (PpCliOptions *options,
   pp_runner_set_concurrency (runner, options->concurrency);
   pp_runner_set_timeout (runner, (guint) (options->timeout * 1000));
   pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000));
+  pp_runner_set_keep_traces (runner, options->output != NULL);
   pp_cli_progress_init (&run.progress, pp_plan_get_n_items (plan));
   g_signal_connect (runner, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
@@ -229,9 +232,16 @@ run_cli (PpCliOptions *options)
   trust = pp_cli_options_make_trust (options, &error);
   if (trust == NULL)
     return fail_bad_input (error);
+  if (!pp_cli_report_check_output (options, &error))
+    return fail_bad_input (error);
 
   results = run_plan (options, config, trust, plan, &stopped);
   status = report (options, config, plan, results);
+  if (options->output && !pp_cli_report_write (options, plan, results, config, &error))
+    {
+      g_printerr ("proxyprobe-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
 
   return stopped ? EXIT_STOPPED : status;
 }
@@ -245,11 +255,19 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  /* A proxy that drops the connection mid-write must not kill us. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* A proxy that drops the connection mid-write must not kill us; nor
+   * must a file size limit while the report is written: the write then
+   * fails with EFBIG and is reported. */
   signal (SIGPIPE, SIG_IGN);
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc > 1 && g_str_equal (argv[1], "pac-test"))
     return pp_cli_pac_test (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "show"))
+    return pp_cli_report_show (argc - 1, argv + 1);
 
   if (!pp_cli_options_parse (&options, &argc, &argv, &error))
     {

@@ -29,9 +29,12 @@ static const char description[] =
   "  proxyprobe-cli --json > result.json\n"
   "  proxyprobe-cli --pac-file corp.pac --methods wpad,direct\n"
   "  proxyprobe-cli pac-test --pac-file corp.pac https://example.org/\n"
+  "  proxyprobe-cli --geography EU --output ticket-4711.zip --anonymize\n"
+  "  proxyprobe-cli show ticket-4711.zip\n"
   "\n"
   "Exit status: 0 every endpoint reachable by at least one method, 1 some endpoint\n"
-  "unreachable, 2 bad input (nothing probed), 130 stopped with Ctrl-C.";
+  "unreachable, 2 bad input (nothing probed) or the --output report could not be\n"
+  "written, 130 stopped with Ctrl-C.";
 
 static GOptionEntry *
 option_entries (PpCliOptions *o)
@@ -73,6 +76,12 @@ option_entries (PpCliOptions *o)
       "Print the detected proxy configuration and exit", NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json,
       "Print one proxyprobe-report/1 JSON document", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      "Also write the zip report for a ticket to FILE (see 'show')", "FILE.zip" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o->force,
+      "Replace the --output file if it exists", NULL },
+    { "anonymize", 0, 0, G_OPTION_ARG_NONE, &o->anonymize,
+      "In the zip report, replace host name, user names and local addresses", NULL },
     { "list-profiles", 0, 0, G_OPTION_ARG_NONE, &o->list_profiles,
       "List the bundled profiles and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
@@ -113,6 +122,14 @@ validate (PpCliOptions  *o,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--concurrency: %d is not between 1 and 4096", o->concurrency);
+      return FALSE;
+    }
+
+  if ((o->force || o->anonymize) && o->output == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s only applies to the zip report: add --output FILE.zip",
+                   o->force ? "--force" : "--anonymize");
       return FALSE;
     }
 
@@ -164,6 +181,7 @@ pp_cli_options_clear (PpCliOptions *o)
   g_clear_pointer (&o->sysroot, g_free);
   g_clear_pointer (&o->pac_file, g_free);
   g_clear_pointer (&o->pac_url, g_free);
+  g_clear_pointer (&o->output, g_free);
 }
 
 PpConfig *

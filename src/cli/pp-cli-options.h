@@ -33,6 +33,9 @@ typedef struct
   gboolean json;
   gboolean version;
   gboolean list_profiles;
+  char *output;         /* --output FILE.zip */
+  gboolean force;
+  gboolean anonymize;
 } PpCliOptions;
 
 gboolean   pp_cli_options_parse       (PpCliOptions  *options,

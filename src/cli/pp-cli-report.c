@@ -1,0 +1,96 @@
+/* pp-cli-report.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-cli-report.h"
+#include "pp-report.h"
+
+#include <glib/gstdio.h>
+
+/* Told before the first probe, not after minutes of probing. */
+gboolean
+pp_cli_report_check_output (PpCliOptions  *o,
+                            GError       **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (o->output == NULL)
+    return TRUE;
+
+  if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_EXISTS,
+                   "--output: %s already exists: choose another name, or add --force to "
+                   "replace it", o->output);
+      return FALSE;
+    }
+  dir = g_path_get_dirname (o->output);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
+                   "--output: the folder %s does not exist", dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pp_cli_report_write (PpCliOptions  *o,
+                     PpPlan        *plan,
+                     GPtrArray     *results,
+                     PpConfig      *config,
+                     GError       **error)
+{
+  g_autoptr(PpReport) report = pp_report_new (plan, results, config);
+  g_autoptr(GError) local_error = NULL;
+
+  pp_report_set_anonymize (report, o->anonymize);
+  if (!pp_report_write (report, o->output, o->force, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "--output: %s%s",
+                   local_error->message,
+                   local_error->code == PP_REPORT_ERROR_EXISTS ? " (--force replaces it)" : "");
+      return FALSE;
+    }
+
+  g_printerr ("Report written to %s\n", o->output);
+  return TRUE;
+}
+
+static const char show_usage[] =
+  "Usage: proxyprobe-cli show FILE.zip\n"
+  "Prints the text report (ProxyProbeResult.txt) of a Proxy Probe zip report,\n"
+  "after checking that the zip is sound and safe.\n";
+
+/* For the technician who receives the ticket: exit 0 with the text, or
+ * 2 with why the zip is not a report we can trust. */
+int
+pp_cli_report_show (int    argc,
+                    char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s", show_usage);
+      return 0;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("proxyprobe-cli show: give exactly one zip file\n%s", show_usage);
+      return 2;
+    }
+
+  text = pp_report_read_text (argv[1], &error);
+  if (text == NULL)
+    {
+      g_printerr ("proxyprobe-cli show: %s\n", error->message);
+      return 2;
+    }
+  g_print ("%s", text);
+
+  return 0;
+}
