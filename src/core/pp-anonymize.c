@@ -36,13 +36,15 @@ longest_first (gconstpointer a,
 }
 
 /* Names too short or too common to identify anyone would only mangle
- * the text ("root" is also a certificate word). */
+ * the text ("root" is also a certificate word). Host names like "vm" or
+ * "pc" are kept short: they are matched as whole words only. */
 static gboolean
-is_identifying (const char *name)
+is_identifying (const char *name,
+                gsize       min_length)
 {
   static const char * const common[] = { "root", "localhost", "nobody", "user", "unknown", NULL };
 
-  return name != NULL && strlen (name) >= 3 && !g_strv_contains (common, name) &&
+  return name != NULL && strlen (name) >= min_length && !g_strv_contains (common, name) &&
          g_utf8_validate (name, -1, NULL);
 }
 
@@ -56,7 +58,8 @@ add_names (PpAnonymizer       *self,
     {
       g_autofree char *lower = g_utf8_strdown (names[i], -1);
 
-      if (!is_identifying (lower) || g_hash_table_contains (self->kinds, lower))
+      if (!is_identifying (lower, g_str_equal (kind, "host") ? 2 : 3) ||
+          g_hash_table_contains (self->kinds, lower))
         continue;
       g_hash_table_insert (self->kinds, g_strdup (lower), (gpointer) kind);
       g_ptr_array_add (patterns, g_regex_escape_string (names[i], -1));

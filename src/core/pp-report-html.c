@@ -6,11 +6,14 @@
 #include "pp-config-build.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pp-guidance.h"
 #include "pp-report-html.h"
 
-/* Colour is never the only signal: every cell also has an icon and the
+/* The page is also well-formed XML (void elements closed, only XML's
+ * entities and numeric references), so that tests can parse it strictly.
+ * Colour is never the only signal: every cell also has an icon and the
  * analyzer's words, for colour-blind readers and black-and-white prints. */
 static const char style[] =
   "body{font-family:sans-serif;margin:1.5em;color:#222;background:#fff;line-height:1.4}"
@@ -52,13 +55,31 @@ cell_look (const PpProbeResult *result)
     }
 }
 
+/* &apos; is XML and HTML5 only: older mail and ticket viewers show it
+ * literally, so the numeric form is used. */
+static void
+append_html (GString    *out,
+             const char *escaped)
+{
+  for (const char *p = escaped; *p; p++)
+    {
+      if (*p == '&' && g_str_has_prefix (p, "&apos;"))
+        {
+          g_string_append (out, "&#39;");
+          p += strlen ("&apos;") - 1;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
 
-  g_string_append (out, escaped);
+  append_html (out, escaped);
 }
 
 /* Appends @format with every %s argument escaped first. */
@@ -73,7 +94,7 @@ append_element (GString    *out,
   va_start (args, format);
   text = g_markup_vprintf_escaped (format, args);
   va_end (args);
-  g_string_append (out, text);
+  append_html (out, text);
 }
 
 static PpProbeResult *
@@ -101,6 +122,28 @@ verdict_class (PpVerdictKind kind)
     }
 }
 
+/* Where and why, in the analyzer's words: "Default proxy: Failed (407)". */
+static void
+append_reasons (GString   *out,
+                PpPlan    *plan,
+                GPtrArray *results,
+                guint      endpoint)
+{
+  const char *separator = ": ";
+
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    {
+      PpProbeResult *result = result_at (plan, results, endpoint, m);
+      g_autofree char *text = NULL;
+
+      if (result == NULL || result->outcome == PP_OUTCOME_NOT_CONFIGURED)
+        continue;
+      text = pp_probe_result_format_short (result);
+      append_element (out, "%s%s: %s", separator, _(pp_method_get_label (result->method)), text);
+      separator = "; ";
+    }
+}
+
 static void
 append_unreachable (GString   *out,
                     PpPlan    *plan,
@@ -124,8 +167,10 @@ append_unreachable (GString   *out,
       if (!header)
         append_element (out, "<p>%s</p><ul>", _("Not reachable by any method:"));
       header = TRUE;
-      append_element (out, "<li>%s (%s)</li>", pp_profile_get_endpoint (profile, e)->url,
+      append_element (out, "<li>%s (%s)", pp_profile_get_endpoint (profile, e)->url,
                       pp_profile_get_endpoint (profile, e)->service);
+      append_reasons (out, plan, results, e);
+      g_string_append (out, "</li>");
     }
   if (header)
     g_string_append (out, "</ul>");
@@ -185,7 +230,7 @@ append_grid (GString   *out,
     {
       PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
 
-      append_element (out, "<tr><td class=\"url\">%s<br><small>%s</small></td>", endpoint->url,
+      append_element (out, "<tr><td class=\"url\">%s<br/><small>%s</small></td>", endpoint->url,
                       endpoint->service);
       for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
         {
@@ -258,10 +303,10 @@ pp_report_html_format (PpPlan     *plan,
 
   g_return_val_if_fail (PP_IS_PLAN (plan) && results != NULL, NULL);
 
-  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
+  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>\n"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                        "style-src 'unsafe-inline'\">\n"
-                        "<meta name=\"viewport\" content=\"width=device-width\">\n");
+                        "style-src 'unsafe-inline'\"/>\n"
+                        "<meta name=\"viewport\" content=\"width=device-width\"/>\n");
   append_element (out, "<title>%s — %s</title>\n", _("Proxy Probe report"),
                   pp_profile_get_name (profile));
   g_string_append_printf (out, "<style>%s</style></head>\n<body>\n", style);

@@ -123,6 +123,8 @@ pp_report_new (PpPlan    *plan,
   g_return_val_if_fail (results != NULL, NULL);
   g_return_val_if_fail (results->len == pp_plan_get_n_items (plan), NULL);
   g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_return_val_if_fail (g_ptr_array_index (results, i) != NULL, NULL);
 
   self = g_object_new (PP_TYPE_REPORT, NULL);
   self->plan = g_object_ref (plan);

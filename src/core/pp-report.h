@@ -45,8 +45,10 @@ G_DECLARE_FINAL_TYPE (PpReport, pp_report, PP, REPORT, GObject)
 
 GQuark     pp_report_error_quark       (void);
 
-/* @results holds one PpProbeResult per plan item, in plan order (what
- * pp_runner_run_finish() returns); the report keeps its own references. */
+/* @results holds one PpProbeResult per plan item, in plan order, none
+ * missing (what pp_runner_run_finish() returns, cancelled probes
+ * included); the report keeps its own references. Call on the main
+ * thread: it reads the configuration's sources once, here. */
 PpReport  *pp_report_new               (PpPlan               *plan,
                                         GPtrArray            *results,
                                         PpConfig             *config);
@@ -68,7 +70,9 @@ gboolean   pp_report_write             (PpReport             *self,
                                         const char           *path,
                                         gboolean              overwrite,
                                         GError              **error);
-/* Writes in a worker thread: the caller's main loop never blocks. */
+/* Writes in a worker thread: the caller's main loop never blocks.
+ * Programs should ignore SIGXFSZ (as proxyprobe-cli does), so that a file
+ * size limit is an error message rather than a killed process. */
 void       pp_report_write_async       (PpReport             *self,
                                         const char           *path,
                                         gboolean              overwrite,
