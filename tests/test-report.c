@@ -467,7 +467,10 @@ build_zip (const char          *file,
       if (contents == NULL)
         size = strlen (data);
       source = zip_source_buffer (archive, data, size, 0);
-      g_assert_cmpint (zip_file_add (archive, names[i], source, 0), >=, 0);
+      g_assert_cmpint (zip_file_add (archive, names[i], source, 0), ==, i);
+      /* Stored: 20,000 tiny deflate streams would only slow the test. */
+      if (size < 1024)
+        zip_set_file_compression (archive, i, ZIP_CM_STORE, 0);
     }
   g_assert_cmpint (zip_close (archive), ==, 0);
 
@@ -503,7 +506,7 @@ test_hostile_zips (void)
   g_autoptr(GBytes) not_ours = g_bytes_new_static ("Hello\n", 6);
   g_autofree char *impostor = build_zip ("impostor.zip", (const char *[]) { "ProxyProbeResult.txt",
                                          "report.json", NULL }, not_ours);
-  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (40 * 1024 * 1024), 40 * 1024 * 1024);
+  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (4 * 1024 * 1024), 4 * 1024 * 1024);
   g_autofree char *bomb = build_zip ("bomb.zip", (const char *[]) { "ProxyProbeResult.txt",
                                      "report.json", NULL }, zeros);
   g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);

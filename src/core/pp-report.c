@@ -313,7 +313,11 @@ anonymize_entries (GPtrArray *entries)
       g_autofree char *text = g_strndup (g_bytes_get_data (entry->contents, NULL),
                                          g_bytes_get_size (entry->contents));
       char *anonymized = pp_anonymizer_apply (anonymizer, text);
+      char *name = pp_anonymizer_apply (anonymizer, entry->name);
 
+      /* Trace names hold the endpoint's host: an internal address too. */
+      g_free (entry->name);
+      entry->name = name;
       g_bytes_unref (entry->contents);
       entry->contents = g_bytes_new_take (anonymized, strlen (anonymized));
     }
