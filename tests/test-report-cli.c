@@ -274,6 +274,30 @@ test_no_secrets (void)
     }
 }
 
+/* An internal address is replaced everywhere, file names included. */
+static void
+test_anonymize (void)
+{
+  g_autofree char *zip = temp_path ("internal.zip");
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(GHashTable) files = NULL;
+
+  cli (&run, "--url", "http://10.255.255.1:8080/status", "--methods=direct", "--output", zip,
+       "--anonymize");
+  g_assert_cmpint (run.status, ==, 1);
+  /* The terminal shows the truth; only the zip is anonymized. */
+  assert_contains (run.out, "Testing URL : http://10.255.255.1:8080/status");
+
+  files = unpack (zip);
+  g_assert_true (g_hash_table_contains (files, "traces/0001-direct-addr-1.txt"));
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                   "Testing URL : http://addr-1:8080/status");
+  assert_nowhere (files, "10.255.255.1");
+  if (strlen (g_get_host_name ()) >= 2 && !g_str_equal (g_get_host_name (), "localhost"))
+    assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                     "Host: host-1\n");
+}
+
 static void
 skip_without_mounts (void)
 {
@@ -458,6 +482,7 @@ main (int   argc,
 
   g_test_add_func ("/report-cli/output-and-show", test_output_and_show);
   g_test_add_func ("/report-cli/no-secrets", test_no_secrets);
+  g_test_add_func ("/report-cli/anonymize", test_anonymize);
   g_test_add_func ("/report-cli/full-disk", test_full_disk);
   g_test_add_func ("/report-cli/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report-cli/show-rejects", test_show_rejects);
