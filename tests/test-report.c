@@ -504,6 +504,10 @@ test_hostile_zips (void)
   g_autofree char *absolute = build_zip ("absolute.zip", (const char *[]) { "ProxyProbeResult.txt",
                                          "report.json", "/etc/cron.d/evil", NULL }, NULL);
   g_autoptr(GBytes) not_ours = g_bytes_new_static ("Hello\n", 6);
+  g_autoptr(GBytes) escapes = g_bytes_new_static ("Proxy Probe report\n\033]0;owned\007\033[2J\r\tok\n", 38);
+  g_autofree char *terminal = build_zip ("terminal.zip", (const char *[]) { "ProxyProbeResult.txt",
+                                         "report.json", NULL }, escapes);
+  g_autofree char *shown = NULL;
   g_autofree char *impostor = build_zip ("impostor.zip", (const char *[]) { "ProxyProbeResult.txt",
                                          "report.json", NULL }, not_ours);
   g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (4 * 1024 * 1024), 4 * 1024 * 1024);
@@ -516,6 +520,11 @@ test_hostile_zips (void)
 
   g_assert_true (g_file_set_contents (garbage, "PK\x03\x04 this is not really a zip", -1, NULL));
   expect_rejected (garbage, PP_REPORT_ERROR_DAMAGED, "not a readable zip file");
+
+  /* Escape sequences never reach the technician's terminal. */
+  shown = pp_report_read_text (terminal, NULL);
+  g_assert_cmpstr (shown, ==, "Proxy Probe report\n\357\277\275]0;owned\357\277\275"
+                              "\357\277\275[2J\357\277\275\tok\n");
   expect_rejected (foreign, PP_REPORT_ERROR_FOREIGN, "not a Proxy Probe report");
   expect_rejected (impostor, PP_REPORT_ERROR_FOREIGN, "not written by Proxy Probe");
   expect_rejected (dotdot, PP_REPORT_ERROR_UNSAFE, "traces/../../evil.sh");

@@ -413,6 +413,28 @@ pp_report_write_finish (PpReport      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A report from someone else is shown on a technician's terminal: escape
+ * sequences in it could rewrite the screen or the title, so every control
+ * character but newline and tab is shown as U+FFFD. */
+static char *
+strip_controls (const char *data,
+                gsize       size)
+{
+  GString *out = g_string_sized_new (size);
+
+  for (const char *p = data; p < data + size; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((g_unichar_iscntrl (c) && c != '\n' && c != '\t') || c == 0)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 pp_report_read_text (const char  *path,
                      GError     **error)
@@ -437,5 +459,5 @@ pp_report_read_text (const char  *path,
       return NULL;
     }
 
-  return g_strndup (data, size);
+  return strip_controls (data, size);
 }
