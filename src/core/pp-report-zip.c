@@ -154,9 +154,9 @@ write_all (int           fd,
           int saved = written < 0 ? errno : ENOSPC;
 
           g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
-                       "Cannot write %s: %s", path,
-                       saved == EFBIG ? "the file size limit was reached"
-                                      : g_strerror (saved));
+                       "Cannot write %s: %s; free some space or choose another folder",
+                       path, saved == EFBIG ? "the file size limit was reached"
+                                            : g_strerror (saved));
           return FALSE;
         }
       data += written;
@@ -236,7 +236,8 @@ open_temporary (const char  *path,
   fd = g_mkstemp_full (*tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
     g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
-                 "Cannot write in the folder %s: %s", dir, g_strerror (errno));
+                 "Cannot write in the folder %s: %s; choose another folder",
+                 dir, g_strerror (errno));
 
   return fd;
 }
