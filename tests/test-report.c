@@ -205,6 +205,30 @@ test_guidance_and_verdict (void)
   g_assert_cmpuint (verdict.n_pending, ==, 2);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
 
+  /* The default proxy "working" with a DIRECT answer is still only direct. */
+  {
+    g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
+    g_autoptr(GArray) two = pp_method_parse_list ("default,cmdline", NULL);
+    g_autoptr(PpProfile) single = NULL;
+    g_autoptr(PpPlan) plan = NULL;
+    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+
+    g_ptr_array_add (endpoints, pp_endpoint_ref (endpoint));
+    single = pp_profile_new_from_endpoints ("single", NULL, endpoints);
+    plan = pp_plan_new (single, two);
+    g_ptr_array_add (results, make_result (endpoint, PP_METHOD_DEFAULT, PP_OUTCOME_OK, NULL));
+    g_ptr_array_add (results, make_result (endpoint, PP_METHOD_CMDLINE, PP_OUTCOME_PROXY_REFUSED, "http://p.test:1"));
+    pp_verdict_compute (&verdict, plan, results);
+    g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
+    g_assert_false (verdict.via_proxy);
+
+    g_free (((PpProbeResult *) g_ptr_array_index (results, 0))->proxy);
+    ((PpProbeResult *) g_ptr_array_index (results, 0))->proxy = g_strdup ("http://q.test:8080");
+    pp_verdict_compute (&verdict, plan, results);
+    g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
+    g_assert_true (verdict.via_proxy);
+  }
+
   text = pp_guidance_for_result (auth);
   assert_contains (text, "http://squid.corp.test:8080");
   assert_contains (text, "anonymous");

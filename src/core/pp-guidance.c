@@ -262,17 +262,17 @@ count_method (PpVerdict   *verdict,
     verdict->methods_none |= PP_METHOD_BIT (method);
 }
 
+/* "Only direct works" also when the default proxy "worked" because the
+ * desktop answered DIRECT: no proxy let anything through. */
 static PpVerdictKind
 choose_kind (const PpVerdict *verdict,
              guint            n_probes)
 {
   guint proxies_failed = verdict->methods_none & ~PP_METHOD_BIT (PP_METHOD_DIRECT);
-  guint proxies_worked = (verdict->methods_all | verdict->methods_some) &
-                         ~PP_METHOD_BIT (PP_METHOD_DIRECT);
 
   if (verdict->n_pending == n_probes)
     return PP_VERDICT_PENDING;
-  if (verdict->n_reachable > 0 && proxies_worked == 0 && proxies_failed != 0)
+  if (verdict->n_reachable > 0 && !verdict->via_proxy && proxies_failed != 0)
     return PP_VERDICT_ONLY_DIRECT;
   if (verdict->n_reachable == verdict->n_endpoints)
     return PP_VERDICT_ALL_REACHABLE;
@@ -311,6 +311,9 @@ pp_verdict_compute (PpVerdict *verdict,
               continue;
             }
           reachable |= pp_probe_result_is_reachable (result);
+          verdict->via_proxy |= pp_probe_result_is_reachable (result) &&
+                                result->method != PP_METHOD_DIRECT && result->proxy != NULL &&
+                                !g_str_equal (result->proxy, "DIRECT");
           count->succeeded += pp_probe_result_is_reachable (result);
           count->not_configured += result->outcome == PP_OUTCOME_NOT_CONFIGURED;
           verdict->inspected |= result->tls.inspected;

@@ -40,6 +40,7 @@ typedef struct
   guint methods_none;      /* configured, reached no endpoint */
   guint methods_absent;    /* "Doesn't exist" for every endpoint */
   gboolean inspected;      /* some probe saw TLS inspection */
+  gboolean via_proxy;      /* some probe got through an actual proxy (not a DIRECT answer) */
 } PpVerdict;
 
 /* A short title per outcome class, e.g. "Proxy asks for a password". */
