@@ -437,7 +437,33 @@ test_pac_file (void)
   g_file_set_contents (path, "<html>", -1, &error);
   g_assert_false (pp_wpad_load_pac_file (path, &script, &error));
   g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_PAC);
+  g_clear_error (&error);
+
+  /* Too big is told before reading: a sparse file reads as zeros. */
+  g_assert_cmpint (truncate (path, 2 * PP_WPAD_MAX_PAC_SIZE), ==, 0);
+  g_assert_false (pp_wpad_load_pac_file (path, &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "larger than 1 MiB"));
+  g_clear_error (&error);
   g_remove (path);
+}
+
+/* Not a file at all is its own finding, not "too large". */
+static void
+test_pac_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+
+  g_assert_false (pp_wpad_load_pac_file (g_get_tmp_dir (), &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "is a directory, not a file"));
+  g_clear_error (&error);
+
+  g_assert_false (pp_wpad_load_pac_file ("/dev/zero", &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero is a device, pipe or socket"));
+  g_assert_null (script);
 }
 
 int
@@ -465,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/wpad/fetch-errors", test_fetch_errors);
   g_test_add_func ("/wpad/fetch-timeout", test_fetch_timeout);
   g_test_add_func ("/wpad/pac-file", test_pac_file);
+  g_test_add_func ("/wpad/pac-not-a-file", test_pac_not_a_file);
 
   status = g_test_run ();
   pp_testbed_free (testbed);
