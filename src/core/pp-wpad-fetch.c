@@ -122,6 +122,51 @@ fetch_progress_cb (void       *user_data,
   return g_cancellable_is_cancelled (state->cancellable) ? 1 : 0;
 }
 
+static void
+fetch_wake_cb (GCancellable *cancellable,
+               gpointer      multi)
+{
+  curl_multi_wakeup (multi);
+}
+
+/* curl_easy_perform() notices a cancellation only when it next calls the
+ * progress callback, up to a second later when the server is silent. A
+ * multi handle can be woken from the cancelling thread at once. */
+static CURLcode
+perform_cancellable (CURL         *easy,
+                     GCancellable *cancellable)
+{
+  CURLM *multi = curl_multi_init ();
+  CURLcode code = CURLE_OK;
+  CURLMsg *msg;
+  int running = 1, left;
+  gulong handler = 0;
+
+  curl_multi_add_handle (multi, easy);
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (fetch_wake_cb), multi, NULL);
+  while (running && !g_cancellable_is_cancelled (cancellable))
+    {
+      if (curl_multi_perform (multi, &running) != CURLM_OK
+          || (running && curl_multi_poll (multi, NULL, 0, 1000, NULL) != CURLM_OK))
+        {
+          code = CURLE_FAILED_INIT;
+          break;
+        }
+    }
+  if (running && g_cancellable_is_cancelled (cancellable))
+    code = CURLE_ABORTED_BY_CALLBACK;
+  while ((msg = curl_multi_info_read (multi, &left)) != NULL)
+    if (msg->msg == CURLMSG_DONE)
+      code = msg->data.result;
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+  curl_multi_remove_handle (multi, easy);
+  curl_multi_cleanup (multi);
+
+  return code;
+}
+
 static CURL *
 fetch_setup (const char         *url,
              guint               connect_ms,
@@ -258,7 +303,7 @@ pp_wpad_fetch_until (const char           *url,
 
   pp_curl_ensure_initialized ();
   easy = fetch_setup (url, connect_timeout_ms (options), deadline, resolve, &state, errbuf);
-  code = curl_easy_perform (easy);
+  code = perform_cancellable (easy, state.cancellable);
   if (code != CURLE_OK)
     set_curl_error (easy, code, url, started, &state, errbuf, error);
   ok = code == CURLE_OK && check_response (easy, url, &state, warnings, error);

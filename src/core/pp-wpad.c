@@ -353,7 +353,8 @@ lookup_name (const char    *name,
   if (g_cancellable_is_cancelled (local))
     {
       g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TIMEOUT,
-                   "looking up %s took longer than the time left for WPAD discovery", name);
+                   "the DNS server did not answer for %s within the time left for WPAD "
+                   "discovery; check the name servers in /etc/resolv.conf", name);
       return NULL;
     }
 
