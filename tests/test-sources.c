@@ -199,6 +199,131 @@ test_gnome_modes (Fixture       *fixture,
   g_assert_null (pp_source_get_warnings (source)[0]);
 }
 
+/* Sets GNOME to manual mode with @host:3128; FALSE without the schema. */
+static gboolean
+set_gnome_manual (Fixture    *fixture,
+                  const char *mode,
+                  const char *host)
+{
+  g_autoptr(GSettings) proxy = gnome_settings (fixture, "org.gnome.system.proxy");
+  g_autoptr(GSettings) http = gnome_settings (fixture, "org.gnome.system.proxy.http");
+
+  if (proxy == NULL)
+    {
+      g_test_skip ("gsettings-desktop-schemas is not installed");
+      return FALSE;
+    }
+  g_settings_set_string (proxy, "mode", mode);
+  g_settings_set_string (http, "host", host);
+  g_settings_set_int (http, "port", 3128);
+
+  return TRUE;
+}
+
+/* The warning of the only "conflict" source, or NULL when there is none. */
+static const char *
+conflict (GPtrArray *sources)
+{
+  const char *found = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PpSource *source = g_ptr_array_index (sources, i);
+
+      if (!g_str_equal (pp_source_get_family (source), "conflict"))
+        continue;
+      g_assert_null (found);
+      found = pp_source_get_warnings (source)[0];
+      g_test_message ("conflict: %s", found);
+    }
+
+  return found;
+}
+
+static const char *
+conflict_with_env (Fixture            *fixture,
+                   const char * const *env,
+                   GPtrArray         **sources)
+{
+  g_clear_pointer (sources, g_ptr_array_unref);
+  fixture->options.environment = env;
+  *sources = pp_sources_detect (&fixture->options);
+
+  return conflict (*sources);
+}
+
+static void
+test_gnome_env_disagree (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char * const same[] = { "https_proxy=P.corp:3128/", NULL };
+  const char * const other[] = { "https_proxy=http://u:" CANARY "@q.corp:8080", NULL };
+  const char * const gnome_desktop[] = { "XDG_CURRENT_DESKTOP=ubuntu:GNOME",
+                                         "https_proxy=http://q.corp:8080", NULL };
+  const char * const kde_desktop[] = { "XDG_CURRENT_DESKTOP=KDE",
+                                       "https_proxy=http://q.corp:8080", NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *warning;
+
+  if (!set_gnome_manual (fixture, "manual", "p.corp"))
+    return;
+
+  warning = conflict_with_env (fixture, no_env, &sources);
+  g_assert_nonnull (strstr (warning, "GNOME applications use the proxy http://p.corp:3128 for "
+                                     "https URLs, but https_proxy is not set"));
+  g_assert_nonnull (strstr (warning, "set https_proxy and http_proxy to http://p.corp:3128 in "
+                                     "/etc/environment"));
+  g_assert_null (conflict_with_env (fixture, same, &sources));
+
+  warning = conflict_with_env (fixture, other, &sources);
+  g_assert_nonnull (strstr (warning, "https_proxy is http://u:***@q.corp:8080: the browser and "
+                                     "command-line tools take different routes"));
+  assert_no_canary (sources);
+
+  /* "none" is GNOME's default: it counts only where GNOME runs. */
+  g_assert_true (set_gnome_manual (fixture, "none", "p.corp"));
+  warning = conflict_with_env (fixture, gnome_desktop, &sources);
+  g_assert_nonnull (strstr (warning, "https_proxy is http://q.corp:8080, but GNOME's proxy mode "
+                                     "is none"));
+  g_assert_nonnull (strstr (warning, "Settings → Network → Proxy"));
+  g_assert_null (conflict_with_env (fixture, kde_desktop, &sources));
+}
+
+static void
+test_gnome_kde_disagree (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *warning;
+
+  if (!set_gnome_manual (fixture, "manual", "p.corp"))
+    return;
+  /* Only the desktops are compared here. */
+  fixture->options.environment = (const char *[]) { "https_proxy=http://p.corp:3128", NULL };
+
+  write_file (fixture, "home/user/.config/kioslaverc",
+              "[Proxy Settings]\nProxyType=1\nhttpProxy=http://k.corp 8080\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  warning = conflict (sources);
+  g_assert_cmpstr (warning, ==, "GNOME applications use the proxy http://p.corp:3128 but KDE "
+                                "applications use the proxy http://k.corp:8080: the same program "
+                                "behaves differently in each desktop; set the same in GNOME "
+                                "Settings → Network → Proxy and KDE System Settings → Network → "
+                                "Proxy");
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  write_file (fixture, "home/user/.config/kioslaverc",
+              "[Proxy Settings]\nProxyType=1\nhttpProxy=http://p.corp 3128\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  g_assert_null (conflict (sources));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  /* KDE's default "no proxy" is no statement. */
+  write_file (fixture, "home/user/.config/kioslaverc", "[Proxy Settings]\nProxyType=0\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  g_assert_null (conflict (sources));
+}
+
 static void
 test_kde_types (Fixture       *fixture,
                 gconstpointer  data)
@@ -475,6 +600,21 @@ test_networkmanager (Fixture       *fixture,
   g_assert_true (has_warning (source, "PacRunner"));
   source = find_source (sources, "dhcp", "DHCP4Config.Options wpad");
   g_assert_cmpstr (pp_source_get_value (source), ==, "http://wpad.office/wpad.dat");
+  /* GNOME's default "none" is no statement: no conflict. */
+  g_assert_null (conflict (sources));
+
+  /* The desktop names a proxy of its own: the connection's is not used. */
+  if (set_gnome_manual (fixture, "manual", "p.corp"))
+    {
+      const char *warning;
+
+      fixture->options.environment = (const char *[]) { "https_proxy=http://p.corp:3128", NULL };
+      g_ptr_array_unref (sources);
+      sources = pp_sources_detect (&fixture->options);
+      warning = conflict (sources);
+      g_assert_nonnull (strstr (warning, "sets the PAC file http://pac.office/proxy.pac, but GNOME "
+                                         "applications use the proxy http://p.corp:3128"));
+    }
 
   g_main_loop_quit (mock.loop);
   g_thread_join (thread);
@@ -505,6 +645,8 @@ main (int   argc,
   ADD ("/sources/gnome/modes", test_gnome_modes);
   ADD ("/sources/kde/types", test_kde_types);
   ADD ("/sources/environment/disagree", test_environment);
+  ADD ("/sources/conflict/gnome-environment", test_gnome_env_disagree);
+  ADD ("/sources/conflict/gnome-kde", test_gnome_kde_disagree);
   ADD ("/sources/environment/manager-fails", test_manager_command_fails);
   ADD ("/sources/apt-and-mdatp", test_apt_and_mdatp);
   ADD ("/sources/leases", test_leases);
