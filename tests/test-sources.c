@@ -436,6 +436,56 @@ test_apt_and_mdatp (Fixture       *fixture,
 }
 
 static void
+test_apt_include (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *extra = g_build_filename (fixture->root, "etc/apt/extra.conf", NULL);
+  PpSource *source;
+
+  /* An absolute name stays inside the sysroot; a relative one is relative
+   * to the including file; a directory is read like apt.conf.d. */
+  write_file (fixture, "etc/apt/apt.conf",
+              "#include \"/etc/apt/extra.conf\";\n#include proxies.d;\n", -1);
+  write_file (fixture, "etc/apt/extra.conf",
+              "Acquire::http::Proxy \"http://inc.corp:3128\";\n#include \"loop.conf\";\n", -1);
+  write_file (fixture, "etc/apt/loop.conf", "#include \"extra.conf\";\n", -1);
+  write_file (fixture, "etc/apt/apt.conf.d/02escape", "#include \"../../../../../../etc/apt\";\n", -1);
+  write_file (fixture, "etc/apt/proxies.d/10dir", "Acquire::https::Proxy \"http://dir.corp:1\";\n", -1);
+  write_file (fixture, "etc/apt/apt.conf.d/05deep", "#include \"../deep/d0.conf\";\n", -1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("etc/apt/deep/d%u.conf", i);
+      g_autofree char *body = g_strdup_printf ("Acquire::http::Proxy::d%u.corp \"DIRECT\";\n"
+                                               "#include \"d%u.conf\";\n", i, i + 1);
+
+      write_file (fixture, name, body, -1);
+    }
+  sources = pp_sources_detect (&fixture->options);
+
+  source = find_source (sources, "apt", "extra.conf line 1: Acquire::http::Proxy");
+  g_assert_nonnull (source);
+  g_assert_true (g_str_has_prefix (pp_source_get_provenance (source), extra));
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://inc.corp:3128");
+  g_assert_nonnull (find_source (sources, "apt", "proxies.d/10dir line 1: Acquire::https::Proxy"));
+
+  source = find_source (sources, "apt", "loop.conf line 1: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "already being read"));
+
+  source = find_source (sources, "apt", "02escape line 1: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "outside the examined system"));
+
+  /* 05deep and d0 … d6 make eight files open; d7 is not read. */
+  g_assert_nonnull (find_source (sources, "apt", "Proxy::d6.corp"));
+  g_assert_null (find_source (sources, "apt", "Proxy::d7.corp"));
+  source = find_source (sources, "apt", "d6.conf line 2: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "nested more than 8 deep"));
+}
+
+static void
 test_leases (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -649,6 +699,7 @@ main (int   argc,
   ADD ("/sources/conflict/gnome-kde", test_gnome_kde_disagree);
   ADD ("/sources/environment/manager-fails", test_manager_command_fails);
   ADD ("/sources/apt-and-mdatp", test_apt_and_mdatp);
+  ADD ("/sources/apt-include", test_apt_include);
   ADD ("/sources/leases", test_leases);
   ADD ("/sources/networkmanager", test_networkmanager);
   ADD ("/sources/networkmanager/no-bus", test_no_bus_is_a_warning);
