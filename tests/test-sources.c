@@ -52,6 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->options.manager_environment = no_env;
   /* No bus listens there: NetworkManager is then reported as unreachable. */
   fixture->options.system_bus_address = "unix:path=/nonexistent/bus";
+  fixture->options.session_bus_address = "unix:path=/nonexistent/bus";
 }
 
 static void
@@ -392,6 +393,116 @@ test_manager_command_fails (Fixture       *fixture,
   g_assert_true (has_warning (find_source (sources, "environment", "user manager"), "cannot be read"));
 }
 
+/* A systemd user manager with nothing but its Environment property. */
+static const char systemd_xml[] =
+  "<node><interface name='org.freedesktop.systemd1.Manager'>"
+  "<property name='Environment' type='as' access='read'/></interface></node>";
+
+typedef struct
+{
+  char *address;
+  GMainContext *context;
+  GMainLoop *loop;
+  GMutex mutex;
+  GCond cond;
+  gboolean ready;
+} ManagerMock;
+
+static GVariant *
+manager_get_property_cb (GDBusConnection *connection, const char *sender, const char *path,
+                         const char *iface, const char *property, GError **error, gpointer data)
+{
+  const char * const env[] = { "LANG=C.UTF-8", "https_proxy=http://m.corp:3128", NULL };
+
+  return g_variant_new_strv (env, -1);
+}
+
+static gpointer
+manager_mock_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { NULL, manager_get_property_cb, NULL, { 0 } };
+  ManagerMock *mock = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (systemd_xml, &error);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  g_main_context_push_thread_default (mock->context);
+  bus = g_dbus_connection_new_for_address_sync (mock->address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/systemd1", node->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.systemd1", 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&mock->mutex);
+  mock->ready = TRUE;
+  g_cond_signal (&mock->cond);
+  g_mutex_unlock (&mock->mutex);
+  g_main_loop_run (mock->loop);
+  g_main_context_pop_thread_default (mock->context);
+
+  return NULL;
+}
+
+/* The manager is asked over D-Bus; the command is only the fallback, so
+ * a failing command must not matter while the bus answers. */
+static void
+test_manager_dbus (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const failing[] = { "false", NULL };
+  const char * const printing[] = { "printf", "https_proxy=http://c.corp:1\\n", NULL };
+  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GPtrArray) sources = NULL;
+  ManagerMock mock = { NULL };
+  GThread *thread;
+  PpSource *source;
+
+  g_test_dbus_up (dbus);
+  fixture->options.session_bus_address = g_test_dbus_get_bus_address (dbus);
+  fixture->options.manager_environment = NULL;
+
+  /* No systemd on this bus yet: the command answers, and says so. */
+  fixture->options.manager_command = printing;
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "environment", "user manager's environment: https_proxy");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://c.corp:1");
+  g_assert_nonnull (strstr (pp_source_get_provenance (source), "(systemctl --user show-environment)"));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  mock.address = g_strdup (g_test_dbus_get_bus_address (dbus));
+  mock.context = g_main_context_new ();
+  mock.loop = g_main_loop_new (mock.context, FALSE);
+  thread = g_thread_new ("mock-systemd", manager_mock_thread, &mock);
+  g_mutex_lock (&mock.mutex);
+  while (!mock.ready)
+    g_cond_wait (&mock.cond, &mock.mutex);
+  g_mutex_unlock (&mock.mutex);
+
+  fixture->options.manager_command = failing;
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "environment", "user manager's environment: https_proxy");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://m.corp:3128");
+  g_assert_cmpstr (pp_source_get_provenance (source), ==,
+                   "the systemd user manager's environment: https_proxy (D-Bus "
+                   "org.freedesktop.systemd1 /org/freedesktop/systemd1 Manager.Environment)");
+
+  g_main_loop_quit (mock.loop);
+  g_thread_join (thread);
+  g_main_loop_unref (mock.loop);
+  g_main_context_unref (mock.context);
+  g_free (mock.address);
+  g_test_dbus_down (dbus);
+}
+
 static void
 test_apt_and_mdatp (Fixture       *fixture,
                     gconstpointer  data)
@@ -698,6 +809,7 @@ main (int   argc,
   ADD ("/sources/conflict/gnome-environment", test_gnome_env_disagree);
   ADD ("/sources/conflict/gnome-kde", test_gnome_kde_disagree);
   ADD ("/sources/environment/manager-fails", test_manager_command_fails);
+  ADD ("/sources/environment/manager-dbus", test_manager_dbus);
   ADD ("/sources/apt-and-mdatp", test_apt_and_mdatp);
   ADD ("/sources/apt-include", test_apt_include);
   ADD ("/sources/leases", test_leases);
