@@ -6,14 +6,19 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "testbed/pp-testbed.h"
 
 #define CANARY "Canary-Pa55word-7f3e"
 
 static PpTestbed *testbed;
+static int pac_port;   /* of the hostile PAC server; set once by its thread */
 
 typedef struct
 {
@@ -386,6 +391,247 @@ test_manual_pac (void)
   g_assert_null (strstr (strstr (test.out, "alert: seen"), "secret"));
 }
 
+/* Hostile PAC files, served over HTTP by a SoupServer of the test's own,
+ * because the testbed's origins serve fixed paths only. Each case names
+ * the outcome the wpad probe must have, a phrase of its detail (or of the
+ * configuration's PAC log, for warnings) and the seconds the whole CLI run
+ * may take: the helper's own deadline or the parent's kill, plus slack for
+ * a loaded machine. */
+typedef struct
+{
+  const char *path;
+  const char *type;
+  const char *body;      /* NULL: a generated body */
+  const char *outcome;
+  const char *phrase;
+  double max_s;
+} HostilePac;
+
+#define PAC_TYPE "application/x-ns-proxy-autoconfig"
+
+static const HostilePac hostile_pacs[] = {
+  { "/loop.pac", PAC_TYPE, "function FindProxyForURL(u, h) { for (;;) {} }\n",
+    "pac_failed", "longer than 2 s", 6 },
+  { "/bomb.pac", PAC_TYPE, "function FindProxyForURL(u, h) {\n"
+    "  var s = 'xxxxxxxx', keep = [];\n  for (;;) { s = s + s; keep.push (s); }\n}\n",
+    "pac_failed", "more than 128 MiB of memory", 5 },
+  { "/5mb.pac", PAC_TYPE, NULL, "pac_failed", "larger than 1 MiB", 3 },
+  { "/syntax.pac", PAC_TYPE, "function FindProxyForURL(u, h) { return 'DIRECT' ;; }}\n",
+    "pac_failed", "does not load: line 2: SyntaxError", 3 },
+  { "/throws.pac", PAC_TYPE, "function FindProxyForURL(u, h) { throw new Error('hostile'); }\n",
+    "pac_failed", "Error: hostile", 3 },
+  { "/number.pac", PAC_TYPE, "function FindProxyForURL(u, h) { return 42; }\n",
+    "pac_failed", "returned a number instead of a string", 3 },
+  { "/garbage.pac", PAC_TYPE, "function FindProxyForURL(u, h) { return 'BOGUS x; PROXY ; HTTPS h:abc'; }\n",
+    "pac_failed", "names no proxy and not DIRECT", 3 },
+  { "/regex.pac", PAC_TYPE, "function FindProxyForURL(u, h) {\n"
+    "  /^(a+)+$/.test ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab');\n"
+    "  return 'DIRECT';\n}\n",
+    "pac_failed", "was stopped", 6 },
+  /* The answer is DIRECT: the lookups are bounded, not fatal. */
+  { "/dns.pac", PAC_TYPE, "function FindProxyForURL(u, h) {\n"
+    "  for (var i = 0; i < 10000; i++) dnsResolve ('host' + i + '.invalid');\n"
+    "  return 'DIRECT';\n}\n",
+    "ok", NULL, 4.5 },
+  /* Accepted with a warning, the way clients accept it. */
+  { "/wrong-type.pac", "image/png", "function FindProxyForURL(u, h) { return 'DIRECT'; }\n",
+    "ok", "served as 'image/png'", 3 },
+  { "/to-file.pac", NULL, NULL, "pac_failed", "redirects to something other than http or https", 3 },
+};
+
+static void
+hostile_handler_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_pacs); i++)
+    {
+      const HostilePac *pac = &hostile_pacs[i];
+      gsize length = 5 * 1024 * 1024;
+      char *big;
+
+      if (!g_str_equal (path, pac->path))
+        continue;
+      if (pac->type == NULL)
+        {
+          soup_server_message_set_redirect (msg, 302, "file:///etc/passwd");
+          return;
+        }
+      soup_server_message_set_status (msg, 200, NULL);
+      if (pac->body != NULL)
+        {
+          soup_server_message_set_response (msg, pac->type, SOUP_MEMORY_STATIC,
+                                            pac->body, strlen (pac->body));
+          return;
+        }
+      /* A real script padded with a comment to 5 MB. */
+      big = g_strnfill (length, 'x');
+      memcpy (big, "function FindProxyForURL(u, h) { return 'DIRECT'; }\n//", 54);
+      soup_server_message_set_response (msg, pac->type, SOUP_MEMORY_TAKE, big, length);
+      return;
+    }
+  soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gpointer
+hostile_server_thread (gpointer user_data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, hostile_handler_cb, NULL, NULL);
+  soup_server_listen (server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_atomic_int_set (&pac_port, g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (loop);
+
+  return NULL;
+}
+
+/* The test is the children's subreaper (see main), so a helper the CLI
+ * left behind, running or a zombie, becomes a child of this process.
+ * With @reap, helpers that have exited are reaped and not counted. */
+static guint
+count_orphaned_helpers (gboolean reap)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *close_paren;
+      int ppid = 0;
+      char state = 0;
+
+      if (!g_ascii_isdigit (*name) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid ...": comm is cut to 15 bytes. */
+      close_paren = strrchr (stat, ')');
+      if (close_paren == NULL || sscanf (close_paren + 2, "%c %d", &state, &ppid) != 2)
+        continue;
+      if (ppid != getpid () || strstr (stat, "(proxyprobe-pac") == NULL)
+        continue;
+      if (reap && state == 'Z' && waitpid (atoi (name), NULL, 0) > 0)
+        continue;
+      n++;
+    }
+
+  return n;
+}
+
+static JsonObject *
+find_probe (JsonObject *report,
+            const char *method)
+{
+  JsonArray *probes = json_object_get_array_member (report, "probes");
+
+  for (guint i = 0; i < json_array_get_length (probes); i++)
+    {
+      JsonObject *probe = json_array_get_object_element (probes, i);
+
+      if (g_str_equal (json_object_get_string_member (probe, "method"), method))
+        return probe;
+    }
+  g_error ("no %s probe in the report", method);
+}
+
+static void
+check_hostile_pac (const HostilePac *pac)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d%s", pac_port, pac->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  JsonObject *report, *wpad, *configuration;
+  const char *detail, *log;
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  cli (&run, "--json", "--url", ok, "--methods=wpad,direct", "--pac-url", url);
+  elapsed = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%s: exit %d in %.2f s", pac->path, run.status, elapsed);
+  if (elapsed > pac->max_s)
+    g_error ("%s: the run took %.2f s, over its bound of %.1f s", pac->path, elapsed, pac->max_s);
+  /* The direct probe reaches the endpoint whatever the PAC did. */
+  g_assert_cmpint (run.status, ==, 0);
+
+  report = parse_report (run.out, parser);
+  g_assert_cmpstr (json_object_get_string_member (find_probe (report, "direct"), "outcome"), ==, "ok");
+  wpad = find_probe (report, "wpad");
+  g_assert_cmpstr (json_object_get_string_member (wpad, "outcome"), ==, pac->outcome);
+  detail = json_object_get_string_member_with_default (wpad, "detail", "");
+  configuration = json_object_get_object_member (report, "configuration");
+  log = json_object_get_string_member_with_default (json_object_get_object_member (configuration, "wpad"),
+                                                    "log", "");
+  if (pac->phrase && !strstr (detail, pac->phrase) && !strstr (log, pac->phrase))
+    g_error ("%s: expected \"%s\" in the detail \"%s\" or the log \"%s\"",
+             pac->path, pac->phrase, detail, log);
+  g_assert_cmpuint (count_orphaned_helpers (FALSE), ==, 0);
+}
+
+static void
+test_hostile_pac_urls (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_pacs); i++)
+    check_hostile_pac (&hostile_pacs[i]);
+  g_test_message ("all hostile PAC runs: %.1f s",
+                  (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+}
+
+/* A CLI killed while its helper loops: the helper does not outlive its
+ * own deadline (2 s) by much, even with nobody left to kill it. */
+static void
+test_hostile_pac_cli_killed (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/loop.pac", pac_port);
+  g_autoptr(GSubprocessLauncher) launcher = make_launcher (NULL);
+  g_autoptr(GPtrArray) argv = make_argv ((const char *[]) { "--url", ok, "--methods=wpad",
+                                                            "--pac-url", url, NULL });
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, deadline;
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_usleep (700 * 1000);
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  /* The helper was in its loop: the count sees it, so it can see a leak. */
+  g_assert_cmpuint (count_orphaned_helpers (FALSE), ==, 1);
+
+  start = g_get_monotonic_time ();
+  deadline = start + 4 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (count_orphaned_helpers (TRUE) == 0)
+        {
+          g_test_message ("the orphaned helper ended %.2f s after the CLI was killed",
+                          (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+          return;
+        }
+      g_usleep (100 * 1000);
+    }
+  g_error ("a proxyprobe-pac-helper outlived its killed CLI by more than 4 s");
+}
+
 static void
 test_ctrl_c_stops (void)
 {
@@ -420,6 +666,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (g_getenv ("PROXYPROBE_CLI"));
   testbed = pp_testbed_new ();
+  /* Orphans of the CLI come to this process, so none escapes the count. */
+  g_assert_cmpint (prctl (PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), ==, 0);
+  g_thread_unref (g_thread_new ("hostile-pac-server", hostile_server_thread, NULL));
+  while (g_atomic_int_get (&pac_port) == 0)
+    g_usleep (1000);
 
   g_test_add_func ("/cli/version-help", test_version_and_help);
   g_test_add_func ("/cli/bad-input", test_bad_input);
@@ -430,6 +681,8 @@ main (int   argc,
   g_test_add_func ("/cli/show-config", test_show_config);
   g_test_add_func ("/cli/named-proxy-file", test_named_proxy_from_agent_file);
   g_test_add_func ("/cli/manual-pac", test_manual_pac);
+  g_test_add_func ("/cli/hostile-pac-urls", test_hostile_pac_urls);
+  g_test_add_func ("/cli/hostile-pac-cli-killed", test_hostile_pac_cli_killed);
   g_test_add_func ("/cli/ctrl-c", test_ctrl_c_stops);
 
   status = g_test_run ();

@@ -52,6 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->options.manager_environment = no_env;
   /* No bus listens there: NetworkManager is then reported as unreachable. */
   fixture->options.system_bus_address = "unix:path=/nonexistent/bus";
+  fixture->options.session_bus_address = "unix:path=/nonexistent/bus";
 }
 
 static void
@@ -199,6 +200,131 @@ test_gnome_modes (Fixture       *fixture,
   g_assert_null (pp_source_get_warnings (source)[0]);
 }
 
+/* Sets GNOME to manual mode with @host:3128; FALSE without the schema. */
+static gboolean
+set_gnome_manual (Fixture    *fixture,
+                  const char *mode,
+                  const char *host)
+{
+  g_autoptr(GSettings) proxy = gnome_settings (fixture, "org.gnome.system.proxy");
+  g_autoptr(GSettings) http = gnome_settings (fixture, "org.gnome.system.proxy.http");
+
+  if (proxy == NULL)
+    {
+      g_test_skip ("gsettings-desktop-schemas is not installed");
+      return FALSE;
+    }
+  g_settings_set_string (proxy, "mode", mode);
+  g_settings_set_string (http, "host", host);
+  g_settings_set_int (http, "port", 3128);
+
+  return TRUE;
+}
+
+/* The warning of the only "conflict" source, or NULL when there is none. */
+static const char *
+conflict (GPtrArray *sources)
+{
+  const char *found = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PpSource *source = g_ptr_array_index (sources, i);
+
+      if (!g_str_equal (pp_source_get_family (source), "conflict"))
+        continue;
+      g_assert_null (found);
+      found = pp_source_get_warnings (source)[0];
+      g_test_message ("conflict: %s", found);
+    }
+
+  return found;
+}
+
+static const char *
+conflict_with_env (Fixture            *fixture,
+                   const char * const *env,
+                   GPtrArray         **sources)
+{
+  g_clear_pointer (sources, g_ptr_array_unref);
+  fixture->options.environment = env;
+  *sources = pp_sources_detect (&fixture->options);
+
+  return conflict (*sources);
+}
+
+static void
+test_gnome_env_disagree (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char * const same[] = { "https_proxy=P.corp:3128/", NULL };
+  const char * const other[] = { "https_proxy=http://u:" CANARY "@q.corp:8080", NULL };
+  const char * const gnome_desktop[] = { "XDG_CURRENT_DESKTOP=ubuntu:GNOME",
+                                         "https_proxy=http://q.corp:8080", NULL };
+  const char * const kde_desktop[] = { "XDG_CURRENT_DESKTOP=KDE",
+                                       "https_proxy=http://q.corp:8080", NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *warning;
+
+  if (!set_gnome_manual (fixture, "manual", "p.corp"))
+    return;
+
+  warning = conflict_with_env (fixture, no_env, &sources);
+  g_assert_nonnull (strstr (warning, "GNOME applications use the proxy http://p.corp:3128 for "
+                                     "https URLs, but https_proxy is not set"));
+  g_assert_nonnull (strstr (warning, "set https_proxy and http_proxy to http://p.corp:3128 in "
+                                     "/etc/environment"));
+  g_assert_null (conflict_with_env (fixture, same, &sources));
+
+  warning = conflict_with_env (fixture, other, &sources);
+  g_assert_nonnull (strstr (warning, "https_proxy is http://u:***@q.corp:8080: the browser and "
+                                     "command-line tools take different routes"));
+  assert_no_canary (sources);
+
+  /* "none" is GNOME's default: it counts only where GNOME runs. */
+  g_assert_true (set_gnome_manual (fixture, "none", "p.corp"));
+  warning = conflict_with_env (fixture, gnome_desktop, &sources);
+  g_assert_nonnull (strstr (warning, "https_proxy is http://q.corp:8080, but GNOME's proxy mode "
+                                     "is none"));
+  g_assert_nonnull (strstr (warning, "Settings → Network → Proxy"));
+  g_assert_null (conflict_with_env (fixture, kde_desktop, &sources));
+}
+
+static void
+test_gnome_kde_disagree (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *warning;
+
+  if (!set_gnome_manual (fixture, "manual", "p.corp"))
+    return;
+  /* Only the desktops are compared here. */
+  fixture->options.environment = (const char *[]) { "https_proxy=http://p.corp:3128", NULL };
+
+  write_file (fixture, "home/user/.config/kioslaverc",
+              "[Proxy Settings]\nProxyType=1\nhttpProxy=http://k.corp 8080\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  warning = conflict (sources);
+  g_assert_cmpstr (warning, ==, "GNOME applications use the proxy http://p.corp:3128 but KDE "
+                                "applications use the proxy http://k.corp:8080: the same program "
+                                "behaves differently in each desktop; set the same in GNOME "
+                                "Settings → Network → Proxy and KDE System Settings → Network → "
+                                "Proxy");
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  write_file (fixture, "home/user/.config/kioslaverc",
+              "[Proxy Settings]\nProxyType=1\nhttpProxy=http://p.corp 3128\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  g_assert_null (conflict (sources));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  /* KDE's default "no proxy" is no statement. */
+  write_file (fixture, "home/user/.config/kioslaverc", "[Proxy Settings]\nProxyType=0\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  g_assert_null (conflict (sources));
+}
+
 static void
 test_kde_types (Fixture       *fixture,
                 gconstpointer  data)
@@ -267,6 +393,116 @@ test_manager_command_fails (Fixture       *fixture,
   g_assert_true (has_warning (find_source (sources, "environment", "user manager"), "cannot be read"));
 }
 
+/* A systemd user manager with nothing but its Environment property. */
+static const char systemd_xml[] =
+  "<node><interface name='org.freedesktop.systemd1.Manager'>"
+  "<property name='Environment' type='as' access='read'/></interface></node>";
+
+typedef struct
+{
+  char *address;
+  GMainContext *context;
+  GMainLoop *loop;
+  GMutex mutex;
+  GCond cond;
+  gboolean ready;
+} ManagerMock;
+
+static GVariant *
+manager_get_property_cb (GDBusConnection *connection, const char *sender, const char *path,
+                         const char *iface, const char *property, GError **error, gpointer data)
+{
+  const char * const env[] = { "LANG=C.UTF-8", "https_proxy=http://m.corp:3128", NULL };
+
+  return g_variant_new_strv (env, -1);
+}
+
+static gpointer
+manager_mock_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { NULL, manager_get_property_cb, NULL, { 0 } };
+  ManagerMock *mock = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (systemd_xml, &error);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  g_main_context_push_thread_default (mock->context);
+  bus = g_dbus_connection_new_for_address_sync (mock->address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/systemd1", node->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.systemd1", 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&mock->mutex);
+  mock->ready = TRUE;
+  g_cond_signal (&mock->cond);
+  g_mutex_unlock (&mock->mutex);
+  g_main_loop_run (mock->loop);
+  g_main_context_pop_thread_default (mock->context);
+
+  return NULL;
+}
+
+/* The manager is asked over D-Bus; the command is only the fallback, so
+ * a failing command must not matter while the bus answers. */
+static void
+test_manager_dbus (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const failing[] = { "false", NULL };
+  const char * const printing[] = { "printf", "https_proxy=http://c.corp:1\\n", NULL };
+  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GPtrArray) sources = NULL;
+  ManagerMock mock = { NULL };
+  GThread *thread;
+  PpSource *source;
+
+  g_test_dbus_up (dbus);
+  fixture->options.session_bus_address = g_test_dbus_get_bus_address (dbus);
+  fixture->options.manager_environment = NULL;
+
+  /* No systemd on this bus yet: the command answers, and says so. */
+  fixture->options.manager_command = printing;
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "environment", "user manager's environment: https_proxy");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://c.corp:1");
+  g_assert_nonnull (strstr (pp_source_get_provenance (source), "(systemctl --user show-environment)"));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  mock.address = g_strdup (g_test_dbus_get_bus_address (dbus));
+  mock.context = g_main_context_new ();
+  mock.loop = g_main_loop_new (mock.context, FALSE);
+  thread = g_thread_new ("mock-systemd", manager_mock_thread, &mock);
+  g_mutex_lock (&mock.mutex);
+  while (!mock.ready)
+    g_cond_wait (&mock.cond, &mock.mutex);
+  g_mutex_unlock (&mock.mutex);
+
+  fixture->options.manager_command = failing;
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "environment", "user manager's environment: https_proxy");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://m.corp:3128");
+  g_assert_cmpstr (pp_source_get_provenance (source), ==,
+                   "the systemd user manager's environment: https_proxy (D-Bus "
+                   "org.freedesktop.systemd1 /org/freedesktop/systemd1 Manager.Environment)");
+
+  g_main_loop_quit (mock.loop);
+  g_thread_join (thread);
+  g_main_loop_unref (mock.loop);
+  g_main_context_unref (mock.context);
+  g_free (mock.address);
+  g_test_dbus_down (dbus);
+}
+
 static void
 test_apt_and_mdatp (Fixture       *fixture,
                     gconstpointer  data)
@@ -308,6 +544,56 @@ test_apt_and_mdatp (Fixture       *fixture,
   source = find_source (sources, "mdatp", "cloudService.proxy");
   g_assert_nonnull (source);
   assert_no_canary (sources);
+}
+
+static void
+test_apt_include (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *extra = g_build_filename (fixture->root, "etc/apt/extra.conf", NULL);
+  PpSource *source;
+
+  /* An absolute name stays inside the sysroot; a relative one is relative
+   * to the including file; a directory is read like apt.conf.d. */
+  write_file (fixture, "etc/apt/apt.conf",
+              "#include \"/etc/apt/extra.conf\";\n#include proxies.d;\n", -1);
+  write_file (fixture, "etc/apt/extra.conf",
+              "Acquire::http::Proxy \"http://inc.corp:3128\";\n#include \"loop.conf\";\n", -1);
+  write_file (fixture, "etc/apt/loop.conf", "#include \"extra.conf\";\n", -1);
+  write_file (fixture, "etc/apt/apt.conf.d/02escape", "#include \"../../../../../../etc/apt\";\n", -1);
+  write_file (fixture, "etc/apt/proxies.d/10dir", "Acquire::https::Proxy \"http://dir.corp:1\";\n", -1);
+  write_file (fixture, "etc/apt/apt.conf.d/05deep", "#include \"../deep/d0.conf\";\n", -1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("etc/apt/deep/d%u.conf", i);
+      g_autofree char *body = g_strdup_printf ("Acquire::http::Proxy::d%u.corp \"DIRECT\";\n"
+                                               "#include \"d%u.conf\";\n", i, i + 1);
+
+      write_file (fixture, name, body, -1);
+    }
+  sources = pp_sources_detect (&fixture->options);
+
+  source = find_source (sources, "apt", "extra.conf line 1: Acquire::http::Proxy");
+  g_assert_nonnull (source);
+  g_assert_true (g_str_has_prefix (pp_source_get_provenance (source), extra));
+  g_assert_cmpstr (pp_source_get_value (source), ==, "http://inc.corp:3128");
+  g_assert_nonnull (find_source (sources, "apt", "proxies.d/10dir line 1: Acquire::https::Proxy"));
+
+  source = find_source (sources, "apt", "loop.conf line 1: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "already being read"));
+
+  source = find_source (sources, "apt", "02escape line 1: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "outside the examined system"));
+
+  /* 05deep and d0 … d6 make eight files open; d7 is not read. */
+  g_assert_nonnull (find_source (sources, "apt", "Proxy::d6.corp"));
+  g_assert_null (find_source (sources, "apt", "Proxy::d7.corp"));
+  source = find_source (sources, "apt", "d6.conf line 2: #include");
+  g_assert_nonnull (source);
+  g_assert_true (has_warning (source, "nested more than 8 deep"));
 }
 
 static void
@@ -475,6 +761,21 @@ test_networkmanager (Fixture       *fixture,
   g_assert_true (has_warning (source, "PacRunner"));
   source = find_source (sources, "dhcp", "DHCP4Config.Options wpad");
   g_assert_cmpstr (pp_source_get_value (source), ==, "http://wpad.office/wpad.dat");
+  /* GNOME's default "none" is no statement: no conflict. */
+  g_assert_null (conflict (sources));
+
+  /* The desktop names a proxy of its own: the connection's is not used. */
+  if (set_gnome_manual (fixture, "manual", "p.corp"))
+    {
+      const char *warning;
+
+      fixture->options.environment = (const char *[]) { "https_proxy=http://p.corp:3128", NULL };
+      g_ptr_array_unref (sources);
+      sources = pp_sources_detect (&fixture->options);
+      warning = conflict (sources);
+      g_assert_nonnull (strstr (warning, "sets the PAC file http://pac.office/proxy.pac, but GNOME "
+                                         "applications use the proxy http://p.corp:3128"));
+    }
 
   g_main_loop_quit (mock.loop);
   g_thread_join (thread);
@@ -505,8 +806,12 @@ main (int   argc,
   ADD ("/sources/gnome/modes", test_gnome_modes);
   ADD ("/sources/kde/types", test_kde_types);
   ADD ("/sources/environment/disagree", test_environment);
+  ADD ("/sources/conflict/gnome-environment", test_gnome_env_disagree);
+  ADD ("/sources/conflict/gnome-kde", test_gnome_kde_disagree);
   ADD ("/sources/environment/manager-fails", test_manager_command_fails);
+  ADD ("/sources/environment/manager-dbus", test_manager_dbus);
   ADD ("/sources/apt-and-mdatp", test_apt_and_mdatp);
+  ADD ("/sources/apt-include", test_apt_include);
   ADD ("/sources/leases", test_leases);
   ADD ("/sources/networkmanager", test_networkmanager);
   ADD ("/sources/networkmanager/no-bus", test_no_bus_is_a_warning);

@@ -437,7 +437,131 @@ test_pac_file (void)
   g_file_set_contents (path, "<html>", -1, &error);
   g_assert_false (pp_wpad_load_pac_file (path, &script, &error));
   g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_PAC);
+  g_clear_error (&error);
+
+  /* Too big is told before reading: a sparse file reads as zeros. */
+  g_assert_cmpint (truncate (path, 2 * PP_WPAD_MAX_PAC_SIZE), ==, 0);
+  g_assert_false (pp_wpad_load_pac_file (path, &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "larger than 1 MiB"));
+  g_clear_error (&error);
   g_remove (path);
+}
+
+/* Not a file at all is its own finding, not "too large". */
+static void
+test_pac_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+
+  g_assert_false (pp_wpad_load_pac_file (g_get_tmp_dir (), &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "is a directory, not a file"));
+  g_clear_error (&error);
+
+  g_assert_false (pp_wpad_load_pac_file ("/dev/zero", &script, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero is a device, pipe or socket"));
+  g_assert_null (script);
+}
+
+/* A DNS server that never answers: discovery gives up when its own time
+ * is up, says which name and what to check, and tries no further name. */
+static void
+test_dns_timeout (void)
+{
+  const char *search[] = { "slow.example.test", "other.example.test", NULL };
+  PpWpadOptions options = { .search_domains = search, .wpad_port = pac_port,
+                            .total_timeout_ms = 600 };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = NULL;
+  g_auto(GStrv) asked = NULL;
+  gint64 started;
+  guint before;
+
+  if (skip_without_dns ())
+    return;
+  pp_testbed_dns_add_silent (pp_testbed_get_dns (testbed), "wpad.slow.example.test");
+  before = n_queries ();
+  started = g_get_monotonic_time ();
+  g_assert_false (pp_wpad_discover (&options, &result, &error));
+  g_test_message ("gave up after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - started) / 1000);
+  /* The resolver's own timeout (1 s here) would come later. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 950 * G_TIME_SPAN_MILLISECOND);
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "did not answer for wpad.slow.example.test."));
+  g_assert_nonnull (strstr (error->message, "/etc/resolv.conf"));
+
+  asked = queries_since (before);
+  g_assert_true (g_strv_contains ((const char * const *) asked, "wpad.slow.example.test"));
+  g_assert_false (g_strv_contains ((const char * const *) asked, "wpad.other.example.test"));
+  g_assert_nonnull (result);
+  log = pp_wpad_format_log (result->log);
+  g_assert_nonnull (strstr (log, " 1. DNS   wpad.slow.example.test.: did not resolve (the DNS server"));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint delay_ms;
+} CancelLater;
+
+static gpointer
+cancel_later_thread (gpointer data)
+{
+  CancelLater *later = data;
+
+  g_usleep (later->delay_ms * 1000);
+  g_cancellable_cancel (later->cancellable);
+
+  return NULL;
+}
+
+/* Cancelling stops discovery within moments, in a DNS lookup that would
+ * otherwise wait out the resolver and in a fetch that would otherwise
+ * wait out the whole discovery time. */
+static void
+assert_cancel_stops (PpWpadOptions *options,
+                     const char    *phrase)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelLater later = { cancellable, 250 };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  gint64 started = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  options->cancellable = cancellable;
+  thread = g_thread_new ("cancel-later", cancel_later_thread, &later);
+  g_assert_false (pp_wpad_discover (options, &result, &error));
+  elapsed = g_get_monotonic_time () - started;
+  g_thread_join (g_steal_pointer (&thread));
+  g_test_message ("cancelled at 250 ms, returned at %" G_GINT64_FORMAT " ms", elapsed / 1000);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (elapsed, <, 700 * G_TIME_SPAN_MILLISECOND);
+  if (strstr (error->message, phrase) == NULL)
+    g_error ("expected \"%s\" in \"%s\"", phrase, error->message);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *hang = pp_testbed_http_url (testbed, "/hang");
+  const PpWpadDhcpUrl dhcp[] = { { hang, -1, "test DHCP" } };
+  const char *search[] = { "stuck.example.test", NULL };
+  PpWpadOptions fetching = { .dhcp_urls = dhcp, .n_dhcp_urls = 1, .search_domains = search };
+  PpWpadOptions looking_up = { .search_domains = search, .wpad_port = pac_port };
+
+  /* The fetch needs no DNS: it runs even where the testbed's is absent. */
+  assert_cancel_stops (&fetching, "fetching http://127.0.0.1:");
+  if (skip_without_dns ())
+    return;
+  pp_testbed_dns_add_silent (pp_testbed_get_dns (testbed), "wpad.stuck.example.test");
+  assert_cancel_stops (&looking_up, "cancel");
 }
 
 int
@@ -464,7 +588,10 @@ main (int   argc,
   g_test_add_func ("/wpad/fetch-ok", test_fetch_ok);
   g_test_add_func ("/wpad/fetch-errors", test_fetch_errors);
   g_test_add_func ("/wpad/fetch-timeout", test_fetch_timeout);
+  g_test_add_func ("/wpad/dns-timeout", test_dns_timeout);
+  g_test_add_func ("/wpad/cancel", test_cancel);
   g_test_add_func ("/wpad/pac-file", test_pac_file);
+  g_test_add_func ("/wpad/pac-not-a-file", test_pac_not_a_file);
 
   status = g_test_run ();
   pp_testbed_free (testbed);

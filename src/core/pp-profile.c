@@ -1,4 +1,4 @@
-/* pp-profile.c
+/* pp-profile.c: bundled and JSON profiles, and the profile object itself
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pp-core-resources.h"
+#include "pp-profile-private.h"
 #include "pp-profile-schema.h"
 
 #define RESOURCE_PREFIX     "/io/github/proxyprobe/ProxyProbe/profiles/"
@@ -135,35 +136,6 @@ pp_profile_new (const char *name,
   return self;
 }
 
-/**
- * pp_url_validate:
- * @url: a URL typed by a person or read from a file
- * @error: return location for a %PP_PROFILE_ERROR_INVALID error
- *
- * Checks that @url is an absolute http or https URL with a host name.
- * The message does not name where the URL came from: callers prefix it
- * with the file and line or the option.
- *
- * Returns: whether @url can be probed
- */
-gboolean
-pp_url_validate (const char  *url,
-                 GError     **error)
-{
-  g_autofree char *quoted = NULL;
-
-  g_return_val_if_fail (url != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (pp_profile_url_is_valid (url))
-    return TRUE;
-
-  quoted = pp_profile_quote (url);
-  g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-               "'%s' is not an http or https URL", quoted);
-  return FALSE;
-}
-
 /* Says what to do about a file that cannot be read, rather than only
  * what went wrong. */
 static void
@@ -189,11 +161,11 @@ set_read_error (const char    *path,
 /* Reads at most MAX_FILE_SIZE bytes: a profile or URL list is small, and
  * a wrong path (a disk image, /dev/zero) must not exhaust memory. The
  * result is NUL-terminated. */
-static char *
-read_bounded (const char  *path,
-              const char  *what,
-              gsize       *length,
-              GError     **error)
+char *
+pp_profile_read_bounded (const char  *path,
+                         const char  *what,
+                         gsize       *length,
+                         GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
@@ -533,7 +505,7 @@ pp_profile_load_file (const char              *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = read_bounded (path, "profile", &length, error);
+  data = pp_profile_read_bounded (path, "profile", &length, error);
   if (data == NULL)
     return NULL;
 
@@ -573,155 +545,6 @@ pp_profile_load (const char              *name_or_path,
     }
 
   return pp_profile_load_file (name_or_path, options, error);
-}
-
-/* pp_url_validate() does not know where the URL came from, so @where
- * ("FILE: line 3", "--url") is put in front of its message. */
-static PpEndpoint *
-custom_endpoint (const char  *url,
-                 const char  *where,
-                 GError     **error)
-{
-  g_autoptr(GError) url_error = NULL;
-
-  if (!pp_url_validate (url, &url_error))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&url_error), "%s: ", where);
-      return NULL;
-    }
-
-  return pp_endpoint_new (url, "Custom URL", "GET", NULL, 0, "system", NULL);
-}
-
-/* Returns the next line with surrounding white space removed, and
- * advances *cursor past it. */
-static char *
-next_line (char **cursor)
-{
-  char *line = *cursor;
-  char *end = strchr (line, '\n');
-
-  if (end != NULL)
-    {
-      *end = '\0';
-      *cursor = end + 1;
-    }
-  else
-    {
-      *cursor = NULL;
-    }
-
-  return g_strstrip (line);
-}
-
-static gboolean
-parse_url_lines (const char  *file,
-                 char        *data,
-                 PpProfile   *self,
-                 GError     **error)
-{
-  char *cursor = data;
-
-  for (guint line_number = 1; cursor != NULL; line_number++)
-    {
-      const char *line = next_line (&cursor);
-      g_autofree char *where = NULL;
-      g_autoptr(PpEndpoint) endpoint = NULL;
-
-      if (*line == '\0' || *line == '#')
-        continue;
-
-      where = g_strdup_printf ("%s: line %u", file, line_number);
-      endpoint = custom_endpoint (line, where, error);
-      if (endpoint == NULL)
-        return FALSE;
-
-      if (self->endpoints->len == PP_PROFILE_MAX_ENDPOINTS)
-        {
-          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                       "%s: line %u: more than %u URLs; split the list into several files",
-                       file, line_number, PP_PROFILE_MAX_ENDPOINTS);
-          return FALSE;
-        }
-
-      g_ptr_array_add (self->endpoints, g_steal_pointer (&endpoint));
-    }
-
-  return TRUE;
-}
-
-/**
- * pp_profile_load_url_list:
- * @path: a text file with one URL a line; `#` starts a comment line
- *
- * Returns: (transfer full): a profile named after the file, expecting any
- *   HTTP status and trusting the system certificate store
- */
-PpProfile *
-pp_profile_load_url_list (const char  *path,
-                          GError     **error)
-{
-  g_autoptr(PpProfile) self = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = read_bounded (path, "URL list", &length, error);
-  if (data == NULL || !pp_profile_check_utf8 (path, data, length, error))
-    return NULL;
-
-  basename = g_path_get_basename (path);
-  title = g_strdup_printf ("URLs from %s", basename);
-  self = pp_profile_new (basename, title, NULL);
-  if (!parse_url_lines (path, data, self, error))
-    return NULL;
-
-  if (self->endpoints->len == 0)
-    {
-      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
-                   "%s contains no URLs; write one http or https URL a line", path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * pp_profile_new_for_urls:
- * @urls: (array zero-terminated=1): the URLs of --url options
- *
- * Returns: (transfer full): a profile named "custom"
- */
-PpProfile *
-pp_profile_new_for_urls (const char * const  *urls,
-                         GError             **error)
-{
-  g_autoptr(PpProfile) self = NULL;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (urls == NULL || urls[0] == NULL)
-    {
-      g_set_error_literal (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
-                           "--url: no URL given; pass an http or https URL");
-      return NULL;
-    }
-
-  self = pp_profile_new ("custom", "Custom URLs", NULL);
-  for (guint i = 0; urls[i] != NULL; i++)
-    {
-      PpEndpoint *endpoint = custom_endpoint (urls[i], "--url", error);
-
-      if (endpoint == NULL)
-        return NULL;
-      g_ptr_array_add (self->endpoints, endpoint);
-    }
-
-  return g_steal_pointer (&self);
 }
 
 /**

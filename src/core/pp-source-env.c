@@ -74,9 +74,73 @@ read_etc_environment (const PpSourcesOptions *options)
   return g_steal_pointer (&envp);
 }
 
+#define SYSTEMD_NAME   "org.freedesktop.systemd1"
+#define SYSTEMD_PATH   "/org/freedesktop/systemd1"
+#define SYSTEMD_IFACE  "org.freedesktop.systemd1.Manager"
+#define VIA_DBUS       "D-Bus " SYSTEMD_NAME " " SYSTEMD_PATH " Manager.Environment"
+#define VIA_COMMAND    "systemctl --user show-environment"
+
+/* Only a bus that exists is used: GLib's fallback, autolaunch, would
+ * start a bus of its own on a machine that has none. */
+static char *
+session_bus_address (const PpSourcesOptions *options)
+{
+  const char *env = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  g_autofree char *socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
+  if (options->session_bus_address != NULL)
+    return g_strdup (options->session_bus_address);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (socket, G_FILE_TEST_EXISTS))
+    return g_strconcat ("unix:path=", socket, NULL);
+
+  return NULL;
+}
+
+/* The user manager's Environment property: what it hands to every
+ * desktop application it starts. */
 static char **
-read_manager (const PpSourcesOptions  *options,
-              GError                 **error)
+read_manager_dbus (const PpSourcesOptions  *options,
+                   GError                 **error)
+{
+  g_autofree char *address = session_bus_address (options);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (address == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "there is no session bus");
+      return NULL;
+    }
+  bus = g_dbus_connection_new_for_address_sync (address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, error);
+  if (bus == NULL)
+    return NULL;
+  reply = g_dbus_connection_call_sync (bus, SYSTEMD_NAME, SYSTEMD_PATH,
+                                       "org.freedesktop.DBus.Properties", "Get",
+                                       g_variant_new ("(ss)", SYSTEMD_IFACE, "Environment"),
+                                       G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                                       2000, NULL, error);
+  if (reply == NULL)
+    return NULL;
+  g_variant_get (reply, "(v)", &value);
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Manager.Environment is of type %s, not as", g_variant_get_type_string (value));
+      return NULL;
+    }
+
+  return g_variant_dup_strv (value, NULL);
+}
+
+static char **
+read_manager_command (const PpSourcesOptions  *options,
+                      GError                 **error)
 {
   static const char * const default_command[] = { "systemctl", "--user", "show-environment", NULL };
   const char * const *argv = options->manager_command ? options->manager_command : default_command;
@@ -84,15 +148,39 @@ read_manager (const PpSourcesOptions  *options,
   g_autofree char *errors = NULL;
   int status;
 
-  if (options->manager_environment)
-    return g_strdupv ((char **) options->manager_environment);
-
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                      &output, &errors, &status, error) ||
       !g_spawn_check_wait_status (status, error))
     return NULL;
 
   return g_strsplit (g_strchomp (output), "\n", -1);
+}
+
+/* D-Bus first, the command when the bus cannot tell (no session bus, an
+ * older systemd); @via says which answered. */
+static char **
+read_manager (const PpSourcesOptions  *options,
+              const char             **via,
+              GError                 **error)
+{
+  g_autoptr(GError) bus_error = NULL;
+  g_autoptr(GError) command_error = NULL;
+  char **envp;
+
+  *via = "given by the caller";
+  if (options->manager_environment)
+    return g_strdupv ((char **) options->manager_environment);
+
+  *via = VIA_DBUS;
+  if ((envp = read_manager_dbus (options, &bus_error)) != NULL)
+    return envp;
+  *via = VIA_COMMAND;
+  if ((envp = read_manager_command (options, &command_error)) != NULL)
+    return envp;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "D-Bus: %s; %s: %s", bus_error->message,
+               VIA_COMMAND, command_error->message);
+  return NULL;
 }
 
 static char *
@@ -141,10 +229,12 @@ add_variable (guint       index,
               Origin      origin,
               const char *value,
               const char *warning,
+              const char *via,
               GPtrArray  *out)
 {
   const char *name = variables[index].name;
-  g_autofree char *provenance = g_strdup_printf ("%s: %s", origin_names[origin], name);
+  g_autofree char *provenance = g_strdup_printf ("%s: %s%s%s%s", origin_names[origin], name,
+                                                 via ? " (" : "", via ? via : "", via ? ")" : "");
   g_autofree char *meaning = NULL;
   g_autofree char *proxy = NULL;
 
@@ -163,12 +253,13 @@ pp_source_read_env (const PpSourcesOptions *options,
                     GPtrArray              *out)
 {
   g_autoptr(GError) error = NULL;
+  const char *via = NULL;
   char **envs[N_ORIGINS];
 
   envs[ORIGIN_PROCESS] = options->environment ? g_strdupv ((char **) options->environment)
                                               : g_get_environ ();
   envs[ORIGIN_ETC] = read_etc_environment (options);
-  envs[ORIGIN_MANAGER] = read_manager (options, &error);
+  envs[ORIGIN_MANAGER] = read_manager (options, &via, &error);
 
   if (envs[ORIGIN_MANAGER] == NULL)
     {
@@ -190,7 +281,7 @@ pp_source_read_env (const PpSourcesOptions *options,
           const char *value = envs[o] ? g_environ_getenv (envs[o], variables[i].name) : NULL;
 
           if (value != NULL)
-            add_variable (i, o, value, warning, out);
+            add_variable (i, o, value, warning, o == ORIGIN_MANAGER ? via : NULL, out);
         }
     }
 

@@ -196,6 +196,7 @@ pp_sources_detect (const PpSourcesOptions *options)
   pp_source_read_leases (options, out);
   pp_source_read_apt (options, out);
   pp_source_read_mdatp (options, out);
+  pp_source_check_agreement (options, out);
 
   return out;
 }

@@ -28,7 +28,11 @@ typedef struct
   const char * const *environment;      /* NULL: this process's environment */
   const char * const *manager_environment; /* the systemd user manager's
                                          * environment; NULL: run manager_command */
-  const char * const *manager_command;  /* NULL: systemctl --user show-environment */
+  const char * const *manager_command;  /* fallback when the session bus cannot
+                                         * tell; NULL: systemctl --user show-environment */
+  const char *session_bus_address;      /* where the user manager is asked first;
+                                         * NULL: $DBUS_SESSION_BUS_ADDRESS or
+                                         * $XDG_RUNTIME_DIR/bus, never autolaunch */
 } PpSourcesOptions;
 
 GType        pp_source_get_type       (void) G_GNUC_CONST;

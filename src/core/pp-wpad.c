@@ -4,19 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-wpad.h"
-#include "pp-curl.h"
+#include "pp-wpad-fetch.h"
 
 #include <curl/curl.h>
-#include <glib/gstdio.h>
 #include <libpsl.h>
 #include <netdb.h>
 #include <string.h>
 #include <sys/socket.h>
-
-#define DEFAULT_CONNECT_TIMEOUT_MS 5000
-#define DEFAULT_TOTAL_TIMEOUT_MS   30000
-#define MAX_REDIRECTS              3L
-#define PAC_MIME_TYPE              "application/x-ns-proxy-autoconfig"
 
 G_DEFINE_QUARK (pp-wpad-error-quark, pp_wpad_error)
 G_DEFINE_BOXED_TYPE (PpWpadResult, pp_wpad_result, pp_wpad_result_ref, pp_wpad_result_unref)
@@ -29,13 +23,6 @@ typedef struct
   PpWpadResult *result;
   GPtrArray *failures;    /* of char *: the pieces of the "not found" message */
 } Discovery;
-
-typedef struct
-{
-  GByteArray *body;
-  gboolean too_large;
-  GCancellable *cancellable;
-} FetchState;
 
 static void
 pp_wpad_step_free (PpWpadStep *step)
@@ -105,28 +92,6 @@ log_step (PpWpadResult   *result,
   g_ptr_array_add (result->log, step);
 }
 
-static guint
-connect_timeout_ms (const PpWpadOptions *options)
-{
-  return options && options->connect_timeout_ms ? options->connect_timeout_ms
-                                                : DEFAULT_CONNECT_TIMEOUT_MS;
-}
-
-static gint64
-deadline_from_options (const PpWpadOptions *options)
-{
-  guint total = options && options->total_timeout_ms ? options->total_timeout_ms
-                                                      : DEFAULT_TOTAL_TIMEOUT_MS;
-
-  return g_get_monotonic_time () + (gint64) total * 1000;
-}
-
-static gint64
-remaining_ms (gint64 deadline)
-{
-  return MAX (0, (deadline - g_get_monotonic_time ()) / 1000);
-}
-
 /* Control characters are shown escaped: a DHCP option is untrusted input
  * and the log ends up in tickets and terminals. */
 static char *
@@ -150,48 +115,6 @@ escape_bytes (const char *data,
     }
 
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-check_pac_url (const char  *url,
-               GError     **error)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  if (scheme == NULL
-      || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_BAD_URL,
-                   "'%s' is not an http or https URL with a host name", url);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_pac_text (const char  *data,
-                gsize        len,
-                const char  *origin,
-                GError     **error)
-{
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_PAC,
-                   "%s is binary data, not a PAC script", origin);
-      return FALSE;
-    }
-  if (g_strstr_len (data, len, "FindProxyForURL") == NULL)
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_PAC,
-                   "%s does not define FindProxyForURL, so it is not a PAC script "
-                   "(a captive portal or an error page may have answered)", origin);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Windows and some DHCP servers end option 252 with a NUL or a newline:
@@ -220,248 +143,10 @@ clean_dhcp_url (const PpWpadDhcpUrl  *dhcp,
     }
 
   url = g_strstrip (g_strndup (dhcp->url, cut));
-  if (!check_pac_url (url, error))
+  if (!pp_wpad_check_url (url, error))
     return NULL;
 
   return g_steal_pointer (&url);
-}
-
-static size_t
-fetch_write_cb (char   *data,
-                size_t  size,
-                size_t  nmemb,
-                void   *user_data)
-{
-  FetchState *state = user_data;
-  gsize len = size * nmemb;
-
-  /* Chunked answers have no Content-Length for CURLOPT_MAXFILESIZE. */
-  if (state->body->len + len > PP_WPAD_MAX_PAC_SIZE)
-    {
-      state->too_large = TRUE;
-      return 0;
-    }
-  g_byte_array_append (state->body, (const guint8 *) data, len);
-
-  return len;
-}
-
-static int
-fetch_progress_cb (void       *user_data,
-                   curl_off_t  dltotal,
-                   curl_off_t  dlnow,
-                   curl_off_t  ultotal,
-                   curl_off_t  ulnow)
-{
-  FetchState *state = user_data;
-
-  return g_cancellable_is_cancelled (state->cancellable) ? 1 : 0;
-}
-
-static CURL *
-fetch_setup (const char         *url,
-             guint               connect_ms,
-             gint64              deadline,
-             struct curl_slist  *resolve,
-             FetchState         *state,
-             char               *errbuf)
-{
-  CURL *easy = curl_easy_init ();
-
-  curl_easy_setopt (easy, CURLOPT_URL, url);
-  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, errbuf);
-  /* WPAD is how a client finds its proxy: fetching through one is circular,
-   * and the environment's proxy variables must not apply either. */
-  curl_easy_setopt (easy, CURLOPT_PROXY, "");
-  curl_easy_setopt (easy, CURLOPT_NOPROXY, "*");
-  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt (easy, CURLOPT_MAXREDIRS, MAX_REDIRECTS);
-  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) PP_WPAD_MAX_PAC_SIZE);
-  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS, (long) connect_ms);
-  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) MAX (1, remaining_ms (deadline)));
-  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, fetch_write_cb);
-  curl_easy_setopt (easy, CURLOPT_WRITEDATA, state);
-  curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, fetch_progress_cb);
-  curl_easy_setopt (easy, CURLOPT_XFERINFODATA, state);
-  if (resolve != NULL)
-    curl_easy_setopt (easy, CURLOPT_RESOLVE, resolve);
-
-  return easy;
-}
-
-static void
-set_curl_error (CURL        *easy,
-                CURLcode     code,
-                const char  *url,
-                gint64       started,
-                FetchState  *state,
-                const char  *errbuf,
-                GError     **error)
-{
-  long redirects = 0;
-  const char *why = *errbuf ? errbuf : curl_easy_strerror (code);
-
-  curl_easy_getinfo (easy, CURLINFO_REDIRECT_COUNT, &redirects);
-  if (state->too_large || code == CURLE_FILESIZE_EXCEEDED)
-    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE,
-                 "%s is larger than 1 MiB; no real PAC script is that big, and "
-                 "Windows refuses such files too", url);
-  else if (code == CURLE_ABORTED_BY_CALLBACK)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "fetching %s was cancelled", url);
-  else if (code == CURLE_OPERATION_TIMEDOUT)
-    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TIMEOUT,
-                 "%s did not answer within %.1f s (%s)", url,
-                 (g_get_monotonic_time () - started) / 1e6, why);
-  else if (code == CURLE_TOO_MANY_REDIRECTS)
-    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_REDIRECT,
-                 "%s redirects more than %ld times; clients give up on it", url, MAX_REDIRECTS);
-  else if (code == CURLE_UNSUPPORTED_PROTOCOL && redirects > 0)
-    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_REDIRECT,
-                 "%s redirects to something other than http or https (%s)", url, why);
-  else
-    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_FETCH,
-                 "could not fetch %s: %s (curl error %d)", url, why, code);
-}
-
-static void
-check_mime_type (CURL       *easy,
-                 const char *url,
-                 GPtrArray  *warnings)
-{
-  const char *content_type = NULL;
-  g_autofree char *media = NULL;
-
-  curl_easy_getinfo (easy, CURLINFO_CONTENT_TYPE, &content_type);
-  media = g_strstrip (g_strndup (content_type ? content_type : "",
-                                 strcspn (content_type ? content_type : "", ";")));
-  if (g_ascii_strcasecmp (media, PAC_MIME_TYPE) != 0)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf ("%s is served as '%s', not '" PAC_MIME_TYPE "'; "
-                                      "some clients ignore such a PAC file", url,
-                                      *media ? media : "no type"));
-}
-
-static gboolean
-check_response (CURL         *easy,
-                const char   *url,
-                FetchState   *state,
-                GPtrArray    *warnings,
-                GError      **error)
-{
-  long status = 0;
-
-  curl_easy_getinfo (easy, CURLINFO_RESPONSE_CODE, &status);
-  if (status != 200)
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_HTTP_STATUS,
-                   "%s answered HTTP %ld instead of 200 with a PAC script", url, status);
-      return FALSE;
-    }
-  if (!check_pac_text ((const char *) state->body->data, state->body->len, url, error))
-    return FALSE;
-  check_mime_type (easy, url, warnings);
-
-  return TRUE;
-}
-
-static gboolean
-fetch_pac_internal (const char           *url,
-                    const PpWpadOptions  *options,
-                    gint64                deadline,
-                    struct curl_slist    *resolve,
-                    char                **script,
-                    GPtrArray            *warnings,
-                    GError              **error)
-{
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  FetchState state = { body, FALSE, options ? options->cancellable : NULL };
-  char errbuf[CURL_ERROR_SIZE] = "";
-  gint64 started = g_get_monotonic_time ();
-  CURLcode code;
-  CURL *easy;
-  gboolean ok;
-
-  if (!check_pac_url (url, error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (state.cancellable, error))
-    return FALSE;
-
-  pp_curl_ensure_initialized ();
-  easy = fetch_setup (url, connect_timeout_ms (options), deadline, resolve, &state, errbuf);
-  code = curl_easy_perform (easy);
-  if (code != CURLE_OK)
-    set_curl_error (easy, code, url, started, &state, errbuf, error);
-  ok = code == CURLE_OK && check_response (easy, url, &state, warnings, error);
-  curl_easy_cleanup (easy);
-  if (ok)
-    *script = g_strndup ((const char *) body->data, body->len);
-
-  return ok;
-}
-
-/**
- * pp_wpad_fetch_pac:
- * @url: an http or https URL, e.g. from `--pac-url`
- * @options: (nullable): timeouts and cancellable; the rest is ignored
- * @script: (out): the PAC script
- * @warnings: (out) (optional): a new array of char *, possibly empty
- *
- * Fetches a PAC script the way a WPAD client should: without any proxy,
- * at most 1 MiB, status 200 only, at most 3 http(s) redirects.
- */
-gboolean
-pp_wpad_fetch_pac (const char           *url,
-                   const PpWpadOptions  *options,
-                   char                **script,
-                   GPtrArray           **warnings,
-                   GError              **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (url != NULL, FALSE);
-  g_return_val_if_fail (script != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!fetch_pac_internal (url, options, deadline_from_options (options), NULL,
-                           script, found, error))
-    return FALSE;
-  if (warnings != NULL)
-    *warnings = g_steal_pointer (&found);
-
-  return TRUE;
-}
-
-gboolean
-pp_wpad_load_pac_file (const char  *path,
-                       char       **script,
-                       GError     **error)
-{
-  g_autofree char *contents = NULL;
-  GStatBuf st;
-  gsize len = 0;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (script != NULL, FALSE);
-
-  /* Checked before reading, so /dev/zero or a disk image is never slurped. */
-  if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > PP_WPAD_MAX_PAC_SIZE))
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE,
-                   "%s is not a regular file of at most 1 MiB; no real PAC script is that big",
-                   path);
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  if (!check_pac_text (contents, len, path, error))
-    return FALSE;
-  *script = g_steal_pointer (&contents);
-
-  return TRUE;
 }
 
 /* libpsl's built-in list is compiled in; the packaged one (publicsuffix)
@@ -643,7 +328,7 @@ lookup_name (const char    *name,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GCancellable) local = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GSource) timeout = g_timeout_source_new (remaining_ms (deadline));
+  g_autoptr(GSource) timeout = g_timeout_source_new (pp_wpad_remaining_ms (deadline));
   g_autoptr(GTask) task = NULL;
   gulong handler = 0;
 
@@ -668,7 +353,8 @@ lookup_name (const char    *name,
   if (g_cancellable_is_cancelled (local))
     {
       g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TIMEOUT,
-                   "looking up %s took longer than the time left for WPAD discovery", name);
+                   "the DNS server did not answer for %s within the time left for WPAD "
+                   "discovery; check the name servers in /etc/resolv.conf", name);
       return NULL;
     }
 
@@ -706,8 +392,8 @@ fetch_candidate (Discovery          *d,
   g_autofree char *script = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!fetch_pac_internal (url, d->options, d->deadline, resolve, &script,
-                           result->warnings, &local_error))
+  if (!pp_wpad_fetch_until (url, d->options, d->deadline, resolve, &script,
+                            result->warnings, &local_error))
     {
       log_step (result, PP_WPAD_STEP_FETCH, FALSE, started, url, "%s", local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -958,7 +644,8 @@ pp_wpad_discover (const PpWpadOptions  *options,
 {
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
-  Discovery d = { options, deadline_from_options (options), pp_wpad_result_new (), failures };
+  Discovery d = { options, pp_wpad_deadline_from_options (options), pp_wpad_result_new (),
+                  failures };
   gboolean ok;
 
   g_return_val_if_fail (options != NULL, FALSE);

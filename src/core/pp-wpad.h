@@ -26,6 +26,7 @@ typedef enum
   PP_WPAD_ERROR_TOO_LARGE,    /* more than PP_WPAD_MAX_PAC_SIZE bytes */
   PP_WPAD_ERROR_NOT_PAC,      /* binary, or no FindProxyForURL */
   PP_WPAD_ERROR_NO_PSL,       /* no public suffix list: devolution is unsafe */
+  PP_WPAD_ERROR_NOT_A_FILE,   /* a PAC file that is a directory, device or pipe */
 } PpWpadError;
 
 #define PP_WPAD_MAX_PAC_SIZE (1024 * 1024)

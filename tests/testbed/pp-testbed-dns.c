@@ -20,6 +20,7 @@ struct _PpTestbedDns
   GThread *thread;
   GMutex lock;
   GHashTable *records;   /* lower-case name → IPv4 text */
+  GHashTable *silent;    /* lower-case names whose queries get no reply */
   GPtrArray *queries;    /* names asked, in order */
 };
 
@@ -62,6 +63,7 @@ build_answer (PpTestbedDns *self,
   guint16 qtype = 0;
   gsize end = len >= HEADER_SIZE ? read_question (query, len, name, &qtype) : 0;
   const char *address;
+  gboolean silent;
   g_autoptr(GInetAddress) inet = NULL;
 
   if (len < HEADER_SIZE)
@@ -82,7 +84,12 @@ build_answer (PpTestbedDns *self,
   g_ptr_array_add (self->queries, g_strdup (lower));
   address = g_hash_table_lookup (self->records, lower);
   inet = address ? g_inet_address_new_from_string (address) : NULL;
+  silent = g_hash_table_contains (self->silent, lower);
   g_mutex_unlock (&self->lock);
+
+  /* A server that is down or drops the query: the client times out. */
+  if (silent)
+    return 0;
 
   if (inet == NULL)
     {
@@ -151,6 +158,7 @@ pp_testbed_dns_start (const char  *address,
   self->cancellable = g_cancellable_new ();
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->queries = g_ptr_array_new_with_free_func (g_free);
+  self->silent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->thread = g_thread_new ("pp-testbed-dns", pp_testbed_dns_thread, self);
 
   return self;
@@ -167,6 +175,7 @@ pp_testbed_dns_stop (PpTestbedDns *self)
   g_object_unref (self->socket);
   g_object_unref (self->cancellable);
   g_hash_table_unref (self->records);
+  g_hash_table_unref (self->silent);
   g_ptr_array_unref (self->queries);
   g_mutex_clear (&self->lock);
   g_free (self);
@@ -179,6 +188,16 @@ pp_testbed_dns_add_a (PpTestbedDns *self,
 {
   g_mutex_lock (&self->lock);
   g_hash_table_replace (self->records, g_ascii_strdown (name, -1), g_strdup (ipv4));
+  g_mutex_unlock (&self->lock);
+}
+
+/* Queries for @name are logged and never answered. */
+void
+pp_testbed_dns_add_silent (PpTestbedDns *self,
+                           const char   *name)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_add (self->silent, g_ascii_strdown (name, -1));
   g_mutex_unlock (&self->lock);
 }
 
