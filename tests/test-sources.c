@@ -596,6 +596,27 @@ test_apt_include (Fixture       *fixture,
   g_assert_true (has_warning (source, "nested more than 8 deep"));
 }
 
+/* The locally set proxy is not guessed at: the snapshot says so, and
+ * names the command that shows it when the agent is installed. */
+static void
+test_mdatp_local_setting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = pp_sources_detect (&fixture->options);
+  PpSource *source;
+
+  g_assert_null (find_source (sources, "mdatp", "mdatp config proxy set"));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  write_file (fixture, "usr/bin/mdatp", "#!/bin/sh\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "mdatp", "mdatp config proxy set");
+  g_assert_nonnull (strstr (pp_source_get_provenance (source), "undocumented"));
+  g_assert_cmpstr (pp_source_get_meaning (source), ==, "not readable without the mdatp command");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "");
+  g_assert_true (has_warning (source, "mdatp health"));
+}
+
 static void
 test_leases (Fixture       *fixture,
              gconstpointer  data)
@@ -812,6 +833,7 @@ main (int   argc,
   ADD ("/sources/environment/manager-dbus", test_manager_dbus);
   ADD ("/sources/apt-and-mdatp", test_apt_and_mdatp);
   ADD ("/sources/apt-include", test_apt_include);
+  ADD ("/sources/mdatp-local", test_mdatp_local_setting);
   ADD ("/sources/leases", test_leases);
   ADD ("/sources/networkmanager", test_networkmanager);
   ADD ("/sources/networkmanager/no-bus", test_no_bus_is_a_warning);
