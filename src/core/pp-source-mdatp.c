@@ -6,10 +6,32 @@
 #include "pp-source-private.h"
 #include "pp-named-proxy.h"
 
-/* Only the managed file is read. 'mdatp config proxy set --value' stores
- * its value somewhere under /etc/opt/microsoft/mdatp, but Microsoft does
- * not document where or in which format, so it is not guessed at here:
- * 'mdatp health --field proxy' shows it on the machine. */
+#define MDATP_COMMAND "usr/bin/mdatp"
+#define MDATP_DIR     "etc/opt/microsoft/mdatp"
+
+/* 'mdatp config proxy set --value' stores its value in the agent's local
+ * configuration, somewhere under /etc/opt/microsoft/mdatp, but Microsoft
+ * does not document where or in which format. Rather than guess at a file,
+ * the snapshot says the setting exists and how to see it. */
+static void
+read_local_setting (const PpSourcesOptions *options,
+                    GPtrArray              *out)
+{
+  g_autofree char *command = pp_source_path (options, MDATP_COMMAND);
+  g_autofree char *dir = pp_source_path (options, MDATP_DIR);
+  gboolean has_command = g_file_test (command, G_FILE_TEST_IS_REGULAR);
+
+  if (!has_command && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return;
+  pp_source_add (out, "mdatp",
+                 "mdatp config proxy set (the agent's local setting; where it is stored is "
+                 "undocumented)", "", "not readable without the mdatp command", NULL,
+                 has_command ? "The locally set proxy can only be seen with the agent's own "
+                               "command: run 'mdatp health' on this machine and read its proxy "
+                               "fields" : NULL);
+}
+
+/* The managed file (cloudService.proxy) is documented and read. */
 void
 pp_source_read_mdatp (const PpSourcesOptions *options,
                       GPtrArray              *out)
@@ -18,6 +40,7 @@ pp_source_read_mdatp (const PpSourcesOptions *options,
   g_autofree char *meaning = NULL;
   PpNamedProxy named = { NULL };
 
+  read_local_setting (options, out);
   pp_named_proxy_read_managed (path, &named);
   if (named.source == NULL)
     return;

@@ -1,0 +1,176 @@
+/* pp-test-sources.c: fixture trees and look-ups for the source tests
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-test-sources.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+const char * const no_env[] = { NULL };
+
+void
+write_file (Fixture    *fixture,
+            const char *relative,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (fixture->root, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->root = g_dir_make_tmp ("pp-sources-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->backend = g_memory_settings_backend_new ();
+  fixture->options.sysroot = fixture->root;
+  fixture->options.config_dir = "/home/user/.config";
+  fixture->options.settings_backend = fixture->backend;
+  fixture->options.environment = no_env;
+  fixture->options.manager_environment = no_env;
+  /* No bus listens there: NetworkManager is then reported as unreachable. */
+  fixture->options.system_bus_address = "unix:path=/nonexistent/bus";
+  fixture->options.session_bus_address = "unix:path=/nonexistent/bus";
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->root);
+  g_free (fixture->root);
+  g_object_unref (fixture->backend);
+}
+
+GSettings *
+gnome_settings (Fixture    *fixture,
+                const char *id)
+{
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (schemas, id, TRUE);
+
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, fixture->backend, NULL);
+}
+
+/* Returns the first source whose family and provenance match, or NULL. */
+PpSource *
+find_source (GPtrArray  *sources,
+             const char *family,
+             const char *provenance_part)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PpSource *source = g_ptr_array_index (sources, i);
+
+      if (g_str_equal (pp_source_get_family (source), family) &&
+          strstr (pp_source_get_provenance (source), provenance_part))
+        return source;
+    }
+  return NULL;
+}
+
+gboolean
+has_warning (PpSource   *source,
+             const char *part)
+{
+  const char * const *warnings = pp_source_get_warnings (source);
+
+  for (guint i = 0; warnings[i]; i++)
+    if (strstr (warnings[i], part))
+      return TRUE;
+  return FALSE;
+}
+
+void
+assert_no_canary (GPtrArray *sources)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = pp_sources_format_text (sources);
+  g_autofree char *json = NULL;
+
+  pp_sources_add_json (sources, builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, CANARY));
+  g_assert_null (strstr (json, CANARY));
+  g_assert_nonnull (strstr (json, "\"provenance\""));
+}
+
+/* Sets GNOME to manual mode with @host:3128; FALSE without the schema. */
+gboolean
+set_gnome_manual (Fixture    *fixture,
+                  const char *mode,
+                  const char *host)
+{
+  g_autoptr(GSettings) proxy = gnome_settings (fixture, "org.gnome.system.proxy");
+  g_autoptr(GSettings) http = gnome_settings (fixture, "org.gnome.system.proxy.http");
+
+  if (proxy == NULL)
+    {
+      g_test_skip ("gsettings-desktop-schemas is not installed");
+      return FALSE;
+    }
+  g_settings_set_string (proxy, "mode", mode);
+  g_settings_set_string (http, "host", host);
+  g_settings_set_int (http, "port", 3128);
+
+  return TRUE;
+}
+
+/* The warning of the only "conflict" source, or NULL when there is none. */
+const char *
+conflict (GPtrArray *sources)
+{
+  const char *found = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PpSource *source = g_ptr_array_index (sources, i);
+
+      if (!g_str_equal (pp_source_get_family (source), "conflict"))
+        continue;
+      g_assert_null (found);
+      found = pp_source_get_warnings (source)[0];
+      g_test_message ("conflict: %s", found);
+    }
+
+  return found;
+}
+
