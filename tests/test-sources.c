@@ -364,6 +364,23 @@ test_networkmanager (Fixture       *fixture,
 }
 
 static void
+test_flatpak_sandbox (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = pp_sources_detect (&fixture->options);
+  PpSource *source;
+
+  g_assert_null (find_source (sources, "sandbox", ".flatpak-info"));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  write_file (fixture, ".flatpak-info", "[Application]\nname=io.github.proxyprobe.ProxyProbe\n", -1);
+  sources = pp_sources_detect (&fixture->options);
+  source = find_source (sources, "sandbox", ".flatpak-info");
+  g_assert_cmpstr (pp_source_get_value (source), ==, "io.github.proxyprobe.ProxyProbe");
+  g_assert_true (has_warning (source, "Run proxyprobe-cli on the host"));
+}
+
+static void
 test_no_bus_is_a_warning (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -389,6 +406,7 @@ main (int   argc,
   ADD ("/sources/leases", test_leases);
   ADD ("/sources/networkmanager", test_networkmanager);
   ADD ("/sources/networkmanager/no-bus", test_no_bus_is_a_warning);
+  ADD ("/sources/flatpak-sandbox", test_flatpak_sandbox);
 #undef ADD
 
   return g_test_run ();

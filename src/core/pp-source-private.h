@@ -18,6 +18,7 @@ void  pp_source_read_nm     (const PpSourcesOptions *options, GPtrArray *out);
 void  pp_source_read_leases (const PpSourcesOptions *options, GPtrArray *out);
 void  pp_source_read_apt    (const PpSourcesOptions *options, GPtrArray *out);
 void  pp_source_read_mdatp  (const PpSourcesOptions *options, GPtrArray *out);
+void  pp_source_read_sandbox (const PpSourcesOptions *options, GPtrArray *out);
 
 /* Compares the sources read so far and adds "conflict" sources. */
 void  pp_source_check_agreement (const PpSourcesOptions *options, GPtrArray *out);

@@ -189,6 +189,7 @@ pp_sources_detect (const PpSourcesOptions *options)
     options = &defaults;
 
   /* apt comes after the desktop sources: it compares itself with them. */
+  pp_source_read_sandbox (options, out);
   pp_source_read_gnome (options, out);
   pp_source_read_kde (options, out);
   pp_source_read_env (options, out);
