@@ -274,6 +274,35 @@ test_timeouts_do_not_queue_up (void)
   g_assert_cmpfloat (seconds, <, 10.0);
 }
 
+/* libcurl would otherwise parse the whole CA bundle again for every TLS
+ * connection (its own cache is off on Debian: a default CApath is set):
+ * every connection of every worker must verify against the trust's one
+ * store, built once, and a plain-http run must not build it at all. */
+static void
+test_tls_store_built_once (void)
+{
+  static const char * const https_paths[] = { "/status/200", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autofree char *http_path = pp_testbed_http_url (testbed, "/status/200");
+  const char * const http_paths[] = { http_path, NULL };
+  g_autoptr(PpTrust) trust = test_trust ();
+  g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) { .sysroot = "/nonexistent" }, NULL);
+  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  g_autoptr(PpPlan) http_plan = plan_for_paths (http_paths, 8, methods, 1);
+  g_autoptr(PpPlan) https_plan = plan_for_paths (https_paths, 24, methods, 1);
+  g_autoptr(GPtrArray) http_results = pp_test_probe_run_plan (runner, http_plan, NULL);
+  g_autoptr(GPtrArray) https_results = NULL;
+
+  assert_all_outcomes (http_results, PP_OUTCOME_OK);
+  g_assert_cmpuint (pp_trust_get_n_verify_builds (trust), ==, 0);
+
+  https_results = pp_test_probe_run_plan (runner, https_plan, NULL);
+  assert_all_outcomes (https_results, PP_OUTCOME_OK);
+  for (guint i = 0; i < https_results->len; i++)
+    g_assert_true (((PpProbeResult *) g_ptr_array_index (https_results, i))->tls.verified);
+  g_assert_cmpuint (pp_trust_get_n_verify_builds (trust), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/runner/gnome-resolver", test_gnome_resolver_is_real);
   g_test_add_func ("/runner/cancel", test_cancel_stops_everything);
   g_test_add_func ("/runner/timeouts-in-parallel", test_timeouts_do_not_queue_up);
+  g_test_add_func ("/runner/tls-store-built-once", test_tls_store_built_once);
 
   status = g_test_run ();
   pp_testbed_free (testbed);

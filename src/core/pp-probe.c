@@ -272,8 +272,22 @@ debug_cb (CURL          *easy,
   return 0;
 }
 
+/* An HTTPS proxy is verified against the same anchors as the origins.
+ * The CA file is only written for a run that can meet one: the proxy's
+ * URL says so, or the environment's, which libcurl reads itself. */
+static gboolean
+may_use_https_proxy (PpProxySpec *spec)
+{
+  if (spec->kind == PP_PROXY_KIND_CURL_ENV)
+    return spec->env_via_proxy;
+
+  return spec->kind == PP_PROXY_KIND_PROXY && spec->url != NULL &&
+         g_ascii_strncasecmp (spec->url, "https:", 6) == 0;
+}
+
 static void
-set_proxy_options (CURL        *easy,
+set_proxy_options (PpProbe     *self,
+                   CURL        *easy,
                    PpProxySpec *spec)
 {
   switch (spec->kind)
@@ -291,6 +305,9 @@ set_proxy_options (CURL        *easy,
     default:
       break;
     }
+
+  if (may_use_https_proxy (spec))
+    curl_easy_setopt (easy, CURLOPT_PROXY_CAINFO, pp_trust_get_ca_file (self->options.trust));
 }
 
 static void
@@ -318,7 +335,6 @@ static CURL *
 start_transfer (PpProbe *self)
 {
   PpEndpoint *endpoint = self->result->endpoint;
-  const char *ca_file = pp_trust_get_ca_file (self->options.trust);
   CURL *easy;
 
   reset_transfer (self);
@@ -339,8 +355,11 @@ start_transfer (PpProbe *self)
   curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS, (long) self->options.connect_timeout_ms);
   curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) self->options.timeout_ms);
   curl_easy_setopt (easy, CURLOPT_USERAGENT, "ProxyProbe/" PACKAGE_VERSION);
-  curl_easy_setopt (easy, CURLOPT_CAINFO, ca_file);
-  curl_easy_setopt (easy, CURLOPT_PROXY_CAINFO, ca_file);
+  pp_tls_use_trust (easy, self->options.trust);
+  /* Only the status and headers matter (the body is counted, then
+   * dropped): a 4 KiB receive buffer instead of 16 KiB saves ~1.5 MiB
+   * with 128 probes in flight. */
+  curl_easy_setopt (easy, CURLOPT_BUFFERSIZE, 4096L);
   if (g_str_equal (endpoint->http_method, "HEAD"))
     curl_easy_setopt (easy, CURLOPT_NOBODY, 1L);
   if (self->stage == STAGE_TLS_PEEK)
@@ -349,7 +368,7 @@ start_transfer (PpProbe *self)
       curl_easy_setopt (easy, CURLOPT_SSL_VERIFYHOST, 0L);
     }
   set_callbacks (self, easy);
-  set_proxy_options (easy, current_candidate (self));
+  set_proxy_options (self, easy, current_candidate (self));
 
   return easy;
 }

@@ -8,6 +8,35 @@
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
 
+static CURLcode
+ssl_ctx_cb (CURL *easy,
+            void *ssl_ctx,
+            void *user_data)
+{
+  PpTrust *trust = user_data;
+
+  /* Replaces the empty store libcurl made for this SSL_CTX; the shared
+   * one is reference-counted, so the SSL_CTX keeps it alive. */
+  SSL_CTX_set1_cert_store (ssl_ctx, pp_trust_get_verify_store (trust));
+
+  return CURLE_OK;
+}
+
+/* Every TLS connection (the probe's, the non-verifying peek's, an HTTPS
+ * proxy's) verifies against @trust's one shared store rather than a CA
+ * file libcurl would parse again per connection: see
+ * pp_trust_get_verify_store(). Without a CA file or CApath libcurl loads
+ * nothing itself. @trust must outlive @easy. */
+void
+pp_tls_use_trust (CURL    *easy,
+                  PpTrust *trust)
+{
+  curl_easy_setopt (easy, CURLOPT_CAINFO, NULL);
+  curl_easy_setopt (easy, CURLOPT_CAPATH, NULL);
+  curl_easy_setopt (easy, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
+  curl_easy_setopt (easy, CURLOPT_SSL_CTX_DATA, trust);
+}
+
 static void
 free_chain (STACK_OF(X509) *chain)
 {

@@ -18,6 +18,8 @@ typedef struct
   STACK_OF(X509) *verified;  /* as OpenSSL built it, root included; NULL when unverified */
 } PpTlsChain;
 
+void     pp_tls_use_trust       (CURL           *easy,
+                                 PpTrust        *trust);
 void     pp_tls_chain_capture   (PpTlsChain     *chain,
                                  CURL           *easy);
 void     pp_tls_chain_clear     (PpTlsChain     *chain);

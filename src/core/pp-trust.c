@@ -17,7 +17,15 @@ struct _PpTrust
 {
   GObject parent_instance;
 
-  char *ca_file;            /* system bundle + extra anchors + pinned roots */
+  /* What probes verify against: the system bundle + extra anchors + pinned
+   * roots. The anchors are read (and checked) at once; the ~220 KB system
+   * bundle only when the first TLS handshake or HTTPS proxy needs it. */
+  char *system_bundle;
+  GString *anchors_pem;     /* extra anchors + pinned roots */
+  GMutex verify_lock;
+  X509_STORE *verify_store; /* built once, shared by every connection */
+  guint n_verify_builds;
+  char *ca_file;            /* the same set as a file, for an HTTPS proxy */
   X509_STORE *public_store;
   guint n_public;
   GMutex public_lock;
@@ -47,6 +55,11 @@ pp_trust_finalize (GObject *object)
   if (self->ca_file)
     g_unlink (self->ca_file);
   g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->system_bundle, g_free);
+  if (self->anchors_pem)
+    g_string_free (self->anchors_pem, TRUE);
+  g_clear_pointer (&self->verify_store, X509_STORE_free);
+  g_mutex_clear (&self->verify_lock);
   g_clear_pointer (&self->public_store, X509_STORE_free);
   g_clear_pointer (&self->lazy_public_dir, g_free);
   g_mutex_clear (&self->public_lock);
@@ -66,6 +79,8 @@ pp_trust_init (PpTrust *self)
 {
   self->public_store = X509_STORE_new ();
   g_mutex_init (&self->public_lock);
+  g_mutex_init (&self->verify_lock);
+  self->anchors_pem = g_string_new (NULL);
   self->pin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) X509_STORE_free);
 }
@@ -196,18 +211,20 @@ load_bundled_pin_sets (PpTrust *self,
     }
 }
 
-static gboolean
-write_ca_file (PpTrust     *self,
-               GString     *bundle,
-               GError     **error)
+/* A missing system bundle is no error: then only the anchors are trusted. */
+static char *
+read_system_bundle (PpTrust *self,
+                    gsize   *len)
 {
-  int fd = g_file_open_tmp ("proxyprobe-ca-XXXXXX.pem", &self->ca_file, error);
+  char *pem = NULL;
 
-  if (fd < 0)
-    return FALSE;
-  close (fd);
+  if (!g_file_get_contents (self->system_bundle, &pem, len, NULL) || *len > MAX_PEM_SIZE)
+    {
+      g_clear_pointer (&pem, g_free);
+      *len = 0;
+    }
 
-  return g_file_set_contents (self->ca_file, bundle->str, bundle->len, error);
+  return pem;
 }
 
 static gboolean
@@ -215,13 +232,7 @@ append_anchors (const PpTrustOptions  *options,
                 GString               *bundle,
                 GError               **error)
 {
-  g_autofree char *system_pem = NULL;
   gsize len;
-  const char *system_bundle = options->system_bundle ? options->system_bundle
-                                                     : PP_DEFAULT_SYSTEM_BUNDLE;
-
-  if (g_file_get_contents (system_bundle, &system_pem, &len, NULL))
-    g_string_append_len (bundle, system_pem, len);
 
   for (guint i = 0; options->extra_anchors && options->extra_anchors[i]; i++)
     {
@@ -241,23 +252,25 @@ append_anchors (const PpTrustOptions  *options,
   return TRUE;
 }
 
-/* Builds the one CA file every probe verifies against (libcurl caches it
- * per multi handle) and the stores used to judge a chain afterwards. */
+/* Reads and checks the anchors, and builds the stores used to judge a
+ * chain afterwards. The set probes verify against is built on first use:
+ * see pp_trust_get_verify_store(). */
 PpTrust *
 pp_trust_new (const PpTrustOptions  *options,
               GError               **error)
 {
   static const PpTrustOptions defaults = { NULL };
   g_autoptr(PpTrust) self = g_object_new (PP_TYPE_TRUST, NULL);
-  g_autoptr(GString) bundle = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
 
   if (options == NULL)
     options = &defaults;
 
-  if (!append_anchors (options, bundle, error))
+  self->system_bundle = g_strdup (options->system_bundle ? options->system_bundle
+                                                         : PP_DEFAULT_SYSTEM_BUNDLE);
+  if (!append_anchors (options, self->anchors_pem, error))
     return NULL;
-  load_bundled_pin_sets (self, bundle);
+  load_bundled_pin_sets (self, self->anchors_pem);
 
   /* Mozilla's ~150 files take ~75 ms to parse: read them only when a
    * chain is first judged. A set the user named is checked at once. */
@@ -270,16 +283,90 @@ pp_trust_new (const PpTrustOptions  *options,
       return NULL;
     }
 
-  if (!write_ca_file (self, bundle, error))
-    return NULL;
-
   return g_steal_pointer (&self);
 }
 
+/* libcurl 7.88 with OpenSSL would parse a CA file into a new X509_STORE for
+ * every connection: its per-multi-handle cache (CURLOPT_CA_CACHE_TIMEOUT)
+ * is off whenever a CApath is set, and Debian builds libcurl with
+ * /etc/ssl/certs as the default one; it never applies to the non-verifying
+ * TLS peek either. At ~0.5 MiB and several ms of CPU per handshake that was
+ * 88-105 MiB and 10-18 s for 500 https probes. One store instead, built
+ * once and shared by every connection of every worker thread: OpenSSL
+ * reference-counts it and locks its lookups, and nothing changes it after
+ * it is built. Thread-safe. */
+X509_STORE *
+pp_trust_get_verify_store (PpTrust *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *system_pem = NULL;
+  gsize len;
+
+  g_return_val_if_fail (PP_IS_TRUST (self), NULL);
+
+  locker = g_mutex_locker_new (&self->verify_lock);
+  if (self->verify_store != NULL)
+    return self->verify_store;
+
+  self->verify_store = X509_STORE_new ();
+  /* As libcurl sets on its own stores (no CURLSSLOPT_NO_PARTIALCHAIN):
+   * an intermediate CA among the anchors is enough. */
+  X509_STORE_set_flags (self->verify_store, X509_V_FLAG_PARTIAL_CHAIN);
+  system_pem = read_system_bundle (self, &len);
+  if (system_pem != NULL)
+    add_pem_to_store (self->verify_store, system_pem, len);
+  add_pem_to_store (self->verify_store, self->anchors_pem->str, self->anchors_pem->len);
+  self->n_verify_builds++;
+
+  return self->verify_store;
+}
+
+/* For tests: the set above is built once, however many handshakes. */
+guint
+pp_trust_get_n_verify_builds (PpTrust *self)
+{
+  g_return_val_if_fail (PP_IS_TRUST (self), 0);
+
+  return self->n_verify_builds;
+}
+
+/* The same set as a file, for libcurl's CURLOPT_PROXY_CAINFO (an HTTPS
+ * proxy), written on first use. NULL (and a warning) when it cannot be
+ * written. Thread-safe. */
 const char *
 pp_trust_get_ca_file (PpTrust *self)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) bundle = g_string_new (NULL);
+  g_autofree char *system_pem = NULL;
+  g_autofree char *path = NULL;
+  gsize len;
+  int fd;
+
   g_return_val_if_fail (PP_IS_TRUST (self), NULL);
+
+  locker = g_mutex_locker_new (&self->verify_lock);
+  if (self->ca_file != NULL)
+    return self->ca_file;
+
+  system_pem = read_system_bundle (self, &len);
+  if (system_pem != NULL)
+    g_string_append_len (bundle, system_pem, len);
+  g_string_append_c (bundle, '\n');
+  g_string_append_len (bundle, self->anchors_pem->str, self->anchors_pem->len);
+
+  fd = g_file_open_tmp ("proxyprobe-ca-XXXXXX.pem", &path, &error);
+  if (fd >= 0)
+    close (fd);
+  if (fd < 0 || !g_file_set_contents (path, bundle->str, bundle->len, &error))
+    {
+      if (path != NULL)
+        g_unlink (path);
+      g_warning ("The CA file for HTTPS proxies cannot be written: %s", error->message);
+      return NULL;
+    }
+  self->ca_file = g_steal_pointer (&path);
 
   return self->ca_file;
 }

@@ -36,6 +36,8 @@ GQuark      pp_trust_error_quark      (void);
 PpTrust    *pp_trust_new              (const PpTrustOptions  *options,
                                        GError               **error);
 const char *pp_trust_get_ca_file      (PpTrust               *self);
+X509_STORE *pp_trust_get_verify_store (PpTrust               *self);
+guint       pp_trust_get_n_verify_builds (PpTrust            *self);
 gboolean    pp_trust_has_public_roots (PpTrust               *self);
 gboolean    pp_trust_has_pin_set      (PpTrust               *self,
                                        const char            *name);
