@@ -13,40 +13,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pp-test-cli.h"
 #include "testbed/pp-testbed.h"
 
 #define CANARY "Canary-Pa55word-7f3e"
 
 static PpTestbed *testbed;
-static int pac_port;   /* of the hostile PAC server; set once by its thread */
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static GSubprocessLauncher *
-make_launcher (const char * const *env)
-{
-  GSubprocessLauncher *launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-
-  for (guint i = 0; env && env[i]; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-
-  return launcher;
-}
+static guint16 pac_port;   /* of the hostile PAC server */
 
 static GPtrArray *
 make_argv (const char * const *args)
@@ -75,27 +48,12 @@ cli_env (CliRun             *run,
          const char * const *env,
          const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = make_launcher (env);
   g_autoptr(GPtrArray) argv = make_argv (args);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
+  cli_spawn (run, env, argv);
 }
 
 #define cli(run, ...) cli_env (run, NULL, (const char *[]) { __VA_ARGS__, NULL })
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected to find \"%s\" in:\n%s", needle, haystack);
-}
 
 static char *
 write_file (const char *name,
@@ -475,29 +433,6 @@ hostile_handler_cb (SoupServer        *server,
   soup_server_message_set_status (msg, 404, NULL);
 }
 
-static gpointer
-hostile_server_thread (gpointer user_data)
-{
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, hostile_handler_cb, NULL, NULL);
-  soup_server_listen (server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_atomic_int_set (&pac_port, g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  g_main_loop_run (loop);
-
-  return NULL;
-}
-
 /* The test is the children's subreaper (see main), so a helper the CLI
  * left behind, running or a zombie, becomes a child of this process.
  * With @reap, helpers that have exited are reaped and not counted. */
@@ -601,7 +536,7 @@ test_hostile_pac_cli_killed (void)
 {
   g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/loop.pac", pac_port);
-  g_autoptr(GSubprocessLauncher) launcher = make_launcher (NULL);
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (NULL);
   g_autoptr(GPtrArray) argv = make_argv ((const char *[]) { "--url", ok, "--methods=wpad",
                                                             "--pac-url", url, NULL });
   g_autoptr(GSubprocess) process = NULL;
@@ -636,7 +571,7 @@ static void
 test_ctrl_c_stops (void)
 {
   g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
-  g_autoptr(GSubprocessLauncher) launcher = make_launcher (NULL);
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (NULL);
   g_autoptr(GPtrArray) argv = make_argv ((const char *[]) { "--url", hang, "--methods=direct", NULL });
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -668,9 +603,7 @@ main (int   argc,
   testbed = pp_testbed_new ();
   /* Orphans of the CLI come to this process, so none escapes the count. */
   g_assert_cmpint (prctl (PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), ==, 0);
-  g_thread_unref (g_thread_new ("hostile-pac-server", hostile_server_thread, NULL));
-  while (g_atomic_int_get (&pac_port) == 0)
-    g_usleep (1000);
+  pac_port = pp_testbed_serve_in_thread (hostile_handler_cb, NULL);
 
   g_test_add_func ("/cli/version-help", test_version_and_help);
   g_test_add_func ("/cli/bad-input", test_bad_input);

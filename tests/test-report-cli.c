@@ -18,6 +18,7 @@
 #include <sys/mount.h>
 #include <zip.h>
 
+#include "pp-test-cli.h"
 #include "testbed/pp-testbed.h"
 
 /* Smaller than any report: its writing must fail with ENOSPC. */
@@ -28,36 +29,14 @@ static char *mount_dir;
 static char *full_dir;
 static char *readonly_dir;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
 /* @env: NAME, value pairs. */
 static void
 cli_env (CliRun             *run,
          const char * const *env,
          const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; env && env[i]; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
   g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
   if (g_strcmp0 (args[0], "show") != 0)
     {
@@ -71,22 +50,10 @@ cli_env (CliRun             *run,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
+  cli_spawn (run, env, argv);
 }
 
 #define cli(run, ...) cli_env (run, NULL, (const char *[]) { __VA_ARGS__, NULL })
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected to find \"%s\" in:\n%s", needle, haystack);
-}
 
 static char *
 temp_path (const char *name)

@@ -27,7 +27,7 @@
 
 static PpTestbed *testbed;
 static gboolean dns_ready;
-static int pac_port;   /* set once by the server thread */
+static guint16 pac_port;
 
 static void
 serve_redirect (SoupServerMessage *msg,
@@ -97,29 +97,6 @@ pac_handler_cb (SoupServer        *server,
     }
   else
     soup_server_message_set_status (msg, 404, NULL);
-}
-
-static gpointer
-pac_server_thread (gpointer user_data)
-{
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, pac_handler_cb, NULL, NULL);
-  soup_server_listen (server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_atomic_int_set (&pac_port, g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  g_main_loop_run (loop);
-
-  return NULL;
 }
 
 static char *
@@ -575,9 +552,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   testbed = pp_testbed_new ();
-  g_thread_unref (g_thread_new ("pac-server", pac_server_thread, NULL));
-  while (g_atomic_int_get (&pac_port) == 0)
-    g_usleep (1000);
+  pac_port = pp_testbed_serve_in_thread (pac_handler_cb, NULL);
 
   g_test_add_func ("/wpad/devolve", test_devolve);
   g_test_add_func ("/wpad/resolv-conf", test_resolv_conf);

@@ -33,6 +33,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libsoup/soup.h>
 
 #include "pp-testbed-dns.h"
 
@@ -54,6 +55,9 @@ PpTestbed  *pp_testbed_new                (void);
 void        pp_testbed_free               (PpTestbed   *self);
 
 const char *pp_testbed_get_dir            (PpTestbed   *self);
+
+guint16     pp_testbed_serve_in_thread    (SoupServerCallback callback,
+                                           gpointer           user_data);
 const char *pp_testbed_get_ca_file        (PpTestbed   *self);
 const char *pp_testbed_get_bump_ca_file   (PpTestbed   *self);
 
