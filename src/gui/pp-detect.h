@@ -1,0 +1,22 @@
+/* pp-detect.h: detects the configuration off the main thread
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pp-config.h"
+
+G_BEGIN_DECLS
+
+void      pp_detect_config_async  (const char           *cmdline_proxy,
+                                   const char           *named_proxy,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+PpConfig *pp_detect_config_finish (GAsyncResult         *result,
+                                   GError              **error);
+
+G_END_DECLS
