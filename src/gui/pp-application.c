@@ -30,6 +30,7 @@ struct _PpApplication
   char *screenshot_path;
   int status;
   guint pending_outputs;
+  guint frames_waited;
 };
 
 G_DEFINE_FINAL_TYPE (PpApplication, pp_application, ADW_TYPE_APPLICATION)
@@ -76,6 +77,10 @@ batch_tick_cb (GtkWidget     *widget,
   PpApplication *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* A run that ends before the window's first frame waits for it. */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0 ||
+      self->frames_waited++ < 2)
+    return G_SOURCE_CONTINUE;
   if (self->screenshot_path &&
       !pp_window_save_screenshot (self->window, self->screenshot_path, &error))
     {
@@ -131,6 +136,7 @@ preferences_action (GSimpleAction *action,
   GtkWidget *window = pp_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                                  self->settings);
 
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 }
 

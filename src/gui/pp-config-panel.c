@@ -181,7 +181,6 @@ pp_config_panel_dispose (GObject *object)
   PpConfigPanel *self = PP_CONFIG_PANEL (object);
 
   g_clear_object (&self->config);
-  gtk_widget_dispose_template (GTK_WIDGET (object), PP_TYPE_CONFIG_PANEL);
 
   G_OBJECT_CLASS (pp_config_panel_parent_class)->dispose (object);
 }

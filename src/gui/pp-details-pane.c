@@ -241,7 +241,6 @@ static void
 pp_details_pane_dispose (GObject *object)
 {
   pp_details_pane_set_cell (PP_DETAILS_PANE (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), PP_TYPE_DETAILS_PANE);
 
   G_OBJECT_CLASS (pp_details_pane_parent_class)->dispose (object);
 }

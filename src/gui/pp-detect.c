@@ -16,6 +16,7 @@ typedef struct
 {
   char *cmdline_proxy;
   char *named_proxy;
+  PpTrust *trust;
 } DetectData;
 
 static void
@@ -23,6 +24,7 @@ detect_data_free (DetectData *data)
 {
   g_free (data->cmdline_proxy);
   g_free (data->named_proxy);
+  g_clear_object (&data->trust);
   g_free (data);
 }
 
@@ -61,8 +63,17 @@ detect_worker (GTask        *task,
     .named_proxy = data->named_proxy,
     .sources = sources,
   };
+  PpTrustOptions trust_options = { 0 };
   GError *error = NULL;
   PpConfig *config;
+
+  /* The trust store reads a few hundred certificates: not on the main thread. */
+  data->trust = pp_trust_new (&trust_options, &error);
+  if (data->trust == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   collect_dhcp_urls (sources, urls);
   wpad_options.dhcp_urls = (const PpWpadDhcpUrl *) (gpointer) urls->data;
@@ -105,10 +116,19 @@ pp_detect_config_async (const char          *cmdline_proxy,
 
 PpConfig *
 pp_detect_config_finish (GAsyncResult  *result,
+                         PpTrust      **trust,
                          GError       **error)
 {
+  DetectData *data;
+  PpConfig *config;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_detect_config_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_get_task_data (G_TASK (result));
+  config = g_task_propagate_pointer (G_TASK (result), error);
+  if (config != NULL && trust != NULL)
+    *trust = g_steal_pointer (&data->trust);
+
+  return config;
 }

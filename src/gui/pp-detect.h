@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "pp-config.h"
+#include "pp-trust.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ void      pp_detect_config_async  (const char           *cmdline_proxy,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);
 PpConfig *pp_detect_config_finish (GAsyncResult         *result,
+                                   PpTrust             **trust,
                                    GError              **error);
 
 G_END_DECLS

@@ -82,7 +82,6 @@ pp_preferences_window_dispose (GObject *object)
   PpPreferencesWindow *self = PP_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (object), PP_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (pp_preferences_window_parent_class)->dispose (object);
 }

@@ -54,6 +54,7 @@ struct _PpWindow
   GListStore *rows;            /* of PpGridRow */
   PpPlan *plan;
   PpConfig *config;
+  PpTrust *trust;
   PpRunner *runner;
   GPtrArray *results;          /* plan order; NULL until delivered */
   GCancellable *cancellable;
@@ -397,7 +398,7 @@ static void
 start_runner (PpWindow *self)
 {
   g_clear_object (&self->runner);
-  self->runner = pp_runner_new (self->config, NULL);
+  self->runner = pp_runner_new (self->config, self->trust);
   pp_runner_set_concurrency (self->runner, g_settings_get_uint (self->settings, "concurrency"));
   pp_runner_set_timeout (self->runner, g_settings_get_uint (self->settings, "timeout") * 1000);
   pp_runner_set_connect_timeout (self->runner,
@@ -436,7 +437,8 @@ detect_done_cb (GObject      *object,
 {
   g_autoptr(PpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &error);
+  g_autoptr(PpTrust) trust = NULL;
+  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
 
   if (g_cancellable_is_cancelled (self->cancellable) || config == NULL)
     {
@@ -451,6 +453,7 @@ detect_done_cb (GObject      *object,
       return;
     }
   g_set_object (&self->config, config);
+  g_set_object (&self->trust, trust);
   pp_config_panel_set_config (self->config_panel, config);
   start_runner (self);
 }
@@ -700,9 +703,10 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
 {
   PpEndpoint *endpoint = pp_grid_row_get_endpoint (gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *host = pp_format_host (endpoint->url);
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), endpoint->url);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), host);
   gtk_widget_set_tooltip_text (box, endpoint->url);
 }
 
@@ -710,12 +714,12 @@ static void
 add_column (PpWindow           *self,
             const char         *title,
             GtkListItemFactory *factory,
-            gboolean            expand)
+            int                 width)
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
 
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->column_view, column);
 }
 
@@ -726,7 +730,7 @@ setup_columns (PpWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_endpoint_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_endpoint_cb), NULL);
-  add_column (self, _("Endpoint"), factory, TRUE);
+  add_column (self, _("Endpoint"), factory, 260);
   for (guint m = 0; m < PP_N_METHODS; m++)
     {
       g_autofree char *title = g_strdup_printf ("%u %s", pp_method_get_number (m),
@@ -737,7 +741,7 @@ setup_columns (PpWindow *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
-      add_column (self, title, factory, FALSE);
+      add_column (self, title, factory, 190);
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
@@ -755,7 +759,6 @@ pp_window_dispose (GObject *object)
   if (self->queue)
     g_array_set_size (self->queue, 0);
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (object), PP_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pp_window_parent_class)->dispose (object);
 }
@@ -772,6 +775,7 @@ pp_window_finalize (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->plan);
   g_clear_object (&self->config);
+  g_clear_object (&self->trust);
   g_clear_object (&self->runner);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
