@@ -37,7 +37,7 @@ struct _PpWindow
   GtkDropDown *geography_dropdown;
   GtkStack *run_stack;
   AdwViewStack *view_stack;
-  GtkStack *results_stack;
+  GtkWidget *empty_page;
   GtkLabel *summary_title;
   GtkLabel *summary_methods;
   GtkLabel *summary_verdict;
@@ -51,7 +51,9 @@ struct _PpWindow
   char *cmdline_proxy;         /* --proxy: wins over the preference */
   gboolean applying_overrides;
 
-  GListStore *rows;            /* of PpGridRow */
+  GListStore *rows;            /* of PpGridRow, what the grid shows */
+  GPtrArray *all_rows;         /* of PpGridRow, every row of the run */
+  guint rest_tick_id;
   PpPlan *plan;
   PpConfig *config;
   PpTrust *trust;
@@ -246,23 +248,57 @@ make_plan (PpWindow  *self,
   return pp_plan_new (profile, methods);
 }
 
+/* GTK 4.8's list views keep a widget for up to 200 rows, whether they
+ * show or not, and make them as rows are added: a long profile is added a
+ * few rows per frame, so that no frame waits for hundreds of widgets. */
+#define ROWS_PER_FRAME 12
+
+static gboolean
+add_rows_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = MIN (ROWS_PER_FRAME, self->all_rows->len - shown);
+
+  g_list_store_splice (self->rows, shown, 0, self->all_rows->pdata + shown, n);
+  if (shown + n < self->all_rows->len)
+    return G_SOURCE_CONTINUE;
+  self->rest_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_rows (PpWindow *self)
 {
   guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
     {
       PpGridRow *row = pp_grid_row_new (self->plan, e);
 
       for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
         pp_grid_cell_set_pending (pp_grid_row_get_cell (row, m));
-      g_ptr_array_add (rows, row);
+      g_ptr_array_add (self->all_rows, row);
     }
-  /* The only place rows change: one items-changed per run. */
+  if (self->rest_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
+  self->rest_tick_id = 0;
+  /* Rows change only here (removed, then added by frames, see above);
+   * results change cells, never the model. */
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+                       self->all_rows->pdata, MIN (self->all_rows->len, ROWS_PER_FRAME));
+  if (self->all_rows->len > ROWS_PER_FRAME)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->rest_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_rows_cb, NULL, NULL);
+      else
+        g_list_store_splice (self->rows, ROWS_PER_FRAME, 0, self->all_rows->pdata + ROWS_PER_FRAME,
+                             self->all_rows->len - ROWS_PER_FRAME);
+    }
 }
 
 /* Coalescing results */
@@ -272,29 +308,45 @@ cell_for_index (PpWindow *self,
                 guint     index)
 {
   guint n_methods = pp_plan_get_n_methods (self->plan);
-  g_autoptr(PpGridRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), index / n_methods);
+  PpGridRow *row = index / n_methods < self->all_rows->len
+                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
 
   return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
 }
 
-static void
-flush_queue (PpWindow *self)
+/* Applies queued results, at most FLUSH_BUDGET_US of them per frame;
+ * returns TRUE when some are left for the next frame. */
+#define FLUSH_BUDGET_US 5000
+
+static gboolean
+flush_queue_budget (PpWindow *self,
+                    gint64    budget_us)
 {
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint done = 0;
+
   if (self->queue->len == 0)
-    return;
-  for (guint i = 0; i < self->queue->len; i++)
+    return FALSE;
+  while (done < self->queue->len && (done % 16 != 0 || g_get_monotonic_time () < deadline))
     {
-      Delivery *d = &g_array_index (self->queue, Delivery, i);
+      Delivery *d = &g_array_index (self->queue, Delivery, done++);
       PpGridCell *cell = cell_for_index (self, d->index);
 
       if (g_ptr_array_index (self->results, d->index) == NULL)
         g_ptr_array_index (self->results, d->index) = pp_probe_result_ref (d->result);
       if (cell != NULL)
         pp_grid_cell_set_result (cell, d->result);
-      pp_probe_result_unref (d->result);
     }
-  g_array_set_size (self->queue, 0);
+  g_array_remove_range (self->queue, 0, done);
   update_summary (self);
+
+  return self->queue->len > 0;
+}
+
+static void
+flush_queue (PpWindow *self)
+{
+  flush_queue_budget (self, G_MAXINT64 / 2);
 }
 
 static gboolean
@@ -304,8 +356,9 @@ tick_cb (GtkWidget     *widget,
 {
   PpWindow *self = PP_WINDOW (widget);
 
+  if (flush_queue_budget (self, FLUSH_BUDGET_US))
+    return G_SOURCE_CONTINUE;
   self->tick_id = 0;
-  flush_queue (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -497,7 +550,7 @@ run_action (GtkWidget  *widget,
   self->stopped = FALSE;
   fill_rows (self);
   pp_details_pane_set_cell (self->details, NULL);
-  gtk_stack_set_visible_child_name (self->results_stack, "grid");
+  gtk_widget_set_visible (self->empty_page, FALSE);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   set_running (self, TRUE);
   update_summary (self);
@@ -773,6 +826,7 @@ pp_window_finalize (GObject *object)
   g_clear_pointer (&self->geography_ids, g_ptr_array_unref);
   g_clear_pointer (&self->cmdline_proxy, g_free);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->all_rows, g_ptr_array_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->config);
   g_clear_object (&self->trust);
@@ -814,7 +868,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, geography_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_methods);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_verdict);
@@ -848,6 +902,7 @@ pp_window_init (PpWindow *self)
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->geography_ids = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
+  self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
   g_array_set_clear_func (self->queue, clear_delivery);
   setup_columns (self);
