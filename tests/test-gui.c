@@ -560,10 +560,107 @@ test_dutch (void)
   label = pp_grid_cell_format_accessible (cell);
   g_test_message ("Dutch label: %s", label);
   g_assert_true (g_str_has_prefix (label, "Omgevingsproxy"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED)));
+  spin_for (200);
   save_screenshot (window, "window-nl.png");
   gtk_window_destroy (GTK_WINDOW (window));
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
+}
+
+/* The dark style: named colours only, so the grid stays readable. */
+static void
+test_dark (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(PpWindow) window = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = g_object_ref (new_window ());
+  g_assert_true (adw_style_manager_get_dark (manager));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_CMDLINE)));
+  spin_for (200);
+  save_screenshot (window, "window-dark-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The command line, as a support script uses it */
+
+static int
+run_proxyprobe (const char * const *args,
+                char              **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add (builder, g_getenv ("PROXYPROBE_GUI"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", argv[1], *err);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_command_line_errors (void)
+{
+  const char *unknown[] = { "--no-such-option", NULL };
+  const char *geography[] = { "--profile", "mde-standard", "--geography", "MARS", NULL };
+  const char *no_run[] = { "--export", "x.zip", NULL };
+  const char *proxy[] = { "--proxy", "http://", "--run", NULL };
+  const char * const *cases[] = { unknown, geography, no_run, proxy };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
+    }
+}
+
+static void
+test_command_line_batch (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_EU", "--run",
+                         "--export", zip, "--screenshot", png, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *data = NULL;
+
+  /* Nothing is reachable in the test's namespace: exit status 1. */
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "endpoint.security.microsoft.com"));
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+
+  /* The report is never overwritten: the second run refuses, exit 2. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 2);
+  g_unlink (zip);
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 int
@@ -595,7 +692,10 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/dark", test_dark);
   g_test_add_func ("/gui/dutch", test_dutch);
+  g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
+  g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -109,6 +109,29 @@ run_finished_cb (PpWindow      *window,
 }
 
 static void
+run_failed_cb (PpWindow      *window,
+               const char    *message,
+               PpApplication *self)
+{
+  if (!self->run)
+    return;
+  g_printerr ("proxyprobe: %s\n", message);
+  self->status = PP_GUI_EXIT_BAD_INPUT;
+  g_signal_handlers_disconnect_by_data (window, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* A run asked for on the command line starts once the window is on
+ * screen, so that the grid knows its size before the rows come. */
+static void
+run_on_map_cb (GtkWidget     *window,
+               PpApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, run_on_map_cb, self);
+  gtk_widget_activate_action (window, "win.run", NULL);
+}
+
+static void
 pp_application_activate (GApplication *application)
 {
   PpApplication *self = PP_APPLICATION (application);
@@ -122,9 +145,10 @@ pp_application_activate (GApplication *application)
   g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
   pp_window_set_overrides (self->window, self->profile, self->geography, self->proxy);
   g_signal_connect (self->window, "run-finished", G_CALLBACK (run_finished_cb), self);
-  gtk_window_present (GTK_WINDOW (self->window));
+  g_signal_connect (self->window, "run-failed", G_CALLBACK (run_failed_cb), self);
   if (self->run)
-    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.run", NULL);
+    g_signal_connect_after (self->window, "map", G_CALLBACK (run_on_map_cb), self);
+  gtk_window_present (GTK_WINDOW (self->window));
 }
 
 static void

@@ -71,6 +71,7 @@ G_DEFINE_FINAL_TYPE (PpWindow, pp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   SIGNAL_RUN_FINISHED,
+  SIGNAL_RUN_FAILED,
   N_SIGNALS
 };
 
@@ -499,6 +500,7 @@ detect_done_cb (GObject      *object,
         {
           pp_config_panel_set_error (self->config_panel, error->message);
           pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+          g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
         }
       g_cancellable_cancel (self->cancellable);
       mark_all_stopped (self);
@@ -537,6 +539,7 @@ run_action (GtkWidget  *widget,
   if (plan == NULL)
     {
       pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+      g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
       return;
     }
   g_set_object (&self->plan, plan);
@@ -858,6 +861,10 @@ pp_window_class_init (PpWindowClass *klass)
   signals[SIGNAL_RUN_FINISHED] =
     g_signal_new ("run-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The run could not start: the message says why. */
+  signals[SIGNAL_RUN_FAILED] =
+    g_signal_new ("run-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
   g_type_ensure (PP_TYPE_CONFIG_PANEL);
