@@ -138,7 +138,7 @@ pp_cell_widget_init (PpCellWidget *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
   self->status = add_label (GTK_BOX (box), 0);
   gtk_label_set_ellipsize (self->status, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->status, 8);
+  gtk_label_set_width_chars (self->status, 4);
   gtk_label_set_max_width_chars (self->status, 30);
   self->latency = add_label (GTK_BOX (box), 1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->latency), TRUE);

@@ -219,7 +219,8 @@ pp_grid_cell_get_icon_name (PpGridCell *self)
 }
 
 /* The status code when there is one, else the outcome's short reason:
- * "200", "407 proxy authentication required", "DNS failed". */
+ * "200", "407", "name not resolved". The cell is narrow; the accessible
+ * label and the details pane say the rest in words. */
 char *
 pp_grid_cell_format_status (PpGridCell *self)
 {
@@ -242,9 +243,9 @@ pp_grid_cell_format_status (PpGridCell *self)
   if (r->outcome == PP_OUTCOME_OK || r->outcome == PP_OUTCOME_UNEXPECTED_STATUS)
     return g_strdup_printf ("%u", r->http_status);
   if (r->connect_status >= 400)
-    return g_strdup_printf ("%u %s", r->connect_status, _(pp_outcome_get_reason (r->outcome)));
+    return g_strdup_printf ("%u", r->connect_status);
   if (r->proxy_status >= 400)
-    return g_strdup_printf ("%u %s", r->proxy_status, _(pp_outcome_get_reason (r->outcome)));
+    return g_strdup_printf ("%u", r->proxy_status);
 
   return g_strdup (_(pp_outcome_get_reason (r->outcome)));
 }

@@ -786,7 +786,7 @@ setup_columns (PpWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_endpoint_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_endpoint_cb), NULL);
-  add_column (self, _("Endpoint"), factory, 260);
+  add_column (self, _("Endpoint"), factory, 190);
   for (guint m = 0; m < PP_N_METHODS; m++)
     {
       g_autofree char *title = g_strdup_printf ("%u %s", pp_method_get_number (m),
@@ -797,7 +797,7 @@ setup_columns (PpWindow *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
-      add_column (self, title, factory, 190);
+      add_column (self, title, factory, 124);
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
