@@ -202,6 +202,29 @@ test_empty_state (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL) &&
                   pp_window_get_running (window));
   save_screenshot (window, "empty-en.png");
+
+  /* The shortcuts window and the About window with its debug information. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin_for (200);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (!ADW_IS_ABOUT_WINDOW (toplevel))
+          continue;
+        found = TRUE;
+        g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "GTK"));
+        g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "libcurl"));
+        gtk_window_close (toplevel);
+      }
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -254,6 +277,19 @@ test_run (void)
   assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_FAILED, "failed, blocked by proxy");
   assert_cell (window, 0, PP_METHOD_ENV, PP_CELL_ABSENT, "doesn’t exist");
 
+  /* Ctrl+Shift+C puts the same summary on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+    GValue value = G_VALUE_INIT;
+    g_autofree char *expected = pp_window_format_summary (window);
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_nonnull (content);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+    g_value_unset (&value);
+  }
   summary = pp_window_format_summary (window);
   g_assert_nonnull (strstr (summary, "of 3 endpoints reachable"));
   g_assert_nonnull (strstr (summary, "Proxy disabled 3/3"));
