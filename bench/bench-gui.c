@@ -164,6 +164,16 @@ set_profile (PpTestbed *testbed)
   g_settings_set_string (settings, "cmdline-proxy", open);
 }
 
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_maxrss / 1024.0;
+}
+
 static void
 bench_run (PpTestbed *testbed)
 {
@@ -176,6 +186,8 @@ bench_run (PpTestbed *testbed)
   struct rusage usage;
 
   set_profile (testbed);
+  printf ("peak RSS before the run (GTK, the testbed's servers, %d first-frame windows): %.1f MiB\n",
+          2 * N_FIRST_FRAMES + 1, peak_rss_mib ());
   window = pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
