@@ -150,7 +150,9 @@ set_profile (PpTestbed *testbed)
   g_auto(GStrv) urls = NULL;
   g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
 
-  for (guint i = 0; i < N_URLS; i++)
+  guint n_urls = g_getenv ("PP_BENCH_URLS") ? atoi (g_getenv ("PP_BENCH_URLS")) : N_URLS;
+
+  for (guint i = 0; i < n_urls; i++)
     {
       g_autofree char *path = g_strdup_printf ("/status/200?n=%u", i);
       g_autofree char *url = pp_testbed_http_url (testbed, path);
