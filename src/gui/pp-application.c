@@ -99,10 +99,12 @@ static void
 run_finished_cb (PpWindow      *window,
                  PpApplication *self)
 {
-  if (self->export_path == NULL && self->screenshot_path == NULL)
+  if (!self->run)
     return;
   g_signal_handlers_disconnect_by_func (window, run_finished_cb, self);
   self->status = run_status (self);
+  if (self->export_path == NULL && self->screenshot_path == NULL)
+    return;
   self->pending_outputs = 1 + (self->export_path != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (window));
   gtk_widget_add_tick_callback (GTK_WIDGET (window), batch_tick_cb, self, NULL);
@@ -302,6 +304,9 @@ pp_application_new (const PpGuiOptions *options)
       self->run = options->run;
       self->export_path = g_strdup (options->export_path);
       self->screenshot_path = g_strdup (options->screenshot_path);
+      /* Closing the window before the run ends is a stop. */
+      if (self->run)
+        self->status = PP_GUI_EXIT_STOPPED;
     }
 
   return self;

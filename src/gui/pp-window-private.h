@@ -54,6 +54,7 @@ struct _PpWindow
   guint flush_idle_id;
   gboolean running;
   gboolean stopped;
+  gboolean disposed;
 };
 
 void pp_window_setup_columns  (PpWindow *self);

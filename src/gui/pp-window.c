@@ -384,7 +384,7 @@ run_done_cb (GObject      *object,
   g_autoptr(PpWindow) self = user_data;
   g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
 
-  if (PP_RUNNER (object) != self->runner)
+  if (self->disposed || PP_RUNNER (object) != self->runner)
     return;
   /* The runner's array holds every result, cancelled ones included. */
   flush_queue (self);
@@ -448,6 +448,8 @@ detect_done_cb (GObject      *object,
   g_autoptr(PpTrust) trust = NULL;
   g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
 
+  if (self->disposed)
+    return;
   if (g_cancellable_is_cancelled (self->cancellable) || config == NULL)
     {
       if (config == NULL && !g_cancellable_is_cancelled (self->cancellable))
@@ -575,6 +577,11 @@ pp_window_dispose (GObject *object)
 {
   PpWindow *self = PP_WINDOW (object);
 
+  /* A run still going ends on its own; nothing of it may touch the
+   * widgets any more. */
+  self->disposed = TRUE;
+  if (self->runner)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   if (self->queue)
@@ -680,15 +687,6 @@ pp_window_init (PpWindow *self)
   pp_window_setup_columns (self);
 }
 
-static void
-settings_changed_cb (PpWindow   *self,
-                     const char *key)
-{
-  /* A new proxy or named proxy changes the detected configuration. */
-  if (!self->running && (g_str_equal (key, "cmdline-proxy") || g_str_equal (key, "named-proxy")))
-    g_clear_object (&self->config);
-}
-
 PpWindow *
 pp_window_new (AdwApplication *application,
                GSettings      *settings)
@@ -698,8 +696,6 @@ pp_window_new (AdwApplication *application,
   g_autofree char *geography = g_settings_get_string (settings, "geography");
 
   self->settings = g_object_ref (settings);
-  g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   fill_profiles (self, profile);
   fill_geographies (self, selected_id (self->profile_dropdown, self->profile_ids), geography);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
