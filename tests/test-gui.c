@@ -631,23 +631,62 @@ test_dark (void)
 /* The command line, as a support script uses it */
 
 static int
-run_proxyprobe (const char * const *args,
-                char              **err)
+run_proxyprobe_env (const char * const *args,
+                    const char         *extra_env,
+                    char              **err)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
   g_strv_builder_add (builder, g_getenv ("PROXYPROBE_GUI"));
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+  envp = g_get_environ ();
+  if (extra_env != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env, "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, err, &status, &error));
   g_assert_no_error (error);
   g_test_message ("%s: %s", argv[1], *err);
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_proxyprobe (const char * const *args,
+                char              **err)
+{
+  return run_proxyprobe_env (args, NULL, err);
+}
+
+/* High contrast, as libadwaita 1.2 can be told to use it; for review. */
+static void
+test_command_line_high_contrast (void)
+{
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+  g_autofree char *png = NULL;
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_UK", "--run",
+                         "--screenshot", NULL, NULL };
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no PROXYPROBE_SCREENSHOT_DIR");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+  png = g_build_filename (dir, "window-high-contrast-en.png", NULL);
+  g_unlink (png);
+  args[6] = png;
+  g_assert_cmpint (run_proxyprobe_env (args, "ADW_DEBUG_HIGH_CONTRAST=1", &err), ==, 1);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -732,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   status = g_test_run ();
 
   g_clear_object (&app);

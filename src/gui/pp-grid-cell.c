@@ -271,7 +271,9 @@ pp_grid_cell_format_latency (PpGridCell *self)
 {
   g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
 
-  if (self->result == NULL || self->state == PP_CELL_ABSENT || self->result->timings.total <= 0)
+  /* Only an answer's time means something at a glance; a failure's is in
+   * the details pane. */
+  if (self->result == NULL || self->state != PP_CELL_OK || self->result->timings.total <= 0)
     return g_strdup ("");
 
   return pp_format_duration (self->result->timings.total);
