@@ -18,6 +18,7 @@
 
 #include "pp-application.h"
 #include "pp-cell-widget.h"
+#include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-report.h"
 #include "testbed/pp-testbed.h"
@@ -191,6 +192,52 @@ reset_settings (void)
 }
 
 /* Tests */
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The configuration page is filled before any run. */
+static void
+test_configuration (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  PpConfigPanel *panel;
+  PpConfig *config;
+  g_autofree char *text = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  window = g_object_ref (new_window ());
+  panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
+  for (guint i = 0; i < 100 && pp_config_panel_get_config (panel) == NULL; i++)
+    spin_for (100);
+  config = pp_config_panel_get_config (panel);
+  g_assert_nonnull (config);
+  g_assert_null (pp_window_get_plan (window));
+  text = pp_config_format_text (config);
+  g_assert_nonnull (strstr (text, deny + strlen ("http://")));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "config");
+  spin_for (200);
+  save_screenshot (window, "configuration-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 static void
 test_empty_state (void)
@@ -762,6 +809,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui/empty-state", test_empty_state);
+  g_test_add_func ("/gui/configuration", test_configuration);
   g_test_add_func ("/gui/run", test_run);
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/keyboard", test_keyboard);

@@ -9,6 +9,7 @@
 #include "pp-config-build.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pp-config-panel.h"
 #include "pp-source.h"
@@ -90,23 +91,75 @@ add_source (AdwPreferencesGroup *group,
     adw_preferences_group_add (group, make_warning_row (warnings[i]));
 }
 
+/* The core describes each method's configuration as text, the same text
+ * proxyprobe-cli --show-config prints: "Name: value" lines, indented
+ * continuation lines, "Warning: ..." lines. One row per method. */
+static void
+add_method_row (AdwPreferencesGroup *group,
+                const char          *line,
+                GString             *more)
+{
+  g_autofree char *name = NULL;
+  const char *colon = strstr (line, ": ");
+  const char *value;
+
+  if (g_str_has_prefix (line, "Warning: "))
+    {
+      adw_preferences_group_add (group, make_warning_row (line + strlen ("Warning: ")));
+      return;
+    }
+  name = colon ? g_strndup (line, colon - line) : g_strdup (g_strchomp (g_strdup (line)));
+  if (colon == NULL && g_str_has_suffix (name, ":"))
+    name[strlen (name) - 1] = '\0';
+  value = colon ? colon + 2 : "";
+  if (more->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("%s%s%s", value, *value ? "\n" : "", more->str);
+
+      adw_preferences_group_add (group, make_row (title, name, NULL));
+      return;
+    }
+  adw_preferences_group_add (group, make_row (*value ? value : name, *value ? name : NULL, NULL));
+}
+
 static void
 add_overview (PpConfigPanel *self,
               PpConfig      *config)
 {
   AdwPreferencesGroup *group = add_group (self, _("Methods"), NULL);
-  GPtrArray *warnings = pp_config_get_warnings (config);
-  const char *pac = pp_config_get_pac_source (config);
+  g_autofree char *text = pp_config_format_text (config);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *current = NULL;
+  g_autoptr(GString) more = g_string_new (NULL);
+  /* A "Heading:" after a blank line owns what follows, up to the next blank line. */
+  gboolean section = FALSE;
+  gboolean after_blank = FALSE;
 
-  adw_preferences_group_add (group, make_row (pp_config_get_resolver_name (config),
-                                              _("Default proxy: GLib’s proxy resolver"), NULL));
-  adw_preferences_group_add (group, make_row (pac ? pac : _("No PAC script"),
-                                              _("Proxy auto discovery (WPAD)"), NULL));
-  if (pp_config_get_wpad_log (config) != NULL)
-    adw_preferences_group_add (group, make_row (pp_config_get_wpad_log (config),
-                                                _("WPAD discovery steps"), NULL));
-  for (guint i = 0; i < warnings->len; i++)
-    adw_preferences_group_add (group, make_warning_row (g_ptr_array_index (warnings, i)));
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Configuration sources on this machine"))
+        break;
+      if (*lines[i] == '\0')
+        {
+          section = FALSE;
+          after_blank = TRUE;
+          continue;
+        }
+      if ((section || g_ascii_isspace (*lines[i])) && current != NULL)
+        {
+          g_string_append_printf (more, "%s%s", more->len ? "\n" : "", g_strstrip (lines[i]));
+          continue;
+        }
+      if (current != NULL)
+        add_method_row (group, current, more);
+      g_string_truncate (more, 0);
+      g_free (current);
+      current = g_strdup (lines[i]);
+      section = after_blank && g_str_has_suffix (current, ":");
+      after_blank = FALSE;
+    }
+  if (current != NULL)
+    add_method_row (group, current, more);
 }
 
 static void
@@ -140,6 +193,14 @@ pp_config_panel_set_config (PpConfigPanel *self,
     adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
   gtk_stack_set_visible_child_name (self->stack, "config");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
+}
+
+PpConfig *
+pp_config_panel_get_config (PpConfigPanel *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG_PANEL (self), NULL);
+
+  return self->config;
 }
 
 void

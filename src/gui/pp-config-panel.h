@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpConfigPanel, pp_config_panel, PP, CONFIG_PANEL, AdwBin)
 
+PpConfig *pp_config_panel_get_config (PpConfigPanel *self);
 void pp_config_panel_set_detecting (PpConfigPanel *self);
 void pp_config_panel_set_config    (PpConfigPanel *self,
                                     PpConfig      *config);

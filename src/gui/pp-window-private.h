@@ -49,6 +49,7 @@ struct _PpWindow
   PpRunner *runner;
   GPtrArray *results;          /* plan order; NULL until delivered */
   GCancellable *cancellable;
+  GCancellable *startup_cancellable;
   GArray *queue;               /* of Delivery, applied once per frame */
   guint tick_id;
   guint flush_idle_id;

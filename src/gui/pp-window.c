@@ -584,6 +584,8 @@ pp_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  if (self->startup_cancellable)
+    g_cancellable_cancel (self->startup_cancellable);
   if (self->queue)
     g_array_set_size (self->queue, 0);
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
@@ -608,6 +610,7 @@ pp_window_finalize (GObject *object)
   g_clear_object (&self->runner);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->startup_cancellable);
   g_clear_pointer (&self->queue, g_array_unref);
 
   G_OBJECT_CLASS (pp_window_parent_class)->finalize (object);
@@ -687,6 +690,36 @@ pp_window_init (PpWindow *self)
   pp_window_setup_columns (self);
 }
 
+/* The configuration page shows what the machine has before any run. */
+static void
+startup_detect_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = pp_detect_config_finish (result, NULL, &error);
+
+  if (self->disposed || self->plan != NULL)
+    return;
+  if (config != NULL)
+    pp_config_panel_set_config (self->config_panel, config);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    pp_config_panel_set_error (self->config_panel, error->message);
+}
+
+static void
+detect_at_startup (PpWindow *self)
+{
+  g_autofree char *proxy = g_settings_get_string (self->settings, "cmdline-proxy");
+  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
+
+  self->startup_cancellable = g_cancellable_new ();
+  pp_config_panel_set_detecting (self->config_panel);
+  pp_detect_config_async (proxy, named, self->startup_cancellable, startup_detect_cb,
+                          g_object_ref (self));
+}
+
 PpWindow *
 pp_window_new (AdwApplication *application,
                GSettings      *settings)
@@ -703,6 +736,7 @@ pp_window_new (AdwApplication *application,
   g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
                             G_CALLBACK (geography_selected_cb), self);
   update_actions (self);
+  detect_at_startup (self);
 
   return self;
 }
