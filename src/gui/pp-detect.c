@@ -16,6 +16,7 @@ typedef struct
 {
   char *cmdline_proxy;
   char *named_proxy;
+  gboolean with_trust;
   PpTrust *trust;
 } DetectData;
 
@@ -68,8 +69,9 @@ detect_worker (GTask        *task,
   PpConfig *config;
 
   /* The trust store reads a few hundred certificates: not on the main thread. */
-  data->trust = pp_trust_new (&trust_options, &error);
-  if (data->trust == NULL)
+  if (data->with_trust)
+    data->trust = pp_trust_new (&trust_options, &error);
+  if (data->with_trust && data->trust == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -100,6 +102,7 @@ detect_worker (GTask        *task,
 void
 pp_detect_config_async (const char          *cmdline_proxy,
                         const char          *named_proxy,
+                        gboolean             with_trust,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
@@ -109,6 +112,7 @@ pp_detect_config_async (const char          *cmdline_proxy,
 
   data->cmdline_proxy = g_strdup (cmdline_proxy && *cmdline_proxy ? cmdline_proxy : NULL);
   data->named_proxy = g_strdup (named_proxy && *named_proxy ? named_proxy : NULL);
+  data->with_trust = with_trust;
   g_task_set_source_tag (task, pp_detect_config_async);
   g_task_set_task_data (task, data, (GDestroyNotify) detect_data_free);
   g_task_run_in_thread (task, detect_worker);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 void      pp_detect_config_async  (const char           *cmdline_proxy,
                                    const char           *named_proxy,
+                                   gboolean              with_trust,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);

@@ -56,6 +56,7 @@ struct _PpWindow
   gboolean running;
   gboolean stopped;
   gboolean disposed;
+  guint frames_seen;
 };
 
 void pp_window_setup_columns  (PpWindow *self);

@@ -517,7 +517,7 @@ run_action (GtkWidget  *widget,
 
   proxy = effective_proxy (self);
   named = g_settings_get_string (self->settings, "named-proxy");
-  pp_detect_config_async (proxy, named, self->cancellable, detect_done_cb, g_object_ref (self));
+  pp_detect_config_async (proxy, named, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
 }
 
 static void
@@ -708,16 +708,35 @@ startup_detect_cb (GObject      *object,
     pp_config_panel_set_error (self->config_panel, error->message);
 }
 
+/* Detection forks (systemctl) and reads files: it starts after the first
+ * frame, which it would otherwise slow down. */
+static gboolean
+detect_at_startup_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  g_autofree char *proxy = NULL;
+  g_autofree char *named = NULL;
+
+  if (self->frames_seen++ < 1)
+    return G_SOURCE_CONTINUE;
+  if (self->plan != NULL)
+    return G_SOURCE_REMOVE;
+  proxy = g_settings_get_string (self->settings, "cmdline-proxy");
+  named = g_settings_get_string (self->settings, "named-proxy");
+  self->startup_cancellable = g_cancellable_new ();
+  pp_detect_config_async (proxy, named, FALSE, self->startup_cancellable, startup_detect_cb,
+                          g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 detect_at_startup (PpWindow *self)
 {
-  g_autofree char *proxy = g_settings_get_string (self->settings, "cmdline-proxy");
-  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
-
-  self->startup_cancellable = g_cancellable_new ();
   pp_config_panel_set_detecting (self->config_panel);
-  pp_detect_config_async (proxy, named, self->startup_cancellable, startup_detect_cb,
-                          g_object_ref (self));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), detect_at_startup_cb, NULL, NULL);
 }
 
 PpWindow *
