@@ -1,0 +1,269 @@
+/* pp-config-panel.c: the detected configuration, every source and warning
+ *
+ * The groups are rebuilt from scratch for every snapshot: a snapshot is
+ * immutable and small, and rebuilding keeps the order the core gave.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pp-config-panel.h"
+#include "pp-source.h"
+
+struct _PpConfigPanel
+{
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  GtkBox *groups;
+
+  PpConfig *config;
+};
+
+G_DEFINE_FINAL_TYPE (PpConfigPanel, pp_config_panel, ADW_TYPE_BIN)
+
+static GtkWidget *
+make_row (const char *title,
+          const char *subtitle,
+          const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Values come from the machine: never parse them as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  if (icon_name != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+
+  return row;
+}
+
+static GtkWidget *
+make_warning_row (const char *text)
+{
+  /* Translators: prefixed to a configuration warning; said by screen readers too. */
+  g_autofree char *title = g_strdup_printf (_("Warning: %s"), text);
+  GtkWidget *row = make_row (title, NULL, "dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (row, "pp-warning");
+
+  return row;
+}
+
+static AdwPreferencesGroup *
+add_group (PpConfigPanel *self,
+           const char    *title,
+           const char    *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->groups, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+add_source (AdwPreferencesGroup *group,
+            const PpSource      *source)
+{
+  const char *value = pp_source_get_value (source);
+  const char *meaning = pp_source_get_meaning (source);
+  const char * const *warnings = pp_source_get_warnings (source);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = meaning ? g_strdup_printf ("%s — %s", pp_source_get_provenance (source), meaning)
+                     : g_strdup (pp_source_get_provenance (source));
+  adw_preferences_group_add (group, make_row (value && *value ? value : _("(empty)"), subtitle, NULL));
+  for (guint i = 0; warnings && warnings[i]; i++)
+    adw_preferences_group_add (group, make_warning_row (warnings[i]));
+}
+
+/* The core describes each method's configuration as text, the same text
+ * proxyprobe-cli --show-config prints: "Name: value" lines, indented
+ * continuation lines, "Warning: ..." lines. One row per method. */
+static void
+add_method_row (AdwPreferencesGroup *group,
+                const char          *line,
+                GString             *more)
+{
+  g_autofree char *name = NULL;
+  const char *colon = strstr (line, ": ");
+  const char *value;
+
+  if (g_str_has_prefix (line, "Warning: "))
+    {
+      adw_preferences_group_add (group, make_warning_row (line + strlen ("Warning: ")));
+      return;
+    }
+  name = colon ? g_strndup (line, colon - line) : g_strdup (g_strchomp (g_strdup (line)));
+  if (colon == NULL && g_str_has_suffix (name, ":"))
+    name[strlen (name) - 1] = '\0';
+  value = colon ? colon + 2 : "";
+  if (more->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("%s%s%s", value, *value ? "\n" : "", more->str);
+
+      adw_preferences_group_add (group, make_row (title, name, NULL));
+      return;
+    }
+  adw_preferences_group_add (group, make_row (*value ? value : name, *value ? name : NULL, NULL));
+}
+
+static void
+add_overview (PpConfigPanel *self,
+              PpConfig      *config)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Methods"), NULL);
+  g_autofree char *text = pp_config_format_text (config);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *current = NULL;
+  g_autoptr(GString) more = g_string_new (NULL);
+  /* A "Heading:" after a blank line owns what follows, up to the next blank line. */
+  gboolean section = FALSE;
+  gboolean after_blank = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Configuration sources on this machine"))
+        break;
+      if (*lines[i] == '\0')
+        {
+          section = FALSE;
+          after_blank = TRUE;
+          continue;
+        }
+      if ((section || g_ascii_isspace (*lines[i])) && current != NULL)
+        {
+          g_string_append_printf (more, "%s%s", more->len ? "\n" : "", g_strstrip (lines[i]));
+          continue;
+        }
+      if (current != NULL)
+        add_method_row (group, current, more);
+      g_string_truncate (more, 0);
+      g_free (current);
+      current = g_strdup (lines[i]);
+      section = after_blank && g_str_has_suffix (current, ":");
+      after_blank = FALSE;
+    }
+  if (current != NULL)
+    add_method_row (group, current, more);
+}
+
+static void
+clear_groups (PpConfigPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+}
+
+void
+pp_config_panel_set_config (PpConfigPanel *self,
+                            PpConfig      *config)
+{
+  GPtrArray *sources;
+  AdwPreferencesGroup *group;
+
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+  g_return_if_fail (PP_IS_CONFIG (config));
+
+  g_set_object (&self->config, config);
+  clear_groups (self);
+  add_overview (self, config);
+  sources = pp_config_get_sources (config);
+  group = add_group (self, _("Configuration Sources"),
+                     _("Every place on this machine that sets a proxy, and where it was read."));
+  for (guint i = 0; sources && i < sources->len; i++)
+    add_source (group, g_ptr_array_index (sources, i));
+  if (sources == NULL || sources->len == 0)
+    adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
+  gtk_stack_set_visible_child_name (self->stack, "config");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
+}
+
+PpConfig *
+pp_config_panel_get_config (PpConfigPanel *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG_PANEL (self), NULL);
+
+  return self->config;
+}
+
+void
+pp_config_panel_set_detecting (PpConfigPanel *self)
+{
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+
+  if (self->config == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "detecting");
+}
+
+void
+pp_config_panel_set_error (PpConfigPanel *self,
+                           const char    *message)
+{
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PpConfigPanel *self = PP_CONFIG_PANEL (widget);
+  g_autofree char *text = NULL;
+
+  if (self->config == NULL)
+    return;
+  text = pp_config_format_text (self->config);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+pp_config_panel_dispose (GObject *object)
+{
+  PpConfigPanel *self = PP_CONFIG_PANEL (object);
+
+  g_clear_object (&self->config);
+
+  G_OBJECT_CLASS (pp_config_panel_parent_class)->dispose (object);
+}
+
+static void
+pp_config_panel_class_init (PpConfigPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pp_config_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/proxyprobe/ProxyProbe/pp-config-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, groups);
+  gtk_widget_class_install_action (widget_class, "config.copy", NULL, copy_action);
+}
+
+static void
+pp_config_panel_init (PpConfigPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", FALSE);
+}

@@ -1,0 +1,138 @@
+/* pp-detect.c: detects the configuration off the main thread
+ *
+ * Reading the sources talks to D-Bus and WPAD discovery to DNS and HTTP
+ * servers that may take seconds to answer; none of it may stall the
+ * window. This follows proxyprobe-cli's discovery (src/cli/pp-cli-pac.c)
+ * step for step, so that both front ends see the same configuration.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-detect.h"
+#include "pp-source.h"
+#include "pp-wpad.h"
+
+typedef struct
+{
+  char *cmdline_proxy;
+  char *named_proxy;
+  gboolean with_trust;
+  PpTrust *trust;
+} DetectData;
+
+static void
+detect_data_free (DetectData *data)
+{
+  g_free (data->cmdline_proxy);
+  g_free (data->named_proxy);
+  g_clear_object (&data->trust);
+  g_free (data);
+}
+
+static void
+collect_dhcp_urls (GPtrArray *sources,
+                   GArray    *urls)
+{
+  for (guint i = 0; sources && i < sources->len; i++)
+    {
+      PpSource *source = g_ptr_array_index (sources, i);
+      PpWpadDhcpUrl url = { pp_source_get_value (source), -1, pp_source_get_provenance (source) };
+
+      if (g_str_equal (pp_source_get_family (source), "dhcp") && url.url != NULL)
+        g_array_append_val (urls, url);
+    }
+}
+
+static void
+detect_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DetectData *data = task_data;
+  PpSourcesOptions sources_options = { 0 };
+  g_autoptr(GPtrArray) sources = pp_sources_detect (&sources_options);
+  g_autoptr(GArray) urls = g_array_new (FALSE, FALSE, sizeof (PpWpadDhcpUrl));
+  PpWpadOptions wpad_options = { .cancellable = cancellable };
+  g_autoptr(PpWpadResult) wpad = NULL;
+  g_autoptr(GError) wpad_error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *log = NULL;
+  PpConfigOptions options = {
+    .cmdline_proxy = data->cmdline_proxy,
+    .named_proxy = data->named_proxy,
+    .sources = sources,
+  };
+  PpTrustOptions trust_options = { 0 };
+  GError *error = NULL;
+  PpConfig *config;
+
+  /* The trust store reads a few hundred certificates: not on the main thread. */
+  if (data->with_trust)
+    data->trust = pp_trust_new (&trust_options, &error);
+  if (data->with_trust && data->trust == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  collect_dhcp_urls (sources, urls);
+  wpad_options.dhcp_urls = (const PpWpadDhcpUrl *) (gpointer) urls->data;
+  wpad_options.n_dhcp_urls = urls->len;
+  if (pp_wpad_discover (&wpad_options, &wpad, &wpad_error))
+    {
+      options.pac_script = wpad->script;
+      options.pac_source = source = g_strdup_printf ("WPAD: %s (%s)", wpad->pac_url, wpad->provenance);
+    }
+  else if (g_error_matches (wpad_error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_FOUND))
+    options.wpad_not_found = wpad_error->message;
+  else
+    options.pac_problem = problem = g_strdup_printf ("WPAD: %s", wpad_error->message);
+  if (wpad != NULL)
+    options.wpad_log = log = pp_wpad_format_log (wpad->log);
+
+  config = pp_config_new (&options, &error);
+  if (config == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, config, g_object_unref);
+}
+
+void
+pp_detect_config_async (const char          *cmdline_proxy,
+                        const char          *named_proxy,
+                        gboolean             with_trust,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DetectData *data = g_new0 (DetectData, 1);
+
+  data->cmdline_proxy = g_strdup (cmdline_proxy && *cmdline_proxy ? cmdline_proxy : NULL);
+  data->named_proxy = g_strdup (named_proxy && *named_proxy ? named_proxy : NULL);
+  data->with_trust = with_trust;
+  g_task_set_source_tag (task, pp_detect_config_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) detect_data_free);
+  g_task_run_in_thread (task, detect_worker);
+}
+
+PpConfig *
+pp_detect_config_finish (GAsyncResult  *result,
+                         PpTrust      **trust,
+                         GError       **error)
+{
+  DetectData *data;
+  PpConfig *config;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_detect_config_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  config = g_task_propagate_pointer (G_TASK (result), error);
+  if (config != NULL && trust != NULL)
+    *trust = g_steal_pointer (&data->trust);
+
+  return config;
+}

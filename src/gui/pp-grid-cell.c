@@ -1,0 +1,337 @@
+/* pp-grid-cell.c: one endpoint × method cell of the live grid
+ *
+ * The cell is a model object: its "state" and "result" change as the run
+ * goes on, and the cell widget bound to it follows through notify, so the
+ * list model itself never changes while probes stream in.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+
+#include "pp-grid-cell.h"
+#include "pp-guidance.h"
+#include "pp-method.h"
+
+struct _PpGridCell
+{
+  GObject parent_instance;
+
+  PpEndpoint *endpoint;
+  PpMethod method;
+  guint index;          /* in the plan, and in the runner's results */
+  PpCellState state;
+  PpProbeResult *result;
+};
+
+G_DEFINE_FINAL_TYPE (PpGridCell, pp_grid_cell, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_RESULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pp_grid_cell_finalize (GObject *object)
+{
+  PpGridCell *self = PP_GRID_CELL (object);
+
+  g_clear_pointer (&self->endpoint, pp_endpoint_unref);
+  g_clear_pointer (&self->result, pp_probe_result_unref);
+
+  G_OBJECT_CLASS (pp_grid_cell_parent_class)->finalize (object);
+}
+
+static void
+pp_grid_cell_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PpGridCell *self = PP_GRID_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_RESULT:
+      g_value_set_boxed (value, self->result);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pp_grid_cell_class_init (PpGridCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pp_grid_cell_finalize;
+  object_class->get_property = pp_grid_cell_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, PP_CELL_IDLE, PP_CELL_STOPPED, PP_CELL_IDLE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESULT] =
+    g_param_spec_boxed ("result", NULL, NULL, PP_TYPE_PROBE_RESULT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pp_grid_cell_init (PpGridCell *self)
+{
+}
+
+PpGridCell *
+pp_grid_cell_new (PpEndpoint *endpoint,
+                  PpMethod    method,
+                  guint       index)
+{
+  PpGridCell *self = g_object_new (PP_TYPE_GRID_CELL, NULL);
+
+  self->endpoint = pp_endpoint_ref (endpoint);
+  self->method = method;
+  self->index = index;
+
+  return self;
+}
+
+guint
+pp_grid_cell_get_index (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), 0);
+
+  return self->index;
+}
+
+PpEndpoint *
+pp_grid_cell_get_endpoint (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  return self->endpoint;
+}
+
+PpMethod
+pp_grid_cell_get_method (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), PP_METHOD_DEFAULT);
+
+  return self->method;
+}
+
+PpCellState
+pp_grid_cell_get_state (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), PP_CELL_IDLE);
+
+  return self->state;
+}
+
+PpProbeResult *
+pp_grid_cell_get_result (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  return self->result;
+}
+
+static PpCellState
+state_for_result (const PpProbeResult *result)
+{
+  if (result->outcome == PP_OUTCOME_NOT_CONFIGURED)
+    return PP_CELL_ABSENT;
+  if (result->outcome == PP_OUTCOME_CANCELLED)
+    return PP_CELL_STOPPED;
+
+  return pp_probe_result_is_reachable (result) ? PP_CELL_OK : PP_CELL_FAILED;
+}
+
+static void
+set_state (PpGridCell  *self,
+           PpCellState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+void
+pp_grid_cell_set_pending (PpGridCell *self)
+{
+  g_return_if_fail (PP_IS_GRID_CELL (self));
+
+  if (self->result != NULL)
+    {
+      g_clear_pointer (&self->result, pp_probe_result_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+    }
+  set_state (self, PP_CELL_PENDING);
+}
+
+void
+pp_grid_cell_set_result (PpGridCell    *self,
+                         PpProbeResult *result)
+{
+  g_return_if_fail (PP_IS_GRID_CELL (self));
+  g_return_if_fail (result != NULL);
+
+  if (self->result == result)
+    return;
+  g_clear_pointer (&self->result, pp_probe_result_unref);
+  self->result = pp_probe_result_ref (result);
+  /* The state last: listeners of "state" read the result. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+  set_state (self, state_for_result (result));
+}
+
+const char *
+pp_grid_cell_get_icon_name (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  switch (self->state)
+    {
+    case PP_CELL_OK:
+      return "emblem-ok-symbolic";
+    case PP_CELL_FAILED:
+      return self->result->outcome == PP_OUTCOME_TLS_INSPECTED ? "security-low-symbolic"
+                                                               : "dialog-error-symbolic";
+    case PP_CELL_ABSENT:
+      return "action-unavailable-symbolic";
+    case PP_CELL_STOPPED:
+      return "media-playback-stop-symbolic";
+    case PP_CELL_IDLE:
+    case PP_CELL_PENDING:
+    default:
+      return NULL;
+    }
+}
+
+/* The status code when there is one, else the outcome's short reason:
+ * "200", "407", "name not resolved". The cell is narrow; the accessible
+ * label and the details pane say the rest in words. */
+char *
+pp_grid_cell_format_status (PpGridCell *self)
+{
+  const PpProbeResult *r;
+
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  r = self->result;
+  switch (self->state)
+    {
+    case PP_CELL_IDLE:
+      return g_strdup ("");
+    case PP_CELL_PENDING:
+      return g_strdup (_("Checking…"));
+    case PP_CELL_ABSENT:
+      return g_strdup (_("Doesn’t exist"));
+    default:
+      break;
+    }
+  if (r->outcome == PP_OUTCOME_OK || r->outcome == PP_OUTCOME_UNEXPECTED_STATUS)
+    return g_strdup_printf ("%u", r->http_status);
+  if (r->connect_status >= 400)
+    return g_strdup_printf ("%u", r->connect_status);
+  if (r->proxy_status >= 400)
+    return g_strdup_printf ("%u", r->proxy_status);
+
+  return g_strdup (_(pp_outcome_get_reason (r->outcome)));
+}
+
+char *
+pp_format_duration (gint64 microseconds)
+{
+  if (microseconds < 0)
+    return g_strdup ("—");
+  if (microseconds < 10000)
+    /* Translators: a duration in milliseconds, with one decimal. */
+    return g_strdup_printf (_("%.1f ms"), microseconds / 1000.0);
+  if (microseconds < 10000000)
+    /* Translators: a duration in milliseconds. */
+    return g_strdup_printf (_("%.0f ms"), microseconds / 1000.0);
+
+  /* Translators: a duration in seconds, with one decimal. */
+  return g_strdup_printf (_("%.1f s"), microseconds / 1000000.0);
+}
+
+char *
+pp_grid_cell_format_latency (PpGridCell *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  /* Only an answer's time means something at a glance; a failure's is in
+   * the details pane. */
+  if (self->result == NULL || self->state != PP_CELL_OK || self->result->timings.total <= 0)
+    return g_strdup ("");
+
+  return pp_format_duration (self->result->timings.total);
+}
+
+char *
+pp_format_host (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (url);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+
+  return g_strdup (g_uri_get_host (uri));
+}
+
+static char *
+format_state_words (PpGridCell *self)
+{
+  g_autofree char *status = NULL;
+
+  switch (self->state)
+    {
+    case PP_CELL_IDLE:
+      return g_strdup (_("not checked yet"));
+    case PP_CELL_PENDING:
+      return g_strdup (_("checking"));
+    case PP_CELL_ABSENT:
+      return g_strdup (_("doesn’t exist"));
+    case PP_CELL_STOPPED:
+      return g_strdup (_("stopped"));
+    case PP_CELL_OK:
+      /* Translators: an accessible description, e.g. "reachable, status 200, 35 ms". */
+      return g_strdup_printf (_("reachable, status %u, %s"), self->result->http_status,
+                              status = pp_grid_cell_format_latency (self));
+    case PP_CELL_FAILED:
+    default:
+      /* Translators: an accessible description, e.g. "failed, proxy authentication required". */
+      return g_strdup_printf (_("failed, %s"), _(pp_outcome_get_reason (self->result->outcome)));
+    }
+}
+
+/* What a screen reader says for the cell: method, host, then the state in
+ * words, so that nothing depends on the icon or its colour. */
+char *
+pp_grid_cell_format_accessible (PpGridCell *self)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  host = pp_format_host (self->endpoint->url);
+  words = format_state_words (self);
+
+  /* Translators: method, host: state; e.g.
+   * "Default proxy, winatp-gw-cus.microsoft.com: failed, proxy authentication required". */
+  return g_strdup_printf (_("%s, %s: %s"), _(pp_method_get_label (self->method)), host, words);
+}

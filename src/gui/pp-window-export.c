@@ -1,0 +1,306 @@
+/* pp-window-export.c: the window's report export and screenshots
+ *
+ * An export never loses the run: the results stay in the window whatever
+ * happens to the file, and a failure offers another location.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+
+#include "pp-report.h"
+#include "pp-screenshot.h"
+#include "pp-window.h"
+
+#define SCREENSHOT_NAME "screenshot.png"
+
+static char *
+version_string (guint major,
+                guint minor,
+                guint micro)
+{
+  return g_strdup_printf ("%u.%u.%u", major, minor, micro);
+}
+
+static PpReport *
+make_report (PpWindow *self)
+{
+  PpReport *report = pp_report_new (pp_window_get_plan (self), pp_window_get_results (self),
+                                    pp_window_get_config (self));
+  g_autofree char *gtk = version_string (gtk_get_major_version (), gtk_get_minor_version (),
+                                         gtk_get_micro_version ());
+  g_autofree char *adw = version_string (adw_get_major_version (), adw_get_minor_version (),
+                                         adw_get_micro_version ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = pp_screenshot_png (GTK_WIDGET (self), &error);
+
+  pp_report_add_system_info (report, "GTK", gtk);
+  pp_report_add_system_info (report, "libadwaita", adw);
+  /* A report without the picture is still worth more than no report. */
+  if (png != NULL)
+    pp_report_add_attachment (report, SCREENSHOT_NAME, png);
+  else
+    g_warning ("No screenshot in the report: %s", error->message);
+
+  return report;
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pp_report_write_finish (PP_REPORT (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pp_window_export_async (PpWindow            *self,
+                        const char          *path,
+                        gboolean             overwrite,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(PpReport) report = NULL;
+
+  g_return_if_fail (PP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pp_window_export_async);
+  if (pp_window_get_plan (self) == NULL || pp_window_get_config (self) == NULL ||
+      pp_window_get_running (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("There is no finished run to export yet: run the checks first."));
+      return;
+    }
+  report = make_report (self);
+  pp_report_write_async (report, path, overwrite, cancellable, write_done_cb,
+                         g_steal_pointer (&task));
+}
+
+gboolean
+pp_window_export_finish (PpWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_window_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Interactive export */
+
+static void
+export_failed_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PpWindow         *self)
+{
+  if (g_str_equal (response, "retry"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
+}
+
+static void
+show_export_error (PpWindow     *self,
+                   const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Was Not Saved"),
+                                              NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nThe results are still here: choose another location to try again."),
+                                  error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "retry", _("Choose _Another Location…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_failed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+interactive_export_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  PpWindow *self = PP_WINDOW (object);
+  g_autofree char *path = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  if (!pp_window_export_finish (self, result, &error))
+    {
+      show_export_error (self, error);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  toast = adw_toast_new (_("Report saved"));
+  adw_toast_set_button_label (toast, _("Show in Files"));
+  adw_toast_set_action_name (toast, "win.show-in-files");
+  adw_toast_set_action_target (toast, "s", uri ? uri : "");
+  pp_window_add_toast (self, toast);
+}
+
+static char *
+suggest_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M");
+
+  return g_strdup_printf ("proxyprobe-%s-%s.zip", g_get_host_name (), stamp);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     PpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  /* The chooser has asked about replacing an existing file. */
+  pp_window_export_async (self, path, TRUE, NULL, interactive_export_done_cb, path);
+}
+
+void
+pp_window_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = suggest_name ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Zip archives"));
+  gtk_file_filter_add_suffix (filter, "zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Show in Files: the file manager's D-Bus interface selects the file;
+ * without a file manager the folder opens in whatever handles folders. */
+
+static void
+show_items_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_object_get_data (G_OBJECT (window), "pp-show-uri");
+  g_autoptr(GFile) file = uri ? g_file_new_for_uri (uri) : NULL;
+  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL && folder_uri != NULL)
+    gtk_show_uri (window, folder_uri, GDK_CURRENT_TIME);
+}
+
+void
+pp_window_show_in_files_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+
+  if (*uri == '\0')
+    return;
+  g_object_set_data_full (G_OBJECT (widget), "pp-show-uri", g_strdup (uri), g_free);
+  if (bus == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+
+      gtk_show_uri (GTK_WINDOW (widget), folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE,
+                          5000, NULL, show_items_done_cb, g_object_ref (widget));
+}
+
+/* Screenshots */
+
+gboolean
+pp_window_save_screenshot (PpWindow    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GBytes) png = NULL;
+
+  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
+
+  png = pp_screenshot_png (GTK_WIDGET (self), error);
+  if (png == NULL)
+    return FALSE;
+
+  return g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
+}
+
+static void
+screenshot_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        PpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  if (!pp_window_save_screenshot (self, path, &error))
+    pp_window_show_error (self, _("The Screenshot Was Not Saved"), error->message);
+  else
+    pp_window_add_toast (self, adw_toast_new (_("Screenshot saved")));
+}
+
+void
+pp_window_screenshot_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Screenshot"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "proxyprobe.png");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

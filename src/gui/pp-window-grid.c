@@ -1,0 +1,204 @@
+/* pp-window-grid.c: the window's live grid columns and its summary line
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+
+#include "pp-cell-widget.h"
+#include "pp-grid-row.h"
+#include "pp-guidance.h"
+#include "pp-profile.h"
+#include "pp-window-private.h"
+
+/* Grid columns */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, pp_cell_widget_new ());
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  PpGridRow *row = gtk_list_item_get_item (item);
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "method-position"));
+  PpCellWidget *widget = PP_CELL_WIDGET (gtk_list_item_get_child (item));
+
+  if (position < pp_grid_row_get_n_cells (row))
+    pp_cell_widget_set_cell (widget, pp_grid_row_get_cell (row, position));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  pp_cell_widget_set_cell (PP_CELL_WIDGET (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_endpoint_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *service = gtk_label_new (NULL);
+  GtkWidget *url = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (service), 0);
+  gtk_label_set_xalign (GTK_LABEL (url), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (service), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (url), 40);
+  gtk_widget_add_css_class (url, "dim-label");
+  gtk_widget_add_css_class (url, "caption");
+  gtk_box_append (GTK_BOX (box), service);
+  gtk_box_append (GTK_BOX (box), url);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_endpoint_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  PpEndpoint *endpoint = pp_grid_row_get_endpoint (gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *host = pp_format_host (endpoint->url);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), host);
+  gtk_widget_set_tooltip_text (box, endpoint->url);
+}
+
+static void
+add_column (PpWindow           *self,
+            const char         *title,
+            GtkListItemFactory *factory,
+            int                 width)
+{
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+void
+pp_window_setup_columns (PpWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_endpoint_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_endpoint_cb), NULL);
+  add_column (self, _("Endpoint"), factory, 190);
+  for (guint m = 0; m < PP_N_METHODS; m++)
+    {
+      g_autofree char *title = g_strdup_printf ("%u %s", pp_method_get_number (m),
+                                                _(pp_method_get_label (m)));
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "method-position", GUINT_TO_POINTER (m));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+      add_column (self, title, factory, 124);
+    }
+  gtk_column_view_set_model (self->column_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+}
+
+/* Summary */
+
+static char *
+format_method_counts (PpWindow *self)
+{
+  guint n_methods = pp_plan_get_n_methods (self->plan);
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+  GString *out = g_string_new (NULL);
+
+  for (guint m = 0; m < n_methods; m++)
+    {
+      guint reachable = 0, absent = 0;
+
+      for (guint e = 0; e < n_endpoints; e++)
+        {
+          PpProbeResult *r = g_ptr_array_index (self->results, e * n_methods + m);
+
+          reachable += r && pp_probe_result_is_reachable (r);
+          absent += r && r->outcome == PP_OUTCOME_NOT_CONFIGURED;
+        }
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (absent == n_endpoints)
+        /* Translators: a connectivity method that is not configured, e.g. "Named proxy: doesn't exist". */
+        g_string_append_printf (out, _("%s: doesn’t exist"),
+                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))));
+      else
+        /* Translators: a method and the endpoints it reached, e.g. "Default proxy 24/30". */
+        g_string_append_printf (out, _("%s %u/%u"),
+                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))),
+                                reachable, n_endpoints);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_title (PpWindow        *self,
+              const PpVerdict *verdict)
+{
+  if (verdict->n_pending > 0 && self->running)
+    /* Translators: shown while the checks run. */
+    return g_strdup_printf (ngettext ("%u of %u endpoint reachable so far — %u checks to go",
+                                      "%u of %u endpoints reachable so far — %u checks to go",
+                                      verdict->n_endpoints),
+                            verdict->n_reachable, verdict->n_endpoints, verdict->n_pending);
+
+  return g_strdup_printf (ngettext ("%u of %u endpoint reachable",
+                                    "%u of %u endpoints reachable", verdict->n_endpoints),
+                          verdict->n_reachable, verdict->n_endpoints);
+}
+
+void
+pp_window_update_summary (PpWindow *self)
+{
+  PpVerdict verdict;
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *methods = NULL;
+  g_autofree char *verdict_text = NULL;
+
+  if (self->plan == NULL)
+    return;
+  pp_verdict_compute (&verdict, self->plan, self->results);
+  title = format_title (self, &verdict);
+  counts = format_method_counts (self);
+  headline = pp_verdict_format_headline (&verdict);
+  methods = pp_verdict_format_methods (&verdict, self->plan);
+  verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+                                  self->stopped ? _(" Stopped: some checks did not run.") : "");
+  gtk_label_set_label (self->summary_title, title);
+  gtk_label_set_label (self->summary_methods, counts);
+  gtk_label_set_label (self->summary_verdict, verdict.kind == PP_VERDICT_PENDING && self->running
+                                              ? _("Waiting for the first results…") : verdict_text);
+}
+
+char *
+pp_window_format_summary (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  if (self->plan == NULL)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (self->plan)),
+                          gtk_label_get_label (self->summary_title),
+                          gtk_label_get_label (self->summary_methods),
+                          gtk_label_get_label (self->summary_verdict));
+}
+

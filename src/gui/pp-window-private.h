@@ -1,0 +1,65 @@
+/* pp-window-private.h: what the window's source files share
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-config-panel.h"
+#include "pp-runner.h"
+#include "pp-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint index;
+  PpProbeResult *result;
+} Delivery;
+
+struct _PpWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkDropDown *profile_dropdown;
+  GtkDropDown *geography_dropdown;
+  GtkStack *run_stack;
+  AdwViewStack *view_stack;
+  GtkWidget *empty_page;
+  GtkLabel *summary_title;
+  GtkLabel *summary_methods;
+  GtkLabel *summary_verdict;
+  GtkColumnView *column_view;
+  PpDetailsPane *details;
+  PpConfigPanel *config_panel;
+
+  GSettings *settings;
+  GPtrArray *profile_ids;      /* of char *, parallel to the profile dropdown */
+  GPtrArray *geography_ids;    /* of char *, "" first for every geography */
+  char *cmdline_proxy;         /* --proxy: wins over the preference */
+  gboolean applying_overrides;
+
+  GListStore *rows;            /* of PpGridRow, what the grid shows */
+  GPtrArray *all_rows;         /* of PpGridRow, every row of the run */
+  guint rest_tick_id;
+  PpPlan *plan;
+  PpConfig *config;
+  PpTrust *trust;
+  PpRunner *runner;
+  GPtrArray *results;          /* plan order; NULL until delivered */
+  GCancellable *cancellable;
+  GCancellable *startup_cancellable;
+  GArray *queue;               /* of Delivery, applied once per frame */
+  guint tick_id;
+  guint flush_idle_id;
+  gboolean running;
+  gboolean stopped;
+  gboolean disposed;
+  guint frames_seen;
+};
+
+void pp_window_setup_columns  (PpWindow *self);
+void pp_window_update_summary (PpWindow *self);
+
+G_END_DECLS

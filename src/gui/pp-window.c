@@ -1,0 +1,886 @@
+/* pp-window.c: the main window: choosers, live grid, summary, details
+ *
+ * Results arrive from the runner one by one on the main context; they are
+ * queued and applied once per frame from a tick callback, so a burst of a
+ * thousand answers costs a handful of frames, not a thousand relayouts.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+
+#include "pp-cell-widget.h"
+#include "pp-config-panel.h"
+#include "pp-detect.h"
+#include "pp-grid-row.h"
+#include "pp-guidance.h"
+#include "pp-profile.h"
+#include "pp-runner.h"
+#include "pp-window-private.h"
+
+#define CUSTOM_PROFILE "custom"
+
+G_DEFINE_FINAL_TYPE (PpWindow, pp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  SIGNAL_RUN_FINISHED,
+  SIGNAL_RUN_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_actions (PpWindow *self);
+
+/* Choosers */
+
+static const char *
+selected_id (GtkDropDown *dropdown,
+             GPtrArray   *ids)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  return position < ids->len ? g_ptr_array_index (ids, position) : NULL;
+}
+
+static void
+select_id (GtkDropDown *dropdown,
+           GPtrArray   *ids,
+           const char  *id)
+{
+  guint position = 0;
+
+  if (id != NULL)
+    g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &position);
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static GStrv
+profile_geographies (const char *id)
+{
+  g_auto(GStrv) geographies = NULL;
+  g_autoptr(PpProfile) profile = NULL;
+
+  if (g_strv_contains (pp_profile_list_bundled (), id))
+    {
+      pp_profile_describe_bundled (id, NULL, NULL, &geographies, NULL, NULL);
+      return g_steal_pointer (&geographies);
+    }
+  if (g_str_equal (id, CUSTOM_PROFILE))
+    return g_new0 (char *, 1);
+  profile = pp_profile_load (id, NULL, NULL);
+  if (profile == NULL || pp_profile_get_geographies (profile) == NULL)
+    return g_new0 (char *, 1);
+
+  return g_strdupv ((GStrv) pp_profile_get_geographies (profile));
+}
+
+static void
+fill_geographies (PpWindow   *self,
+                  const char *profile_id,
+                  const char *selected)
+{
+  g_auto(GStrv) geographies = profile_geographies (profile_id);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->geography_ids, 0);
+  g_ptr_array_add (self->geography_ids, g_strdup (""));
+  gtk_string_list_append (labels, _("All Geographies"));
+  for (guint i = 0; geographies[i]; i++)
+    {
+      g_ptr_array_add (self->geography_ids, g_strdup (geographies[i]));
+      gtk_string_list_append (labels, geographies[i]);
+    }
+  gtk_drop_down_set_model (self->geography_dropdown, G_LIST_MODEL (labels));
+  select_id (self->geography_dropdown, self->geography_ids, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown), geographies[0] != NULL);
+}
+
+static void
+add_profile (PpWindow      *self,
+             GtkStringList *labels,
+             const char    *id,
+             const char    *label)
+{
+  g_ptr_array_add (self->profile_ids, g_strdup (id));
+  gtk_string_list_append (labels, label);
+}
+
+static void
+fill_profiles (PpWindow   *self,
+               const char *selected)
+{
+  const char * const *names = pp_profile_list_bundled ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->profile_ids, 0);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *title = NULL;
+
+      pp_profile_describe_bundled (names[i], &title, NULL, NULL, NULL, NULL);
+      add_profile (self, labels, names[i], title ? title : names[i]);
+    }
+  add_profile (self, labels, CUSTOM_PROFILE, _("Custom URL List"));
+  /* A profile file named on the command line or chosen earlier. */
+  if (selected && !g_strv_contains (names, selected) && !g_str_equal (selected, CUSTOM_PROFILE))
+    {
+      g_autofree char *basename = g_path_get_basename (selected);
+
+      add_profile (self, labels, selected, basename);
+    }
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (labels));
+  select_id (self->profile_dropdown, self->profile_ids, selected);
+}
+
+static void
+profile_selected_cb (PpWindow *self)
+{
+  const char *id = selected_id (self->profile_dropdown, self->profile_ids);
+
+  if (id == NULL)
+    return;
+  if (!self->applying_overrides)
+    g_settings_set_string (self->settings, "profile", id);
+  fill_geographies (self, id, g_settings_get_string (self->settings, "geography"));
+}
+
+static void
+geography_selected_cb (PpWindow *self)
+{
+  const char *id = selected_id (self->geography_dropdown, self->geography_ids);
+
+  if (id != NULL && !self->applying_overrides)
+    g_settings_set_string (self->settings, "geography", id);
+}
+
+/* Building the plan */
+
+static PpProfile *
+load_profile (PpWindow  *self,
+              GError   **error)
+{
+  const char *id = selected_id (self->profile_dropdown, self->profile_ids);
+  g_autofree char *workspace_id = g_settings_get_string (self->settings, "workspace-id");
+  PpProfileOptions options = {
+    .geography = selected_id (self->geography_dropdown, self->geography_ids),
+    .workspace_id = *workspace_id ? workspace_id : NULL,
+  };
+
+  if (options.geography && !*options.geography)
+    options.geography = NULL;
+  if (g_strcmp0 (id, CUSTOM_PROFILE) == 0)
+    {
+      g_auto(GStrv) urls = g_settings_get_strv (self->settings, "custom-urls");
+
+      if (urls[0] == NULL)
+        {
+          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
+                       _("The custom URL list is empty: add URLs in Preferences."));
+          return NULL;
+        }
+      return pp_profile_new_for_urls ((const char * const *) urls, error);
+    }
+
+  return pp_profile_load (id ? id : "mde-standard", &options, error);
+}
+
+static PpPlan *
+make_plan (PpWindow  *self,
+           GError   **error)
+{
+  g_autoptr(PpProfile) profile = load_profile (self, error);
+  g_autoptr(GArray) methods = NULL;
+
+  if (profile == NULL)
+    return NULL;
+  methods = pp_method_parse_list ("all", error);
+  if (methods == NULL)
+    return NULL;
+
+  return pp_plan_new (profile, methods);
+}
+
+/* GTK 4.8's list views keep a widget for up to 200 rows, whether they
+ * show or not, and make them as rows are added: a long profile is added a
+ * few rows per frame, so that no frame waits for hundreds of widgets. */
+#define ROWS_PER_FRAME 12
+
+static gboolean
+add_rows_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = MIN (ROWS_PER_FRAME, self->all_rows->len - shown);
+
+  g_list_store_splice (self->rows, shown, 0, self->all_rows->pdata + shown, n);
+  if (shown + n < self->all_rows->len)
+    return G_SOURCE_CONTINUE;
+  self->rest_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_rows (PpWindow *self)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+
+  g_ptr_array_set_size (self->all_rows, 0);
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      PpGridRow *row = pp_grid_row_new (self->plan, e);
+
+      for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
+        pp_grid_cell_set_pending (pp_grid_row_get_cell (row, m));
+      g_ptr_array_add (self->all_rows, row);
+    }
+  if (self->rest_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
+  self->rest_tick_id = 0;
+  /* Rows change only here (removed, then added by frames, see above);
+   * results change cells, never the model. */
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       self->all_rows->pdata, MIN (self->all_rows->len, ROWS_PER_FRAME));
+  if (self->all_rows->len > ROWS_PER_FRAME)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->rest_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_rows_cb, NULL, NULL);
+      else
+        g_list_store_splice (self->rows, ROWS_PER_FRAME, 0, self->all_rows->pdata + ROWS_PER_FRAME,
+                             self->all_rows->len - ROWS_PER_FRAME);
+    }
+}
+
+/* Coalescing results */
+
+static PpGridCell *
+cell_for_index (PpWindow *self,
+                guint     index)
+{
+  guint n_methods = pp_plan_get_n_methods (self->plan);
+  PpGridRow *row = index / n_methods < self->all_rows->len
+                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
+
+  return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
+}
+
+/* Applies queued results, at most FLUSH_BUDGET_US of them per frame;
+ * returns TRUE when some are left for the next frame. */
+#define FLUSH_BUDGET_US 5000
+
+static gboolean
+flush_queue_budget (PpWindow *self,
+                    gint64    budget_us)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint done = 0;
+
+  if (self->queue->len == 0)
+    return FALSE;
+  while (done < self->queue->len && (done % 16 != 0 || g_get_monotonic_time () < deadline))
+    {
+      Delivery *d = &g_array_index (self->queue, Delivery, done++);
+      PpGridCell *cell = cell_for_index (self, d->index);
+
+      if (g_ptr_array_index (self->results, d->index) == NULL)
+        g_ptr_array_index (self->results, d->index) = pp_probe_result_ref (d->result);
+      if (cell != NULL)
+        pp_grid_cell_set_result (cell, d->result);
+    }
+  g_array_remove_range (self->queue, 0, done);
+  pp_window_update_summary (self);
+
+  return self->queue->len > 0;
+}
+
+static void
+flush_queue (PpWindow *self)
+{
+  flush_queue_budget (self, G_MAXINT64 / 2);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+
+  if (flush_queue_budget (self, FLUSH_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An unmapped window gets no frames: an idle then does the same job. */
+static gboolean
+flush_idle_cb (gpointer user_data)
+{
+  PpWindow *self = user_data;
+
+  self->flush_idle_id = 0;
+  if (self->tick_id == 0)
+    flush_queue (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+probe_finished_cb (PpRunner      *runner,
+                   guint          index,
+                   PpProbeResult *result,
+                   PpWindow      *self)
+{
+  Delivery delivery = { index, pp_probe_result_ref (result) };
+
+  if (runner != self->runner)
+    {
+      pp_probe_result_unref (result);
+      return;
+    }
+  g_array_append_val (self->queue, delivery);
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  else if (self->tick_id == 0 && self->flush_idle_id == 0)
+    self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
+}
+
+/* Running */
+
+static void
+set_running (PpWindow *self,
+             gboolean  running)
+{
+  self->running = running;
+  gtk_stack_set_visible_child_name (self->run_stack, running ? "stop" : "run");
+  update_actions (self);
+}
+
+static void
+finish_run (PpWindow *self)
+{
+  flush_queue (self);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
+  self->stopped = g_cancellable_is_cancelled (self->cancellable);
+  set_running (self, FALSE);
+  pp_window_update_summary (self);
+  g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PpWindow) self = user_data;
+  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+
+  if (self->disposed || PP_RUNNER (object) != self->runner)
+    return;
+  /* The runner's array holds every result, cancelled ones included. */
+  flush_queue (self);
+  for (guint i = 0; results && i < results->len; i++)
+    {
+      PpProbeResult *r = g_ptr_array_index (results, i);
+      PpGridCell *cell = cell_for_index (self, i);
+
+      if (r == NULL || g_ptr_array_index (self->results, i) != NULL)
+        continue;
+      g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
+      if (cell != NULL)
+        pp_grid_cell_set_result (cell, r);
+    }
+  finish_run (self);
+}
+
+static void
+start_runner (PpWindow *self)
+{
+  g_clear_object (&self->runner);
+  self->runner = pp_runner_new (self->config, self->trust);
+  pp_runner_set_concurrency (self->runner, g_settings_get_uint (self->settings, "concurrency"));
+  pp_runner_set_timeout (self->runner, g_settings_get_uint (self->settings, "timeout") * 1000);
+  pp_runner_set_connect_timeout (self->runner,
+                                 g_settings_get_uint (self->settings, "connect-timeout") * 1000);
+  /* Traces feed the details pane's headers and the report. */
+  pp_runner_set_keep_traces (self->runner, TRUE);
+  g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
+  pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
+}
+
+static void
+mark_all_stopped (PpWindow *self)
+{
+  guint n_items = pp_plan_get_n_items (self->plan);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      PpMethod method;
+      PpEndpoint *endpoint = pp_plan_get_item (self->plan, i, &method);
+      g_autoptr(PpProbeResult) r = NULL;
+
+      if (g_ptr_array_index (self->results, i) != NULL)
+        continue;
+      r = pp_probe_result_new (endpoint, method);
+      r->outcome = PP_OUTCOME_CANCELLED;
+      r->detail = g_strdup (_("Stopped before the probe started."));
+      g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
+      pp_grid_cell_set_result (cell_for_index (self, i), r);
+    }
+}
+
+static void
+detect_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpTrust) trust = NULL;
+  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
+
+  if (self->disposed)
+    return;
+  if (g_cancellable_is_cancelled (self->cancellable) || config == NULL)
+    {
+      if (config == NULL && !g_cancellable_is_cancelled (self->cancellable))
+        {
+          pp_config_panel_set_error (self->config_panel, error->message);
+          pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+          g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
+        }
+      g_cancellable_cancel (self->cancellable);
+      mark_all_stopped (self);
+      finish_run (self);
+      return;
+    }
+  g_set_object (&self->config, config);
+  g_set_object (&self->trust, trust);
+  pp_config_panel_set_config (self->config_panel, config);
+  start_runner (self);
+}
+
+static char *
+effective_proxy (PpWindow *self)
+{
+  if (self->cmdline_proxy != NULL)
+    return g_strdup (self->cmdline_proxy);
+
+  return g_settings_get_string (self->settings, "cmdline-proxy");
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpPlan) plan = NULL;
+  g_autofree char *proxy = NULL;
+  g_autofree char *named = NULL;
+
+  if (self->running)
+    return;
+  plan = make_plan (self, &error);
+  if (plan == NULL)
+    {
+      pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+      g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
+      return;
+    }
+  g_set_object (&self->plan, plan);
+  g_clear_object (&self->runner);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  self->results = g_ptr_array_new_full (pp_plan_get_n_items (plan),
+                                        (GDestroyNotify) pp_probe_result_unref);
+  g_ptr_array_set_size (self->results, pp_plan_get_n_items (plan));
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->stopped = FALSE;
+  fill_rows (self);
+  pp_details_pane_set_cell (self->details, NULL);
+  gtk_widget_set_visible (self->empty_page, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "results");
+  set_running (self, TRUE);
+  pp_window_update_summary (self);
+  pp_config_panel_set_detecting (self->config_panel);
+
+  proxy = effective_proxy (self);
+  named = g_settings_get_string (self->settings, "named-proxy");
+  pp_detect_config_async (proxy, named, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PpWindow *self = PP_WINDOW (widget);
+
+  if (self->running)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+show_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->plan == NULL || index >= pp_plan_get_n_items (self->plan))
+    return;
+  pp_details_pane_set_cell (self->details, cell_for_index (self, index));
+}
+
+static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  g_autofree char *text = pp_window_format_summary (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
+}
+
+static void
+update_actions (PpWindow *self)
+{
+  gboolean has_results = self->plan != NULL && !self->running;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !self->running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", self->running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_results && self->config);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", self->plan != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !self->running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
+                            !self->running && self->geography_ids->len > 1);
+}
+
+/* GObject */
+
+static void
+pp_window_dispose (GObject *object)
+{
+  PpWindow *self = PP_WINDOW (object);
+
+  /* A run still going ends on its own; nothing of it may touch the
+   * widgets any more. */
+  self->disposed = TRUE;
+  if (self->runner)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->startup_cancellable)
+    g_cancellable_cancel (self->startup_cancellable);
+  if (self->queue)
+    g_array_set_size (self->queue, 0);
+  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
+
+  G_OBJECT_CLASS (pp_window_parent_class)->dispose (object);
+}
+
+static void
+pp_window_finalize (GObject *object)
+{
+  PpWindow *self = PP_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->geography_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->cmdline_proxy, g_free);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->all_rows, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->config);
+  g_clear_object (&self->trust);
+  g_clear_object (&self->runner);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->startup_cancellable);
+  g_clear_pointer (&self->queue, g_array_unref);
+
+  G_OBJECT_CLASS (pp_window_parent_class)->finalize (object);
+}
+
+static void
+clear_delivery (gpointer data)
+{
+  Delivery *d = data;
+
+  g_clear_pointer (&d->result, pp_probe_result_unref);
+}
+
+static void
+pp_window_class_init (PpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pp_window_dispose;
+  object_class->finalize = pp_window_finalize;
+
+  signals[SIGNAL_RUN_FINISHED] =
+    g_signal_new ("run-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The run could not start: the message says why. */
+  signals[SIGNAL_RUN_FAILED] =
+    g_signal_new ("run-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (PP_TYPE_DETAILS_PANE);
+  g_type_ensure (PP_TYPE_CONFIG_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/proxyprobe/ProxyProbe/pp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, profile_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, geography_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_methods);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_verdict);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, config_panel);
+
+  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, pp_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, pp_window_screenshot_action);
+  gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
+                                   pp_window_show_in_files_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-summary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.screenshot", NULL);
+}
+
+static void
+pp_window_init (PpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->profile_ids = g_ptr_array_new_with_free_func (g_free);
+  self->geography_ids = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
+  self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
+  g_array_set_clear_func (self->queue, clear_delivery);
+  pp_window_setup_columns (self);
+}
+
+/* The configuration page shows what the machine has before any run. */
+static void
+startup_detect_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = pp_detect_config_finish (result, NULL, &error);
+
+  if (self->disposed || self->plan != NULL)
+    return;
+  if (config != NULL)
+    pp_config_panel_set_config (self->config_panel, config);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    pp_config_panel_set_error (self->config_panel, error->message);
+}
+
+/* Detection forks (systemctl) and reads files: it starts after the first
+ * frame, which it would otherwise slow down. */
+static gboolean
+detect_at_startup_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  g_autofree char *proxy = NULL;
+  g_autofree char *named = NULL;
+
+  if (self->frames_seen++ < 1)
+    return G_SOURCE_CONTINUE;
+  if (self->plan != NULL)
+    return G_SOURCE_REMOVE;
+  proxy = g_settings_get_string (self->settings, "cmdline-proxy");
+  named = g_settings_get_string (self->settings, "named-proxy");
+  self->startup_cancellable = g_cancellable_new ();
+  pp_detect_config_async (proxy, named, FALSE, self->startup_cancellable, startup_detect_cb,
+                          g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+detect_at_startup (PpWindow *self)
+{
+  pp_config_panel_set_detecting (self->config_panel);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), detect_at_startup_cb, NULL, NULL);
+}
+
+PpWindow *
+pp_window_new (AdwApplication *application,
+               GSettings      *settings)
+{
+  PpWindow *self = g_object_new (PP_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *profile = g_settings_get_string (settings, "profile");
+  g_autofree char *geography = g_settings_get_string (settings, "geography");
+
+  self->settings = g_object_ref (settings);
+  fill_profiles (self, profile);
+  fill_geographies (self, selected_id (self->profile_dropdown, self->profile_ids), geography);
+  g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
+                            G_CALLBACK (profile_selected_cb), self);
+  g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
+                            G_CALLBACK (geography_selected_cb), self);
+  update_actions (self);
+  detect_at_startup (self);
+
+  return self;
+}
+
+/* What the command line asked for wins over the preferences for this
+ * session only; a support script must not change the user's settings. */
+void
+pp_window_set_overrides (PpWindow   *self,
+                         const char *profile,
+                         const char *geography,
+                         const char *proxy)
+{
+  g_return_if_fail (PP_IS_WINDOW (self));
+
+  self->applying_overrides = TRUE;
+  if (profile != NULL)
+    {
+      fill_profiles (self, profile);
+      fill_geographies (self, profile, geography);
+    }
+  else if (geography != NULL)
+    select_id (self->geography_dropdown, self->geography_ids, geography);
+  self->applying_overrides = FALSE;
+  g_free (self->cmdline_proxy);
+  self->cmdline_proxy = g_strdup (proxy);
+  update_actions (self);
+}
+
+gboolean
+pp_window_get_running (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
+
+  return self->running;
+}
+
+GListModel *
+pp_window_get_rows (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+GtkColumnView *
+pp_window_get_column_view (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return self->column_view;
+}
+
+PpDetailsPane *
+pp_window_get_details (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return self->details;
+}
+
+PpPlan *
+pp_window_get_plan (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return self->plan;
+}
+
+GPtrArray *
+pp_window_get_results (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return self->results;
+}
+
+PpConfig *
+pp_window_get_config (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  return self->config;
+}
+
+gboolean
+pp_window_all_reachable (PpWindow *self)
+{
+  PpVerdict verdict;
+
+  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+  pp_verdict_compute (&verdict, self->plan, self->results);
+
+  return verdict.n_reachable == verdict.n_endpoints;
+}
+
+gboolean
+pp_window_was_stopped (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
+
+  return self->stopped;
+}
+
+void
+pp_window_add_toast (PpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+pp_window_show_error (PpWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (PP_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,829 @@
+/* test-gui.c: the real proxyprobe window under Xvfb, against the testbed
+ *
+ * The window is driven through its actions (run, stop, show-cell, the
+ * preferences) and checked through its model and through the accessible
+ * labels a screen reader gets. The screenshots it writes, in English and
+ * in Dutch, are for people to review (build/tests/screenshots).
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <zip.h>
+
+#include "pp-application.h"
+#include "pp-cell-widget.h"
+#include "pp-config-panel.h"
+#include "pp-grid-row.h"
+#include "pp-report.h"
+#include "testbed/pp-testbed.h"
+
+#define RUN_TIMEOUT_S 60
+
+static PpTestbed *testbed;
+static PpApplication *app;
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+run_finished_cb (PpWindow *window,
+                 gboolean *finished)
+{
+  *finished = TRUE;
+}
+
+static void
+wait_for_run (PpWindow *window)
+{
+  gboolean finished = !pp_window_get_running (window);
+  gboolean timed_out = FALSE;
+  gulong handler = g_signal_connect (window, "run-finished", G_CALLBACK (run_finished_cb), &finished);
+  guint timeout = g_timeout_add_seconds (RUN_TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (!finished && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (window, handler);
+  /* One more frame, so that the grid shows the final state. */
+  spin_for (100);
+}
+
+static GSettings *
+settings (void)
+{
+  return pp_application_get_settings (app);
+}
+
+static PpWindow *
+new_window (void)
+{
+  PpWindow *window = pp_window_new (ADW_APPLICATION (app), settings ());
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (300);
+
+  return window;
+}
+
+static void
+set_urls (const char * const *paths)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) urls = NULL;
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autofree char *url = pp_testbed_http_url (testbed, paths[i]);
+
+      g_strv_builder_add (builder, url);
+    }
+  urls = g_strv_builder_end (builder);
+  g_settings_set_strv (settings (), "custom-urls", (const char * const *) urls);
+  g_settings_set_string (settings (), "profile", "custom");
+}
+
+static PpGridCell *
+cell_at (PpWindow *window,
+         guint     row,
+         PpMethod  method)
+{
+  g_autoptr(PpGridRow) item = g_list_model_get_item (pp_window_get_rows (window), row);
+
+  g_assert_nonnull (item);
+  for (guint m = 0; m < pp_grid_row_get_n_cells (item); m++)
+    if (pp_grid_cell_get_method (pp_grid_row_get_cell (item, m)) == method)
+      return pp_grid_row_get_cell (item, m);
+  g_assert_not_reached ();
+}
+
+static PpCellWidget *
+find_cell_widget (GtkWidget  *root,
+                  PpGridCell *cell)
+{
+  if (PP_IS_CELL_WIDGET (root) && pp_cell_widget_get_cell (PP_CELL_WIDGET (root)) == cell)
+    return PP_CELL_WIDGET (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PpCellWidget *found = find_cell_widget (child, cell);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The state through the model, and the words a screen reader says. */
+static void
+assert_cell (PpWindow    *window,
+             guint        row,
+             PpMethod     method,
+             PpCellState  state,
+             const char  *words)
+{
+  PpGridCell *cell = cell_at (window, row, method);
+  PpCellWidget *widget = find_cell_widget (GTK_WIDGET (window), cell);
+  g_autofree char *label = pp_grid_cell_format_accessible (cell);
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u", pp_testbed_get_http_port (testbed));
+  g_autofree char *expected = g_strdup_printf ("%s, %s: %s", pp_method_get_label (method), host, words);
+  char *problem;
+
+  g_test_message ("cell %u/%s: %s", row, pp_method_to_id (method), label);
+  g_assert_cmpint (pp_grid_cell_get_state (cell), ==, state);
+  g_assert_true (g_str_has_prefix (label, expected));
+  g_assert_nonnull (widget);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (problem != NULL)
+    g_error ("accessible label of %s: %s", expected, problem);
+}
+
+static void
+save_screenshot (PpWindow   *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (pp_window_save_screenshot (window, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+reset_settings (void)
+{
+  const char *keys[] = { "profile", "geography", "named-proxy", "cmdline-proxy", "timeout",
+                         "connect-timeout", "concurrency", "workspace-id", "custom-urls" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings (), keys[i]);
+}
+
+/* Tests */
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The configuration page is filled before any run. */
+static void
+test_configuration (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  PpConfigPanel *panel;
+  PpConfig *config;
+  g_autofree char *text = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  window = g_object_ref (new_window ());
+  panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
+  for (guint i = 0; i < 100 && pp_config_panel_get_config (panel) == NULL; i++)
+    spin_for (100);
+  config = pp_config_panel_get_config (panel);
+  g_assert_nonnull (config);
+  g_assert_null (pp_window_get_plan (window));
+  text = pp_config_format_text (config);
+  g_assert_nonnull (strstr (text, deny + strlen ("http://")));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "config");
+  spin_for (200);
+  save_screenshot (window, "configuration-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_state (void)
+{
+  g_autoptr(PpWindow) window = g_object_ref (new_window ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 0);
+  g_assert_false (pp_window_get_running (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL) &&
+                  pp_window_get_running (window));
+  save_screenshot (window, "empty-en.png");
+
+  /* The shortcuts window and the About window with its debug information. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin_for (200);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (!ADW_IS_ABOUT_WINDOW (toplevel))
+          continue;
+        found = TRUE;
+        g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "GTK"));
+        g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "libcurl"));
+        gtk_window_close (toplevel);
+      }
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char * const run_paths[] = { "/status/204", "/status/200", "/status/503", NULL };
+
+static void
+configure_proxies (void)
+{
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+
+  g_settings_set_string (settings (), "named-proxy", auth);
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  g_settings_set_uint (settings (), "timeout", 10);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_run (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  guint items_changed = 0;
+  g_autofree char *summary = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = g_object_ref (new_window ());
+  g_signal_connect_swapped (pp_window_get_rows (window), "items-changed",
+                            G_CALLBACK (count_cb), &items_changed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_true (pp_window_get_running (window));
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
+  assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_PENDING, "checking");
+  wait_for_run (window);
+
+  /* Rows were added once; results only changed cell properties. */
+  g_assert_cmpuint (items_changed, ==, 1);
+  assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 204");
+  assert_cell (window, 1, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 200");
+  /* A URL list expects no particular status: any answer means reachable. */
+  assert_cell (window, 2, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 503");
+  assert_cell (window, 0, PP_METHOD_NAMED, PP_CELL_FAILED, "failed, proxy authentication required");
+  assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_FAILED, "failed, blocked by proxy");
+  assert_cell (window, 0, PP_METHOD_ENV, PP_CELL_ABSENT, "doesn’t exist");
+
+  /* Ctrl+Shift+C puts the same summary on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+    GValue value = G_VALUE_INIT;
+    g_autofree char *expected = pp_window_format_summary (window);
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_nonnull (content);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+    g_value_unset (&value);
+  }
+  summary = pp_window_format_summary (window);
+  g_assert_nonnull (strstr (summary, "of 3 endpoints reachable"));
+  g_assert_nonnull (strstr (summary, "Proxy disabled 3/3"));
+  g_assert_nonnull (strstr (summary, "Named proxy 0/3"));
+  g_assert_nonnull (strstr (summary, "Environment proxy: doesn’t exist"));
+
+  /* Details follow the chosen cell. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                             pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
+  g_assert_true (pp_details_pane_get_cell (pp_window_get_details (window)) ==
+                 cell_at (window, 0, PP_METHOD_NAMED));
+  {
+    g_autofree char *details = pp_details_pane_format_text (pp_window_get_details (window));
+
+    g_assert_nonnull (strstr (details, "407"));
+    g_assert_nonnull (strstr (details, "Proxy used:"));
+  }
+  spin_for (200);
+  save_screenshot (window, "window-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_stop (void)
+{
+  const char * const paths[] = { "/hang", "/hang", "/hang", "/hang", NULL };
+  g_autoptr(PpWindow) window = NULL;
+  PpGridCell *cell;
+
+  reset_settings ();
+  set_urls (paths);
+  g_settings_set_uint (settings (), "timeout", 300);
+  window = g_object_ref (new_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  spin_for (1500);
+  g_assert_true (pp_window_get_running (window));
+  cell = cell_at (window, 0, PP_METHOD_DIRECT);
+  g_assert_cmpint (pp_grid_cell_get_state (cell), ==, PP_CELL_PENDING);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
+  wait_for_run (window);
+  g_assert_false (pp_window_get_running (window));
+  g_assert_true (pp_window_was_stopped (window));
+  for (guint row = 0; row < 4; row++)
+    assert_cell (window, row, PP_METHOD_DIRECT, PP_CELL_STOPPED, "stopped");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+focused (PpWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+test_keyboard (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  PpCellWidget *first;
+  GtkWidget *next;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+
+  first = find_cell_widget (GTK_WIDGET (window), cell_at (window, 0, PP_METHOD_DEFAULT));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (first)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
+  spin_for (50);
+  g_assert_true (pp_details_pane_get_cell (pp_window_get_details (window)) ==
+                 cell_at (window, 0, PP_METHOD_DEFAULT));
+
+  /* Tab goes to the next method of the same endpoint; the details follow. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  spin_for (50);
+  next = focused (window);
+  g_assert_true (PP_IS_CELL_WIDGET (next));
+  g_assert_true (pp_cell_widget_get_cell (PP_CELL_WIDGET (next)) == cell_at (window, 0, PP_METHOD_WPAD));
+  g_assert_true (pp_details_pane_get_cell (pp_window_get_details (window)) ==
+                 cell_at (window, 0, PP_METHOD_WPAD));
+
+  /* Enter (activate) on a cell shows it too. */
+  pp_details_pane_set_cell (pp_window_get_details (window), NULL);
+  g_assert_true (gtk_widget_activate (next));
+  /* A button shows itself pressed for a moment before it clicks. */
+  spin_for (400);
+  g_assert_true (pp_details_pane_get_cell (pp_window_get_details (window)) ==
+                 cell_at (window, 0, PP_METHOD_WPAD));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_spin_button (GtkWidget *root)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spin_button (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  reset_settings ();
+  set_urls (run_paths);
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  window = g_object_ref (new_window ());
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin_for (200);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+
+  /* The entry shows the setting, and what is typed is saved. */
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Command Line Proxy");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, deny);
+  gtk_editable_set_text (GTK_EDITABLE (row), open);
+  g_assert_cmpstr (g_settings_get_string (settings (), "cmdline-proxy"), ==, open);
+
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Concurrency");
+  g_assert_nonnull (row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_spin_button (row)), 7);
+  g_assert_cmpuint (g_settings_get_uint (settings (), "concurrency"), ==, 7);
+  save_screenshot (PP_WINDOW (window), "main-behind-preferences-en.png");
+  gtk_window_destroy (preferences);
+
+  /* The next run goes through the proxy just chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_OK, "reachable, status 204");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GHashTable *
+unpack (const char *path)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_bytes_unref);
+  int code = 0;
+  zip_t *archive = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+
+  g_assert_nonnull (archive);
+  for (zip_int64_t i = 0; i < zip_get_num_entries (archive, 0); i++)
+    {
+      zip_stat_t st;
+      zip_file_t *file;
+      char *data;
+
+      g_assert_cmpint (zip_stat_index (archive, i, 0, &st), ==, 0);
+      data = g_malloc (st.size + 1);
+      file = zip_fopen_index (archive, i, 0);
+      g_assert_nonnull (file);
+      g_assert_cmpint (zip_fread (file, data, st.size), ==, (zip_int64_t) st.size);
+      data[st.size] = '\0';
+      zip_fclose (file);
+      g_hash_table_insert (files, g_strdup (st.name), g_bytes_new_take (data, st.size));
+    }
+  zip_discard (archive);
+
+  return files;
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!pp_window_export_finish (PP_WINDOW (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
+}
+
+static GError *
+export (PpWindow   *window,
+        const char *path)
+{
+  GError *error = NULL;
+
+  pp_window_export_async (window, path, FALSE, NULL, export_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
+    g_clear_error (&error);
+
+  return error;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-folder", "report.zip", NULL);
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GBytes *png;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  /* Nothing to export before a run. */
+  error = export (window, path);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  error = export (window, path);
+  g_assert_no_error (error);
+  text = pp_report_read_text (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "/status/503"));
+
+  files = unpack (path);
+  png = g_hash_table_lookup (files, "screenshot.png");
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+  g_assert_cmpint (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4), ==, 0);
+
+  /* A failed write is an error the window reports; the results stay. */
+  error = export (window, bad);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
+  g_assert_nonnull (pp_window_get_results (window));
+  /* Existing files are not replaced unless asked. */
+  g_clear_error (&error);
+  error = export (window, path);
+  g_assert_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_EXISTS);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_dutch (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  PpGridCell *cell;
+  g_autofree char *label = NULL;
+
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  setlocale (LC_ALL, "");
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  cell = cell_at (window, 0, PP_METHOD_ENV);
+  label = pp_grid_cell_format_accessible (cell);
+  g_test_message ("Dutch label: %s", label);
+  g_assert_true (g_str_has_prefix (label, "Omgevingsproxy"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED)));
+  spin_for (200);
+  save_screenshot (window, "window-nl.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+/* The dark style: named colours only, so the grid stays readable. */
+static void
+test_dark (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(PpWindow) window = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = g_object_ref (new_window ());
+  g_assert_true (adw_style_manager_get_dark (manager));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_CMDLINE)));
+  spin_for (200);
+  save_screenshot (window, "window-dark-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The command line, as a support script uses it */
+
+static int
+run_proxyprobe_env (const char * const *args,
+                    const char         *extra_env,
+                    char              **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add (builder, g_getenv ("PROXYPROBE_GUI"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  envp = g_get_environ ();
+  if (extra_env != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env, "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", argv[1], *err);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_proxyprobe (const char * const *args,
+                char              **err)
+{
+  return run_proxyprobe_env (args, NULL, err);
+}
+
+/* High contrast, as libadwaita 1.2 can be told to use it; for review. */
+static void
+test_command_line_high_contrast (void)
+{
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+  g_autofree char *png = NULL;
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_UK", "--run",
+                         "--screenshot", NULL, NULL };
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no PROXYPROBE_SCREENSHOT_DIR");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+  png = g_build_filename (dir, "window-high-contrast-en.png", NULL);
+  g_unlink (png);
+  args[6] = png;
+  g_assert_cmpint (run_proxyprobe_env (args, "ADW_DEBUG_HIGH_CONTRAST=1", &err), ==, 1);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_command_line_errors (void)
+{
+  const char *unknown[] = { "--no-such-option", NULL };
+  const char *geography[] = { "--profile", "mde-standard", "--geography", "MARS", NULL };
+  const char *no_run[] = { "--export", "x.zip", NULL };
+  const char *proxy[] = { "--proxy", "http://", "--run", NULL };
+  const char * const *cases[] = { unknown, geography, no_run, proxy };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
+    }
+}
+
+static void
+test_command_line_batch (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_EU", "--run",
+                         "--export", zip, "--screenshot", png, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *data = NULL;
+
+  /* Nothing is reachable in the test's namespace: exit status 1. */
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "endpoint.security.microsoft.com"));
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+
+  /* The report is never overwritten: the second run refuses, exit 2. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 2);
+  g_unlink (zip);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  PpGuiOptions options = { .run = TRUE };
+  const char *localedir = g_getenv ("PROXYPROBE_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("PP_TEST_ISOLATED") == NULL)
+    {
+      g_test_skip ("needs a private network namespace (tests/run-isolated)");
+      return 0;
+    }
+  gtk_init ();
+  testbed = pp_testbed_new ();
+  app = pp_application_new (&options);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/gui/empty-state", test_empty_state);
+  g_test_add_func ("/gui/configuration", test_configuration);
+  g_test_add_func ("/gui/run", test_run);
+  g_test_add_func ("/gui/stop", test_stop);
+  g_test_add_func ("/gui/keyboard", test_keyboard);
+  g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/dark", test_dark);
+  g_test_add_func ("/gui/dutch", test_dutch);
+  g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
+  g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  pp_testbed_free (testbed);
+
+  return status;
+}
