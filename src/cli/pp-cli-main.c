@@ -193,13 +193,12 @@ make_config (PpCliOptions  *options,
              gboolean       discover_wpad,
              GError       **error)
 {
-  g_auto(PpCliPac) pac = { 0 };
+  g_auto(PpDiscovery) pac = { 0 };
 
   if (!pp_cli_pac_prepare (options, discover_wpad, &pac, error))
     return NULL;
 
-  return pp_cli_options_make_config (options, pac.script, pac.source, pac.problem,
-                                     pac.not_found, pac.log, pac.sources, error);
+  return pp_cli_options_make_config (options, &pac, error);
 }
 
 static int

@@ -186,25 +186,16 @@ pp_cli_options_clear (PpCliOptions *o)
 
 PpConfig *
 pp_cli_options_make_config (PpCliOptions  *o,
-                            const char    *pac_script,
-                            const char    *pac_source,
-                            const char    *pac_problem,
-                            const char    *wpad_not_found,
-                            const char    *wpad_log,
-                            GPtrArray     *sources,
+                            PpDiscovery   *discovery,
                             GError       **error)
 {
   PpConfigOptions config_options = {
     .sysroot = o->sysroot,
     .cmdline_proxy = o->proxy,
     .named_proxy = o->named_proxy,
-    .pac_script = pac_script,
-    .pac_source = pac_source,
-    .pac_problem = pac_problem,
-    .wpad_not_found = wpad_not_found,
-    .wpad_log = wpad_log,
-    .sources = sources,
   };
+
+  pp_discovery_fill_options (discovery, &config_options);
 
   return pp_config_new (&config_options, error);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pp-config.h"
+#include "pp-discovery.h"
 #include "pp-plan.h"
 #include "pp-trust.h"
 
@@ -44,12 +45,7 @@ gboolean   pp_cli_options_parse       (PpCliOptions  *options,
                                        GError       **error);
 void       pp_cli_options_clear       (PpCliOptions  *options);
 PpConfig  *pp_cli_options_make_config (PpCliOptions  *options,
-                                       const char    *pac_script,
-                                       const char    *pac_source,
-                                       const char    *pac_problem,
-                                       const char    *wpad_not_found,
-                                       const char    *wpad_log,
-                                       GPtrArray     *sources,
+                                       PpDiscovery   *discovery,
                                        GError       **error);
 PpTrust   *pp_cli_options_make_trust  (PpCliOptions  *options,
                                        GError       **error);

@@ -2,15 +2,14 @@
  *
  * Reading the sources talks to D-Bus and WPAD discovery to DNS and HTTP
  * servers that may take seconds to answer; none of it may stall the
- * window. This follows proxyprobe-cli's discovery (src/cli/pp-cli-pac.c)
- * step for step, so that both front ends see the same configuration.
+ * window. The discovery is proxyprobe-cli's own (pp-discovery.c), so that
+ * both front ends see the same configuration.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-detect.h"
-#include "pp-source.h"
-#include "pp-wpad.h"
+#include "pp-discovery.h"
 
 typedef struct
 {
@@ -30,39 +29,16 @@ detect_data_free (DetectData *data)
 }
 
 static void
-collect_dhcp_urls (GPtrArray *sources,
-                   GArray    *urls)
-{
-  for (guint i = 0; sources && i < sources->len; i++)
-    {
-      PpSource *source = g_ptr_array_index (sources, i);
-      PpWpadDhcpUrl url = { pp_source_get_value (source), -1, pp_source_get_provenance (source) };
-
-      if (g_str_equal (pp_source_get_family (source), "dhcp") && url.url != NULL)
-        g_array_append_val (urls, url);
-    }
-}
-
-static void
 detect_worker (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   DetectData *data = task_data;
-  PpSourcesOptions sources_options = { 0 };
-  g_autoptr(GPtrArray) sources = pp_sources_detect (&sources_options);
-  g_autoptr(GArray) urls = g_array_new (FALSE, FALSE, sizeof (PpWpadDhcpUrl));
-  PpWpadOptions wpad_options = { .cancellable = cancellable };
-  g_autoptr(PpWpadResult) wpad = NULL;
-  g_autoptr(GError) wpad_error = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *problem = NULL;
-  g_autofree char *log = NULL;
+  g_auto(PpDiscovery) discovery = { 0 };
   PpConfigOptions options = {
     .cmdline_proxy = data->cmdline_proxy,
     .named_proxy = data->named_proxy,
-    .sources = sources,
   };
   PpTrustOptions trust_options = { 0 };
   GError *error = NULL;
@@ -77,21 +53,8 @@ detect_worker (GTask        *task,
       return;
     }
 
-  collect_dhcp_urls (sources, urls);
-  wpad_options.dhcp_urls = (const PpWpadDhcpUrl *) (gpointer) urls->data;
-  wpad_options.n_dhcp_urls = urls->len;
-  if (pp_wpad_discover (&wpad_options, &wpad, &wpad_error))
-    {
-      options.pac_script = wpad->script;
-      options.pac_source = source = g_strdup_printf ("WPAD: %s (%s)", wpad->pac_url, wpad->provenance);
-    }
-  else if (g_error_matches (wpad_error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_FOUND))
-    options.wpad_not_found = wpad_error->message;
-  else
-    options.pac_problem = problem = g_strdup_printf ("WPAD: %s", wpad_error->message);
-  if (wpad != NULL)
-    options.wpad_log = log = pp_wpad_format_log (wpad->log);
-
+  pp_discovery_find_wpad (&discovery, NULL, cancellable);
+  pp_discovery_fill_options (&discovery, &options);
   config = pp_config_new (&options, &error);
   if (config == NULL)
     g_task_return_error (task, error);
