@@ -11,10 +11,10 @@
  *
  *   bench-gui --run --http URL --proxy URL [--urls N]
  *     the real window runs N URLs x 6 methods against the testbed; prints
- *     the gaps between main-loop iterations (a high-priority GSource that
- *     wakes the loop every millisecond and records g_get_monotonic_time ()
- *     in each prepare), the frame clock's intervals, and the process's peak
- *     RSS (VmHWM) before and after the run.
+ *     the gaps between main-loop iterations (a high-priority 1 ms timeout
+ *     that records g_get_monotonic_time () and the main thread's CPU time
+ *     at each dispatch), the frame clock's intervals, and the process's
+ *     peak RSS (VmHWM) before and after the run.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -135,7 +135,6 @@ print_stats (const char *what,
 
 typedef struct
 {
-  GSource source;
   gint64 last;
   gint64 last_cpu;
   gint64 start;
@@ -144,10 +143,6 @@ typedef struct
   double long_cpu;     /* ms of those that the main thread ran on a CPU */
 } IterationSource;
 
-/* prepare runs once per iteration of the main context, before it polls:
- * the gap between two is what one iteration (dispatch of everything
- * ready, then the poll) took. The source is ready 1 ms after each
- * iteration, so an idle loop still iterates every millisecond. */
 static gint64
 thread_cpu_us (void)
 {
@@ -158,11 +153,13 @@ thread_cpu_us (void)
   return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
 }
 
+/* A high-priority timer every millisecond: the gap between two of its
+ * dispatches is how long the main loop was busy elsewhere (or the thread
+ * was not scheduled) — the wait a click or a key press would have had. */
 static gboolean
-iteration_prepare (GSource *source,
-                   int     *timeout)
+iteration_cb (gpointer data)
 {
-  IterationSource *self = (IterationSource *) source;
+  IterationSource *self = data;
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_us ();
 
@@ -183,21 +180,9 @@ iteration_prepare (GSource *source,
     }
   self->last = now;
   self->last_cpu = cpu;
-  g_source_set_ready_time (source, now + 1000);
-  *timeout = -1;
 
-  return FALSE;
-}
-
-static gboolean
-iteration_dispatch (GSource     *source,
-                    GSourceFunc  callback,
-                    gpointer     user_data)
-{
   return G_SOURCE_CONTINUE;
 }
-
-static GSourceFuncs iteration_funcs = { iteration_prepare, NULL, iteration_dispatch, NULL, NULL, NULL };
 
 static void
 frame_cb (GdkFrameClock *clock,
@@ -268,7 +253,8 @@ run (const char *http,
      guint       n_urls)
 {
   PpWindow *window;
-  IterationSource *iterations;
+  IterationSource iterations_data = { 0 }, *iterations = &iterations_data;
+  guint timer;
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean finished = FALSE;
   gint64 start, cpu_start, last_frame = 0;
@@ -288,11 +274,9 @@ run (const char *http,
   g_object_set_data (G_OBJECT (clock), "bench-frames", frames);
   frame_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &last_frame);
 
-  iterations = (IterationSource *) g_source_new (&iteration_funcs, sizeof (IterationSource));
   iterations->gaps = g_array_new (FALSE, FALSE, sizeof (double));
-  g_source_set_priority ((GSource *) iterations, G_PRIORITY_HIGH);
   start = iterations->start = g_get_monotonic_time ();
-  g_source_attach ((GSource *) iterations, NULL);
+  timer = g_timeout_add_full (G_PRIORITY_HIGH, 1, iteration_cb, iterations, NULL);
 
   cpu_start = thread_cpu_us ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
@@ -305,7 +289,7 @@ run (const char *http,
           (g_get_monotonic_time () - start) / 1e6, (thread_cpu_us () - cpu_start) / 1000.0);
   /* The last results' frame comes after run-finished: keep counting it. */
   wait_ms (300);
-  g_source_destroy ((GSource *) iterations);
+  g_source_remove (timer);
   g_signal_handler_disconnect (clock, frame_handler);
 
   print_stats ("main-loop iteration gap", iterations->gaps);
@@ -315,7 +299,6 @@ run (const char *http,
   printf ("peak RSS (VmHWM): %.1f MiB; RSS now %.1f MiB\n", proc_status_mib ("VmHWM:"),
           proc_status_mib ("VmRSS:"));
   g_array_unref (iterations->gaps);
-  g_source_unref ((GSource *) iterations);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return 0;

@@ -54,6 +54,7 @@ struct _PpWindow
   guint tick_id;
   guint flush_idle_id;
   gboolean running;
+  gboolean finishing;          /* the runner is done, the queue is not */
   gboolean stopped;
   gboolean disposed;
   guint frames_seen;
