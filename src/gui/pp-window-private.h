@@ -27,6 +27,7 @@ struct _PpWindow
   GtkStack *run_stack;
   AdwViewStack *view_stack;
   GtkWidget *empty_page;
+  GtkWidget *paned;            /* the grid and details, hidden until the first run */
   GtkLabel *summary_title;
   GtkLabel *summary_methods;
   GtkLabel *summary_verdict;

@@ -539,6 +539,7 @@ run_action (GtkWidget  *widget,
   fill_rows (self);
   pp_details_pane_set_cell (self->details, NULL);
   gtk_widget_set_visible (self->empty_page, FALSE);
+  gtk_widget_set_visible (self->paned, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   set_running (self, TRUE);
   pp_window_update_summary (self);
@@ -680,6 +681,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_methods);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_verdict);
