@@ -752,6 +752,9 @@ detect_at_startup_cb (GtkWidget     *widget,
 
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
+  /* The grid under the empty state is built now, not in the first frame
+   * (it doubled it) nor when Run is clicked (a 200 ms stall then). */
+  gtk_widget_set_visible (self->paned, TRUE);
   if (self->plan != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
