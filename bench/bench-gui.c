@@ -1,13 +1,20 @@
-/* bench-gui.c: the GTK application's responsiveness, memory and first frame
+/* bench-gui.c: one measurement of the GTK application, in a process of its own
  *
- * Run under a network namespace and Xvfb (see bench/RESULTS.md):
- *  - first frame: from construction to the frame clock's first after-paint,
- *    for a minimal libadwaita window and for the Proxy Probe window, in the
- *    same process, alternately, after a warm-up window; medians of 5;
- *  - a 1,000-probe run against the loopback testbed: the main loop's
- *    stalls, measured as the lateness of a 1 ms timer, and the frame
- *    intervals while results stream in;
- *  - peak RSS of the process (the testbed's servers are in it too).
+ * Driven by bench/bench_gui.py, which starts the testbed in its own process
+ * (pp-testbed-daemon) and runs this program several times, so that what is
+ * measured is the application, not the harness:
+ *
+ *   bench-gui --first-frame=minimal   a minimal AdwApplicationWindow
+ *   bench-gui --first-frame=ours      the Proxy Probe window
+ *     print the time from the window's construction (and from main ()) to
+ *     its frame clock's first after-paint; one window, a fresh process.
+ *
+ *   bench-gui --run --http URL --proxy URL [--urls N]
+ *     the real window runs N URLs x 6 methods against the testbed; prints
+ *     the gaps between main-loop iterations (a high-priority 1 ms timeout
+ *     that records g_get_monotonic_time () and the main thread's CPU time
+ *     at each dispatch), the frame clock's intervals, and the process's
+ *     peak RSS (VmHWM) before and after the run.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,15 +23,31 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
+#include <string.h>
+#include <time.h>
 
 #include "pp-application.h"
-#include "pp-testbed.h"
 
 #define N_URLS 167      /* x 6 methods = 1,002 probes */
-#define N_FIRST_FRAMES 5
 
-static PpApplication *app;
+static GtkApplication *app;
+static gint64 main_start;
+
+/* VmHWM and VmRSS from /proc/self/status, in MiB. */
+static double
+proc_status_mib (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, key);
+
+  return line ? g_ascii_strtod (line + strlen (key) + 1, NULL) / 1024.0 : -1;
+}
+
+/* First frame */
 
 typedef struct
 {
@@ -48,14 +71,14 @@ realize_cb (GtkWidget *widget,
                     G_CALLBACK (after_paint_cb), wait);
 }
 
-static double
-time_first_frame (gboolean ours)
+static int
+first_frame (gboolean ours)
 {
   FrameWait wait = { g_get_monotonic_time (), 0 };
   GtkWidget *window;
 
   if (ours)
-    window = GTK_WIDGET (pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (app)));
+    window = GTK_WIDGET (pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (PP_APPLICATION (app))));
   else
     {
       GtkWidget *page = adw_status_page_new ();
@@ -69,12 +92,15 @@ time_first_frame (gboolean ours)
   gtk_window_present (GTK_WINDOW (window));
   while (wait.first_frame == 0)
     g_main_context_iteration (NULL, TRUE);
+  printf ("first-frame-ms %.2f\nfrom-main-ms %.2f\nvmhwm-mib %.1f\n",
+          (wait.first_frame - wait.start) / 1000.0, (wait.first_frame - main_start) / 1000.0,
+          proc_status_mib ("VmHWM:"));
   gtk_window_destroy (GTK_WINDOW (window));
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
 
-  return (wait.first_frame - wait.start) / 1000.0;
+  return 0;
 }
+
+/* Statistics */
 
 static int
 compare_doubles (const void *a,
@@ -96,43 +122,82 @@ percentile (GArray *values,
   return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
 }
 
+static void
+print_stats (const char *what,
+             GArray     *values)
+{
+  printf ("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%u samples)\n", what,
+          percentile (values, 0.5), percentile (values, 0.99), percentile (values, 1.0),
+          values->len);
+}
+
+/* Main-loop iterations */
+
 typedef struct
 {
   gint64 last;
-  GArray *lateness;    /* ms */
-  GArray *frames;      /* ms between after-paints */
-  gint64 last_frame;
+  gint64 last_cpu;
   gint64 start;
-} Stalls;
+  GArray *gaps;        /* ms between consecutive iterations */
+  double long_wall;    /* ms in gaps over 16 ms */
+  double long_cpu;     /* ms of those that the main thread ran on a CPU */
+} IterationSource;
 
-static gboolean
-tick_1ms_cb (gpointer user_data)
+static gint64
+thread_cpu_us (void)
 {
-  Stalls *stalls = user_data;
-  gint64 now = g_get_monotonic_time ();
-  double late = (now - stalls->last) / 1000.0 - 1.0;
+  struct timespec ts;
 
-  g_array_append_val (stalls->lateness, late);
-  if (late > 50 && g_getenv ("PP_BENCH_TRACE"))
-    fprintf (stderr, "stall of %.0f ms ending at +%.0f ms (%ld)\n", late, (now - stalls->start) / 1000.0, (long) (now / 1000 % 100000));
-  stalls->last = now;
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
+
+/* A high-priority timer every millisecond: the gap between two of its
+ * dispatches is how long the main loop was busy elsewhere (or the thread
+ * was not scheduled) — the wait a click or a key press would have had. */
+static gboolean
+iteration_cb (gpointer data)
+{
+  IterationSource *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+
+  if (self->last != 0)
+    {
+      double gap = (now - self->last) / 1000.0;
+      double ran = (cpu - self->last_cpu) / 1000.0;
+
+      g_array_append_val (self->gaps, gap);
+      if (gap > 16)
+        {
+          self->long_wall += gap;
+          self->long_cpu += ran;
+        }
+      if (gap > 16 && g_getenv ("PP_BENCH_TRACE"))
+        fprintf (stderr, "gap of %.1f ms (%.1f ms on a CPU) ending at +%.0f ms\n", gap, ran,
+                 (now - self->start) / 1000.0);
+    }
+  self->last = now;
+  self->last_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
 
 static void
 frame_cb (GdkFrameClock *clock,
-          Stalls        *stalls)
+          gint64        *last_frame)
 {
   gint64 now = g_get_monotonic_time ();
+  GArray *frames = g_object_get_data (G_OBJECT (clock), "bench-frames");
 
-  if (stalls->last_frame != 0)
+  if (*last_frame != 0)
     {
-      double interval = (now - stalls->last_frame) / 1000.0;
+      double interval = (now - *last_frame) / 1000.0;
 
-      g_array_append_val (stalls->frames, interval);
+      g_array_append_val (frames, interval);
     }
-  stalls->last_frame = now;
+  *last_frame = now;
 }
 
 static void
@@ -143,90 +208,100 @@ finished_cb (PpWindow *window,
 }
 
 static void
-set_profile (PpTestbed *testbed)
+set_profile (const char *http,
+             const char *proxy,
+             guint       n_urls)
 {
-  GSettings *settings = pp_application_get_settings (app);
+  GSettings *settings = pp_application_get_settings (PP_APPLICATION (app));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) urls = NULL;
-  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
-
-  guint n_urls = g_getenv ("PP_BENCH_URLS") ? atoi (g_getenv ("PP_BENCH_URLS")) : N_URLS;
 
   for (guint i = 0; i < n_urls; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/status/200?n=%u", i);
-      g_autofree char *url = pp_testbed_http_url (testbed, path);
+      g_autofree char *url = g_strdup_printf ("%s/status/200?n=%u", http, i);
 
       g_strv_builder_add (builder, url);
     }
   urls = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "custom-urls", (const char * const *) urls);
   g_settings_set_string (settings, "profile", "custom");
-  g_settings_set_string (settings, "named-proxy", open);
-  g_settings_set_string (settings, "cmdline-proxy", open);
+  g_settings_set_string (settings, "named-proxy", proxy);
+  g_settings_set_string (settings, "cmdline-proxy", proxy);
 }
 
-static double
-peak_rss_mib (void)
+static gboolean
+done_cb (gpointer data)
 {
-  struct rusage usage;
+  *(gboolean *) data = TRUE;
 
-  getrusage (RUSAGE_SELF, &usage);
-
-  return usage.ru_maxrss / 1024.0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
-bench_run (PpTestbed *testbed)
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+run (const char *http,
+     const char *proxy,
+     guint       n_urls)
 {
   PpWindow *window;
-  Stalls stalls = { 0 };
-  gboolean finished = FALSE;
-  gint64 start;
+  IterationSource iterations_data = { 0 }, *iterations = &iterations_data;
   guint timer;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean finished = FALSE;
+  gint64 start, cpu_start, last_frame = 0;
+  GdkFrameClock *clock;
   gulong frame_handler;
-  struct rusage usage;
 
-  set_profile (testbed);
-  printf ("peak RSS before the run (GTK, the testbed's servers, %d first-frame windows): %.1f MiB\n",
-          2 * N_FIRST_FRAMES + 1, peak_rss_mib ());
-  window = pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (app));
+  set_profile (http, proxy, n_urls);
+  window = pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (PP_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  {
-    /* Clicking Run comes after the window is on screen: wait for that. */
-    gint64 until = g_get_monotonic_time () + 500000;
-
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  /* Clicking Run comes after the window is on screen and the startup
+   * detection is done: wait for that. */
+  wait_ms (1500);
+  printf ("peak RSS before the run (VmHWM): %.1f MiB\n", proc_status_mib ("VmHWM:"));
   g_signal_connect (window, "run-finished", G_CALLBACK (finished_cb), &finished);
-  stalls.lateness = g_array_new (FALSE, FALSE, sizeof (double));
-  stalls.frames = g_array_new (FALSE, FALSE, sizeof (double));
-  frame_handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                                    G_CALLBACK (frame_cb), &stalls);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_object_set_data (G_OBJECT (clock), "bench-frames", frames);
+  frame_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &last_frame);
 
-  start = stalls.start = stalls.last = g_get_monotonic_time ();
-  timer = g_timeout_add (1, tick_1ms_cb, &stalls);
+  iterations->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  start = iterations->start = g_get_monotonic_time ();
+  timer = g_timeout_add_full (G_PRIORITY_HIGH, 1, iteration_cb, iterations, NULL);
+
+  cpu_start = thread_cpu_us ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   if (g_getenv ("PP_BENCH_TRACE"))
     fprintf (stderr, "win.run returned at +%.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
   while (!finished)
     g_main_context_iteration (NULL, TRUE);
+  printf ("probes: %u in %.2f s; the main thread ran %.0f ms on a CPU\n",
+          pp_plan_get_n_items (pp_window_get_plan (window)),
+          (g_get_monotonic_time () - start) / 1e6, (thread_cpu_us () - cpu_start) / 1000.0);
+  /* The last results' frame comes after run-finished: keep counting it. */
+  wait_ms (300);
   g_source_remove (timer);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), frame_handler);
+  g_signal_handler_disconnect (clock, frame_handler);
 
-  getrusage (RUSAGE_SELF, &usage);
-  printf ("probes: %u in %.2f s\n", pp_plan_get_n_items (pp_window_get_plan (window)),
-          (g_get_monotonic_time () - start) / 1e6);
-  printf ("main-loop stall (1 ms timer lateness): p50 %.2f ms, p99 %.2f ms, max %.2f ms (%u samples)\n",
-          percentile (stalls.lateness, 0.5), percentile (stalls.lateness, 0.99),
-          percentile (stalls.lateness, 1.0), stalls.lateness->len);
-  printf ("frame interval during the run: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%u frames)\n",
-          percentile (stalls.frames, 0.5), percentile (stalls.frames, 0.99),
-          percentile (stalls.frames, 1.0), stalls.frames->len);
-  printf ("peak RSS: %.1f MiB\n", usage.ru_maxrss / 1024.0);
+  print_stats ("main-loop iteration gap", iterations->gaps);
+  printf ("gaps over 16 ms: %.0f ms in all, of which the main thread ran %.0f ms on a CPU\n",
+          iterations->long_wall, iterations->long_cpu);
+  print_stats ("frame interval", frames);
+  printf ("peak RSS (VmHWM): %.1f MiB; RSS now %.1f MiB\n", proc_status_mib ("VmHWM:"),
+          proc_status_mib ("VmRSS:"));
+  g_array_unref (iterations->gaps);
   gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
 }
 
 int
@@ -234,31 +309,45 @@ main (int   argc,
       char *argv[])
 {
   PpGuiOptions options = { .run = TRUE };
-  g_autoptr(PpTestbed) testbed = NULL;
-  double minimal[N_FIRST_FRAMES], ours[N_FIRST_FRAMES];
-  GArray *a = g_array_new (FALSE, FALSE, sizeof (double));
-  GArray *b = g_array_new (FALSE, FALSE, sizeof (double));
-  double warmup;
+  g_autofree char *which = NULL;
+  g_autofree char *http = NULL;
+  g_autofree char *proxy = NULL;
+  gboolean do_run = FALSE;
+  int n_urls = N_URLS;
+  const GOptionEntry entries[] = {
+    { "first-frame", 0, 0, G_OPTION_ARG_STRING, &which, "Time one window's first frame", "minimal|ours" },
+    { "run", 0, 0, G_OPTION_ARG_NONE, &do_run, "Run the probes and measure the main loop", NULL },
+    { "http", 0, 0, G_OPTION_ARG_STRING, &http, "The testbed's http base URL", "URL" },
+    { "proxy", 0, 0, G_OPTION_ARG_STRING, &proxy, "The open squid's URL", "URL" },
+    { "urls", 0, 0, G_OPTION_ARG_INT, &n_urls, "URLs in the run (x 6 methods)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- benchmark the Proxy Probe window");
+  g_autoptr(GError) error = NULL;
+  int status = 2;
 
-  gtk_init ();
-  testbed = pp_testbed_new ();
-  app = pp_application_new (&options);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
-  warmup = time_first_frame (FALSE);
-  for (int i = 0; i < N_FIRST_FRAMES; i++)
+  main_start = g_get_monotonic_time ();
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      minimal[i] = time_first_frame (FALSE);
-      ours[i] = time_first_frame (TRUE);
-      g_array_append_val (a, minimal[i]);
-      g_array_append_val (b, ours[i]);
+      g_printerr ("bench-gui: %s\n", error->message);
+      return 2;
     }
-  printf ("first frame: warm-up (first window of the process) %.1f ms\n", warmup);
-  printf ("first frame: minimal libadwaita window median %.1f ms, Proxy Probe window median %.1f ms, "
-          "ratio %.2fx\n", percentile (a, 0.5), percentile (b, 0.5),
-          percentile (b, 0.5) / percentile (a, 0.5));
-  bench_run (testbed);
+  gtk_init ();
+  /* The minimal window's process has nothing of Proxy Probe but the id. */
+  if (which != NULL && g_str_equal (which, "minimal"))
+    app = GTK_APPLICATION (adw_application_new ("org.proxyprobe.BenchMinimal", G_APPLICATION_NON_UNIQUE));
+  else
+    app = GTK_APPLICATION (pp_application_new (&options));
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  if (which != NULL)
+    status = first_frame (g_str_equal (which, "ours"));
+  else if (do_run && http != NULL && proxy != NULL)
+    status = run (http, proxy, n_urls);
+  else
+    g_printerr ("bench-gui: give --first-frame=minimal|ours, or --run --http URL --proxy URL\n");
+  fflush (stdout);
   g_clear_object (&app);
 
-  return 0;
+  return status;
 }

@@ -24,6 +24,8 @@ struct _PpCellWidget
 
   PpGridCell *cell;
   gulong state_handler;
+  int shown_state;      /* whose CSS class is on, -1 for none */
+  char *shown_accessible;
 };
 
 G_DEFINE_FINAL_TYPE (PpCellWidget, pp_cell_widget, GTK_TYPE_BUTTON)
@@ -54,15 +56,24 @@ update (PpCellWidget *self)
   gtk_label_set_label (self->latency, latency);
   gtk_widget_set_visible (GTK_WIDGET (self->latency), *latency != '\0');
 
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    if (i == state)
-      gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[i]);
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (self), state_classes[i]);
+  /* Each class change restyles the cell and its children: only on a
+   * change of state, as a swap. */
+  if (self->shown_state != (int) state)
+    {
+      if (self->shown_state >= 0)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), state_classes[self->shown_state]);
+      gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[state]);
+      self->shown_state = state;
+    }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  if (g_strcmp0 (accessible, self->shown_accessible) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      g_free (self->shown_accessible);
+      self->shown_accessible = g_steal_pointer (&accessible);
+    }
 }
 
 static void
@@ -94,7 +105,10 @@ pp_cell_widget_clicked (GtkButton *button)
 static void
 pp_cell_widget_dispose (GObject *object)
 {
-  pp_cell_widget_set_cell (PP_CELL_WIDGET (object), NULL);
+  PpCellWidget *self = PP_CELL_WIDGET (object);
+
+  pp_cell_widget_set_cell (self, NULL);
+  g_clear_pointer (&self->shown_accessible, g_free);
 
   G_OBJECT_CLASS (pp_cell_widget_parent_class)->dispose (object);
 }
@@ -126,6 +140,7 @@ pp_cell_widget_init (PpCellWidget *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  self->shown_state = -1;
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self), "pp-cell");
   self->spinner = GTK_SPINNER (gtk_spinner_new ());

@@ -27,6 +27,7 @@ struct _PpWindow
   GtkStack *run_stack;
   AdwViewStack *view_stack;
   GtkWidget *empty_page;
+  GtkWidget *paned;            /* the grid and details, hidden until the first run */
   GtkLabel *summary_title;
   GtkLabel *summary_methods;
   GtkLabel *summary_verdict;
@@ -54,6 +55,7 @@ struct _PpWindow
   guint tick_id;
   guint flush_idle_id;
   gboolean running;
+  gboolean finishing;          /* the runner is done, the queue is not */
   gboolean stopped;
   gboolean disposed;
   guint frames_seen;

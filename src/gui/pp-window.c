@@ -206,7 +206,7 @@ make_plan (PpWindow  *self,
 /* GTK 4.8's list views keep a widget for up to 200 rows, whether they
  * show or not, and make them as rows are added: a long profile is added a
  * few rows per frame, so that no frame waits for hundreds of widgets. */
-#define ROWS_PER_FRAME 12
+#define ROWS_PER_FRAME 4
 
 static gboolean
 add_rows_cb (GtkWidget     *widget,
@@ -269,26 +269,31 @@ cell_for_index (PpWindow *self,
   return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
 }
 
-/* Applies queued results, at most FLUSH_BUDGET_US of them per frame;
- * returns TRUE when some are left for the next frame. */
-#define FLUSH_BUDGET_US 5000
+/* Applies queued results to their cells, at most FLUSH_BUDGET_US and
+ * CELLS_PER_FRAME of them per frame; returns TRUE when some are left for
+ * the next frame. The applying itself is cheap: what costs is the frame
+ * after it, which measures and draws every cell that changed (a thousand
+ * labels re-shaped at once took 140 ms of CPU), so the count is capped,
+ * not only the time. */
+#define FLUSH_BUDGET_US 4000
+#define CELLS_PER_FRAME 40
 
 static gboolean
 flush_queue_budget (PpWindow *self,
-                    gint64    budget_us)
+                    gint64    budget_us,
+                    guint     max_cells)
 {
   gint64 deadline = g_get_monotonic_time () + budget_us;
   guint done = 0;
 
   if (self->queue->len == 0)
     return FALSE;
-  while (done < self->queue->len && (done % 16 != 0 || g_get_monotonic_time () < deadline))
+  while (done < self->queue->len && done < max_cells &&
+         (done % 8 != 0 || g_get_monotonic_time () < deadline))
     {
       Delivery *d = &g_array_index (self->queue, Delivery, done++);
       PpGridCell *cell = cell_for_index (self, d->index);
 
-      if (g_ptr_array_index (self->results, d->index) == NULL)
-        g_ptr_array_index (self->results, d->index) = pp_probe_result_ref (d->result);
       if (cell != NULL)
         pp_grid_cell_set_result (cell, d->result);
     }
@@ -301,8 +306,10 @@ flush_queue_budget (PpWindow *self,
 static void
 flush_queue (PpWindow *self)
 {
-  flush_queue_budget (self, G_MAXINT64 / 2);
+  flush_queue_budget (self, G_MAXINT64 / 2, G_MAXUINT);
 }
+
+static void finish_run (PpWindow *self);
 
 static gboolean
 tick_cb (GtkWidget     *widget,
@@ -311,9 +318,11 @@ tick_cb (GtkWidget     *widget,
 {
   PpWindow *self = PP_WINDOW (widget);
 
-  if (flush_queue_budget (self, FLUSH_BUDGET_US))
+  if (flush_queue_budget (self, FLUSH_BUDGET_US, CELLS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
+  if (self->finishing)
+    finish_run (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -326,9 +335,41 @@ flush_idle_cb (gpointer user_data)
 
   self->flush_idle_id = 0;
   if (self->tick_id == 0)
-    flush_queue (self);
+    {
+      flush_queue (self);
+      if (self->finishing)
+        finish_run (self);
+    }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_flush (PpWindow *self)
+{
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  else if (self->tick_id == 0 && self->flush_idle_id == 0)
+    self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
+}
+
+/* The result is the run's at once (the summary and the report count it);
+ * its cell follows at the next frame with room for it. */
+static void
+deliver (PpWindow      *self,
+         guint          index,
+         PpProbeResult *result)
+{
+  Delivery delivery = { index, pp_probe_result_ref (result) };
+
+  if (g_ptr_array_index (self->results, index) != NULL)
+    {
+      pp_probe_result_unref (delivery.result);
+      return;
+    }
+  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
+  g_array_append_val (self->queue, delivery);
+  schedule_flush (self);
 }
 
 static void
@@ -337,18 +378,8 @@ probe_finished_cb (PpRunner      *runner,
                    PpProbeResult *result,
                    PpWindow      *self)
 {
-  Delivery delivery = { index, pp_probe_result_ref (result) };
-
-  if (runner != self->runner)
-    {
-      pp_probe_result_unref (result);
-      return;
-    }
-  g_array_append_val (self->queue, delivery);
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (self->tick_id == 0 && self->flush_idle_id == 0)
-    self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
+  if (runner == self->runner && index < self->results->len)
+    deliver (self, index, result);
 }
 
 /* Running */
@@ -365,6 +396,7 @@ set_running (PpWindow *self,
 static void
 finish_run (PpWindow *self)
 {
+  self->finishing = FALSE;
   flush_queue (self);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -386,20 +418,17 @@ run_done_cb (GObject      *object,
 
   if (self->disposed || PP_RUNNER (object) != self->runner)
     return;
-  /* The runner's array holds every result, cancelled ones included. */
-  flush_queue (self);
-  for (guint i = 0; results && i < results->len; i++)
-    {
-      PpProbeResult *r = g_ptr_array_index (results, i);
-      PpGridCell *cell = cell_for_index (self, i);
-
-      if (r == NULL || g_ptr_array_index (self->results, i) != NULL)
-        continue;
-      g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
-      if (cell != NULL)
-        pp_grid_cell_set_result (cell, r);
-    }
-  finish_run (self);
+  /* The runner's array holds every result, cancelled ones included. The
+   * run finishes when the frames have shown them all, not in one frame
+   * that would apply hundreds of cells at once. */
+  for (guint i = 0; results && i < results->len && i < self->results->len; i++)
+    if (g_ptr_array_index (results, i) != NULL)
+      deliver (self, i, g_ptr_array_index (results, i));
+  self->finishing = TRUE;
+  if (self->queue->len == 0)
+    finish_run (self);
+  else
+    schedule_flush (self);
 }
 
 static void
@@ -510,6 +539,7 @@ run_action (GtkWidget  *widget,
   fill_rows (self);
   pp_details_pane_set_cell (self->details, NULL);
   gtk_widget_set_visible (self->empty_page, FALSE);
+  gtk_widget_set_visible (self->paned, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   set_running (self, TRUE);
   pp_window_update_summary (self);
@@ -651,6 +681,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_methods);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_verdict);
@@ -721,6 +752,9 @@ detect_at_startup_cb (GtkWidget     *widget,
 
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
+  /* The grid under the empty state is built now, not in the first frame
+   * (it doubled it) nor when Run is clicked (a 200 ms stall then). */
+  gtk_widget_set_visible (self->paned, TRUE);
   if (self->plan != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
