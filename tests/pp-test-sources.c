@@ -174,3 +174,71 @@ conflict (GPtrArray *sources)
   return found;
 }
 
+
+static gpointer
+mock_service_thread (gpointer data)
+{
+  MockService *mock = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (mock->xml, &error);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  g_main_context_push_thread_default (mock->context);
+  bus = g_dbus_connection_new_for_address_sync (mock->address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < mock->n_objects; i++)
+    {
+      g_dbus_connection_register_object (bus, mock->objects[i][0],
+                                         g_dbus_node_info_lookup_interface (node, mock->objects[i][1]),
+                                         mock->vtable, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", mock->bus_name, 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&mock->mutex);
+  mock->ready = TRUE;
+  g_cond_signal (&mock->cond);
+  g_mutex_unlock (&mock->mutex);
+
+  g_main_loop_run (mock->loop);
+  g_main_context_pop_thread_default (mock->context);
+  return NULL;
+}
+
+/* Returns once the service owns its name on the bus. */
+void
+mock_service_start (MockService *mock,
+                    const char  *bus_address)
+{
+  mock->address = g_strdup (bus_address);
+  mock->context = g_main_context_new ();
+  mock->loop = g_main_loop_new (mock->context, FALSE);
+  g_mutex_init (&mock->mutex);
+  g_cond_init (&mock->cond);
+  mock->thread = g_thread_new (mock->bus_name, mock_service_thread, mock);
+  g_mutex_lock (&mock->mutex);
+  while (!mock->ready)
+    g_cond_wait (&mock->cond, &mock->mutex);
+  g_mutex_unlock (&mock->mutex);
+}
+
+void
+mock_service_stop (MockService *mock)
+{
+  g_main_loop_quit (mock->loop);
+  g_thread_join (mock->thread);
+  g_main_loop_unref (mock->loop);
+  g_main_context_unref (mock->context);
+  g_mutex_clear (&mock->mutex);
+  g_cond_clear (&mock->cond);
+  g_free (mock->address);
+}

@@ -42,3 +42,27 @@ gboolean    has_warning       (PpSource    *source,
                                const char  *part);
 void        assert_no_canary  (GPtrArray   *sources);
 const char *conflict          (GPtrArray   *sources);
+
+/* A D-Bus service of the test's own on a private bus (GTestDBus), served
+ * from a thread so that the blocking reads of the code under test get
+ * their answers. */
+typedef struct
+{
+  const char *bus_name;                  /* e.g. "org.freedesktop.NetworkManager" */
+  const char *xml;                       /* introspection of every interface */
+  const char * const (*objects)[2];      /* object path, interface name */
+  guint n_objects;
+  const GDBusInterfaceVTable *vtable;
+  /* private */
+  char *address;
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+  GMutex mutex;
+  GCond cond;
+  gboolean ready;
+} MockService;
+
+void        mock_service_start (MockService *mock,
+                                const char  *bus_address);
+void        mock_service_stop  (MockService *mock);

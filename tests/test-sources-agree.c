@@ -99,16 +99,6 @@ static const char systemd_xml[] =
   "<node><interface name='org.freedesktop.systemd1.Manager'>"
   "<property name='Environment' type='as' access='read'/></interface></node>";
 
-typedef struct
-{
-  char *address;
-  GMainContext *context;
-  GMainLoop *loop;
-  GMutex mutex;
-  GCond cond;
-  gboolean ready;
-} ManagerMock;
-
 static GVariant *
 manager_get_property_cb (GDBusConnection *connection, const char *sender, const char *path,
                          const char *iface, const char *property, GError **error, gpointer data)
@@ -118,40 +108,10 @@ manager_get_property_cb (GDBusConnection *connection, const char *sender, const 
   return g_variant_new_strv (env, -1);
 }
 
-static gpointer
-manager_mock_thread (gpointer data)
-{
-  static const GDBusInterfaceVTable vtable = { NULL, manager_get_property_cb, NULL, { 0 } };
-  ManagerMock *mock = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (systemd_xml, &error);
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
-
-  g_main_context_push_thread_default (mock->context);
-  bus = g_dbus_connection_new_for_address_sync (mock->address,
-                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (bus, "/org/freedesktop/systemd1", node->interfaces[0],
-                                     &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.systemd1", 0),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-
-  g_mutex_lock (&mock->mutex);
-  mock->ready = TRUE;
-  g_cond_signal (&mock->cond);
-  g_mutex_unlock (&mock->mutex);
-  g_main_loop_run (mock->loop);
-  g_main_context_pop_thread_default (mock->context);
-
-  return NULL;
-}
+static const GDBusInterfaceVTable manager_vtable = { NULL, manager_get_property_cb, NULL, { 0 } };
+static const char * const manager_objects[][2] = {
+  { "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager" },
+};
 
 /* The manager is asked over D-Bus; the command is only the fallback, so
  * a failing command must not matter while the bus answers. */
@@ -163,8 +123,8 @@ test_manager_dbus (Fixture       *fixture,
   const char * const printing[] = { "printf", "https_proxy=http://c.corp:1\\n", NULL };
   g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_autoptr(GPtrArray) sources = NULL;
-  ManagerMock mock = { NULL };
-  GThread *thread;
+  MockService mock = { "org.freedesktop.systemd1", systemd_xml, manager_objects,
+                       G_N_ELEMENTS (manager_objects), &manager_vtable };
   PpSource *source;
 
   g_test_dbus_up (dbus);
@@ -179,14 +139,7 @@ test_manager_dbus (Fixture       *fixture,
   g_assert_nonnull (strstr (pp_source_get_provenance (source), "(systemctl --user show-environment)"));
   g_clear_pointer (&sources, g_ptr_array_unref);
 
-  mock.address = g_strdup (g_test_dbus_get_bus_address (dbus));
-  mock.context = g_main_context_new ();
-  mock.loop = g_main_loop_new (mock.context, FALSE);
-  thread = g_thread_new ("mock-systemd", manager_mock_thread, &mock);
-  g_mutex_lock (&mock.mutex);
-  while (!mock.ready)
-    g_cond_wait (&mock.cond, &mock.mutex);
-  g_mutex_unlock (&mock.mutex);
+  mock_service_start (&mock, g_test_dbus_get_bus_address (dbus));
 
   fixture->options.manager_command = failing;
   sources = pp_sources_detect (&fixture->options);
@@ -196,11 +149,7 @@ test_manager_dbus (Fixture       *fixture,
                    "the systemd user manager's environment: https_proxy (D-Bus "
                    "org.freedesktop.systemd1 /org/freedesktop/systemd1 Manager.Environment)");
 
-  g_main_loop_quit (mock.loop);
-  g_thread_join (thread);
-  g_main_loop_unref (mock.loop);
-  g_main_context_unref (mock.context);
-  g_free (mock.address);
+  mock_service_stop (&mock);
   g_test_dbus_down (dbus);
 }
 

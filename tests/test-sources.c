@@ -217,16 +217,6 @@ static const char mock_xml[] =
   "<property name='Options' type='a{sv}' access='read'/></interface>"
   "</node>";
 
-typedef struct
-{
-  char *address;
-  GMainLoop *loop;
-  GMainContext *context;
-  GMutex mutex;
-  GCond cond;
-  gboolean ready;
-} Mock;
-
 static GVariant *
 mock_get_property_cb (GDBusConnection *connection, const char *sender, const char *path,
                       const char *iface, const char *name, GError **error, gpointer data)
@@ -264,50 +254,13 @@ mock_method_call_cb (GDBusConnection *connection, const char *sender, const char
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(a{sa{sv}})", &settings));
 }
 
-static gpointer
-mock_thread (gpointer data)
-{
-  static const GDBusInterfaceVTable vtable = { mock_method_call_cb, mock_get_property_cb, NULL, { 0 } };
-  static const char * const objects[][2] = {
-    { "/org/freedesktop/NetworkManager", "org.freedesktop.NetworkManager" },
-    { "/org/freedesktop/NetworkManager/ActiveConnection/1", "org.freedesktop.NetworkManager.Connection.Active" },
-    { "/org/freedesktop/NetworkManager/Settings/1", "org.freedesktop.NetworkManager.Settings.Connection" },
-    { "/org/freedesktop/NetworkManager/DHCP4Config/1", "org.freedesktop.NetworkManager.DHCP4Config" },
-  };
-  Mock *mock = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (mock_xml, &error);
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
-
-  g_main_context_push_thread_default (mock->context);
-  bus = g_dbus_connection_new_for_address_sync (mock->address,
-                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                NULL, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
-    {
-      g_dbus_connection_register_object (bus, objects[i][0],
-                                         g_dbus_node_info_lookup_interface (node, objects[i][1]),
-                                         &vtable, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.NetworkManager", 0),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-
-  g_mutex_lock (&mock->mutex);
-  mock->ready = TRUE;
-  g_cond_signal (&mock->cond);
-  g_mutex_unlock (&mock->mutex);
-
-  g_main_loop_run (mock->loop);
-  g_main_context_pop_thread_default (mock->context);
-  return NULL;
-}
+static const GDBusInterfaceVTable nm_vtable = { mock_method_call_cb, mock_get_property_cb, NULL, { 0 } };
+static const char * const nm_objects[][2] = {
+  { "/org/freedesktop/NetworkManager", "org.freedesktop.NetworkManager" },
+  { "/org/freedesktop/NetworkManager/ActiveConnection/1", "org.freedesktop.NetworkManager.Connection.Active" },
+  { "/org/freedesktop/NetworkManager/Settings/1", "org.freedesktop.NetworkManager.Settings.Connection" },
+  { "/org/freedesktop/NetworkManager/DHCP4Config/1", "org.freedesktop.NetworkManager.DHCP4Config" },
+};
 
 static void
 test_networkmanager (Fixture       *fixture,
@@ -315,22 +268,12 @@ test_networkmanager (Fixture       *fixture,
 {
   g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_autoptr(GPtrArray) sources = NULL;
-  Mock mock = { NULL };
-  GThread *thread;
+  MockService mock = { "org.freedesktop.NetworkManager", mock_xml, nm_objects,
+                       G_N_ELEMENTS (nm_objects), &nm_vtable };
   PpSource *source;
 
   g_test_dbus_up (dbus);
-  mock.address = g_strdup (g_test_dbus_get_bus_address (dbus));
-  mock.context = g_main_context_new ();
-  mock.loop = g_main_loop_new (mock.context, FALSE);
-  g_mutex_init (&mock.mutex);
-  g_cond_init (&mock.cond);
-  thread = g_thread_new ("mock-nm", mock_thread, &mock);
-  g_mutex_lock (&mock.mutex);
-  while (!mock.ready)
-    g_cond_wait (&mock.cond, &mock.mutex);
-  g_mutex_unlock (&mock.mutex);
-
+  mock_service_start (&mock, g_test_dbus_get_bus_address (dbus));
   fixture->options.system_bus_address = mock.address;
   sources = pp_sources_detect (&fixture->options);
 
@@ -355,11 +298,7 @@ test_networkmanager (Fixture       *fixture,
                                          "applications use the proxy http://p.corp:3128"));
     }
 
-  g_main_loop_quit (mock.loop);
-  g_thread_join (thread);
-  g_main_loop_unref (mock.loop);
-  g_main_context_unref (mock.context);
-  g_free (mock.address);
+  mock_service_stop (&mock);
   g_test_dbus_down (dbus);
 }
 
