@@ -19,6 +19,7 @@
 #include <zip.h>
 
 #include "pp-test-cli.h"
+#include "pp-test-zip.h"
 #include "testbed/pp-testbed.h"
 
 /* Smaller than any report: its writing must fail with ENOSPC. */
@@ -118,33 +119,6 @@ test_output_and_show (void)
   cli (&misuse, "--url", ok, "--anonymize");
   g_assert_cmpint (misuse.status, ==, 2);
   assert_contains (misuse.err, "--output");
-}
-
-static GHashTable *
-unpack (const char *path)
-{
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_bytes_unref);
-  int code = 0;
-  zip_t *archive = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
-
-  g_assert_nonnull (archive);
-  for (zip_int64_t i = 0; i < zip_get_num_entries (archive, 0); i++)
-    {
-      zip_stat_t st;
-      zip_file_t *file = zip_fopen_index (archive, i, 0);
-      char *data;
-
-      g_assert_nonnull (file);
-      g_assert_cmpint (zip_stat_index (archive, i, 0, &st), ==, 0);
-      data = g_malloc0 (st.size + 1);
-      g_assert_cmpint (zip_fread (file, data, st.size), ==, (zip_int64_t) st.size);
-      zip_fclose (file);
-      g_hash_table_insert (files, g_strdup (st.name), g_bytes_new_take (data, st.size));
-    }
-  zip_discard (archive);
-
-  return files;
 }
 
 static void
