@@ -24,9 +24,9 @@
 #include <math.h>
 
 /* Wide enough for an icon and "Doesn’t exist", a status code and a
- * latency, or most failure reasons ("name not resolved") in the default
+ * latency, or the failure reasons ("name not resolved") in the default
  * font; longer words are ellipsized and said in full by the details pane. */
-#define CELL_WIDTH 144
+#define CELL_WIDTH 180
 #define CELL_HEIGHT 28
 #define PAD 6
 #define ICON_SIZE 16

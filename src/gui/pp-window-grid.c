@@ -105,7 +105,7 @@ pp_window_setup_columns (PpWindow *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
-      add_column (self, title, factory, 144);
+      add_column (self, title, factory, 180);
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
