@@ -305,6 +305,23 @@ focus_enter_cb (PpCellWidget *self)
   show_details (self);
 }
 
+/* :active, as a button shows itself pressed (style.css). */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            PpCellWidget    *self)
+{
+  gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE, FALSE);
+}
+
+static void
+stopped_cb (PpCellWidget *self)
+{
+  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
+}
+
 static void
 released_cb (GtkGestureClick *gesture,
              int              n_press,
@@ -312,6 +329,7 @@ released_cb (GtkGestureClick *gesture,
              double           y,
              PpCellWidget    *self)
 {
+  stopped_cb (self);
   if (gtk_widget_contains (GTK_WIDGET (self), x, y))
     {
       gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -381,7 +399,10 @@ pp_cell_widget_init (PpCellWidget *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  g_signal_connect_swapped (click, "stopped", G_CALLBACK (stopped_cb), self);
+  g_signal_connect_swapped (click, "cancel", G_CALLBACK (stopped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
