@@ -90,7 +90,9 @@ def main():
         for i in range(args.runs):
             out = subprocess.run([bench, "--run", "--http", testbed["http"], "--proxy", proxy,
                                   "--urls", str(args.urls)], check=True,
-                                 capture_output=True, text=True).stdout
+                                 stdout=subprocess.PIPE, text=True,
+                                 # PP_BENCH_TRACE's lines go to stderr: let them through.
+                                 stderr=None if os.environ.get("PP_BENCH_TRACE") else subprocess.PIPE).stdout
             print("run %d:" % (i + 1))
             for line in out.splitlines():
                 print("  " + line)

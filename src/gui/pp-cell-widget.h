@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define PP_TYPE_CELL_WIDGET (pp_cell_widget_get_type ())
 
-G_DECLARE_FINAL_TYPE (PpCellWidget, pp_cell_widget, PP, CELL_WIDGET, GtkButton)
+G_DECLARE_FINAL_TYPE (PpCellWidget, pp_cell_widget, PP, CELL_WIDGET, GtkWidget)
 
 GtkWidget  *pp_cell_widget_new      (void);
 PpGridCell *pp_cell_widget_get_cell (PpCellWidget *self);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pp-config-panel.h"
+#include "pp-profile.h"
 #include "pp-runner.h"
 #include "pp-window.h"
 
@@ -63,5 +64,21 @@ struct _PpWindow
 
 void pp_window_setup_columns  (PpWindow *self);
 void pp_window_update_summary (PpWindow *self);
+
+/* pp-window-choosers.c */
+const char *pp_window_selected_id           (GtkDropDown *dropdown,
+                                             GPtrArray   *ids);
+void        pp_window_select_id             (GtkDropDown *dropdown,
+                                             GPtrArray   *ids,
+                                             const char  *id);
+void        pp_window_fill_geographies      (PpWindow    *self,
+                                             const char  *profile_id,
+                                             const char  *selected);
+void        pp_window_fill_profiles         (PpWindow    *self,
+                                             const char  *selected);
+void        pp_window_profile_selected_cb   (PpWindow    *self);
+void        pp_window_geography_selected_cb (PpWindow    *self);
+PpProfile  *pp_window_load_profile          (PpWindow    *self,
+                                             GError     **error);
 
 G_END_DECLS
