@@ -313,13 +313,22 @@ candidates_for_pac (PpConfig    *self,
                    self->pac_source, answer, local_error->message);
       return FALSE;
     }
+  /* Clients skip what they do not understand and use the rest: so do we,
+   * and say what was skipped, since another client may read it otherwise. */
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      g_autofree char *ignored = g_strjoinv ("; ", warnings);
+
+      *detail = g_strdup_printf ("the PAC script answered \"%s\"; %s", answer, ignored);
+    }
 
   return TRUE;
 }
 
 /* Turns a method into the proxies to try for @url. Returns FALSE with
  * @error set when the method is configured but unusable, and FALSE with
- * @detail set when nothing is configured ("Doesn't exist"). Blocking: the
+ * @detail set when nothing is configured ("Doesn't exist"). On success
+ * @detail may hold a note on the way (a PAC answer with ignored parts). Blocking: the
  * default resolver may evaluate a PAC script, so call it from a worker. */
 gboolean
 pp_config_get_candidates (PpConfig      *self,

@@ -32,6 +32,7 @@ pp_probe_result_clear (PpProbeResult *self)
   g_clear_pointer (&self->endpoint, pp_endpoint_unref);
   g_free (self->curl_message);
   g_free (self->detail);
+  g_free (self->method_note);
   g_free (self->remote_address);
   g_free (self->proxy);
   g_array_unref (self->attempts);

@@ -55,6 +55,7 @@ typedef struct
   int curl_code;
   char *curl_message;
   char *detail;           /* one sentence a technician can act on */
+  char *method_note;      /* what the method said on the way: the PAC answer with ignored parts */
   PpTimings timings;
   char *remote_address;
   char *proxy;            /* display form of the proxy that answered, or NULL */

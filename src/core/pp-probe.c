@@ -412,6 +412,7 @@ pp_probe_begin (PpProbe      *self,
         finish_with (self, PP_OUTCOME_NOT_CONFIGURED, detail);
       return NULL;
     }
+  self->result->method_note = detail;
 
   return start_transfer (self);
 }

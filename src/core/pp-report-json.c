@@ -144,6 +144,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_int (builder, "curl_code", result->curl_code);
   add_string (builder, "curl_message", result->curl_message);
   add_string (builder, "detail", result->detail);
+  add_string (builder, "method_note", result->method_note);
   add_timings (builder, &result->timings);
   add_string (builder, "remote_address", result->remote_address);
   add_string (builder, "proxy", result->proxy);

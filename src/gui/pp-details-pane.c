@@ -75,6 +75,8 @@ format_proxy (const PpProbeResult *r)
     }
   if (r->remote_address)
     g_string_append_printf (out, "\n%s %s", _("Remote address:"), r->remote_address);
+  if (r->method_note)
+    g_string_append_printf (out, "\n%s", r->method_note);
 
   return g_string_free (out, FALSE);
 }
