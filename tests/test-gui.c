@@ -20,7 +20,7 @@
 #include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-report.h"
-#include "pp-test-zip.h"
+#include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
 
 #define RUN_TIMEOUT_S 60

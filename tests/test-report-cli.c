@@ -8,7 +8,7 @@
  * the CLI processes inherit. Without the privilege to mount, those two
  * subtests are skipped.
  */
-#define _GNU_SOURCE  /* memmem */
+#define _GNU_SOURCE  /* unshare */
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -19,7 +19,7 @@
 #include <zip.h>
 
 #include "pp-test-cli.h"
-#include "pp-test-zip.h"
+#include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
 
 /* Smaller than any report: its writing must fail with ENOSPC. */
@@ -121,25 +121,6 @@ test_output_and_show (void)
   assert_contains (misuse.err, "--output");
 }
 
-static void
-assert_nowhere (GHashTable *files,
-                const char *secret)
-{
-  GHashTableIter iter;
-  const char *name;
-  GBytes *bytes;
-
-  g_hash_table_iter_init (&iter, files);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &bytes))
-    {
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      if (memmem (data, size, secret, strlen (secret)) != NULL)
-        g_error ("\"%s\" leaked into %s", secret, name);
-    }
-}
-
 static const char *
 entry_with_prefix (GHashTable *files,
                    const char *prefix)
@@ -154,18 +135,6 @@ entry_with_prefix (GHashTable *files,
       return g_bytes_get_data (bytes, NULL);
 
   g_error ("no entry %s* in the zip", prefix);
-}
-
-static void
-write_mdatp_file (const char *sysroot,
-                  const char *proxy)
-{
-  g_autofree char *dir = g_build_filename (sysroot, "etc/opt/microsoft/mdatp/managed", NULL);
-  g_autofree char *file = g_build_filename (dir, "mdatp_managed.json", NULL);
-  g_autofree char *json = g_strdup_printf ("{\"cloudService\": {\"proxy\": \"%s\"}}", proxy);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (file, json, -1, NULL));
 }
 
 /* The auth squid's real password is the canary: in the command line,

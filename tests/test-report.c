@@ -3,8 +3,6 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE  /* memmem */
-
 #include <glib/gstdio.h>
 #include <string.h>
 #include <zip.h>
@@ -13,7 +11,7 @@
 #include "pp-guidance.h"
 #include "pp-report.h"
 #include "pp-report-zip.h"
-#include "pp-test-zip.h"
+#include "pp-test-report.h"
 #include "pp-test-probe.h"
 
 #define HOSTILE "<script>alert('x')</script>&amp;\"<img src=http://evil.test/x.png>"
@@ -40,25 +38,6 @@ assert_contains (const char *haystack,
 }
 
 /* The secret must be in no file, in no encoding a proxy header uses. */
-static void
-assert_nowhere (GHashTable *files,
-                const char *secret)
-{
-  GHashTableIter iter;
-  const char *name;
-  GBytes *bytes;
-
-  g_hash_table_iter_init (&iter, files);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &bytes))
-    {
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      if (memmem (data, size, secret, strlen (secret)) != NULL)
-        g_error ("\"%s\" leaked into %s", secret, name);
-    }
-}
-
 static char *
 temp_path (const char *name)
 {
@@ -542,18 +521,6 @@ test_hostile_zips (void)
   g_assert_true (g_file_set_contents (truncated, contents, length * 2 / 3, NULL));
   expect_rejected (truncated, PP_REPORT_ERROR_DAMAGED, "truncated.zip");
   expect_rejected (temp_path ("does-not-exist.zip"), PP_REPORT_ERROR_READ, "does-not-exist.zip");
-}
-
-static void
-write_mdatp_file (const char *sysroot,
-                  const char *proxy)
-{
-  g_autofree char *dir = g_build_filename (sysroot, "etc/opt/microsoft/mdatp/managed", NULL);
-  g_autofree char *file = g_build_filename (dir, "mdatp_managed.json", NULL);
-  g_autofree char *json = g_strdup_printf ("{\"cloudService\": {\"proxy\": \"%s\"}}", proxy);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (file, json, -1, NULL));
 }
 
 /* GNOME keeps the proxy password in GSettings; its resolver hands it out
