@@ -4,7 +4,11 @@
  * (pp-testbed-daemon) and runs this program several times, so that what is
  * measured is the application, not the harness:
  *
- *   bench-gui --first-frame=minimal   a minimal AdwApplicationWindow
+ *   bench-gui --first-frame=minimal   a minimal libadwaita window, as
+ *                                     AdwApplicationWindow's documentation
+ *                                     shows it: a header bar over the content
+ *   bench-gui --first-frame=bare      the same without its header bar (no
+ *                                     window controls: not a usable window)
  *   bench-gui --first-frame=ours      the Proxy Probe window
  *     print the time from the window's construction (and from main ()) to
  *     its frame clock's first after-paint; one window, a fresh process.
@@ -71,29 +75,42 @@ realize_cb (GtkWidget *widget,
                     G_CALLBACK (after_paint_cb), wait);
 }
 
+static GtkWidget *
+minimal_window (gboolean with_header_bar)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Run Checks");
+  gtk_widget_set_vexpand (page, TRUE);
+  if (with_header_bar)
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+
+  return window;
+}
+
 static int
-first_frame (gboolean ours)
+first_frame (const char *which)
 {
   FrameWait wait = { g_get_monotonic_time (), 0 };
   GtkWidget *window;
+  gint64 constructed;
 
-  if (ours)
+  if (g_str_equal (which, "ours"))
     window = GTK_WIDGET (pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (PP_APPLICATION (app))));
   else
-    {
-      GtkWidget *page = adw_status_page_new ();
-
-      window = adw_application_window_new (GTK_APPLICATION (app));
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), "Run Checks");
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
-    }
+    window = minimal_window (g_str_equal (which, "minimal"));
+  constructed = g_get_monotonic_time ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), &wait);
   gtk_window_present (GTK_WINDOW (window));
   while (wait.first_frame == 0)
     g_main_context_iteration (NULL, TRUE);
-  printf ("first-frame-ms %.2f\nfrom-main-ms %.2f\nvmhwm-mib %.1f\n",
-          (wait.first_frame - wait.start) / 1000.0, (wait.first_frame - main_start) / 1000.0,
+  printf ("construct-ms %.2f\nfirst-frame-ms %.2f\nfrom-main-ms %.2f\nvmhwm-mib %.1f\n",
+          (constructed - wait.start) / 1000.0, (wait.first_frame - wait.start) / 1000.0, (wait.first_frame - main_start) / 1000.0,
           proc_status_mib ("VmHWM:"));
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -175,7 +192,7 @@ iteration_cb (gpointer data)
           self->long_cpu += ran;
         }
       if (gap > 16 && g_getenv ("PP_BENCH_TRACE"))
-        fprintf (stderr, "gap of %.1f ms (%.1f ms on a CPU) ending at +%.0f ms\n", gap, ran,
+        fprintf (stderr, "[%.3f] gap of %.1f ms (%.1f ms on a CPU) ending at +%.0f ms\n", now / 1e6, gap, ran,
                  (now - self->start) / 1000.0);
     }
   self->last = now;
@@ -198,6 +215,48 @@ frame_cb (GdkFrameClock *clock,
       g_array_append_val (frames, interval);
     }
   *last_frame = now;
+}
+
+/* With PP_BENCH_TRACE, each frame's phases: the frame clock's own
+ * handlers (GTK's) run first, so ours mark where each phase ends. */
+typedef struct
+{
+  gint64 start;        /* the run's start */
+  gint64 begin;        /* this frame's before-paint */
+  gint64 update;
+  gint64 layout;
+  gint64 paint;
+} FramePhases;
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gint64        *mark)
+{
+  *mark = g_get_monotonic_time ();
+}
+
+static void
+phases_done_cb (GdkFrameClock *clock,
+                FramePhases   *p)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (p->begin != 0 && now - p->begin > 8000)
+    fprintf (stderr, "[%.3f] frame at +%.0f ms: update %.1f, layout %.1f, paint %.1f, after %.1f ms\n",
+             p->begin / 1e6, (p->begin - p->start) / 1000.0, (p->update - p->begin) / 1000.0,
+             (p->layout - p->update) / 1000.0, (p->paint - p->layout) / 1000.0,
+             (now - p->paint) / 1000.0);
+}
+
+static void
+trace_phases (GdkFrameClock *clock,
+              FramePhases   *p)
+{
+  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), &p->begin);
+  g_signal_connect (clock, "update", G_CALLBACK (phase_cb), &p->update);
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), &p->layout);
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), &p->paint);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (phases_done_cb), p);
 }
 
 static void
@@ -260,6 +319,7 @@ run (const char *http,
   gint64 start, cpu_start, last_frame = 0;
   GdkFrameClock *clock;
   gulong frame_handler;
+  FramePhases phases = { 0 };
 
   set_profile (http, proxy, n_urls);
   window = pp_window_new (ADW_APPLICATION (app), pp_application_get_settings (PP_APPLICATION (app)));
@@ -278,6 +338,9 @@ run (const char *http,
   start = iterations->start = g_get_monotonic_time ();
   timer = g_timeout_add_full (G_PRIORITY_HIGH, 1, iteration_cb, iterations, NULL);
 
+  phases.start = start;
+  if (g_getenv ("PP_BENCH_TRACE"))
+    trace_phases (clock, &phases);
   cpu_start = thread_cpu_us ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   if (g_getenv ("PP_BENCH_TRACE"))
@@ -291,6 +354,11 @@ run (const char *http,
   wait_ms (300);
   g_source_remove (timer);
   g_signal_handler_disconnect (clock, frame_handler);
+  g_signal_handlers_disconnect_by_data (clock, &phases);
+  g_signal_handlers_disconnect_by_data (clock, &phases.begin);
+  g_signal_handlers_disconnect_by_data (clock, &phases.update);
+  g_signal_handlers_disconnect_by_data (clock, &phases.layout);
+  g_signal_handlers_disconnect_by_data (clock, &phases.paint);
 
   print_stats ("main-loop iteration gap", iterations->gaps);
   printf ("gaps over 16 ms: %.0f ms in all, of which the main thread ran %.0f ms on a CPU\n",
@@ -315,7 +383,7 @@ main (int   argc,
   gboolean do_run = FALSE;
   int n_urls = N_URLS;
   const GOptionEntry entries[] = {
-    { "first-frame", 0, 0, G_OPTION_ARG_STRING, &which, "Time one window's first frame", "minimal|ours" },
+    { "first-frame", 0, 0, G_OPTION_ARG_STRING, &which, "Time one window's first frame", "minimal|bare|ours" },
     { "run", 0, 0, G_OPTION_ARG_NONE, &do_run, "Run the probes and measure the main loop", NULL },
     { "http", 0, 0, G_OPTION_ARG_STRING, &http, "The testbed's http base URL", "URL" },
     { "proxy", 0, 0, G_OPTION_ARG_STRING, &proxy, "The open squid's URL", "URL" },
@@ -334,18 +402,18 @@ main (int   argc,
       return 2;
     }
   gtk_init ();
-  /* The minimal window's process has nothing of Proxy Probe but the id. */
-  if (which != NULL && g_str_equal (which, "minimal"))
+  /* The minimal window's process has nothing of Proxy Probe. */
+  if (which != NULL && !g_str_equal (which, "ours"))
     app = GTK_APPLICATION (adw_application_new ("org.proxyprobe.BenchMinimal", G_APPLICATION_NON_UNIQUE));
   else
     app = GTK_APPLICATION (pp_application_new (&options));
   g_application_register (G_APPLICATION (app), NULL, NULL);
   if (which != NULL)
-    status = first_frame (g_str_equal (which, "ours"));
+    status = first_frame (which);
   else if (do_run && http != NULL && proxy != NULL)
     status = run (http, proxy, n_urls);
   else
-    g_printerr ("bench-gui: give --first-frame=minimal|ours, or --run --http URL --proxy URL\n");
+    g_printerr ("bench-gui: give --first-frame=minimal|bare|ours, or --run --http URL --proxy URL\n");
   fflush (stdout);
   g_clear_object (&app);
 

@@ -3,8 +3,11 @@
 
   - the testbed (SoupServers and the open squid) runs in its own process,
     pp-testbed-daemon, so neither its CPU nor its memory is the window's;
-  - first frame: bench-gui --first-frame=minimal and --first-frame=ours,
-    each a fresh process, alternating, --reps times; medians;
+  - first frame: bench-gui --first-frame=minimal (a header bar over a
+    status page, as AdwApplicationWindow's documentation shows the
+    smallest window), --first-frame=bare (the same without the header
+    bar, for reference: no window controls) and --first-frame=ours, each
+    a fresh process, in turn, --reps times; medians;
   - the 1,002-probe run: bench-gui --run, a process of its own, --runs
     times; its main-loop gaps, frame intervals and peak RSS (VmHWM).
 
@@ -28,7 +31,7 @@ import sys
 
 
 def start_testbed(daemon):
-    proc = subprocess.Popen([daemon, "--squid", "open"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen(["nice", "-n", os.environ.get("PP_TESTBED_NICE", "0"), daemon, "--squid", "open"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     if not line:
@@ -40,7 +43,25 @@ def first_frame(bench, which):
     out = subprocess.run([bench, "--first-frame=" + which], check=True,
                          capture_output=True, text=True).stdout
     values = dict(line.split() for line in out.splitlines() if line.strip())
-    return float(values["first-frame-ms"]), float(values["from-main-ms"]), float(values["vmhwm-mib"])
+    return {key: float(values[key]) for key in ("construct-ms", "first-frame-ms", "from-main-ms", "vmhwm-mib")}
+
+
+def report_first_frames(samples):
+    """samples: {which: [first_frame() dicts]}; prints medians and ratios to the minimal window."""
+    def median(which, key):
+        return statistics.median(s[key] for s in samples[which])
+
+    print("first frame, window construction to first after-paint (ms):")
+    for which in samples:
+        print("  %-8s %s" % (which + ":", " ".join("%.1f" % s["first-frame-ms"] for s in samples[which])))
+    for key, what in (("first-frame-ms", "from construction"), ("from-main-ms", "from main ()")):
+        print("  %s, medians: %s; ours / minimal %.2fx, ours / bare %.2fx"
+              % (what, ", ".join("%s %.1f ms" % (w, median(w, key)) for w in samples),
+                 median("ours", key) / median("minimal", key), median("ours", key) / median("bare", key)))
+    print("  construction alone, medians: %s"
+          % ", ".join("%s %.1f ms" % (w, median(w, "construct-ms")) for w in samples))
+    print("  peak RSS at the first frame, medians: %s"
+          % ", ".join("%s %.1f MiB" % (w, median(w, "vmhwm-mib")) for w in samples))
 
 
 def load():
@@ -64,29 +85,14 @@ def main():
                                             os.environ.get("GDK_DEBUG", "")))
     print("load average before: %s" % load())
     try:
-        first_frame(bench, "minimal")   # warms the disk cache for both
-        first_frame(bench, "ours")
-        minimal, ours, minimal_main, ours_main, minimal_rss, ours_rss = [], [], [], [], [], []
+        kinds = ("minimal", "bare", "ours")
+        for which in kinds:                  # warms the disk cache
+            first_frame(bench, which)
+        samples = {which: [] for which in kinds}
         for _ in range(args.reps):
-            a, a_main, a_rss = first_frame(bench, "minimal")
-            b, b_main, b_rss = first_frame(bench, "ours")
-            minimal_rss.append(a_rss)
-            ours_rss.append(b_rss)
-            minimal.append(a)
-            ours.append(b)
-            minimal_main.append(a_main)
-            ours_main.append(b_main)
-        print("first frame, window construction to first after-paint (ms):")
-        print("  minimal: %s" % " ".join("%.1f" % v for v in minimal))
-        print("  ours:    %s" % " ".join("%.1f" % v for v in ours))
-        print("  medians: minimal %.1f ms, ours %.1f ms, ratio %.2fx"
-              % (statistics.median(minimal), statistics.median(ours),
-                 statistics.median(ours) / statistics.median(minimal)))
-        print("  from main () to first after-paint, medians: minimal %.1f ms, ours %.1f ms, ratio %.2fx"
-              % (statistics.median(minimal_main), statistics.median(ours_main),
-                 statistics.median(ours_main) / statistics.median(minimal_main)))
-        print("  peak RSS at the first frame, medians: minimal %.1f MiB, ours %.1f MiB"
-              % (statistics.median(minimal_rss), statistics.median(ours_rss)))
+            for which in kinds:
+                samples[which].append(first_frame(bench, which))
+        report_first_frames(samples)
         for i in range(args.runs):
             out = subprocess.run([bench, "--run", "--http", testbed["http"], "--proxy", proxy,
                                   "--urls", str(args.urls)], check=True,
