@@ -321,6 +321,36 @@ test_named_proxy_file (void)
   g_rmdir (dir);
 }
 
+/* The window runs the rows it already shows when a new plan's endpoints
+ * are all equal to theirs: any field that differs must count. */
+static void
+test_endpoint_equal (void)
+{
+  static const guint ok[] = { 200 }, ok_or_204[] = { 200, 204 }, created[] = { 201 };
+  g_autoptr(PpEndpoint) a = pp_endpoint_new ("https://a.test/", "A", "GET", ok, 1, "system", "US");
+  g_autoptr(PpEndpoint) same = pp_endpoint_new ("https://a.test/", "A", "GET", ok, 1, "system", "US");
+  PpEndpoint *different[] = {
+    pp_endpoint_new ("https://b.test/", "A", "GET", ok, 1, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "B", "GET", ok, 1, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "HEAD", ok, 1, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", ok_or_204, 2, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", created, 1, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", NULL, 0, "system", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", ok, 1, "pinned:mde", "US"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", ok, 1, "system", "EU"),
+    pp_endpoint_new ("https://a.test/", "A", "GET", ok, 1, "system", NULL),
+  };
+
+  g_assert_true (pp_endpoint_equal (a, a));
+  g_assert_true (pp_endpoint_equal (a, same));
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_assert_false (pp_endpoint_equal (a, different[i]));
+      g_assert_false (pp_endpoint_equal (different[i], a));
+      pp_endpoint_unref (different[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +358,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/proxy-spec/forms", test_proxy_spec_forms);
+  g_test_add_func ("/endpoint/equal", test_endpoint_equal);
   g_test_add_func ("/proxy-spec/rejects", test_proxy_spec_rejects);
   g_test_add_func ("/proxy-spec/redact", test_redact);
   g_test_add_func ("/curl-env/choice", test_curl_env_choice);

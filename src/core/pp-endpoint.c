@@ -5,6 +5,8 @@
  */
 #include "pp-endpoint.h"
 
+#include <string.h>
+
 G_DEFINE_BOXED_TYPE (PpEndpoint, pp_endpoint, pp_endpoint_ref, pp_endpoint_unref)
 
 static void
@@ -88,6 +90,26 @@ pp_endpoint_get_pin_set (const PpEndpoint *self)
     return self->trust + strlen ("pinned:");
 
   return NULL;
+}
+
+/* Whether two endpoints probe the same way: every field alike. */
+gboolean
+pp_endpoint_equal (const PpEndpoint *a,
+                   const PpEndpoint *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  return g_str_equal (a->url, b->url) &&
+         g_str_equal (a->service, b->service) &&
+         g_str_equal (a->http_method, b->http_method) &&
+         g_str_equal (a->trust, b->trust) &&
+         g_strcmp0 (a->geography, b->geography) == 0 &&
+         a->expected->len == b->expected->len &&
+         memcmp (a->expected->data, b->expected->data, a->expected->len * sizeof (guint)) == 0;
 }
 
 char *

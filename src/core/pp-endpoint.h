@@ -37,6 +37,8 @@ gboolean    pp_endpoint_expects_status    (const PpEndpoint *self,
                                            guint             status);
 const char *pp_endpoint_get_pin_set       (const PpEndpoint *self);
 char       *pp_endpoint_format_expected   (const PpEndpoint *self);
+gboolean    pp_endpoint_equal             (const PpEndpoint *a,
+                                           const PpEndpoint *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpEndpoint, pp_endpoint_unref)
 

@@ -238,6 +238,7 @@ set_accels (GtkApplication *application)
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
     { "win.screenshot", { "<Control><Shift>s", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
   };
 

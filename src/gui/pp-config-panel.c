@@ -1,7 +1,10 @@
 /* pp-config-panel.c: the detected configuration, every source and warning
  *
- * The groups are rebuilt from scratch for every snapshot: a snapshot is
- * immutable and small, and rebuilding keeps the order the core gave.
+ * The groups are rebuilt from scratch for every snapshot that differs
+ * from the one shown: a snapshot is immutable and small, and rebuilding
+ * keeps the order the core gave. Every run detects again, and usually
+ * finds the same; rebuilding the same rows would then cost the run's
+ * first frames their measuring of a hundred new labels.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +26,7 @@ struct _PpConfigPanel
   GtkBox *groups;
 
   PpConfig *config;
+  char *shown_text;    /* pp_config_format_text() of what the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (PpConfigPanel, pp_config_panel, ADW_TYPE_BIN)
@@ -124,10 +128,9 @@ add_method_row (AdwPreferencesGroup *group,
 
 static void
 add_overview (PpConfigPanel *self,
-              PpConfig      *config)
+              const char    *text)
 {
   AdwPreferencesGroup *group = add_group (self, _("Methods"), NULL);
-  g_autofree char *text = pp_config_format_text (config);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *current = NULL;
   g_autoptr(GString) more = g_string_new (NULL);
@@ -177,13 +180,21 @@ pp_config_panel_set_config (PpConfigPanel *self,
 {
   GPtrArray *sources;
   AdwPreferencesGroup *group;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (PP_IS_CONFIG_PANEL (self));
   g_return_if_fail (PP_IS_CONFIG (config));
 
   g_set_object (&self->config, config);
+  gtk_stack_set_visible_child_name (self->stack, "config");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
+  text = pp_config_format_text (config);
+  if (g_strcmp0 (text, self->shown_text) == 0)
+    return;
+  g_free (self->shown_text);
+  self->shown_text = g_steal_pointer (&text);
   clear_groups (self);
-  add_overview (self, config);
+  add_overview (self, self->shown_text);
   sources = pp_config_get_sources (config);
   group = add_group (self, _("Configuration Sources"),
                      _("Every place on this machine that sets a proxy, and where it was read."));
@@ -191,8 +202,6 @@ pp_config_panel_set_config (PpConfigPanel *self,
     add_source (group, g_ptr_array_index (sources, i));
   if (sources == NULL || sources->len == 0)
     adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
-  gtk_stack_set_visible_child_name (self->stack, "config");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
 }
 
 PpConfig *
@@ -242,6 +251,7 @@ pp_config_panel_dispose (GObject *object)
   PpConfigPanel *self = PP_CONFIG_PANEL (object);
 
   g_clear_object (&self->config);
+  g_clear_pointer (&self->shown_text, g_free);
 
   G_OBJECT_CLASS (pp_config_panel_parent_class)->dispose (object);
 }

@@ -127,6 +127,7 @@ pp_window_profile_selected_cb (PpWindow *self)
     g_settings_set_string (self->settings, "profile", id);
   geography = g_settings_get_string (self->settings, "geography");
   pp_window_fill_geographies (self, id, geography);
+  pp_window_prepare_grid (self);
 }
 
 void
@@ -136,6 +137,7 @@ pp_window_geography_selected_cb (PpWindow *self)
 
   if (id != NULL && !self->applying_overrides)
     g_settings_set_string (self->settings, "geography", id);
+  pp_window_prepare_grid (self);
 }
 
 /* The profile and geography chosen, as a profile to run. */

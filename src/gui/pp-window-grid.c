@@ -197,6 +197,7 @@ pp_window_update_summary (PpWindow *self)
 
   if (self->plan == NULL)
     return;
+  self->summary_dirty = FALSE;
   pp_verdict_compute (&verdict, self->plan, self->results);
   title = format_title (self, &verdict);
   counts = format_method_counts (self);
@@ -208,6 +209,39 @@ pp_window_update_summary (PpWindow *self)
   gtk_label_set_label (self->summary_methods, counts);
   gtk_label_set_label (self->summary_verdict, verdict.kind == PP_VERDICT_PENDING && self->running
                                               ? _("Waiting for the first results…") : verdict_text);
+}
+
+/* The counts change with every result: read more often than a few times
+ * a second they are a blur, and each change measures the three wrapping
+ * labels again (and allocates the whole grid again when a line wraps).
+ * So while results stream in, the summary follows four times a second. */
+#define SUMMARY_INTERVAL_MS 250
+
+static gboolean
+summary_timeout_cb (gpointer user_data)
+{
+  PpWindow *self = user_data;
+
+  if (!self->summary_dirty)
+    {
+      self->summary_timeout_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  pp_window_update_summary (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+pp_window_queue_summary (PpWindow *self)
+{
+  if (self->summary_timeout_id != 0)
+    {
+      self->summary_dirty = TRUE;
+      return;
+    }
+  pp_window_update_summary (self);
+  self->summary_timeout_id = g_timeout_add (SUMMARY_INTERVAL_MS, summary_timeout_cb, self);
 }
 
 char *

@@ -28,7 +28,9 @@ struct _PpWindow
   GtkStack *run_stack;
   AdwViewStack *view_stack;
   GtkWidget *empty_page;
-  GtkWidget *paned;            /* the grid and details, hidden until the first run */
+  GtkOverlay *results_overlay;
+  /* pp-window-results.ui, built after the first frame: NULL until then */
+  GtkWidget *paned;
   GtkLabel *summary_title;
   GtkLabel *summary_methods;
   GtkLabel *summary_verdict;
@@ -45,7 +47,8 @@ struct _PpWindow
   GListStore *rows;            /* of PpGridRow, what the grid shows */
   GPtrArray *all_rows;         /* of PpGridRow, every row of the run */
   guint rest_tick_id;
-  PpPlan *plan;
+  PpPlan *grid_plan;           /* the plan the rows were made for */
+  PpPlan *plan;                /* the run's; NULL before the first run */
   PpConfig *config;
   PpTrust *trust;
   PpRunner *runner;
@@ -55,6 +58,8 @@ struct _PpWindow
   GArray *queue;               /* of Delivery, applied once per frame */
   guint tick_id;
   guint flush_idle_id;
+  guint summary_timeout_id;
+  gboolean summary_dirty;      /* results came since the summary was shown */
   gboolean running;
   gboolean finishing;          /* the runner is done, the queue is not */
   gboolean stopped;
@@ -63,7 +68,9 @@ struct _PpWindow
 };
 
 void pp_window_setup_columns  (PpWindow *self);
+void pp_window_prepare_grid   (PpWindow *self);
 void pp_window_update_summary (PpWindow *self);
+void pp_window_queue_summary  (PpWindow *self);
 
 /* pp-window-choosers.c */
 const char *pp_window_selected_id           (GtkDropDown *dropdown,

@@ -32,6 +32,39 @@ static guint signals[N_SIGNALS];
 
 static void update_actions (PpWindow *self);
 
+/* The results page's content is built on first need: after the first
+ * frame, or earlier if something asks for it (a run from the command
+ * line, a test). */
+static void
+ensure_results (PpWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->paned != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
+  self->paned = GTK_WIDGET (gtk_builder_get_object (builder, "paned"));
+  self->summary_title = GTK_LABEL (gtk_builder_get_object (builder, "summary_title"));
+  self->summary_methods = GTK_LABEL (gtk_builder_get_object (builder, "summary_methods"));
+  self->summary_verdict = GTK_LABEL (gtk_builder_get_object (builder, "summary_verdict"));
+  self->column_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "column_view"));
+  self->details = PP_DETAILS_PANE (gtk_builder_get_object (builder, "details"));
+  gtk_overlay_set_child (self->results_overlay, self->paned);
+  pp_window_setup_columns (self);
+  /* Under the empty state until the first run: neither focus nor a
+   * screen reader may wander into it. */
+  gtk_widget_set_can_focus (self->paned, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+static void
+reveal_results (PpWindow *self)
+{
+  gtk_widget_set_visible (self->empty_page, FALSE);
+  gtk_widget_set_can_focus (self->paned, TRUE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN);
+}
+
 /* Building the plan */
 
 static PpPlan *
@@ -73,19 +106,15 @@ add_rows_cb (GtkWidget     *widget,
 }
 
 static void
-fill_rows (PpWindow *self)
+fill_rows (PpWindow *self,
+           PpPlan   *plan)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
 
+  g_set_object (&self->grid_plan, plan);
   g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
-    {
-      PpGridRow *row = pp_grid_row_new (self->plan, e);
-
-      for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
-        pp_grid_cell_set_pending (pp_grid_row_get_cell (row, m));
-      g_ptr_array_add (self->all_rows, row);
-    }
+    g_ptr_array_add (self->all_rows, pp_grid_row_new (plan, e));
   if (self->rest_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
   self->rest_tick_id = 0;
@@ -100,6 +129,60 @@ fill_rows (PpWindow *self)
       else
         g_list_store_splice (self->rows, ROWS_PER_FRAME, 0, self->all_rows->pdata + ROWS_PER_FRAME,
                              self->all_rows->len - ROWS_PER_FRAME);
+    }
+}
+
+/* Whether the rows were made for the same endpoints and methods as @plan,
+ * so that a run of @plan can keep them, and their widgets. */
+static gboolean
+grid_shows (PpWindow *self,
+            PpPlan   *plan)
+{
+  PpPlan *shown = self->grid_plan;
+  guint n_items = pp_plan_get_n_items (plan);
+
+  if (shown == NULL || pp_plan_get_n_items (shown) != n_items ||
+      pp_plan_get_n_methods (shown) != pp_plan_get_n_methods (plan))
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      PpMethod shown_method, method;
+      PpEndpoint *shown_endpoint = pp_plan_get_item (shown, i, &shown_method);
+      PpEndpoint *endpoint = pp_plan_get_item (plan, i, &method);
+
+      if (shown_method != method || !pp_endpoint_equal (shown_endpoint, endpoint))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Before the first run, the chosen profile's rows are made under the
+ * empty state, a few per frame while nobody waits for them: Run then
+ * only marks their cells pending, instead of making a thousand widgets
+ * while the first results arrive. A profile that cannot load yet (no
+ * workspace ID) gets its rows, and its error, when Run is clicked. */
+void
+pp_window_prepare_grid (PpWindow *self)
+{
+  g_autoptr(PpPlan) plan = NULL;
+
+  if (self->paned == NULL || self->plan != NULL)
+    return;
+  plan = make_plan (self, NULL);
+  if (plan != NULL && !grid_shows (self, plan))
+    fill_rows (self, plan);
+}
+
+static void
+set_all_pending (PpWindow *self)
+{
+  for (guint r = 0; r < self->all_rows->len; r++)
+    {
+      PpGridRow *row = g_ptr_array_index (self->all_rows, r);
+
+      for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
+        pp_grid_cell_set_pending (pp_grid_row_get_cell (row, m));
     }
 }
 
@@ -145,7 +228,7 @@ flush_queue_budget (PpWindow *self,
         pp_grid_cell_set_result (cell, d->result);
     }
   g_array_remove_range (self->queue, 0, done);
-  pp_window_update_summary (self);
+  pp_window_queue_summary (self);
 
   return self->queue->len > 0;
 }
@@ -374,7 +457,13 @@ run_action (GtkWidget  *widget,
       g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
       return;
     }
+  ensure_results (self);
+  if (grid_shows (self, plan))
+    g_set_object (&plan, self->grid_plan);   /* the same probes: keep its rows */
+  else
+    fill_rows (self, plan);
   g_set_object (&self->plan, plan);
+  set_all_pending (self);
   g_clear_object (&self->runner);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = g_ptr_array_new_full (pp_plan_get_n_items (plan),
@@ -383,10 +472,8 @@ run_action (GtkWidget  *widget,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->stopped = FALSE;
-  fill_rows (self);
   pp_details_pane_set_cell (self->details, NULL);
-  gtk_widget_set_visible (self->empty_page, FALSE);
-  gtk_widget_set_visible (self->paned, TRUE);
+  reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   set_running (self, TRUE);
   pp_window_update_summary (self);
@@ -433,6 +520,26 @@ copy_summary_action (GtkWidget  *widget,
   pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
 }
 
+/* GtkApplication would build the shortcuts window with every window,
+ * a third of its construction time; it is built when first asked for. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 update_actions (PpWindow *self)
 {
@@ -466,6 +573,7 @@ pp_window_dispose (GObject *object)
   if (self->queue)
     g_array_set_size (self->queue, 0);
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
+  g_clear_handle_id (&self->summary_timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (pp_window_parent_class)->dispose (object);
 }
@@ -482,6 +590,7 @@ pp_window_finalize (GObject *object)
   g_clear_object (&self->rows);
   g_clear_pointer (&self->all_rows, g_ptr_array_unref);
   g_clear_object (&self->plan);
+  g_clear_object (&self->grid_plan);
   g_clear_object (&self->config);
   g_clear_object (&self->trust);
   g_clear_object (&self->runner);
@@ -528,12 +637,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_title);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_methods);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, summary_verdict);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, config_panel);
 
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
@@ -557,7 +661,13 @@ pp_window_class_init (PpWindowClass *klass)
 static void
 pp_window_init (PpWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", show_help_overlay_cb },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the help overlay is set, so that GTK does not add its own. */
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->geography_ids = g_ptr_array_new_with_free_func (g_free);
@@ -565,7 +675,6 @@ pp_window_init (PpWindow *self)
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
   g_array_set_clear_func (self->queue, clear_delivery);
-  pp_window_setup_columns (self);
 }
 
 /* The configuration page shows what the machine has before any run. */
@@ -601,7 +710,8 @@ detect_at_startup_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   /* The grid under the empty state is built now, not in the first frame
    * (it doubled it) nor when Run is clicked (a 200 ms stall then). */
-  gtk_widget_set_visible (self->paned, TRUE);
+  ensure_results (self);
+  pp_window_prepare_grid (self);
   if (self->plan != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
@@ -687,6 +797,7 @@ pp_window_get_column_view (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
+  ensure_results (self);
   return self->column_view;
 }
 
@@ -695,6 +806,7 @@ pp_window_get_details (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
+  ensure_results (self);
   return self->details;
 }
 
