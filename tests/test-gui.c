@@ -20,6 +20,7 @@
 #include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-report.h"
+#include "pp-screenshot.h"
 #include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
 
@@ -479,6 +480,65 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where a cell draws its icon: the mean x of its green (success) pixels,
+ * as a fraction of its width. */
+static double
+green_centre (GtkWidget *widget)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = pp_screenshot_png (widget, &error);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  double sum = 0;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);   /* B, G, R, A */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + (y * width + x) * 4;
+
+        if (p[3] > 128 && p[1] > p[2] + 40 && p[1] > p[0] + 20)
+          {
+            sum += x;
+            n++;
+          }
+      }
+  g_assert_cmpuint (n, >, 10);
+
+  return sum / n / width;
+}
+
+/* The icon is on the start edge: the left, and the right in right-to-left
+ * languages. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  GtkWidget *cell;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  spin_for (100);
+  cell = GTK_WIDGET (find_cell_widget (GTK_WIDGET (window), cell_at (window, 0, PP_METHOD_DIRECT)));
+  g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 0, PP_METHOD_DIRECT)), ==, PP_CELL_OK);
+  g_assert_cmpfloat (green_centre (cell), <, 0.25);
+  gtk_widget_set_direction (cell, GTK_TEXT_DIR_RTL);
+  spin_for (100);
+  g_assert_cmpfloat (green_centre (cell), >, 0.75);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
@@ -833,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/gui/run", test_run);
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/keyboard", test_keyboard);
+  g_test_add_func ("/gui/right-to-left", test_right_to_left);
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
   g_test_add_func ("/gui/dark", test_dark);

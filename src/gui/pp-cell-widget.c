@@ -147,19 +147,20 @@ static void
 snapshot_spinner (PpCellWidget  *self,
                   GtkSnapshot   *snapshot,
                   const GdkRGBA *color,
+                  float          x,
                   float          y)
 {
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                           &GRAPHENE_RECT_INIT (PAD, y, ICON_SIZE, ICON_SIZE));
+                                           &GRAPHENE_RECT_INIT (x, y, ICON_SIZE, ICON_SIZE));
   double start = 2 * G_PI * (self->spinner_step % SPINNER_STEPS) / SPINNER_STEPS;
 
   cairo_set_line_width (cr, 2);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { color->red, color->green, color->blue, color->alpha * 0.25f });
-  cairo_arc (cr, PAD + ICON_SIZE / 2.0, y + ICON_SIZE / 2.0, ICON_SIZE / 2.0 - 2, 0, 2 * G_PI);
+  cairo_arc (cr, x + ICON_SIZE / 2.0, y + ICON_SIZE / 2.0, ICON_SIZE / 2.0 - 2, 0, 2 * G_PI);
   cairo_stroke (cr);
   gdk_cairo_set_source_rgba (cr, color);
-  cairo_arc (cr, PAD + ICON_SIZE / 2.0, y + ICON_SIZE / 2.0, ICON_SIZE / 2.0 - 2, start, start + G_PI / 2);
+  cairo_arc (cr, x + ICON_SIZE / 2.0, y + ICON_SIZE / 2.0, ICON_SIZE / 2.0 - 2, start, start + G_PI / 2);
   cairo_stroke (cr);
   cairo_destroy (cr);
 }
@@ -168,6 +169,7 @@ static void
 snapshot_icon (PpCellWidget  *self,
                GtkSnapshot   *snapshot,
                const GdkRGBA *fg,
+               float          x,
                float          y)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
@@ -187,14 +189,15 @@ snapshot_icon (PpCellWidget  *self,
     colors[3] = named;
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (self->icon), snapshot,
                                             ICON_SIZE, ICON_SIZE, colors, G_N_ELEMENTS (colors));
   gtk_snapshot_restore (snapshot);
 }
 
 /* Lays out @text in at most @width pixels, ellipsized, and draws it
- * centred vertically at @x (or ending at @x + @width when @right). */
+ * centred vertically at @x (or ending at @x + @width when @right);
+ * returns its width. */
 static int
 snapshot_text (PpCellWidget  *self,
                GtkSnapshot   *snapshot,
@@ -235,9 +238,14 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
 {
   PpCellWidget *self = PP_CELL_WIDGET (widget);
   int width = gtk_widget_get_width (widget);
+  /* The icon on the start edge, the status after it and the latency on
+   * the end edge: mirrored in right-to-left languages. */
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  float icon_x = rtl ? width - PAD - ICON_SIZE : PAD;
   float icon_y = (gtk_widget_get_height (widget) - ICON_SIZE) / 2.0f;
   gboolean faded = self->state == PP_CELL_ABSENT || self->state == PP_CELL_STOPPED;
-  int x = PAD + ICON_SIZE + PAD;
+  int text_x = rtl ? PAD : PAD + ICON_SIZE + PAD;
+  int text_width = width - PAD - ICON_SIZE - PAD - PAD;
   int latency_width = 0;
   GdkRGBA fg, dim;
 
@@ -249,16 +257,16 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
     gtk_snapshot_push_opacity (snapshot, 0.55);
 
   if (self->state == PP_CELL_PENDING)
-    snapshot_spinner (self, snapshot, &fg, icon_y);
+    snapshot_spinner (self, snapshot, &fg, icon_x, icon_y);
   else if (self->icon != NULL)
-    snapshot_icon (self, snapshot, &fg, icon_y);
+    snapshot_icon (self, snapshot, &fg, icon_x, icon_y);
 
   if (self->latency != NULL && *self->latency != '\0')
     latency_width = snapshot_text (self, snapshot, self->latency, &dim,
-                                   x, width - x - PAD, TRUE, FALSE) + PAD;
+                                   text_x, text_width, !rtl, FALSE) + PAD;
   if (self->status != NULL && *self->status != '\0')
-    snapshot_text (self, snapshot, self->status, &fg, x, width - x - PAD - latency_width,
-                   FALSE, self->state == PP_CELL_ABSENT);
+    snapshot_text (self, snapshot, self->status, &fg, rtl ? text_x + latency_width : text_x,
+                   text_width - latency_width, rtl, self->state == PP_CELL_ABSENT);
 
   if (faded)
     gtk_snapshot_pop (snapshot);
