@@ -223,6 +223,7 @@ typedef struct
 {
   gint64 start;        /* the run's start */
   gint64 begin;        /* this frame's before-paint */
+  gint64 begin_cpu;    /* the main thread's CPU time then */
   gint64 update;
   gint64 layout;
   gint64 paint;
@@ -236,23 +237,32 @@ phase_cb (GdkFrameClock *clock,
 }
 
 static void
+begin_cb (GdkFrameClock *clock,
+          FramePhases   *p)
+{
+  p->begin = g_get_monotonic_time ();
+  p->begin_cpu = thread_cpu_us ();
+}
+
+static void
 phases_done_cb (GdkFrameClock *clock,
                 FramePhases   *p)
 {
   gint64 now = g_get_monotonic_time ();
 
   if (p->begin != 0 && now - p->begin > 8000)
-    fprintf (stderr, "[%.3f] frame at +%.0f ms: update %.1f, layout %.1f, paint %.1f, after %.1f ms\n",
+    fprintf (stderr, "[%.3f] frame at +%.0f ms: update %.1f, layout %.1f, paint %.1f, after %.1f ms"
+             " (%.1f ms on a CPU)\n",
              p->begin / 1e6, (p->begin - p->start) / 1000.0, (p->update - p->begin) / 1000.0,
              (p->layout - p->update) / 1000.0, (p->paint - p->layout) / 1000.0,
-             (now - p->paint) / 1000.0);
+             (now - p->paint) / 1000.0, (thread_cpu_us () - p->begin_cpu) / 1000.0);
 }
 
 static void
 trace_phases (GdkFrameClock *clock,
               FramePhases   *p)
 {
-  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), &p->begin);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (begin_cb), p);
   g_signal_connect (clock, "update", G_CALLBACK (phase_cb), &p->update);
   g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), &p->layout);
   g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), &p->paint);
@@ -355,7 +365,6 @@ run (const char *http,
   g_source_remove (timer);
   g_signal_handler_disconnect (clock, frame_handler);
   g_signal_handlers_disconnect_by_data (clock, &phases);
-  g_signal_handlers_disconnect_by_data (clock, &phases.begin);
   g_signal_handlers_disconnect_by_data (clock, &phases.update);
   g_signal_handlers_disconnect_by_data (clock, &phases.layout);
   g_signal_handlers_disconnect_by_data (clock, &phases.paint);

@@ -420,7 +420,13 @@ test_stop (void)
   set_urls (paths);
   g_settings_set_uint (settings (), "timeout", 300);
   window = g_object_ref (new_window ());
+  /* Ctrl+R from the profile chooser, which a run makes insensitive: the
+   * focus goes to Stop, not nowhere (which would restyle every widget). */
+  g_assert_true (gtk_widget_grab_focus (find_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_nonnull (focused (window));
+  g_assert_true (GTK_IS_BUTTON (focused (window)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focused (window))), ==, "win.stop");
   spin_for (1500);
   g_assert_true (pp_window_get_running (window));
   cell = cell_at (window, 0, PP_METHOD_DIRECT);

@@ -3,7 +3,9 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "pp-test-probe.h"
 
@@ -303,6 +305,79 @@ test_tls_store_built_once (void)
   g_assert_cmpuint (pp_trust_get_n_verify_builds (trust), ==, 1);
 }
 
+/* The nice values of this process's "pp-worker" threads, from /proc: the
+ * kernel's own account of their priority. */
+static void
+collect_worker_nice (GArray *nice_values)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  g_assert_nonnull (dir);
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *comm = NULL;
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      int nice;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_has_prefix (comm, "pp-worker") ||
+          !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      /* After "(comm)", field 19 of stat(5) is the 17th. */
+      fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
+      g_assert_cmpuint (g_strv_length (fields), >, 17);
+      nice = atoi (fields[16]);
+      g_array_append_val (nice_values, nice);
+    }
+}
+
+static void
+collect_nice_cb (PpRunner      *runner,
+                 guint          index,
+                 PpProbeResult *result,
+                 gpointer       user_data)
+{
+  collect_worker_nice (user_data);
+}
+
+static GArray *
+worker_nice_during_run (gboolean background)
+{
+  static const char * const paths[] = { "/status/200", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 6, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  GArray *nice_values = g_array_new (FALSE, FALSE, sizeof (int));
+
+  pp_runner_set_background (runner, background);
+  g_signal_connect (runner, "probe-finished", G_CALLBACK (collect_nice_cb), nice_values);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  assert_all_outcomes (results, PP_OUTCOME_OK);
+  g_assert_cmpuint (nice_values->len, >, 0);
+
+  return nice_values;
+}
+
+/* A window's runner yields the CPU to the window: its workers, and only
+ * they, run at nice 5; other callers' at the process's own priority. */
+static void
+test_background_priority (void)
+{
+  g_autoptr(GArray) background = worker_nice_during_run (TRUE);
+  g_autoptr(GArray) normal = worker_nice_during_run (FALSE);
+  int own = getpriority (PRIO_PROCESS, 0);
+
+  for (guint i = 0; i < background->len; i++)
+    g_assert_cmpint (g_array_index (background, int, i), ==, MIN (own + 5, 19));
+  for (guint i = 0; i < normal->len; i++)
+    g_assert_cmpint (g_array_index (normal, int, i), ==, own);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, own);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/runner/cancel", test_cancel_stops_everything);
   g_test_add_func ("/runner/timeouts-in-parallel", test_timeouts_do_not_queue_up);
   g_test_add_func ("/runner/tls-store-built-once", test_tls_store_built_once);
+  g_test_add_func ("/runner/background-priority", test_background_priority);
 
   status = g_test_run ();
   pp_testbed_free (testbed);

@@ -47,6 +47,7 @@ struct _PpRunner
   guint connect_timeout_ms;
   guint timeout_ms;
   gboolean keep_traces;
+  gboolean background;
   PpRun *current;
 };
 
@@ -58,6 +59,7 @@ enum {
   PROP_CONNECT_TIMEOUT,
   PROP_TIMEOUT,
   PROP_KEEP_TRACES,
+  PROP_BACKGROUND,
   PROP_RUNNING,
   N_PROPS
 };
@@ -129,6 +131,9 @@ pp_runner_get_property (GObject    *object,
     case PROP_KEEP_TRACES:
       g_value_set_boolean (value, self->keep_traces);
       break;
+    case PROP_BACKGROUND:
+      g_value_set_boolean (value, self->background);
+      break;
     case PROP_RUNNING:
       g_value_set_boolean (value, self->current != NULL);
       break;
@@ -159,6 +164,9 @@ pp_runner_set_property (GObject      *object,
     case PROP_KEEP_TRACES:
       pp_runner_set_keep_traces (self, g_value_get_boolean (value));
       break;
+    case PROP_BACKGROUND:
+      pp_runner_set_background (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,6 +193,9 @@ pp_runner_class_init (PpRunnerClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KEEP_TRACES] =
     g_param_spec_boolean ("keep-traces", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BACKGROUND] =
+    g_param_spec_boolean ("background", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
@@ -273,6 +284,36 @@ pp_runner_set_keep_traces (PpRunner *self,
 
   self->keep_traces = keep_traces;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_TRACES]);
+}
+
+gboolean
+pp_runner_get_background (PpRunner *self)
+{
+  g_return_val_if_fail (PP_IS_RUNNER (self), FALSE);
+
+  return self->background;
+}
+
+/**
+ * pp_runner_set_background:
+ * @background: whether the worker threads run at a lower CPU priority
+ *
+ * For a caller whose own thread must stay responsive while the probes run
+ * (a window showing their results): the workers then yield the CPU to it.
+ * Applies from the next run on.
+ */
+void
+pp_runner_set_background (PpRunner *self,
+                          gboolean  background)
+{
+  g_return_if_fail (PP_IS_RUNNER (self));
+
+  background = !!background;
+  if (self->background == background)
+    return;
+
+  self->background = background;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
 }
 
 gboolean
@@ -437,6 +478,7 @@ pp_run_new (PpRunner *self,
 static void
 pp_run_start_workers (PpRun        *run,
                       guint         concurrency,
+                      gboolean      background,
                       GCancellable *cancellable)
 {
   guint n_items = run->results->len;
@@ -445,7 +487,7 @@ pp_run_start_workers (PpRun        *run,
 
   for (guint i = 0; i < n_workers; i++)
     g_ptr_array_add (run->workers,
-                     pp_worker_start (run->jobs, &run->options, capacity, cancellable,
+                     pp_worker_start (run->jobs, &run->options, capacity, background, cancellable,
                                       deliver_from_worker, worker_done_from_worker, run));
 }
 
@@ -487,7 +529,7 @@ pp_runner_run_async (PpRunner            *self,
   self->current = run;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  pp_run_start_workers (run, self->concurrency, cancellable);
+  pp_run_start_workers (run, self->concurrency, self->background, cancellable);
   run->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (run_cancelled_cb),
                                                run, NULL);
 }

@@ -33,6 +33,9 @@ void       pp_runner_set_connect_timeout  (PpRunner            *self,
 guint      pp_runner_get_timeout          (PpRunner            *self);
 void       pp_runner_set_timeout          (PpRunner            *self,
                                            guint                milliseconds);
+gboolean   pp_runner_get_background       (PpRunner            *self);
+void       pp_runner_set_background       (PpRunner            *self,
+                                           gboolean             background);
 gboolean   pp_runner_get_keep_traces      (PpRunner            *self);
 void       pp_runner_set_keep_traces      (PpRunner            *self,
                                            gboolean             keep_traces);

@@ -31,6 +31,7 @@ void      pp_job_free       (PpJob                *job);
 PpWorker *pp_worker_start   (GAsyncQueue          *jobs,
                              const PpProbeOptions *options,
                              guint                 capacity,
+                             gboolean              background,
                              GCancellable         *cancellable,
                              PpWorkerDeliverFunc   deliver,
                              PpWorkerDoneFunc      done,

@@ -314,12 +314,36 @@ probe_finished_cb (PpRunner      *runner,
 
 /* Running */
 
+/* The focus on a widget about to go away (the empty state's button, a
+ * chooser made insensitive) moves to the Stop button that takes over: left
+ * to GTK it would go nowhere, and the window losing the focus restyles
+ * every widget in it, the grid's thousand cells included. */
+static void
+keep_focus (PpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL &&
+      (gtk_widget_is_ancestor (focus, self->empty_page) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->profile_dropdown)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->geography_dropdown)) ||
+       focus == GTK_WIDGET (self->profile_dropdown) || focus == GTK_WIDGET (self->geography_dropdown)))
+    gtk_widget_grab_focus (gtk_stack_get_visible_child (self->run_stack));
+}
+
 static void
 set_running (PpWindow *self,
              gboolean  running)
 {
   self->running = running;
+  /* A focused Run button gives its focus to Stop here, and back. */
   gtk_stack_set_visible_child_name (self->run_stack, running ? "stop" : "run");
+  if (running)
+    {
+      /* Stop can take the focus only once its action is enabled. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", TRUE);
+      keep_focus (self);
+    }
   update_actions (self);
 }
 
@@ -372,6 +396,8 @@ start_runner (PpWindow *self)
                                  g_settings_get_uint (self->settings, "connect-timeout") * 1000);
   /* Traces feed the details pane's headers and the report. */
   pp_runner_set_keep_traces (self->runner, TRUE);
+  /* The probes wait a little for the window, not the window for them. */
+  pp_runner_set_background (self->runner, TRUE);
   g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
   pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
 }
@@ -473,9 +499,9 @@ run_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   self->stopped = FALSE;
   pp_details_pane_set_cell (self->details, NULL);
+  set_running (self, TRUE);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  set_running (self, TRUE);
   pp_window_update_summary (self);
   pp_config_panel_set_detecting (self->config_panel);
 
