@@ -1,4 +1,4 @@
-/* pp-window-grid.c: the window's live grid columns and its summary line
+/* pp-window-grid.c: the window's live grid (columns, rows) and its summary line
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -131,6 +131,119 @@ pp_window_setup_columns (PpWindow *self)
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+}
+
+/* Rows */
+
+/* GTK 4.8's list views keep a widget for up to 200 rows, whether they
+ * show or not, and make them as rows are added: a long profile is added a
+ * few rows per frame, so that no frame waits for hundreds of widgets. */
+#define ROWS_PER_FRAME 4
+
+static gboolean
+add_rows_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = MIN (ROWS_PER_FRAME, self->all_rows->len - shown);
+
+  g_list_store_splice (self->rows, shown, 0, self->all_rows->pdata + shown, n);
+  if (shown + n < self->all_rows->len)
+    return G_SOURCE_CONTINUE;
+  self->rest_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_rows (PpWindow *self,
+           PpPlan   *plan)
+{
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+
+  g_set_object (&self->grid_plan, plan);
+  g_ptr_array_set_size (self->all_rows, 0);
+  for (guint e = 0; e < n_endpoints; e++)
+    g_ptr_array_add (self->all_rows, pp_grid_row_new (plan, e));
+  if (self->rest_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
+  self->rest_tick_id = 0;
+  /* Rows change only here (removed, then added by frames, see above);
+   * results change cells, never the model. */
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       self->all_rows->pdata, MIN (self->all_rows->len, ROWS_PER_FRAME));
+  if (self->all_rows->len > ROWS_PER_FRAME)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->rest_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_rows_cb, NULL, NULL);
+      else
+        g_list_store_splice (self->rows, ROWS_PER_FRAME, 0, self->all_rows->pdata + ROWS_PER_FRAME,
+                             self->all_rows->len - ROWS_PER_FRAME);
+    }
+}
+
+/* Whether the rows were made for the same endpoints and methods as @plan,
+ * so that a run of @plan can keep them, and their widgets. */
+static gboolean
+grid_shows (PpWindow *self,
+            PpPlan   *plan)
+{
+  PpPlan *shown = self->grid_plan;
+  guint n_items = pp_plan_get_n_items (plan);
+
+  if (shown == NULL || pp_plan_get_n_items (shown) != n_items ||
+      pp_plan_get_n_methods (shown) != pp_plan_get_n_methods (plan))
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      PpMethod shown_method, method;
+      PpEndpoint *shown_endpoint = pp_plan_get_item (shown, i, &shown_method);
+      PpEndpoint *endpoint = pp_plan_get_item (plan, i, &method);
+
+      if (shown_method != method || !pp_endpoint_equal (shown_endpoint, endpoint))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Before the first run, the chosen profile's rows are made under the
+ * empty state, a few per frame while nobody waits for them: Run then
+ * only marks their cells pending, instead of making a thousand widgets
+ * while the first results arrive. A profile that cannot load yet (no
+ * workspace ID) gets its rows, and its error, when Run is clicked. */
+void
+pp_window_prepare_grid (PpWindow *self)
+{
+  g_autoptr(PpPlan) plan = NULL;
+
+  if (self->paned == NULL || self->plan != NULL)
+    return;
+  plan = pp_window_make_plan (self, NULL);
+  if (plan != NULL && !grid_shows (self, plan))
+    fill_rows (self, plan);
+}
+
+/* The plan a run of @plan runs: the rows' own when they show the same
+ * probes (their widgets stay), else @plan with new rows. Every cell is
+ * pending afterwards. */
+PpPlan *
+pp_window_grid_for_run (PpWindow *self,
+                        PpPlan   *plan)
+{
+  if (!grid_shows (self, plan))
+    fill_rows (self, plan);
+  for (guint r = 0; r < self->all_rows->len; r++)
+    {
+      PpGridRow *row = g_ptr_array_index (self->all_rows, r);
+
+      for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
+        pp_grid_cell_set_pending (pp_grid_row_get_cell (row, m));
+    }
+
+  return self->grid_plan;
 }
 
 /* Summary */

@@ -67,10 +67,16 @@ struct _PpWindow
   guint frames_seen;
 };
 
-void pp_window_setup_columns  (PpWindow *self);
-void pp_window_prepare_grid   (PpWindow *self);
-void pp_window_update_summary (PpWindow *self);
-void pp_window_queue_summary  (PpWindow *self);
+PpPlan *pp_window_make_plan    (PpWindow  *self,
+                                GError   **error);
+
+/* pp-window-grid.c */
+void    pp_window_setup_columns  (PpWindow  *self);
+void    pp_window_prepare_grid   (PpWindow  *self);
+PpPlan *pp_window_grid_for_run   (PpWindow  *self,
+                                  PpPlan    *plan);
+void    pp_window_update_summary (PpWindow  *self);
+void    pp_window_queue_summary  (PpWindow  *self);
 
 /* pp-window-choosers.c */
 const char *pp_window_selected_id           (GtkDropDown *dropdown,
