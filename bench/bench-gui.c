@@ -337,8 +337,9 @@ run (const char *http,
   gtk_window_present (GTK_WINDOW (window));
   /* Clicking Run comes after the window is on screen and the startup
    * detection is done: wait for that. */
-  wait_ms (1500);
+  wait_ms (g_getenv ("PP_BENCH_SETTLE_MS") ? atoi (g_getenv ("PP_BENCH_SETTLE_MS")) : 1500);
   printf ("peak RSS before the run (VmHWM): %.1f MiB\n", proc_status_mib ("VmHWM:"));
+  printf ("rows made before the run: %u\n", g_list_model_get_n_items (pp_window_get_rows (window)));
   g_signal_connect (window, "run-finished", G_CALLBACK (finished_cb), &finished);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_object_set_data (G_OBJECT (clock), "bench-frames", frames);

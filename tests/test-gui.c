@@ -327,6 +327,7 @@ test_run (void)
   guint items_changed = 0;
   g_autofree char *summary = NULL;
   g_autoptr(PpGridRow) first_row = NULL;
+  GtkWidget *run_button;
 
   reset_settings ();
   set_urls (run_paths);
@@ -336,12 +337,21 @@ test_run (void)
   first_row = g_list_model_get_item (pp_window_get_rows (window), 0);
   g_signal_connect_swapped (pp_window_get_rows (window), "items-changed",
                             G_CALLBACK (count_cb), &items_changed);
+  /* The window starts with the focus on Run, which turns into Stop and
+   * back: the focus never moves (a move restyles the whole window). */
+  run_button = focused (window);
+  g_assert_true (GTK_IS_BUTTON (run_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.run");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
   g_assert_true (pp_window_get_running (window));
+  g_assert_true (focused (window) == run_button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.stop");
   g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
   assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_PENDING, "checking");
   wait_for_run (window);
+  g_assert_true (focused (window) == run_button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.run");
 
   /* The run kept the rows made under the empty state; results only
    * changed cell properties. */

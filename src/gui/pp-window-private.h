@@ -25,7 +25,7 @@ struct _PpWindow
   AdwToastOverlay *toast_overlay;
   GtkDropDown *profile_dropdown;
   GtkDropDown *geography_dropdown;
-  GtkStack *run_stack;
+  GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
   GtkWidget *empty_page;
   GtkOverlay *results_overlay;

@@ -212,9 +212,10 @@ probe_finished_cb (PpRunner      *runner,
 /* Running */
 
 /* The focus on a widget about to go away (the empty state's button, a
- * chooser made insensitive) moves to the Stop button that takes over: left
- * to GTK it would go nowhere, and the window losing the focus restyles
- * every widget in it, the grid's thousand cells included. */
+ * chooser made insensitive) moves to the Run button, now Stop: left to GTK
+ * it would go nowhere, and a keyboard user would have to find their way
+ * back. (Only the keyboard gets it there: the window starts with the focus
+ * on Run, and its buttons do not take it on a click.) */
 static gboolean
 is_within (GtkWidget *widget,
            GtkWidget *container)
@@ -231,7 +232,24 @@ keep_focus (PpWindow *self)
       (is_within (focus, self->empty_page) ||
        is_within (focus, GTK_WIDGET (self->profile_dropdown)) ||
        is_within (focus, GTK_WIDGET (self->geography_dropdown))))
-    gtk_widget_grab_focus (gtk_stack_get_visible_child (self->run_stack));
+    gtk_widget_grab_focus (GTK_WIDGET (self->run_button));
+}
+
+/* One button turns from Run into Stop and back, rather than two swapped in
+ * a stack: the swap would move the focus, and in GTK 4.8 every move of the
+ * focus sets and unsets state flags up to the window, which restyles every
+ * widget in it (the grid's thousand cells: 30-50 ms). */
+static void
+show_run_button (PpWindow *self)
+{
+  GtkWidget *button = GTK_WIDGET (self->run_button);
+
+  gtk_button_set_label (self->run_button, self->running ? _("_Stop") : _("_Run"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), self->running ? "win.stop" : "win.run");
+  gtk_widget_set_tooltip_text (button, self->running ? _("Stop the Checks (Escape)")
+                                                     : _("Run the Checks (Ctrl+R)"));
+  gtk_widget_remove_css_class (button, self->running ? "suggested-action" : "destructive-action");
+  gtk_widget_add_css_class (button, self->running ? "destructive-action" : "suggested-action");
 }
 
 static void
@@ -239,14 +257,12 @@ set_running (PpWindow *self,
              gboolean  running)
 {
   self->running = running;
-  /* A focused Run button gives its focus to Stop here, and back. */
-  gtk_stack_set_visible_child_name (self->run_stack, running ? "stop" : "run");
+  /* The button's new action is enabled before it takes it: insensitive
+   * even for a moment, it would lose the focus. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), running ? "win.stop" : "win.run", TRUE);
+  show_run_button (self);
   if (running)
-    {
-      /* Stop can take the focus only once its action is enabled. */
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", TRUE);
-      keep_focus (self);
-    }
+    keep_focus (self);
   update_actions (self);
 }
 
@@ -558,7 +574,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, geography_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, run_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
@@ -671,6 +687,9 @@ pp_window_new (AdwApplication *application,
   g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
                             G_CALLBACK (pp_window_geography_selected_cb), self);
   update_actions (self);
+  /* The first focus is the main action's: Enter runs the checks, and a
+   * run changes no focus (see show_run_button). */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->run_button));
   detect_at_startup (self);
 
   return self;
