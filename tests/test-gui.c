@@ -25,6 +25,7 @@
 #include "testbed/pp-testbed.h"
 
 #define RUN_TIMEOUT_S 60
+#define CANARY "CanaryPw42"
 
 static PpTestbed *testbed;
 static PpApplication *app;
@@ -214,6 +215,100 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (root))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GtkWidget *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What the Methods group's rows must read, title and subtitle, in order:
+ * each method's value over its details, then its warnings. */
+static GPtrArray *
+expected_method_rows (PpConfig *config)
+{
+  g_autoptr(GPtrArray) methods = pp_config_describe_methods (config);
+  GPtrArray *expected = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < methods->len; i++)
+    {
+      PpConfigMethod *method = g_ptr_array_index (methods, i);
+      g_autoptr(GString) title = g_string_new (method->value);
+
+      for (guint j = 0; method->details[j]; j++)
+        {
+          g_autofree char *line = g_strstrip (g_strdup (method->details[j]));
+
+          g_string_append_printf (title, "%s%s", title->len ? "\n" : "", line);
+        }
+      g_ptr_array_add (expected, g_strdup_printf ("%s | %s", title->str, method->title));
+      for (guint j = 0; method->warnings[j]; j++)
+        g_ptr_array_add (expected, g_strdup_printf ("Warning: %s | (null)", method->warnings[j]));
+    }
+
+  return expected;
+}
+
+/* The panel shows the core's description of the methods, row for row,
+ * and no password in any row. */
+static void
+assert_method_rows (PpConfigPanel *panel,
+                    PpConfig      *config,
+                    const char    *canary)
+{
+  g_autoptr(GPtrArray) expected = expected_method_rows (config);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all_rows = g_ptr_array_new ();
+  GtkWidget *group = find_group (GTK_WIDGET (panel), "Methods");
+
+  g_assert_nonnull (group);
+  collect_rows (group, rows);
+  g_assert_cmpuint (rows->len, ==, expected->len);
+  g_assert_cmpuint (expected->len, >=, 5);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *shown = g_strdup_printf ("%s | %s",
+                                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                adw_action_row_get_subtitle (row));
+
+      g_assert_cmpstr (shown, ==, g_ptr_array_index (expected, i));
+    }
+
+  collect_rows (GTK_WIDGET (panel), all_rows);
+  for (guint i = 0; i < all_rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (all_rows, i);
+
+      g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), canary));
+      g_assert_null (strstr (adw_action_row_get_subtitle (row) ? adw_action_row_get_subtitle (row) : "",
+                             canary));
+    }
+}
+
 /* The configuration page is filled before any run. */
 static void
 test_configuration (void)
@@ -226,6 +321,7 @@ test_configuration (void)
 
   reset_settings ();
   g_settings_set_string (settings (), "cmdline-proxy", deny);
+  g_settings_set_string (settings (), "named-proxy", "http://n:" CANARY "@named.test:8080");
   window = g_object_ref (new_window ());
   panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
   for (guint i = 0; i < 100 && pp_config_panel_get_config (panel) == NULL; i++)
@@ -235,6 +331,9 @@ test_configuration (void)
   g_assert_null (pp_window_get_plan (window));
   text = pp_config_format_text (config);
   g_assert_nonnull (strstr (text, deny + strlen ("http://")));
+  g_assert_nonnull (strstr (text, "http://n:***@named.test:8080"));
+  g_assert_null (strstr (text, CANARY));
+  assert_method_rows (panel, config, CANARY);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "config");
   spin_for (200);

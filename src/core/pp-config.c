@@ -10,6 +10,8 @@
 #include "pp-pac.h"
 #include "pp-pac-result.h"
 
+#include <string.h>
+
 struct _PpConfig
 {
   GObject parent_instance;
@@ -18,6 +20,7 @@ struct _PpConfig
   char *resolver_name;
   char **environment;
   PpNamedProxy named;
+  gboolean named_given;  /* --named-proxy, not the agent's file */
   PpProxySpec *cmdline;
   GPtrArray *warnings;
   char *sysroot;
@@ -86,16 +89,38 @@ detect_named_proxy (PpConfig              *self,
   if (options->named_proxy != NULL)
     {
       pp_named_proxy_from_value ("--named-proxy", options->named_proxy, &self->named);
+      self->named_given = TRUE;
       return;
     }
 
   path = g_build_filename (options->sysroot ? options->sysroot : "/",
                            PP_MDATP_MANAGED_PATH, NULL);
   pp_named_proxy_read_managed (path, &self->named);
-  if (self->named.problem)
-    g_ptr_array_add (self->warnings, g_strdup_printf ("Named proxy (%s): %s",
-                                                      self->named.source,
-                                                      self->named.problem));
+}
+
+/* An unusable value in the agent's own file is a finding about the
+ * machine; one given with --named-proxy is the user's own, and the named
+ * proxy's line already says what is wrong with it. */
+static char *
+named_warning (PpConfig *self)
+{
+  if (self->named.problem == NULL || self->named_given)
+    return NULL;
+
+  return g_strdup_printf ("Named proxy (%s): %s", self->named.source, self->named.problem);
+}
+
+/* In the order the methods are described: the environment's, then the
+ * named proxy's. */
+static void
+collect_warnings (PpConfig *self)
+{
+  char *named = named_warning (self);
+
+  g_ptr_array_extend_and_steal (self->warnings,
+                                pp_curl_env_warnings ((const char * const *) self->environment));
+  if (named != NULL)
+    g_ptr_array_add (self->warnings, named);
 }
 
 /* A script that does not even load is bad input, told before probing. */
@@ -123,7 +148,6 @@ pp_config_new (const PpConfigOptions  *options,
 {
   static const PpConfigOptions defaults = { NULL };
   g_autoptr(PpConfig) self = g_object_new (PP_TYPE_CONFIG, NULL);
-  g_autoptr(GPtrArray) env_warnings = NULL;
 
   if (options == NULL)
     options = &defaults;
@@ -157,10 +181,7 @@ pp_config_new (const PpConfigOptions  *options,
                                                    : g_proxy_resolver_get_default ());
   self->resolver_name = g_strdup (G_OBJECT_TYPE_NAME (self->resolver));
   detect_named_proxy (self, options);
-
-  env_warnings = pp_curl_env_warnings ((const char * const *) self->environment);
-  for (guint i = 0; i < env_warnings->len; i++)
-    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (env_warnings, i)));
+  collect_warnings (self);
 
   return g_steal_pointer (&self);
 }
@@ -278,6 +299,12 @@ candidates_for_named (PpConfig    *self,
   return FALSE;
 }
 
+static const char *
+no_pac_reason (PpConfig *self)
+{
+  return self->wpad_not_found ? self->wpad_not_found : "WPAD discovery was not run";
+}
+
 /* Evaluates the PAC script for @url. Its failures are PP_PAC_ERROR, so
  * that the probe reports "PAC failed" with the reason, never a silent
  * DIRECT. */
@@ -299,8 +326,7 @@ candidates_for_pac (PpConfig    *self,
     }
   if (self->pac == NULL)
     {
-      *detail = g_strdup (self->wpad_not_found ? self->wpad_not_found
-                                               : "WPAD discovery was not run");
+      *detail = g_strdup (no_pac_reason (self));
       return FALSE;
     }
   if (!pp_pac_runner_find_proxy (self->pac, url, &answer, NULL, NULL, error))
@@ -379,27 +405,6 @@ pp_config_get_candidates (PpConfig      *self,
     }
 }
 
-static void
-append_env_lines (PpConfig *self,
-                  GString  *out)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; proxy_variables[i]; i++)
-    {
-      const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
-      g_autofree char *shown = pp_redact_url (value);
-
-      if (value == NULL)
-        continue;
-      g_string_append_printf (out, "  %s=%s\n", proxy_variables[i], shown);
-      any = TRUE;
-    }
-
-  if (!any)
-    g_string_append (out, "  (no proxy variables set)\n");
-}
-
 /* Every configuration source of the machine, for people and reports.
  * Not needed to probe, and slow-ish (it runs systemctl and asks
  * NetworkManager), so it is read once, when first shown. */
@@ -465,41 +470,134 @@ describe_sample_answer (PpConfig *self)
   return shown;
 }
 
-char *
-pp_config_format_text (PpConfig *self)
+static PpConfigMethod *
+describe_default (PpConfig *self)
 {
-  GString *out = g_string_new (NULL);
-  g_autofree char *sources = NULL;
   g_autofree char *sample = describe_sample_answer (self);
+  char **details = g_new0 (char *, 2);
+
+  details[0] = g_strdup_printf ("answer for %s: %s", SAMPLE_URL, sample);
+
+  return pp_config_method_new (PP_METHOD_DEFAULT, "Default proxy (GLib proxy resolver)",
+                               g_strdup (self->resolver_name), details, NULL);
+}
+
+static char **
+copy_strv (GPtrArray *strings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < strings->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (strings, i));
+
+  return g_strv_builder_end (builder);
+}
+
+static PpConfigMethod *
+describe_env (PpConfig *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_autoptr(GPtrArray) warnings = pp_curl_env_warnings ((const char * const *) self->environment);
+  gboolean any = FALSE;
+
+  for (guint i = 0; proxy_variables[i]; i++)
+    {
+      const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
+      g_autofree char *shown = pp_redact_url (value);
+      g_autofree char *line = NULL;
+
+      if (value == NULL)
+        continue;
+      line = g_strdup_printf ("%s=%s", proxy_variables[i], shown);
+      g_strv_builder_add (lines, line);
+      any = TRUE;
+    }
+  if (!any)
+    g_strv_builder_add (lines, "(no proxy variables set)");
+
+  return pp_config_method_new (PP_METHOD_ENV, "Environment (this process, as libcurl reads it)",
+                               NULL, g_strv_builder_end (lines), copy_strv (warnings));
+}
+
+static PpConfigMethod *
+describe_named (PpConfig *self)
+{
+  g_autofree char *warning = named_warning (self);
+  const char *raw = self->named.raw;
+  const char *problem = self->named.problem;
+  char *value;
+
+  if (self->named.source == NULL)
+    value = g_strdup_printf ("Doesn't exist (no cloudService.proxy in %s)", PP_MDATP_MANAGED_PATH);
+  else
+    value = g_strdup_printf ("%s%s(%s)%s%s", raw ? raw : "", raw ? " " : "", self->named.source,
+                             problem ? ": " : "", problem ? problem : "");
+
+  return pp_config_method_new (PP_METHOD_NAMED, "Named proxy", value, NULL,
+                               warning ? g_strdupv ((char *[]) { warning, NULL }) : NULL);
+}
+
+static PpConfigMethod *
+describe_cmdline (PpConfig *self)
+{
+  return pp_config_method_new (PP_METHOD_CMDLINE, "Command line proxy",
+                               g_strdup (self->cmdline ? self->cmdline->display : "Doesn't exist"),
+                               NULL, NULL);
+}
+
+/* The discovery's steps, then what they found: the PAC script in use,
+ * why there is none, or why the one found is unusable. */
+static PpConfigMethod *
+describe_wpad (PpConfig *self)
+{
+  g_autofree char *log = g_strdup (self->wpad_log ? self->wpad_log : "");
+  char *value;
+
+  if (g_str_has_suffix (log, "\n"))
+    log[strlen (log) - 1] = '\0';
+  if (self->pac_source != NULL)
+    value = g_strdup_printf ("PAC script: %s", self->pac_source);
+  else
+    value = g_strdup (self->pac_problem ? self->pac_problem : no_pac_reason (self));
+
+  return pp_config_method_new (PP_METHOD_WPAD, "Proxy auto discovery (WPAD)", value,
+                               g_strsplit (log, "\n", -1), NULL);
+}
+
+/* What each method resolves to, as PpConfigMethod entries in the order
+ * --show-config prints them. The direct method needs no configuration
+ * and has no entry. Blocking: the default resolver is asked for a
+ * sample answer, which may evaluate a PAC script. */
+GPtrArray *
+pp_config_describe_methods (PpConfig *self)
+{
+  GPtrArray *methods;
 
   g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
 
-  g_string_append_printf (out, "Default proxy (GLib proxy resolver): %s\n", self->resolver_name);
-  g_string_append_printf (out, "  answer for %s: %s\n", SAMPLE_URL, sample);
-  g_string_append (out, "Environment (this process, as libcurl reads it):\n");
-  append_env_lines (self, out);
+  methods = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_config_method_free);
+  g_ptr_array_add (methods, describe_default (self));
+  g_ptr_array_add (methods, describe_env (self));
+  g_ptr_array_add (methods, describe_named (self));
+  g_ptr_array_add (methods, describe_cmdline (self));
+  g_ptr_array_add (methods, describe_wpad (self));
 
-  g_string_append (out, "Named proxy: ");
-  if (self->named.source == NULL)
-    g_string_append_printf (out, "Doesn't exist (no cloudService.proxy in %s)\n",
-                            PP_MDATP_MANAGED_PATH);
-  else
-    g_string_append_printf (out, "%s (%s)%s%s\n", self->named.raw ? self->named.raw : "",
-                            self->named.source, self->named.problem ? ": " : "",
-                            self->named.problem ? self->named.problem : "");
+  return methods;
+}
 
-  g_string_append_printf (out, "Command line proxy: %s\n",
-                          self->cmdline ? self->cmdline->display : "Doesn't exist");
+/* The --show-config text: the methods, then every source. */
+char *
+pp_config_format_text (PpConfig *self)
+{
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autofree char *sources = NULL;
+  GString *out;
 
-  for (guint i = 0; i < self->warnings->len; i++)
-    g_string_append_printf (out, "Warning: %s\n", (char *) g_ptr_array_index (self->warnings, i));
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
 
-  if (self->wpad_log)
-    g_string_append_printf (out, "\nProxy auto discovery (WPAD):\n%s%s%s\n", self->wpad_log,
-                            self->pac_source ? "PAC script: " : "",
-                            self->pac_source ? self->pac_source
-                            : self->pac_problem ? self->pac_problem
-                            : self->wpad_not_found ? self->wpad_not_found : "");
+  methods = pp_config_describe_methods (self);
+  out = g_string_new (NULL);
+  pp_config_methods_format_text (methods, out);
   sources = pp_sources_format_text (pp_config_get_sources (self));
   g_string_append_printf (out, "\nConfiguration sources on this machine:\n%s", sources);
 

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pp-config-methods.h"
 #include "pp-method.h"
 #include "pp-proxy-spec.h"
 
@@ -56,6 +57,7 @@ GPtrArray  *pp_config_get_sources      (PpConfig               *self);
 const char *pp_config_get_wpad_log     (PpConfig               *self);
 const char *pp_config_get_pac_script   (PpConfig               *self);
 const char *pp_config_get_pac_source   (PpConfig               *self);
+GPtrArray  *pp_config_describe_methods (PpConfig               *self);
 char       *pp_config_format_text      (PpConfig               *self);
 void        pp_config_add_json         (PpConfig               *self,
                                         JsonBuilder            *builder);

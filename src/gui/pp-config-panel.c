@@ -12,7 +12,6 @@
 #include "pp-config-build.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "pp-config-panel.h"
 #include "pp-source.h"
@@ -95,74 +94,34 @@ add_source (AdwPreferencesGroup *group,
     adw_preferences_group_add (group, make_warning_row (warnings[i]));
 }
 
-/* The core describes each method's configuration as text, the same text
- * proxyprobe-cli --show-config prints: "Name: value" lines, indented
- * continuation lines, "Warning: ..." lines. One row per method. */
+/* A row per method, as the core describes it for --show-config too: the
+ * value over its details, the method below, then the method's warnings.
+ * The details lose the indentation they have in the text. */
 static void
-add_method_row (AdwPreferencesGroup *group,
-                const char          *line,
-                GString             *more)
+add_method (AdwPreferencesGroup  *group,
+            const PpConfigMethod *method)
 {
-  g_autofree char *name = NULL;
-  const char *colon = strstr (line, ": ");
-  const char *value;
+  g_autoptr(GString) title = g_string_new (method->value);
 
-  if (g_str_has_prefix (line, "Warning: "))
+  for (guint i = 0; method->details[i]; i++)
     {
-      adw_preferences_group_add (group, make_warning_row (line + strlen ("Warning: ")));
-      return;
-    }
-  name = colon ? g_strndup (line, colon - line) : g_strdup (g_strchomp (g_strdup (line)));
-  if (colon == NULL && g_str_has_suffix (name, ":"))
-    name[strlen (name) - 1] = '\0';
-  value = colon ? colon + 2 : "";
-  if (more->len > 0)
-    {
-      g_autofree char *title = g_strdup_printf ("%s%s%s", value, *value ? "\n" : "", more->str);
+      g_autofree char *line = g_strstrip (g_strdup (method->details[i]));
 
-      adw_preferences_group_add (group, make_row (title, name, NULL));
-      return;
+      g_string_append_printf (title, "%s%s", title->len ? "\n" : "", line);
     }
-  adw_preferences_group_add (group, make_row (*value ? value : name, *value ? name : NULL, NULL));
+  adw_preferences_group_add (group, make_row (title->str, method->title, NULL));
+  for (guint i = 0; method->warnings[i]; i++)
+    adw_preferences_group_add (group, make_warning_row (method->warnings[i]));
 }
 
 static void
-add_overview (PpConfigPanel *self,
-              const char    *text)
+add_methods (PpConfigPanel *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Methods"), NULL);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autofree char *current = NULL;
-  g_autoptr(GString) more = g_string_new (NULL);
-  /* A "Heading:" after a blank line owns what follows, up to the next blank line. */
-  gboolean section = FALSE;
-  gboolean after_blank = FALSE;
+  g_autoptr(GPtrArray) methods = pp_config_describe_methods (self->config);
 
-  for (guint i = 0; lines[i]; i++)
-    {
-      if (g_str_has_prefix (lines[i], "Configuration sources on this machine"))
-        break;
-      if (*lines[i] == '\0')
-        {
-          section = FALSE;
-          after_blank = TRUE;
-          continue;
-        }
-      if ((section || g_ascii_isspace (*lines[i])) && current != NULL)
-        {
-          g_string_append_printf (more, "%s%s", more->len ? "\n" : "", g_strstrip (lines[i]));
-          continue;
-        }
-      if (current != NULL)
-        add_method_row (group, current, more);
-      g_string_truncate (more, 0);
-      g_free (current);
-      current = g_strdup (lines[i]);
-      section = after_blank && g_str_has_suffix (current, ":");
-      after_blank = FALSE;
-    }
-  if (current != NULL)
-    add_method_row (group, current, more);
+  for (guint i = 0; i < methods->len; i++)
+    add_method (group, g_ptr_array_index (methods, i));
 }
 
 static void
@@ -194,7 +153,7 @@ pp_config_panel_set_config (PpConfigPanel *self,
   g_free (self->shown_text);
   self->shown_text = g_steal_pointer (&text);
   clear_groups (self);
-  add_overview (self, self->shown_text);
+  add_methods (self);
   sources = pp_config_get_sources (config);
   group = add_group (self, _("Configuration Sources"),
                      _("Every place on this machine that sets a proxy, and where it was read."));

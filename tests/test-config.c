@@ -1,0 +1,376 @@
+/* test-config.c: what a configuration snapshot says about each method
+ *
+ * The snapshots are built from options alone (a simple resolver, a given
+ * environment, no sources to detect), so that the texts are exact.
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pp-config.h"
+
+#define CANARY "CanaryPw42"
+#define PAC "function FindProxyForURL(url, host) { return 'PROXY pac.test:8080'; }"
+
+typedef struct
+{
+  char *sysroot;
+  GPtrArray *sources;
+  GProxyResolver *resolver;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->sysroot = g_dir_make_tmp ("test-config-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->sources = g_ptr_array_new ();
+  fixture->resolver = g_simple_proxy_resolver_new ("http://d:" CANARY "@default.test:3128", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *managed = g_build_filename (fixture->sysroot, "etc", "opt", "microsoft",
+                                               "mdatp", "managed", "mdatp_managed.json", NULL);
+
+  /* Only the managed file may have been written: remove it and its five
+   * folders below the sysroot. */
+  g_remove (managed);
+  for (int i = 0; i < 5; i++)
+    {
+      char *slash = strrchr (managed, '/');
+
+      *slash = '\0';
+      g_rmdir (managed);
+    }
+  g_rmdir (fixture->sysroot);
+  g_free (fixture->sysroot);
+  g_ptr_array_unref (fixture->sources);
+  g_object_unref (fixture->resolver);
+}
+
+static void
+write_managed (Fixture    *fixture,
+               const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->sysroot, "etc", "opt", "microsoft",
+                                            "mdatp", "managed", "mdatp_managed.json", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Every method configured, each with the canary password. */
+static PpConfig *
+full_config (Fixture *fixture)
+{
+  const char * const environment[] = { "http_proxy=http://e:" CANARY "@env.test:3128",
+                                       "no_proxy=localhost", NULL };
+  g_autoptr(GError) error = NULL;
+  PpConfig *config;
+
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .cmdline_proxy = "http://c:" CANARY "@cmd.test:3128",
+                            .named_proxy = "http://n:" CANARY "@named.test:8080",
+                            .environment = environment,
+                            .resolver = fixture->resolver,
+                            .pac_script = PAC,
+                            .pac_source = "--pac-url http://p:***@wpad.test/proxy.pac",
+                            .wpad_log = " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n",
+                            .sources = fixture->sources,
+                          }, &error);
+  g_assert_no_error (error);
+
+  return config;
+}
+
+static void
+test_text_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PpConfig) config = full_config (fixture);
+  g_autofree char *text = pp_config_format_text (config);
+
+  g_assert_cmpstr (text, ==,
+    "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
+    "  answer for https://go.microsoft.com/: http://d:***@default.test:3128\n"
+    "Environment (this process, as libcurl reads it):\n"
+    "  http_proxy=http://e:***@env.test:3128\n"
+    "  no_proxy=localhost\n"
+    "Named proxy: http://n:***@named.test:8080 (--named-proxy)\n"
+    "Command line proxy: http://c:***@cmd.test:3128\n"
+    "Warning: http_proxy is set but https_proxy is not: libcurl connects directly to "
+    "https URLs (every Defender for Endpoint URL is https)\n"
+    "\n"
+    "Proxy auto discovery (WPAD):\n"
+    " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n"
+    "PAC script: --pac-url http://p:***@wpad.test/proxy.pac\n"
+    "\n"
+    "Configuration sources on this machine:\n"
+    "No proxy configuration was found.\n");
+}
+
+static void
+assert_strv (char       **strv,
+             const char  *first,
+             ...)
+{
+  va_list args;
+  guint i = 0;
+
+  va_start (args, first);
+  for (const char *expected = first; expected; expected = va_arg (args, const char *))
+    g_assert_cmpstr (strv[i++], ==, expected);
+  va_end (args);
+  g_assert_null (strv[i]);
+}
+
+static void
+assert_no_canary (PpConfigMethod *method)
+{
+  g_autofree char *details = g_strjoinv ("\n", method->details);
+  g_autofree char *warnings = g_strjoinv ("\n", method->warnings);
+
+  g_assert_null (strstr (method->title, CANARY));
+  g_assert_null (strstr (method->value ? method->value : "", CANARY));
+  g_assert_null (strstr (details, CANARY));
+  g_assert_null (strstr (warnings, CANARY));
+}
+
+/* Each method's entry, in the text's order, every password redacted; the
+ * text is made of the same entries. */
+static void
+test_methods_full (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PpConfig) config = full_config (fixture);
+  g_autoptr(GPtrArray) methods = pp_config_describe_methods (config);
+  g_autoptr(GString) rendered = g_string_new (NULL);
+  g_autofree char *text = pp_config_format_text (config);
+  const PpMethod order[] = { PP_METHOD_DEFAULT, PP_METHOD_ENV, PP_METHOD_NAMED,
+                             PP_METHOD_CMDLINE, PP_METHOD_WPAD };
+  PpConfigMethod *method;
+
+  g_assert_cmpuint (methods->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < methods->len; i++)
+    {
+      g_assert_cmpint (((PpConfigMethod *) g_ptr_array_index (methods, i))->method, ==, order[i]);
+      assert_no_canary (g_ptr_array_index (methods, i));
+    }
+
+  method = g_ptr_array_index (methods, 0);
+  g_assert_cmpstr (method->title, ==, "Default proxy (GLib proxy resolver)");
+  g_assert_cmpstr (method->value, ==, "GSimpleProxyResolver");
+  assert_strv (method->details, "answer for https://go.microsoft.com/: http://d:***@default.test:3128", NULL);
+  assert_strv (method->warnings, NULL);
+
+  method = g_ptr_array_index (methods, 1);
+  g_assert_null (method->value);
+  assert_strv (method->details, "http_proxy=http://e:***@env.test:3128", "no_proxy=localhost", NULL);
+  g_assert_nonnull (strstr (method->warnings[0], "https_proxy is not"));
+  g_assert_null (method->warnings[1]);
+
+  method = g_ptr_array_index (methods, 2);
+  g_assert_cmpstr (method->value, ==, "http://n:***@named.test:8080 (--named-proxy)");
+  assert_strv (method->details, NULL);
+  assert_strv (method->warnings, NULL);
+
+  method = g_ptr_array_index (methods, 3);
+  g_assert_cmpstr (method->value, ==, "http://c:***@cmd.test:3128");
+
+  method = g_ptr_array_index (methods, 4);
+  g_assert_cmpstr (method->value, ==, "PAC script: --pac-url http://p:***@wpad.test/proxy.pac");
+  assert_strv (method->details, " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)", NULL);
+
+  pp_config_methods_format_text (methods, rendered);
+  g_assert_true (g_str_has_prefix (text, rendered->str));
+  g_assert_null (strstr (text, CANARY));
+}
+
+/* A --named-proxy that cannot be used: its line says why, and it is not a
+ * warning about the machine. */
+static void
+test_methods_bad_named (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const environment[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) methods = NULL;
+  PpConfigMethod *named;
+
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .named_proxy = "http://n:" CANARY "@named.test",
+                            .environment = environment,
+                            .resolver = fixture->resolver,
+                            .sources = fixture->sources,
+                          }, &error);
+  g_assert_no_error (error);
+  methods = pp_config_describe_methods (config);
+  named = g_ptr_array_index (methods, 2);
+  g_assert_cmpint (named->method, ==, PP_METHOD_NAMED);
+  g_assert_true (g_str_has_prefix (named->value, "http://n:***@named.test (--named-proxy): "
+                                                 "The proxy isn't in valid format: "));
+  assert_strv (named->warnings, NULL);
+  assert_no_canary (named);
+  g_assert_cmpuint (pp_config_get_warnings (config)->len, ==, 0);
+}
+
+/* A managed file that is not JSON has no value to show: the line names
+ * the file and the problem, without a stray space. */
+static void
+test_methods_unreadable_managed (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char * const environment[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  PpConfigMethod *named;
+
+  write_managed (fixture, "{\"cloudService\": ");
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .environment = environment,
+                            .resolver = fixture->resolver,
+                            .sources = fixture->sources,
+                          }, &error);
+  g_assert_no_error (error);
+  methods = pp_config_describe_methods (config);
+  named = g_ptr_array_index (methods, 2);
+  line = g_strdup_printf ("(%s/etc/opt/microsoft/mdatp/managed/mdatp_managed.json: "
+                          "cloudService.proxy): ", fixture->sysroot);
+  g_assert_true (g_str_has_prefix (named->value, line));
+  g_assert_nonnull (strstr (named->value, "cannot be read"));
+  g_assert_cmpuint (g_strv_length (named->warnings), ==, 1);
+  text = pp_config_format_text (config);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("\nNamed proxy: %s\n", named->value);
+  g_assert_nonnull (strstr (text, line));
+}
+
+/* A broken managed file and an environment libcurl half ignores: each
+ * warning follows the line of its method. */
+static void
+test_text_problems (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char * const environment[] = { "HTTP_PROXY=http://u:" CANARY "@upper.test:3128", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  write_managed (fixture, "{\"cloudService\": {\"proxy\": \"http://m:" CANARY "@mdatp.test\"}}");
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .environment = environment,
+                            .resolver = fixture->resolver,
+                            .pac_problem = "WPAD: wpad.test answered 404",
+                            .wpad_log = " 1. DNS wpad.test: 127.0.0.1\n"
+                                        "  warning: odd MIME type\n",
+                            .sources = fixture->sources,
+                          }, &error);
+  g_assert_no_error (error);
+  text = pp_config_format_text (config);
+  expected = g_strdup_printf (
+    "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
+    "  answer for https://go.microsoft.com/: http://d:***@default.test:3128\n"
+    "Environment (this process, as libcurl reads it):\n"
+    "  HTTP_PROXY=http://u:***@upper.test:3128\n"
+    "Named proxy: http://m:***@mdatp.test (%1$s/etc/opt/microsoft/mdatp/managed/mdatp_managed.json: "
+    "cloudService.proxy): The proxy isn't in valid format: %2$s\n"
+    "Command line proxy: Doesn't exist\n"
+    "Warning: HTTP_PROXY is set but libcurl ignores the upper-case name: set http_proxy as well\n"
+    "Warning: Named proxy (%1$s/etc/opt/microsoft/mdatp/managed/mdatp_managed.json: "
+    "cloudService.proxy): The proxy isn't in valid format: %2$s\n"
+    "\n"
+    "Proxy auto discovery (WPAD):\n"
+    " 1. DNS wpad.test: 127.0.0.1\n"
+    "  warning: odd MIME type\n"
+    "WPAD: wpad.test answered 404\n"
+    "\n"
+    "Configuration sources on this machine:\n"
+    "No proxy configuration was found.\n",
+    fixture->sysroot,
+    "'http://m:***@mdatp.test' has no port: give one explicitly, e.g. http://mdatp.test:8080");
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (strstr (text, CANARY));
+  methods = pp_config_describe_methods (config);
+  g_assert_cmpint (((PpConfigMethod *) g_ptr_array_index (methods, 1))->method, ==, PP_METHOD_ENV);
+  g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 1))->warnings), ==, 1);
+  g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 2))->warnings), ==, 1);
+  g_assert_cmpuint (pp_config_get_warnings (config)->len, ==, 2);
+}
+
+/* Nothing configured, and no discovery run (a run without the wpad
+ * method): the text still says why the method has nothing. */
+static void
+test_text_nothing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const environment[] = { NULL };
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .environment = environment,
+                            .resolver = direct,
+                            .sources = fixture->sources,
+                          }, &error);
+  g_assert_no_error (error);
+  text = pp_config_format_text (config);
+  expected = g_strdup_printf (
+    "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
+    "  answer for https://go.microsoft.com/: direct://\n"
+    "Environment (this process, as libcurl reads it):\n"
+    "  (no proxy variables set)\n"
+    "Named proxy: Doesn't exist (no cloudService.proxy in "
+    "/etc/opt/microsoft/mdatp/managed/mdatp_managed.json)\n"
+    "Command line proxy: Doesn't exist\n"
+    "\n"
+    "Proxy auto discovery (WPAD):\n"
+    "WPAD discovery was not run\n"
+    "\n"
+    "Configuration sources on this machine:\n"
+    "No proxy configuration was found.\n");
+  g_assert_cmpstr (text, ==, expected);
+}
+
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/config/text/full", test_text_full);
+  add_test ("/config/text/problems", test_text_problems);
+  add_test ("/config/text/nothing", test_text_nothing);
+  add_test ("/config/methods/full", test_methods_full);
+  add_test ("/config/methods/bad-named", test_methods_bad_named);
+  add_test ("/config/methods/unreadable-managed", test_methods_unreadable_managed);
+
+  return g_test_run ();
+}
