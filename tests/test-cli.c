@@ -534,6 +534,77 @@ test_hostile_pac_urls (void)
                   (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
 }
 
+/* A PROXYPROBE_PAC_HELPER that notes each start in @log, then becomes the
+ * real helper: how many helpers one CLI run starts. */
+static char *
+write_counting_helper (const char *log)
+{
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\necho start >> '%s'\nexec '%s' \"$@\"\n",
+                                           log, g_getenv ("PROXYPROBE_PAC_HELPER"));
+  char *path = write_file ("counting-helper", text);
+
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+
+  return path;
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return 0;
+  for (const char *c = contents; *c; c++)
+    n += *c == '\n';
+
+  return n;
+}
+
+/* A PAC from the network is loaded once per run: discovery's check is the
+ * load the probes use. The 10,000 look-ups of dns.pac reach the report as
+ * at most 32 lines and a count of the rest, in the JSON and the text. */
+static void
+test_pac_url_lookups (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/dns.pac", pac_port);
+  g_autofree char *log = g_build_filename (pp_testbed_get_dir (testbed), "helper-starts", NULL);
+  g_autofree char *helper = write_counting_helper (log);
+  const char *env[] = { "PROXYPROBE_PAC_HELPER", helper, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *first = g_strdup_printf ("DNS look-ups of the PAC script (wpad):\n  %s\n"
+                                            "    host0.invalid → no address (", ok);
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) text = { 0 };
+  JsonArray *lookups;
+  const char *last;
+  guint n, refused = 0;
+
+  cli_env (&json, env, (const char *[]) { "--json", "--url", ok, "--methods=wpad",
+                                          "--pac-url", url, NULL });
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpuint (count_lines (log), ==, 1);
+
+  lookups = json_object_get_array_member (find_probe (parse_report (json.out, parser), "wpad"),
+                                          "pac_lookups");
+  g_assert_nonnull (lookups);
+  n = json_array_get_length (lookups);
+  last = json_array_get_string_element (lookups, n - 1);
+  g_test_message ("%u look-up lines, the last: %s", n, last);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (n, <=, 33);
+  g_assert_cmpint (sscanf (last, "%u further lookups refused", &refused), ==, 1);
+  g_assert_cmpuint (refused + n - 1, ==, 10000);
+
+  cli_env (&text, env, (const char *[]) { "--url", ok, "--methods=wpad", "--pac-url", url, NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  assert_contains (text.out, first);
+  assert_contains (text.out, last);
+  g_assert_cmpuint (count_lines (log), ==, 2);
+}
+
 /* A CLI killed while its helper loops: the helper does not outlive its
  * own deadline (2 s) by much, even with nobody left to kill it. */
 static void
@@ -621,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/cli/manual-pac", test_manual_pac);
   g_test_add_func ("/cli/hostile-pac-urls", test_hostile_pac_urls);
   g_test_add_func ("/cli/hostile-pac-cli-killed", test_hostile_pac_cli_killed);
+  g_test_add_func ("/cli/pac-url-lookups", test_pac_url_lookups);
   g_test_add_func ("/cli/ctrl-c", test_ctrl_c_stops);
 
   status = g_test_run ();

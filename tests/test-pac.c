@@ -309,6 +309,24 @@ test_pac_garbage_and_dns_flood (void)
   g_assert_cmpuint (g_strv_length (dns), <=, 33);
   g_assert_nonnull (strstr (dns[g_strv_length (dns) - 1], "further lookups refused"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_clear_pointer (&result, g_free);
+  g_clear_pointer (&dns, g_strfreev);
+
+  /* The script names what it looks up; the log, which goes into every
+   * report, keeps no more of a name than DNS allows. */
+  pp_pac_runner_load (runner,
+                      "function FindProxyForURL(u, h) {\n"
+                      "  dnsResolve(new Array(100001).join('x') + '.invalid');\n"
+                      "  return 'DIRECT';\n"
+                      "}\n", &error);
+  g_assert_no_error (error);
+  pp_pac_runner_find_proxy (runner, "http://a.invalid/", &result, NULL, &dns, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (dns), ==, 1);
+  g_test_message ("a 100 KB name: %.60s… (%zu bytes)", dns[0], strlen (dns[0]));
+  g_assert_cmpuint (strlen (dns[0]), <, 512);
+  g_assert_true (g_str_has_prefix (dns[0], "xxxxxxxx"));
+  g_assert_nonnull (strstr (dns[0], "x… → no address ("));
 }
 
 static void

@@ -20,14 +20,29 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "pp-discovery.h"
+#include "pp-report-json.h"
+#include "pp-report-text.h"
+#include "pp-runner.h"
 #include "pp-testbed.h"
 #include "pp-wpad.h"
 
 #define PAC_SCRIPT "function FindProxyForURL(url, host) { return \"DIRECT\"; }\n"
 
+/* DIRECT only when one name resolves (into 10/8) and another does not. */
+#define LOOKUPS_SCRIPT \
+  "function FindProxyForURL(url, host) {\n" \
+  "  if (isResolvable('gone.example.test')) return 'PROXY 192.0.2.1:1';\n" \
+  "  if (!isInNet(dnsResolve('intranet.example.test'), '10.0.0.0', '255.0.0.0'))\n" \
+  "    return 'PROXY 192.0.2.1:1';\n" \
+  "  return 'DIRECT';\n" \
+  "}\n"
+
 static PpTestbed *testbed;
 static gboolean dns_ready;
 static guint16 pac_port;
+static char *helper_dir;    /* the counting helper (see main) and its log */
+static char *helper_log;
 
 static void
 serve_redirect (SoupServerMessage *msg,
@@ -86,6 +101,12 @@ pac_handler_cb (SoupServer        *server,
     {
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<h1>Login</h1>", 14);
+    }
+  else if (g_str_equal (path, "/lookups.pac"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, type, SOUP_MEMORY_STATIC,
+                                        LOOKUPS_SCRIPT, strlen (LOOKUPS_SCRIPT));
     }
   else if (g_str_equal (path, "/wpad.dat") || g_str_equal (path, "/text-plain.pac"))
     {
@@ -541,6 +562,163 @@ test_cancel (void)
   assert_cancel_stops (&looking_up, "cancel");
 }
 
+/* Makes PROXYPROBE_PAC_HELPER a script that notes each start in a log,
+ * then becomes the real helper: how many helpers a run starts. Called
+ * before any thread exists, since it changes the environment. */
+static void
+use_counting_helper (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  helper_dir = g_dir_make_tmp ("pp-wpad-helper-XXXXXX", &error);
+  g_assert_no_error (error);
+  helper_log = g_build_filename (helper_dir, "starts", NULL);
+  path = g_build_filename (helper_dir, "counting-helper", NULL);
+  text = g_strdup_printf ("#!/bin/sh\necho start >> '%s'\nexec '%s' \"$@\"\n",
+                          helper_log, pp_pac_helper_path ());
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  g_setenv ("PROXYPROBE_PAC_HELPER", path, TRUE);
+}
+
+static void
+remove_counting_helper (void)
+{
+  g_autofree char *path = g_build_filename (helper_dir, "counting-helper", NULL);
+
+  g_remove (path);
+  g_remove (helper_log);
+  g_rmdir (helper_dir);
+  g_free (helper_log);
+  g_free (helper_dir);
+}
+
+static guint
+count_helper_starts (void)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (helper_log, &contents, NULL, NULL))
+    return 0;
+  for (const char *c = contents; *c; c++)
+    n += *c == '\n';
+
+  return n;
+}
+
+/* A sysroot whose dhclient lease names @url as WPAD (option 252). */
+static char *
+make_lease_sysroot (const char *dir,
+                    const char *url)
+{
+  char *root = g_build_filename (dir, "sysroot", NULL);
+  g_autofree char *leases = g_build_filename (root, "var/lib/dhcp", NULL);
+  g_autofree char *file = g_build_filename (leases, "dhclient.eth0.leases", NULL);
+  g_autofree char *lease = g_strdup_printf ("lease {\n  option wpad \"%s\";\n}\n", url);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (leases, 0755), ==, 0);
+  g_file_set_contents (file, lease, -1, &error);
+  g_assert_no_error (error);
+
+  return root;
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GPtrArray **results = user_data;
+
+  *results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+}
+
+static GPtrArray *
+run_wpad (PpConfig *config,
+          PpPlan   *plan)
+{
+  g_autoptr(PpTrust) trust = pp_trust_new (&(PpTrustOptions) { 0 }, NULL);
+  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  GPtrArray *results = NULL;
+
+  pp_runner_run_async (runner, plan, NULL, run_done_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return results;
+}
+
+static PpPlan *
+wpad_plan (const char *url)
+{
+  const char *urls[] = { url, NULL };
+  g_autoptr(PpProfile) profile = pp_profile_new_for_urls (urls, NULL);
+  g_autoptr(GArray) methods = g_array_new (FALSE, FALSE, sizeof (PpMethod));
+  PpMethod wpad = PP_METHOD_WPAD;
+
+  g_array_append_val (methods, wpad);
+
+  return pp_plan_new (profile, methods);
+}
+
+/* The GUI's way (pp-detect.c): discovery finds a PAC through DHCP, the
+ * configuration is built, a wpad probe runs. The script is loaded in one
+ * helper only, and the probe reports the script's look-ups, answered by
+ * the testbed's DNS server. */
+static void
+test_discovery_pac_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = pac_url ("/lookups.pac");
+  g_autofree char *sysroot = make_lease_sysroot (pp_testbed_get_dir (testbed), url);
+  g_autofree char *target = pp_testbed_http_url (testbed, "/status/200");
+  guint starts = count_helper_starts ();
+  g_auto(PpDiscovery) discovery = { 0 };
+  PpConfigOptions options = { .sysroot = sysroot };
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(PpPlan) plan = wpad_plan (target);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *lookups = NULL;
+  PpProbeResult *result;
+
+  if (skip_without_dns ())
+    return;
+  pp_testbed_dns_add_a (pp_testbed_get_dns (testbed), "intranet.example.test", "10.20.30.40");
+
+  pp_discovery_find_wpad (&discovery, sysroot, NULL);
+  g_assert_cmpstr (discovery.script, ==, LOOKUPS_SCRIPT);
+  pp_discovery_fill_options (&discovery, &options);
+  config = pp_config_new (&options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_helper_starts () - starts, ==, 1);
+
+  results = run_wpad (config, plan);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (pp_outcome_to_id (result->outcome), ==, "ok");
+  g_assert_cmpuint (count_helper_starts () - starts, ==, 1);
+
+  g_assert_nonnull (result->pac_lookups);
+  lookups = g_strjoinv ("\n", result->pac_lookups);
+  g_test_message ("look-ups:\n%s", lookups);
+  g_assert_cmpuint (g_strv_length (result->pac_lookups), ==, 2);
+  g_assert_true (g_str_has_prefix (result->pac_lookups[0], "gone.example.test → no address ("));
+  g_assert_true (g_str_has_prefix (result->pac_lookups[1], "intranet.example.test → 10.20.30.40 ("));
+
+  json = pp_report_json_format (plan, results, config);
+  g_assert_nonnull (strstr (json, "\"pac_lookups\" : [\n"));
+  g_assert_nonnull (strstr (json, "\"intranet.example.test → 10.20.30.40 ("));
+  text = pp_report_text_format (plan, results);
+  g_assert_nonnull (strstr (text, "DNS look-ups of the PAC script (wpad):\n  "));
+  g_assert_nonnull (strstr (text, "\n    intranet.example.test → 10.20.30.40 ("));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +727,7 @@ main (int   argc,
 
   /* Before any thread exists: the mount namespace is per process. */
   dns_ready = use_testbed_dns ();
+  use_counting_helper ();
   g_test_init (&argc, &argv, NULL);
 
   testbed = pp_testbed_new ();
@@ -567,9 +746,11 @@ main (int   argc,
   g_test_add_func ("/wpad/cancel", test_cancel);
   g_test_add_func ("/wpad/pac-file", test_pac_file);
   g_test_add_func ("/wpad/pac-not-a-file", test_pac_not_a_file);
+  g_test_add_func ("/wpad/discovery-pac-once", test_discovery_pac_once);
 
   status = g_test_run ();
   pp_testbed_free (testbed);
+  remove_counting_helper ();
 
   return status;
 }

@@ -123,7 +123,9 @@ collect_warnings (PpConfig *self)
     g_ptr_array_add (self->warnings, named);
 }
 
-/* A script that does not even load is bad input, told before probing. */
+/* A script that does not even load is bad input, told before probing.
+ * Discovery loads a script from the network to check it: that runner is
+ * adopted, since every load starts a helper and runs the script's top level. */
 static gboolean
 load_pac (PpConfig               *self,
           const PpConfigOptions  *options,
@@ -132,8 +134,15 @@ load_pac (PpConfig               *self,
   g_autoptr(GError) local_error = NULL;
   const char *source = options->pac_source ? options->pac_source : "the PAC script";
 
-  self->pac = pp_pac_runner_new ();
   self->pac_source = g_strdup (source);
+  if (options->pac_runner != NULL &&
+      pp_pac_runner_has_script (options->pac_runner, options->pac_script))
+    {
+      self->pac = g_object_ref (options->pac_runner);
+      return TRUE;
+    }
+
+  self->pac = pp_pac_runner_new ();
   if (pp_pac_runner_load (self->pac, options->pac_script, &local_error))
     return TRUE;
 
@@ -307,12 +316,14 @@ no_pac_reason (PpConfig *self)
 
 /* Evaluates the PAC script for @url. Its failures are PP_PAC_ERROR, so
  * that the probe reports "PAC failed" with the reason, never a silent
- * DIRECT. */
+ * DIRECT. @lookups gets the script's DNS look-ups even when it fails:
+ * they often say why. */
 static gboolean
 candidates_for_pac (PpConfig    *self,
                     const char  *url,
                     GPtrArray  **candidates,
                     char       **detail,
+                    char      ***lookups,
                     GError     **error)
 {
   g_autofree char *answer = NULL;
@@ -329,7 +340,7 @@ candidates_for_pac (PpConfig    *self,
       *detail = g_strdup (no_pac_reason (self));
       return FALSE;
     }
-  if (!pp_pac_runner_find_proxy (self->pac, url, &answer, NULL, NULL, error))
+  if (!pp_pac_runner_find_proxy (self->pac, url, &answer, NULL, lookups, error))
     return FALSE;
 
   *candidates = pp_pac_result_parse (answer, &warnings, &local_error);
@@ -354,7 +365,10 @@ candidates_for_pac (PpConfig    *self,
 /* Turns a method into the proxies to try for @url. Returns FALSE with
  * @error set when the method is configured but unusable, and FALSE with
  * @detail set when nothing is configured ("Doesn't exist"). On success
- * @detail may hold a note on the way (a PAC answer with ignored parts). Blocking: the
+ * @detail may hold a note on the way (a PAC answer with ignored parts).
+ * @pac_lookups (may be NULL) gets the DNS look-ups of a PAC script that
+ * answered for @url, "name → answer (ms)", at most 32 and then how many
+ * were refused; it stays NULL without an answer. Blocking: the
  * default resolver may evaluate a PAC script, so call it from a worker. */
 gboolean
 pp_config_get_candidates (PpConfig      *self,
@@ -363,6 +377,7 @@ pp_config_get_candidates (PpConfig      *self,
                           GCancellable  *cancellable,
                           GPtrArray    **candidates,
                           char         **detail,
+                          char        ***pac_lookups,
                           GError       **error)
 {
   g_return_val_if_fail (PP_IS_CONFIG (self), FALSE);
@@ -370,6 +385,8 @@ pp_config_get_candidates (PpConfig      *self,
 
   *candidates = NULL;
   *detail = NULL;
+  if (pac_lookups != NULL)
+    *pac_lookups = NULL;
 
   switch (method)
     {
@@ -378,7 +395,7 @@ pp_config_get_candidates (PpConfig      *self,
       return *candidates != NULL;
 
     case PP_METHOD_WPAD:
-      return candidates_for_pac (self, url, candidates, detail, error);
+      return candidates_for_pac (self, url, candidates, detail, pac_lookups, error);
 
     case PP_METHOD_DIRECT:
       *candidates = single_candidate (pp_proxy_spec_new_direct ());

@@ -10,6 +10,7 @@
 
 #include "pp-config-methods.h"
 #include "pp-method.h"
+#include "pp-pac.h"
 #include "pp-proxy-spec.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ typedef struct
   const char * const *environment;  /* NULL: this process's environment */
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
   const char *pac_script;           /* a PAC script for the wpad method */
+  PpPacRunner *pac_runner;          /* pac_script already loaded (by discovery), or NULL */
   const char *pac_source;           /* where it came from, e.g. "--pac-file x.pac" */
   const char *pac_problem;          /* a PAC was found but is unusable: every wpad probe fails so */
   const char *wpad_not_found;       /* why there is no PAC at all: wpad "doesn't exist" */
@@ -52,6 +54,7 @@ gboolean    pp_config_get_candidates   (PpConfig               *self,
                                         GCancellable           *cancellable,
                                         GPtrArray             **candidates,
                                         char                  **detail,
+                                        char                 ***pac_lookups,
                                         GError                **error);
 GPtrArray  *pp_config_get_sources      (PpConfig               *self);
 const char *pp_config_get_wpad_log     (PpConfig               *self);

@@ -13,6 +13,7 @@ void
 pp_discovery_clear (PpDiscovery *self)
 {
   g_clear_pointer (&self->script, g_free);
+  g_clear_object (&self->pac_runner);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->not_found, g_free);
@@ -23,16 +24,23 @@ pp_discovery_clear (PpDiscovery *self)
 /* A script from the network that does not even load (a syntax error, an
  * endless loop at the top level) is a finding about the network like a
  * failed fetch: every wpad probe fails with the reason and the other
- * methods still run. The trial costs one helper start (a few ms for a
- * sane script); PpConfig loads the script again in a helper of its own. */
+ * methods still run. The runner that loaded it goes on to PpConfig, so
+ * that the script is loaded once per run. */
 static void
 check_network_script (PpDiscovery *self)
 {
-  g_autoptr(PpPacRunner) runner = pp_pac_runner_new ();
+  g_autoptr(PpPacRunner) runner = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->script == NULL || pp_pac_runner_load (runner, self->script, &error))
+  if (self->script == NULL)
     return;
+
+  runner = pp_pac_runner_new ();
+  if (pp_pac_runner_load (runner, self->script, &error))
+    {
+      g_set_object (&self->pac_runner, runner);
+      return;
+    }
 
   self->problem = g_strdup_printf ("%s: the PAC script does not load: %s", self->source,
                                    error->message);
@@ -143,7 +151,8 @@ pp_discovery_find_wpad (PpDiscovery  *self,
     self->log = format_discovery_log (result);
 }
 
-/* The strings stay owned by @self, which must outlive pp_config_new(). */
+/* The strings and the runner stay owned by @self, which must outlive
+ * pp_config_new(); the configuration takes a reference to the runner. */
 void
 pp_discovery_fill_options (PpDiscovery     *self,
                            PpConfigOptions *options)
@@ -151,6 +160,7 @@ pp_discovery_fill_options (PpDiscovery     *self,
   g_return_if_fail (self != NULL && options != NULL);
 
   options->pac_script = self->script;
+  options->pac_runner = self->pac_runner;
   options->pac_source = self->source;
   options->pac_problem = self->problem;
   options->wpad_not_found = self->not_found;

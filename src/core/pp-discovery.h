@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *script;
+  PpPacRunner *pac_runner;  /* a network script, loaded to check it; PpConfig adopts it */
   char *source;      /* "--pac-file x.pac", "WPAD: http://wpad.corp/wpad.dat (DNS ...)" */
   char *problem;     /* a PAC was named or found but could not be had */
   char *not_found;   /* discovery found no WPAD server */

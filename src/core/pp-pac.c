@@ -7,6 +7,10 @@
  * proxyprobe-pac-helper (src/pac), which limits itself; this side adds the
  * only bound that cannot be escaped: a reply that is late gets the helper
  * killed, and the next request starts a fresh one.
+ *
+ * A runner may be shared by threads (discovery loads the script in one,
+ * the run's workers ask it in others): every request holds the mutex,
+ * and the helper is a GSubprocess, which no thread or main context owns.
  */
 #include "pp-pac.h"
 
@@ -21,6 +25,7 @@
 
 #define LOAD_TIMEOUT_S 10
 #define FIND_TIMEOUT_S 3
+#define MAX_DNS_NAME_LEN 253
 
 struct _PpPacRunner
 {
@@ -296,6 +301,20 @@ pp_pac_runner_load (PpPacRunner  *self,
   return FALSE;
 }
 
+/* Whether SCRIPT is the one loaded, so that a runner can be handed on
+ * instead of starting a second helper for the same script. */
+gboolean
+pp_pac_runner_has_script (PpPacRunner *self,
+                          const char  *script)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (PP_IS_PAC_RUNNER (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  return script != NULL && g_strcmp0 (self->script, script) == 0;
+}
+
 /* Chromium's rule: an https URL reaches the script as scheme://host[:port]/
  * only, because paths and queries carry secrets. Credentials and fragments
  * are dropped for every scheme. */
@@ -352,6 +371,18 @@ strings_member (JsonObject *reply,
   return g_strv_builder_end (out);
 }
 
+/* The script chooses the names it looks up, and the log goes into every
+ * report: a 100 KB "name" is cut to what DNS allows (253 bytes). */
+static char *
+bounded_name (JsonObject *entry)
+{
+  const char *name = json_object_get_string_member_with_default (entry, "name", "?");
+  gsize len = strlen (name);
+  g_autofree char *valid = g_utf8_make_valid (name, MIN (len, MAX_DNS_NAME_LEN));
+
+  return len > MAX_DNS_NAME_LEN ? g_strconcat (valid, "…", NULL) : g_steal_pointer (&valid);
+}
+
 /* Each lookup as one line: "name → answer (0.4 ms)". */
 static char **
 dns_log_from_reply (JsonObject *reply)
@@ -363,9 +394,9 @@ dns_log_from_reply (JsonObject *reply)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *entry = json_array_get_object_element (array, i);
+      g_autofree char *name = bounded_name (entry);
       g_autofree char *text = g_strdup_printf (
-        "%s → %s (%.1f ms)",
-        json_object_get_string_member_with_default (entry, "name", "?"),
+        "%s → %s (%.1f ms)", name,
         json_object_get_string_member_with_default (entry, "answer", "?"),
         json_object_get_double_member_with_default (entry, "ms", 0));
 

@@ -34,6 +34,8 @@ PpPacRunner *pp_pac_runner_new         (void);
 gboolean     pp_pac_runner_load        (PpPacRunner  *self,
                                         const char   *script,
                                         GError      **error);
+gboolean     pp_pac_runner_has_script  (PpPacRunner  *self,
+                                        const char   *script);
 gboolean     pp_pac_runner_find_proxy  (PpPacRunner  *self,
                                         const char   *url,
                                         char        **result,

@@ -33,6 +33,7 @@ pp_probe_result_clear (PpProbeResult *self)
   g_free (self->curl_message);
   g_free (self->detail);
   g_free (self->method_note);
+  g_strfreev (self->pac_lookups);
   g_free (self->remote_address);
   g_free (self->proxy);
   g_array_unref (self->attempts);

@@ -56,6 +56,7 @@ typedef struct
   char *curl_message;
   char *detail;           /* one sentence a technician can act on */
   char *method_note;      /* what the method said on the way: the PAC answer with ignored parts */
+  char **pac_lookups;     /* wpad: the PAC script's DNS look-ups for this URL; NULL without an answer */
   PpTimings timings;
   char *remote_address;
   char *proxy;            /* display form of the proxy that answered, or NULL */

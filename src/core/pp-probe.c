@@ -402,7 +402,8 @@ pp_probe_begin (PpProbe      *self,
 
   if (!pp_config_get_candidates (self->options.config, self->result->method,
                                  self->result->endpoint->url, cancellable,
-                                 &self->candidates, &detail, &error))
+                                 &self->candidates, &detail, &self->result->pac_lookups,
+                                 &error))
     {
       if (error)
         finish_with (self, error->domain == PP_PAC_ERROR ? PP_OUTCOME_PAC_FAILED

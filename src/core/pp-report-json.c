@@ -86,6 +86,25 @@ add_string_array (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* null, not [], when there is no list at all: a PAC that made no
+ * look-ups is a different finding from a method without a PAC. */
+static void
+add_strv_or_null (JsonBuilder        *builder,
+                  const char         *name,
+                  const char * const *strings)
+{
+  json_builder_set_member_name (builder, name);
+  if (strings == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i]; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
 static void
 add_tls (JsonBuilder        *builder,
          const PpTlsSummary *tls)
@@ -145,6 +164,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_string (builder, "curl_message", result->curl_message);
   add_string (builder, "detail", result->detail);
   add_string (builder, "method_note", result->method_note);
+  add_strv_or_null (builder, "pac_lookups", (const char * const *) result->pac_lookups);
   add_timings (builder, &result->timings);
   add_string (builder, "remote_address", result->remote_address);
   add_string (builder, "proxy", result->proxy);

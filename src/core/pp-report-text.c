@@ -159,6 +159,29 @@ append_inspections (GString   *out,
     }
 }
 
+/* What the PAC script looked up for each URL: a wpad answer that hinges
+ * on a name this machine cannot resolve is explained here. */
+static void
+append_pac_lookups (GString   *out,
+                    GPtrArray *results)
+{
+  gboolean header = FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PpProbeResult *result = g_ptr_array_index (results, i);
+
+      if (result->pac_lookups == NULL || result->pac_lookups[0] == NULL)
+        continue;
+      if (!header)
+        g_string_append (out, "DNS look-ups of the PAC script (wpad):\n");
+      header = TRUE;
+      g_string_append_printf (out, "  %s\n", result->endpoint->url);
+      for (guint j = 0; result->pac_lookups[j]; j++)
+        g_string_append_printf (out, "    %s\n", result->pac_lookups[j]);
+    }
+}
+
 char *
 pp_report_text_format_summary (PpPlan    *plan,
                                GPtrArray *results)
@@ -184,6 +207,7 @@ pp_report_text_format_summary (PpPlan    *plan,
     }
   append_failure_groups (out, plan, results);
   append_inspections (out, plan, results);
+  append_pac_lookups (out, results);
 
   return g_string_free (out, FALSE);
 }
