@@ -18,6 +18,7 @@
 #include "pp-application.h"
 #include "pp-cell-widget.h"
 #include "pp-config-panel.h"
+#include "pp-details-pane.h"
 #include "pp-grid-row.h"
 #include "pp-report.h"
 #include "pp-screenshot.h"
@@ -631,6 +632,32 @@ green_centre (GtkWidget *widget)
   return sum / n / width;
 }
 
+/* A wpad cell's details list what the PAC script looked up: the answer
+ * often hinges on a name this machine cannot resolve. */
+static void
+test_details_pac_lookups (void)
+{
+  g_autoptr(PpEndpoint) endpoint = pp_endpoint_new ("https://service.test/", "Test", "GET", NULL, 0,
+                                                    "system", NULL);
+  g_autoptr(PpGridCell) cell = pp_grid_cell_new (endpoint, PP_METHOD_WPAD, 0);
+  g_autoptr(PpProbeResult) result = pp_probe_result_new (endpoint, PP_METHOD_WPAD);
+  const char *lookups[] = { "proxy.corp.test → (no answer) (2 ms)", "wpad.corp.test → 10.0.0.8 (1 ms)", NULL };
+  GtkWidget *pane = g_object_ref_sink (g_object_new (PP_TYPE_DETAILS_PANE, NULL));
+  g_autofree char *text = NULL;
+
+  result->outcome = PP_OUTCOME_OK;
+  result->http_status = 200;
+  result->pac_lookups = g_strdupv ((char **) lookups);
+  pp_grid_cell_set_result (cell, result);
+  pp_details_pane_set_cell (PP_DETAILS_PANE (pane), cell);
+  text = pp_details_pane_format_text (PP_DETAILS_PANE (pane));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "DNS look-ups of the PAC script:"));
+  g_assert_nonnull (strstr (text, lookups[0]));
+  g_assert_nonnull (strstr (text, lookups[1]));
+  g_object_unref (pane);
+}
+
 /* The icon is on the start edge: the left, and the right in right-to-left
  * languages. */
 static void
@@ -1009,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/right-to-left", test_right_to_left);
+  g_test_add_func ("/gui/details/pac-lookups", test_details_pac_lookups);
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
   g_test_add_func ("/gui/dark", test_dark);

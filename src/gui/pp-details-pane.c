@@ -77,6 +77,14 @@ format_proxy (const PpProbeResult *r)
     g_string_append_printf (out, "\n%s %s", _("Remote address:"), r->remote_address);
   if (r->method_note)
     g_string_append_printf (out, "\n%s", r->method_note);
+  /* A wpad answer that hinges on a name this machine cannot resolve is
+   * explained by what the PAC script looked up. */
+  if (r->pac_lookups != NULL && r->pac_lookups[0] != NULL)
+    {
+      g_string_append_printf (out, "\n%s", _("DNS look-ups of the PAC script:"));
+      for (guint i = 0; r->pac_lookups[i]; i++)
+        g_string_append_printf (out, "\n  %s", r->pac_lookups[i]);
+    }
 
   return g_string_free (out, FALSE);
 }
