@@ -356,6 +356,81 @@ test_text_nothing (Fixture       *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* A resolver that counts the questions it is asked. */
+#define PP_TYPE_COUNTING_RESOLVER (pp_counting_resolver_get_type ())
+G_DECLARE_FINAL_TYPE (PpCountingResolver, pp_counting_resolver, PP, COUNTING_RESOLVER, GObject)
+
+struct _PpCountingResolver
+{
+  GObject parent_instance;
+  guint n_lookups;
+};
+
+static void pp_counting_resolver_iface_init (GProxyResolverInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PpCountingResolver, pp_counting_resolver, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_PROXY_RESOLVER,
+                                                      pp_counting_resolver_iface_init))
+
+static char **
+pp_counting_resolver_lookup (GProxyResolver  *resolver,
+                             const char      *uri,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  const char * const answer[] = { "http://counted.test:3128", NULL };
+
+  PP_COUNTING_RESOLVER (resolver)->n_lookups++;
+
+  return g_strdupv ((char **) answer);
+}
+
+static void
+pp_counting_resolver_iface_init (GProxyResolverInterface *iface)
+{
+  iface->lookup = pp_counting_resolver_lookup;
+}
+
+static void
+pp_counting_resolver_class_init (PpCountingResolverClass *klass)
+{
+}
+
+static void
+pp_counting_resolver_init (PpCountingResolver *self)
+{
+}
+
+/* A window describes its snapshot on the main loop, where nothing may
+ * block: pp_config_prepare(), called on a worker, asks the resolver (which
+ * may run a PAC script or look on the network) the one time describing
+ * needs it. */
+static void
+test_prepare_asks_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PpCountingResolver) resolver = g_object_new (PP_TYPE_COUNTING_RESOLVER, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) {
+                                                .sysroot = fixture->sysroot,
+                                                .resolver = G_PROXY_RESOLVER (resolver),
+                                                .sources = fixture->sources,
+                                              }, &error);
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  pp_config_prepare (config);
+  g_assert_cmpuint (resolver->n_lookups, ==, 1);
+
+  text = pp_config_format_text (config);
+  methods = pp_config_describe_methods (config);
+  pp_config_add_json (config, builder);
+  g_assert_nonnull (strstr (text, "counted.test:3128"));
+  g_assert_cmpuint (resolver->n_lookups, ==, 1);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -371,6 +446,7 @@ main (int   argc,
   add_test ("/config/methods/full", test_methods_full);
   add_test ("/config/methods/bad-named", test_methods_bad_named);
   add_test ("/config/methods/unreadable-managed", test_methods_unreadable_managed);
+  add_test ("/config/prepare-asks-once", test_prepare_asks_once);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _PpConfig
   char *wpad_log;
   char *pac_script;     /* the script itself, for the report */
   GPtrArray *sources;   /* detected on first use: it spawns and asks D-Bus */
+  char *sample_answer;  /* the default resolver's, asked on first use */
 };
 
 G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ pp_config_finalize (GObject *object)
 
   g_clear_object (&self->resolver);
   g_clear_pointer (&self->resolver_name, g_free);
+  g_clear_pointer (&self->sample_answer, g_free);
   g_clear_pointer (&self->environment, g_strfreev);
   pp_named_proxy_clear (&self->named);
   g_clear_pointer (&self->cmdline, pp_proxy_spec_unref);
@@ -487,13 +489,43 @@ describe_sample_answer (PpConfig *self)
   return shown;
 }
 
+/* Asked once per snapshot: the resolver may run a PAC script or look on
+ * the network (libproxy's WPAD), so pp_config_prepare() asks it off the
+ * main loop for callers that describe the snapshot there. */
+static const char *
+sample_answer (PpConfig *self)
+{
+  if (self->sample_answer == NULL)
+    self->sample_answer = describe_sample_answer (self);
+
+  return self->sample_answer;
+}
+
+/**
+ * pp_config_prepare:
+ *
+ * Does now, on the calling thread, what describing the snapshot would
+ * otherwise do on first use, and block there: detecting the sources (it
+ * spawns and asks D-Bus) and asking the default resolver for its sample
+ * answer. A window builds its snapshot on a worker thread and calls this
+ * there before handing it to the main loop. Not thread-safe: call it
+ * before the snapshot is shared.
+ */
+void
+pp_config_prepare (PpConfig *self)
+{
+  g_return_if_fail (PP_IS_CONFIG (self));
+
+  pp_config_get_sources (self);
+  sample_answer (self);
+}
+
 static PpConfigMethod *
 describe_default (PpConfig *self)
 {
-  g_autofree char *sample = describe_sample_answer (self);
   char **details = g_new0 (char *, 2);
 
-  details[0] = g_strdup_printf ("answer for %s: %s", SAMPLE_URL, sample);
+  details[0] = g_strdup_printf ("answer for %s: %s", SAMPLE_URL, sample_answer (self));
 
   return pp_config_method_new (PP_METHOD_DEFAULT, "Default proxy (GLib proxy resolver)",
                                g_strdup (self->resolver_name), details, NULL);
@@ -666,10 +698,11 @@ void
 pp_config_add_json (PpConfig    *self,
                     JsonBuilder *builder)
 {
-  g_autofree char *sample = describe_sample_answer (self);
+  const char *sample;
 
   g_return_if_fail (PP_IS_CONFIG (self));
 
+  sample = sample_answer (self);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "resolver");
   json_builder_add_string_value (builder, self->resolver_name);

@@ -57,6 +57,7 @@ gboolean    pp_config_get_candidates   (PpConfig               *self,
                                         char                 ***pac_lookups,
                                         GError                **error);
 GPtrArray  *pp_config_get_sources      (PpConfig               *self);
+void        pp_config_prepare          (PpConfig               *self);
 const char *pp_config_get_wpad_log     (PpConfig               *self);
 const char *pp_config_get_pac_script   (PpConfig               *self);
 const char *pp_config_get_pac_source   (PpConfig               *self);

@@ -57,9 +57,13 @@ detect_worker (GTask        *task,
   pp_discovery_fill_options (&discovery, &options);
   config = pp_config_new (&options, &error);
   if (config == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, config, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The panel describes it on the main loop: nothing may block there. */
+  pp_config_prepare (config);
+  g_task_return_pointer (task, config, g_object_unref);
 }
 
 void
