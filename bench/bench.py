@@ -47,16 +47,6 @@ def start_testbed(daemon):
     return proc, json.loads(line)
 
 
-def with_testbed(daemon, bench, cli, *args):
-    """Runs bench(cli, testbed, *args) against a testbed of its own."""
-    proc, testbed = start_testbed(daemon)
-    try:
-        return bench(cli, testbed, *args)
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=30)
-
-
 def write_urls(directory, name, urls):
     path = os.path.join(directory, name)
     with open(path, "w", encoding="utf-8") as f:
@@ -209,15 +199,17 @@ def main():
     cli = os.path.join(args.build, "src", "cli", "proxyprobe-cli")
     daemon = os.path.join(args.build, "tests", "testbed", "pp-testbed-daemon")
     load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="pp-bench-") as workdir:
-        # A fresh testbed per section: pp-testbed-daemon keeps one
-        # descriptor per connection it served, and the repeated runs
-        # would otherwise exhaust its open-files limit.
-        rss = [with_testbed(daemon, bench_rss, cli, workdir, 1000, mix, n) for mix in RSS_MIXES]
-        lat = with_testbed(daemon, bench_latency, cli, workdir, 300, 100, 128, n)
-        lat_tls = with_testbed(daemon, bench_latency_https, cli, workdir, 300, 100, 128, n)
-        never = with_testbed(daemon, bench_never_answering, cli, workdir, 300, 3)
-        stop = with_testbed(daemon, bench_stop, cli, workdir, 300)
+    testbed_proc, testbed = start_testbed(daemon)
+    try:
+        with tempfile.TemporaryDirectory(prefix="pp-bench-") as workdir:
+            rss = [bench_rss(cli, testbed, workdir, 1000, mix, n) for mix in RSS_MIXES]
+            lat = bench_latency(cli, testbed, workdir, 300, 100, 128, n)
+            lat_tls = bench_latency_https(cli, testbed, workdir, 300, 100, 128, n)
+            never = bench_never_answering(cli, testbed, workdir, 300, 3)
+            stop = bench_stop(cli, testbed, workdir, 300)
+    finally:
+        testbed_proc.stdin.close()
+        testbed_proc.wait(timeout=30)
     load_after = os.getloadavg()
 
     print(f"## Probe engine ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "

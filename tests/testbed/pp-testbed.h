@@ -29,6 +29,10 @@
  *   /hang                  never answers (until the client leaves or shutdown)
  *   /echo                  200 with the request headers as "Name: value" lines
  * Anything else is a 404.
+ *
+ * Connections: HTTP/1.1 keep-alive; a connection waiting for its next
+ * request is closed after PP_TESTBED_IDLE_TIMEOUT_S, or within a second
+ * once its client has closed it.
  */
 #pragma once
 
@@ -50,6 +54,8 @@ typedef enum
 } PpSquidKind;
 
 #define PP_SQUID_N_KINDS (PP_SQUID_BUMP + 1)
+
+#define PP_TESTBED_IDLE_TIMEOUT_S 5
 
 PpTestbed  *pp_testbed_new                (void);
 void        pp_testbed_free               (PpTestbed   *self);

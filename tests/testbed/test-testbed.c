@@ -10,6 +10,13 @@
 
 #define CONCURRENT_REQUESTS 500
 
+/* Benchmarks open one connection per probe, run after run: the server's
+ * descriptors must come back after each, whatever the kind of client. */
+#define SEPARATE_HTTP_CONNECTIONS 300
+#define SEPARATE_HTTPS_CONNECTIONS 50
+#define FD_SLACK 8
+#define FD_SETTLE_S 3
+
 static PpTestbed *testbed;
 
 /* Every session names its proxy (or none) explicitly: an http_proxy in the
@@ -242,6 +249,162 @@ test_https (void)
   g_assert_true (error->domain == G_TLS_ERROR);
 }
 
+static guint
+count_open_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    count++;
+
+  return count;
+}
+
+/* Earlier tests' sessions leave connections behind for the server to
+ * close: the count once it has. */
+static guint
+count_open_fds_settled (void)
+{
+  guint count = count_open_fds ();
+  guint previous;
+
+  do
+    {
+      previous = count;
+      g_usleep (G_USEC_PER_SEC);
+      count = count_open_fds ();
+    }
+  while (count < previous);
+
+  return count;
+}
+
+/* One GET /status/200 on @stream, read to the end of its body: the
+ * connection stays open for another (HTTP/1.1 keep-alive). */
+static void
+exchange (GIOStream *stream)
+{
+  const char request[] = "GET /status/200 HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  g_autoptr(GString) answer = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char buffer[1024];
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), request,
+                             strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  while (!g_str_has_suffix (answer->str, "\r\n\r\nstatus 200"))
+    {
+      gssize n = g_input_stream_read (g_io_stream_get_input_stream (stream),
+                                      buffer, sizeof buffer, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (answer, buffer, n);
+    }
+  g_assert_true (g_str_has_prefix (answer->str, "HTTP/1.1 200 "));
+}
+
+static void
+exchange_and_close (GIOStream *stream)
+{
+  g_autoptr(GError) error = NULL;
+
+  exchange (stream);
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static GIOStream *
+connect_tls (guint16       port,
+             GTlsDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnection) connection = connect_raw (port, 10, &error);
+  g_autoptr(GSocketConnectable) identity = g_network_address_new ("localhost", port);
+  GIOStream *tls;
+
+  g_assert_no_error (error);
+  tls = g_tls_client_connection_new (G_IO_STREAM (connection), identity, &error);
+  g_assert_no_error (error);
+  g_tls_connection_set_database (G_TLS_CONNECTION (tls), database);
+
+  return tls;
+}
+
+/* Clients that close their keep-alive connection after one request, each
+ * on a connection of its own (a TLS client with close_notify first): the
+ * server must close its ends too, or every run leaves descriptors behind
+ * until the open-files limit. */
+static void
+test_connections_closed (void)
+{
+  guint16 http_port = pp_testbed_get_http_port (testbed);
+  guint16 https_port = pp_testbed_get_https_port (testbed);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = count_open_fds_settled ();
+  gint64 deadline;
+  guint after;
+
+  database = g_tls_file_database_new (pp_testbed_get_ca_file (testbed), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < SEPARATE_HTTP_CONNECTIONS; i++)
+    {
+      g_autoptr(GSocketConnection) connection = connect_raw (http_port, 10, &error);
+
+      g_assert_no_error (error);
+      exchange_and_close (G_IO_STREAM (connection));
+    }
+  for (guint i = 0; i < SEPARATE_HTTPS_CONNECTIONS; i++)
+    {
+      g_autoptr(GIOStream) tls = connect_tls (https_port, database);
+
+      exchange_and_close (tls);
+    }
+
+  deadline = g_get_monotonic_time () + FD_SETTLE_S * G_USEC_PER_SEC;
+  while ((after = count_open_fds ()) > before + FD_SLACK &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (G_USEC_PER_SEC / 20);
+
+  g_test_message ("open descriptors: %u before, %u after %u connections",
+                  before, after, SEPARATE_HTTP_CONNECTIONS + SEPARATE_HTTPS_CONNECTIONS);
+  g_assert_cmpuint (after, <=, before + FD_SLACK);
+}
+
+/* Keep-alive still works across a pause of a few checks, and a connection
+ * its client leaves idle is closed by the server after the idle timeout. */
+static void
+test_connections_idle (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnection) connection =
+    connect_raw (pp_testbed_get_http_port (testbed), 10, &error);
+  GSocket *socket;
+  gint64 idle_start;
+  char byte;
+
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  exchange (G_IO_STREAM (connection));
+  g_usleep (3 * G_USEC_PER_SEC / 2);
+  exchange (G_IO_STREAM (connection));
+
+  idle_start = g_get_monotonic_time ();
+  g_assert_true (g_socket_condition_timed_wait (socket, G_IO_IN,
+                                                (PP_TESTBED_IDLE_TIMEOUT_S + 2) * G_USEC_PER_SEC,
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_socket_receive (socket, &byte, 1, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - idle_start, >=,
+                   PP_TESTBED_IDLE_TIMEOUT_S * G_USEC_PER_SEC - G_USEC_PER_SEC / 10);
+}
+
 static void
 test_closed_port (void)
 {
@@ -455,6 +618,8 @@ main (int   argc,
   g_test_add_func ("/testbed/http/hang", test_http_hang);
   g_test_add_func ("/testbed/http/concurrent", test_http_concurrent);
   g_test_add_func ("/testbed/https", test_https);
+  g_test_add_func ("/testbed/connections/closed", test_connections_closed);
+  g_test_add_func ("/testbed/connections/idle", test_connections_idle);
   g_test_add_func ("/testbed/closed-port", test_closed_port);
   g_test_add_func ("/testbed/blackhole", test_blackhole);
   g_test_add_func ("/testbed/syn-drop", test_syn_drop);
