@@ -27,6 +27,7 @@ struct _PpWindow
   GtkDropDown *geography_dropdown;
   GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
+  GtkWidget *empty_state;      /* the bin over the grid that holds empty_page */
   GtkWidget *empty_page;
   GtkOverlay *results_overlay;
   /* pp-window-results.ui, built after the first frame: NULL until then */

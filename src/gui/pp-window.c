@@ -61,6 +61,8 @@ static void
 reveal_results (PpWindow *self)
 {
   gtk_widget_set_visible (self->empty_page, FALSE);
+  /* The bin that held it stays, empty: clicks go through to the grid. */
+  gtk_widget_set_can_target (self->empty_state, FALSE);
   gtk_widget_set_can_focus (self->paned, TRUE);
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN);
 }
@@ -576,6 +578,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, geography_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, config_panel);
