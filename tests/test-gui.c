@@ -483,6 +483,20 @@ test_run (void)
   g_assert_nonnull (strstr (summary, "Named proxy 0/3"));
   g_assert_nonnull (strstr (summary, "Environment proxy: doesn’t exist"));
 
+  /* A click on a cell reaches it: nothing left of the empty state is in
+   * the way. */
+  {
+    GtkWidget *cell_widget = GTK_WIDGET (find_cell_widget (GTK_WIDGET (window),
+                                                           cell_at (window, 0, PP_METHOD_NAMED)));
+    graphene_point_t centre;
+
+    g_assert_true (gtk_widget_compute_point (cell_widget, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (cell_widget) / 2.0f,
+                                                                   gtk_widget_get_height (cell_widget) / 2.0f),
+                                             &centre));
+    g_assert_true (gtk_widget_pick (GTK_WIDGET (window), centre.x, centre.y, GTK_PICK_DEFAULT) == cell_widget);
+  }
+
   /* Details follow the chosen cell. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
                                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
