@@ -1,10 +1,11 @@
 /* pp-config-panel.c: the detected configuration, every source and warning
  *
- * The groups are rebuilt from scratch for every snapshot that differs
- * from the one shown: a snapshot is immutable and small, and rebuilding
- * keeps the order the core gave. Every run detects again, and usually
- * finds the same; rebuilding the same rows would then cost the run's
- * first frames their measuring of a hundred new labels.
+ * The groups are rebuilt from scratch, when the panel shows, for a
+ * snapshot that differs from the one shown: a snapshot is immutable and
+ * small, and rebuilding keeps the order the core gave. Every run detects
+ * again, and usually finds the same; rebuilding the same rows, or any
+ * rows while the panel is not on screen, would cost the run's first
+ * frames their measuring of a hundred new labels.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -133,34 +134,50 @@ clear_groups (PpConfigPanel *self)
     gtk_box_remove (self->groups, child);
 }
 
-void
-pp_config_panel_set_config (PpConfigPanel *self,
-                            PpConfig      *config)
+static void
+show_config (PpConfigPanel *self)
 {
   GPtrArray *sources;
   AdwPreferencesGroup *group;
-  g_autofree char *text = NULL;
+  g_autofree char *text = pp_config_format_text (self->config);
 
-  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
-  g_return_if_fail (PP_IS_CONFIG (config));
-
-  g_set_object (&self->config, config);
-  gtk_stack_set_visible_child_name (self->stack, "config");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
-  text = pp_config_format_text (config);
   if (g_strcmp0 (text, self->shown_text) == 0)
     return;
   g_free (self->shown_text);
   self->shown_text = g_steal_pointer (&text);
   clear_groups (self);
   add_methods (self);
-  sources = pp_config_get_sources (config);
+  sources = pp_config_get_sources (self->config);
   group = add_group (self, _("Configuration Sources"),
                      _("Every place on this machine that sets a proxy, and where it was read."));
   for (guint i = 0; sources && i < sources->len; i++)
     add_source (group, g_ptr_array_index (sources, i));
   if (sources == NULL || sources->len == 0)
     adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
+}
+
+void
+pp_config_panel_set_config (PpConfigPanel *self,
+                            PpConfig      *config)
+{
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+  g_return_if_fail (PP_IS_CONFIG (config));
+
+  g_set_object (&self->config, config);
+  gtk_stack_set_visible_child_name (self->stack, "config");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_config (self);
+}
+
+static void
+pp_config_panel_map (GtkWidget *widget)
+{
+  PpConfigPanel *self = PP_CONFIG_PANEL (widget);
+
+  GTK_WIDGET_CLASS (pp_config_panel_parent_class)->map (widget);
+  if (self->config != NULL)
+    show_config (self);
 }
 
 PpConfig *
@@ -221,6 +238,7 @@ pp_config_panel_class_init (PpConfigPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pp_config_panel_dispose;
+  widget_class->map = pp_config_panel_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-config-panel.ui");
