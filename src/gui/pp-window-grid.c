@@ -1,4 +1,5 @@
-/* pp-window-grid.c: the window's live grid (columns, rows) and its summary line
+/* pp-window-grid.c: the window's live grid (columns, rows, results applied
+ * frame by frame) and its summary line
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -244,6 +245,120 @@ pp_window_grid_for_run (PpWindow *self,
     }
 
   return self->grid_plan;
+}
+
+/* Results, applied per frame */
+
+PpGridCell *
+pp_window_cell_for_index (PpWindow *self,
+                          guint     index)
+{
+  guint n_methods = pp_plan_get_n_methods (self->plan);
+  PpGridRow *row = index / n_methods < self->all_rows->len
+                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
+
+  return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
+}
+
+/* Applies queued results to their cells, at most FLUSH_BUDGET_US and
+ * CELLS_PER_FRAME of them per frame; returns TRUE when some are left for
+ * the next frame. The applying itself is cheap: what costs is the frame
+ * after it, which measures and draws every cell that changed (a thousand
+ * labels re-shaped at once took 140 ms of CPU), so the count is capped,
+ * not only the time. */
+#define FLUSH_BUDGET_US 4000
+#define CELLS_PER_FRAME 40
+
+static gboolean
+flush_queue_budget (PpWindow *self,
+                    gint64    budget_us,
+                    guint     max_cells)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint done = 0;
+
+  if (self->queue->len == 0)
+    return FALSE;
+  while (done < self->queue->len && done < max_cells &&
+         (done % 8 != 0 || g_get_monotonic_time () < deadline))
+    {
+      Delivery *d = &g_array_index (self->queue, Delivery, done++);
+      PpGridCell *cell = pp_window_cell_for_index (self, d->index);
+
+      if (cell != NULL)
+        pp_grid_cell_set_result (cell, d->result);
+    }
+  g_array_remove_range (self->queue, 0, done);
+  pp_window_queue_summary (self);
+
+  return self->queue->len > 0;
+}
+
+void
+pp_window_flush_all (PpWindow *self)
+{
+  flush_queue_budget (self, G_MAXINT64 / 2, G_MAXUINT);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (widget);
+
+  if (flush_queue_budget (self, FLUSH_BUDGET_US, CELLS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  if (self->finishing)
+    pp_window_finish_run (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An unmapped window gets no frames: an idle then does the same job. */
+static gboolean
+flush_idle_cb (gpointer user_data)
+{
+  PpWindow *self = user_data;
+
+  self->flush_idle_id = 0;
+  if (self->tick_id == 0)
+    {
+      pp_window_flush_all (self);
+      if (self->finishing)
+        pp_window_finish_run (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+pp_window_schedule_flush (PpWindow *self)
+{
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  else if (self->tick_id == 0 && self->flush_idle_id == 0)
+    self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
+}
+
+/* The result is the run's at once (the summary and the report count it);
+ * its cell follows at the next frame with room for it. */
+void
+pp_window_deliver (PpWindow      *self,
+                   guint          index,
+                   PpProbeResult *result)
+{
+  Delivery delivery = { index, pp_probe_result_ref (result) };
+
+  if (g_ptr_array_index (self->results, index) != NULL)
+    {
+      pp_probe_result_unref (delivery.result);
+      return;
+    }
+  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
+  g_array_append_val (self->queue, delivery);
+  pp_window_schedule_flush (self);
 }
 
 /* Summary */

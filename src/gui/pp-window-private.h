@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pp-config-panel.h"
+#include "pp-grid-cell.h"
 #include "pp-profile.h"
 #include "pp-runner.h"
 #include "pp-window.h"
@@ -68,16 +69,25 @@ struct _PpWindow
   guint frames_seen;
 };
 
-PpPlan *pp_window_make_plan    (PpWindow  *self,
-                                GError   **error);
+/* pp-window.c */
+PpPlan     *pp_window_make_plan      (PpWindow      *self,
+                                      GError       **error);
+void        pp_window_finish_run     (PpWindow      *self);
 
 /* pp-window-grid.c */
-void    pp_window_setup_columns  (PpWindow  *self);
-void    pp_window_prepare_grid   (PpWindow  *self);
-PpPlan *pp_window_grid_for_run   (PpWindow  *self,
-                                  PpPlan    *plan);
-void    pp_window_update_summary (PpWindow  *self);
-void    pp_window_queue_summary  (PpWindow  *self);
+void        pp_window_setup_columns  (PpWindow      *self);
+void        pp_window_prepare_grid   (PpWindow      *self);
+PpPlan     *pp_window_grid_for_run   (PpWindow      *self,
+                                      PpPlan        *plan);
+PpGridCell *pp_window_cell_for_index (PpWindow      *self,
+                                      guint          index);
+void        pp_window_deliver        (PpWindow      *self,
+                                      guint          index,
+                                      PpProbeResult *result);
+void        pp_window_schedule_flush (PpWindow      *self);
+void        pp_window_flush_all      (PpWindow      *self);
+void        pp_window_update_summary (PpWindow      *self);
+void        pp_window_queue_summary  (PpWindow      *self);
 
 /* pp-window-choosers.c */
 const char *pp_window_selected_id           (GtkDropDown *dropdown,

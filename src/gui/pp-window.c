@@ -1,7 +1,7 @@
 /* pp-window.c: the main window: runs, live grid, summary, details
  *
  * Results arrive from the runner one by one on the main context; they are
- * queued and applied once per frame from a tick callback, so a burst of a
+ * queued and applied frame by frame (pp-window-grid.c), so a burst of a
  * thousand answers costs a handful of frames, not a thousand relayouts.
  *
  * Copyright 2026 The Proxy Probe authors
@@ -85,122 +85,6 @@ pp_window_make_plan (PpWindow  *self,
   return pp_plan_new (profile, methods);
 }
 
-/* Coalescing results */
-
-static PpGridCell *
-cell_for_index (PpWindow *self,
-                guint     index)
-{
-  guint n_methods = pp_plan_get_n_methods (self->plan);
-  PpGridRow *row = index / n_methods < self->all_rows->len
-                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
-
-  return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
-}
-
-/* Applies queued results to their cells, at most FLUSH_BUDGET_US and
- * CELLS_PER_FRAME of them per frame; returns TRUE when some are left for
- * the next frame. The applying itself is cheap: what costs is the frame
- * after it, which measures and draws every cell that changed (a thousand
- * labels re-shaped at once took 140 ms of CPU), so the count is capped,
- * not only the time. */
-#define FLUSH_BUDGET_US 4000
-#define CELLS_PER_FRAME 40
-
-static gboolean
-flush_queue_budget (PpWindow *self,
-                    gint64    budget_us,
-                    guint     max_cells)
-{
-  gint64 deadline = g_get_monotonic_time () + budget_us;
-  guint done = 0;
-
-  if (self->queue->len == 0)
-    return FALSE;
-  while (done < self->queue->len && done < max_cells &&
-         (done % 8 != 0 || g_get_monotonic_time () < deadline))
-    {
-      Delivery *d = &g_array_index (self->queue, Delivery, done++);
-      PpGridCell *cell = cell_for_index (self, d->index);
-
-      if (cell != NULL)
-        pp_grid_cell_set_result (cell, d->result);
-    }
-  g_array_remove_range (self->queue, 0, done);
-  pp_window_queue_summary (self);
-
-  return self->queue->len > 0;
-}
-
-static void
-flush_queue (PpWindow *self)
-{
-  flush_queue_budget (self, G_MAXINT64 / 2, G_MAXUINT);
-}
-
-static void finish_run (PpWindow *self);
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *frame_clock,
-         gpointer       user_data)
-{
-  PpWindow *self = PP_WINDOW (widget);
-
-  if (flush_queue_budget (self, FLUSH_BUDGET_US, CELLS_PER_FRAME))
-    return G_SOURCE_CONTINUE;
-  self->tick_id = 0;
-  if (self->finishing)
-    finish_run (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* An unmapped window gets no frames: an idle then does the same job. */
-static gboolean
-flush_idle_cb (gpointer user_data)
-{
-  PpWindow *self = user_data;
-
-  self->flush_idle_id = 0;
-  if (self->tick_id == 0)
-    {
-      flush_queue (self);
-      if (self->finishing)
-        finish_run (self);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_flush (PpWindow *self)
-{
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (self->tick_id == 0 && self->flush_idle_id == 0)
-    self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
-}
-
-/* The result is the run's at once (the summary and the report count it);
- * its cell follows at the next frame with room for it. */
-static void
-deliver (PpWindow      *self,
-         guint          index,
-         PpProbeResult *result)
-{
-  Delivery delivery = { index, pp_probe_result_ref (result) };
-
-  if (g_ptr_array_index (self->results, index) != NULL)
-    {
-      pp_probe_result_unref (delivery.result);
-      return;
-    }
-  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
-  g_array_append_val (self->queue, delivery);
-  schedule_flush (self);
-}
-
 static void
 probe_finished_cb (PpRunner      *runner,
                    guint          index,
@@ -208,7 +92,7 @@ probe_finished_cb (PpRunner      *runner,
                    PpWindow      *self)
 {
   if (runner == self->runner && index < self->results->len)
-    deliver (self, index, result);
+    pp_window_deliver (self, index, result);
 }
 
 /* Running */
@@ -268,11 +152,11 @@ set_running (PpWindow *self,
   update_actions (self);
 }
 
-static void
-finish_run (PpWindow *self)
+void
+pp_window_finish_run (PpWindow *self)
 {
   self->finishing = FALSE;
-  flush_queue (self);
+  pp_window_flush_all (self);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
@@ -298,12 +182,12 @@ run_done_cb (GObject      *object,
    * that would apply hundreds of cells at once. */
   for (guint i = 0; results && i < results->len && i < self->results->len; i++)
     if (g_ptr_array_index (results, i) != NULL)
-      deliver (self, i, g_ptr_array_index (results, i));
+      pp_window_deliver (self, i, g_ptr_array_index (results, i));
   self->finishing = TRUE;
   if (self->queue->len == 0)
-    finish_run (self);
+    pp_window_finish_run (self);
   else
-    schedule_flush (self);
+    pp_window_schedule_flush (self);
 }
 
 static void
@@ -340,7 +224,7 @@ mark_all_stopped (PpWindow *self)
       r->outcome = PP_OUTCOME_CANCELLED;
       r->detail = g_strdup (_("Stopped before the probe started."));
       g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
-      pp_grid_cell_set_result (cell_for_index (self, i), r);
+      pp_grid_cell_set_result (pp_window_cell_for_index (self, i), r);
     }
 }
 
@@ -366,7 +250,7 @@ detect_done_cb (GObject      *object,
         }
       g_cancellable_cancel (self->cancellable);
       mark_all_stopped (self);
-      finish_run (self);
+      pp_window_finish_run (self);
       return;
     }
   g_set_object (&self->config, config);
@@ -447,7 +331,7 @@ show_cell_action (GtkWidget  *widget,
 
   if (self->plan == NULL || index >= pp_plan_get_n_items (self->plan))
     return;
-  pp_details_pane_set_cell (self->details, cell_for_index (self, index));
+  pp_details_pane_set_cell (self->details, pp_window_cell_for_index (self, index));
 }
 
 static void
