@@ -1,0 +1,256 @@
+/* pp-test-gui.c: what the GUI tests share: the testbed, the application,
+ * a window, waiting for frames and runs, finding widgets, the cells' checks
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pp-cell-widget.h"
+#include "pp-grid-row.h"
+#include "pp-test-gui.h"
+
+#define RUN_TIMEOUT_S 60
+
+PpTestbed *testbed;
+PpApplication *app;
+
+const char * const run_paths[] = { "/status/204", "/status/200", "/status/503", NULL };
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+spin_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+run_finished_cb (PpWindow *window,
+                 gboolean *finished)
+{
+  *finished = TRUE;
+}
+
+void
+wait_for_run (PpWindow *window)
+{
+  gboolean finished = !pp_window_get_running (window);
+  gboolean timed_out = FALSE;
+  gulong handler = g_signal_connect (window, "run-finished", G_CALLBACK (run_finished_cb), &finished);
+  guint timeout = g_timeout_add_seconds (RUN_TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (!finished && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (window, handler);
+  /* One more frame, so that the grid shows the final state. */
+  spin_for (100);
+}
+
+GSettings *
+settings (void)
+{
+  return pp_application_get_settings (app);
+}
+
+PpWindow *
+new_window (void)
+{
+  PpWindow *window = pp_window_new (ADW_APPLICATION (app), settings ());
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (300);
+
+  return window;
+}
+
+void
+set_urls (const char * const *paths)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) urls = NULL;
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autofree char *url = pp_testbed_http_url (testbed, paths[i]);
+
+      g_strv_builder_add (builder, url);
+    }
+  urls = g_strv_builder_end (builder);
+  g_settings_set_strv (settings (), "custom-urls", (const char * const *) urls);
+  g_settings_set_string (settings (), "profile", "custom");
+}
+
+PpGridCell *
+cell_at (PpWindow *window,
+         guint     row,
+         PpMethod  method)
+{
+  g_autoptr(PpGridRow) item = g_list_model_get_item (pp_window_get_rows (window), row);
+
+  g_assert_nonnull (item);
+  for (guint m = 0; m < pp_grid_row_get_n_cells (item); m++)
+    if (pp_grid_cell_get_method (pp_grid_row_get_cell (item, m)) == method)
+      return pp_grid_row_get_cell (item, m);
+  g_assert_not_reached ();
+}
+
+PpCellWidget *
+find_cell_widget (GtkWidget  *root,
+                  PpGridCell *cell)
+{
+  if (PP_IS_CELL_WIDGET (root) && pp_cell_widget_get_cell (PP_CELL_WIDGET (root)) == cell)
+    return PP_CELL_WIDGET (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PpCellWidget *found = find_cell_widget (child, cell);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The state through the model, and the words a screen reader says. */
+void
+assert_cell (PpWindow    *window,
+             guint        row,
+             PpMethod     method,
+             PpCellState  state,
+             const char  *words)
+{
+  PpGridCell *cell = cell_at (window, row, method);
+  PpCellWidget *widget = find_cell_widget (GTK_WIDGET (window), cell);
+  g_autofree char *label = pp_grid_cell_format_accessible (cell);
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u", pp_testbed_get_http_port (testbed));
+  g_autofree char *expected = g_strdup_printf ("%s, %s: %s", pp_method_get_label (method), host, words);
+  char *problem;
+
+  g_test_message ("cell %u/%s: %s", row, pp_method_to_id (method), label);
+  g_assert_cmpint (pp_grid_cell_get_state (cell), ==, state);
+  g_assert_true (g_str_has_prefix (label, expected));
+  g_assert_nonnull (widget);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (problem != NULL)
+    g_error ("accessible label of %s: %s", expected, problem);
+}
+
+void
+save_screenshot (PpWindow   *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (pp_window_save_screenshot (window, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+reset_settings (void)
+{
+  const char *keys[] = { "profile", "geography", "named-proxy", "cmdline-proxy", "timeout",
+                         "connect-timeout", "concurrency", "workspace-id", "custom-urls" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings (), keys[i]);
+}
+
+
+GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+focused (PpWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+void
+configure_proxies (void)
+{
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+
+  g_settings_set_string (settings (), "named-proxy", auth);
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  g_settings_set_uint (settings (), "timeout", 10);
+}
+
+/* Sets up what every GUI test needs: the locale for the Dutch test, the
+ * testbed's servers and squids, and the application. FALSE when the test
+ * must skip (outside tests/run-isolated's network namespace). */
+gboolean
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  static PpGuiOptions options = { .run = TRUE };
+  const char *localedir = g_getenv ("PROXYPROBE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (argc, argv, NULL);
+  if (g_getenv ("PP_TEST_ISOLATED") == NULL)
+    {
+      g_test_skip ("needs a private network namespace (tests/run-isolated)");
+      return FALSE;
+    }
+  gtk_init ();
+  testbed = pp_testbed_new ();
+  app = pp_application_new (&options);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  return TRUE;
+}
+
+int
+gui_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  pp_testbed_free (testbed);
+
+  return status;
+}

@@ -1,0 +1,49 @@
+/* pp-test-gui.h: what the GUI tests share (see pp-test-gui.c)
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-application.h"
+#include "pp-cell-widget.h"
+#include "pp-grid-cell.h"
+#include "pp-window.h"
+#include "testbed/pp-testbed.h"
+
+G_BEGIN_DECLS
+
+#define CANARY "CanaryPw42"
+
+extern PpTestbed *testbed;
+extern PpApplication *app;
+extern const char * const run_paths[];   /* 204, 200 and 503 from the testbed */
+
+gboolean      gui_test_init      (int          *argc,
+                                  char       ***argv);
+int           gui_test_run       (void);
+
+GSettings    *settings           (void);
+void          reset_settings     (void);
+void          set_urls           (const char * const *paths);
+void          configure_proxies  (void);
+PpWindow     *new_window         (void);
+void          spin_for           (guint         milliseconds);
+void          wait_for_run       (PpWindow     *window);
+PpGridCell   *cell_at            (PpWindow     *window,
+                                  guint         row,
+                                  PpMethod      method);
+PpCellWidget *find_cell_widget   (GtkWidget    *root,
+                                  PpGridCell   *cell);
+void          assert_cell        (PpWindow     *window,
+                                  guint         row,
+                                  PpMethod      method,
+                                  PpCellState   state,
+                                  const char   *words);
+void          save_screenshot    (PpWindow     *window,
+                                  const char   *name);
+GtkWidget    *find_type          (GtkWidget    *root,
+                                  GType         type);
+GtkWidget    *focused            (PpWindow     *window);
+
+G_END_DECLS

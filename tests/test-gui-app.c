@@ -1,0 +1,361 @@
+/* test-gui-app.c: the proxyprobe application under Xvfb, against the
+ * testbed: preferences, export to a zip, the dark and high-contrast
+ * styles, Dutch, and the command line a support script uses. The
+ * screenshots it writes, in English and in Dutch, are for people to
+ * review (build/tests/screenshots).
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pp-report.h"
+#include "pp-test-gui.h"
+#include "pp-test-report.h"
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_spin_button (GtkWidget *root)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spin_button (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  reset_settings ();
+  set_urls (run_paths);
+  g_settings_set_string (settings (), "cmdline-proxy", deny);
+  window = g_object_ref (new_window ());
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin_for (200);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+
+  /* The entry shows the setting, and what is typed is saved. */
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Command Line Proxy");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, deny);
+  gtk_editable_set_text (GTK_EDITABLE (row), open);
+  g_assert_cmpstr (g_settings_get_string (settings (), "cmdline-proxy"), ==, open);
+
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Concurrency");
+  g_assert_nonnull (row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_spin_button (row)), 7);
+  g_assert_cmpuint (g_settings_get_uint (settings (), "concurrency"), ==, 7);
+  save_screenshot (PP_WINDOW (window), "main-behind-preferences-en.png");
+  gtk_window_destroy (preferences);
+
+  /* The next run goes through the proxy just chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_OK, "reachable, status 204");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!pp_window_export_finish (PP_WINDOW (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
+}
+
+static GError *
+export (PpWindow   *window,
+        const char *path)
+{
+  GError *error = NULL;
+
+  pp_window_export_async (window, path, FALSE, NULL, export_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
+    g_clear_error (&error);
+
+  return error;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-folder", "report.zip", NULL);
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GBytes *png;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  /* Nothing to export before a run. */
+  error = export (window, path);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  error = export (window, path);
+  g_assert_no_error (error);
+  text = pp_report_read_text (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "/status/503"));
+
+  files = unpack (path);
+  png = g_hash_table_lookup (files, "screenshot.png");
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+  g_assert_cmpint (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4), ==, 0);
+
+  /* A failed write is an error the window reports; the results stay. */
+  error = export (window, bad);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
+  g_assert_nonnull (pp_window_get_results (window));
+  /* Existing files are not replaced unless asked. */
+  g_clear_error (&error);
+  error = export (window, path);
+  g_assert_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_EXISTS);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_dutch (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  PpGridCell *cell;
+  g_autofree char *label = NULL;
+
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  setlocale (LC_ALL, "");
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  cell = cell_at (window, 0, PP_METHOD_ENV);
+  label = pp_grid_cell_format_accessible (cell);
+  g_test_message ("Dutch label: %s", label);
+  g_assert_true (g_str_has_prefix (label, "Omgevingsproxy"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED)));
+  spin_for (200);
+  save_screenshot (window, "window-nl.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+/* The dark style: named colours only, so the grid stays readable. */
+static void
+test_dark (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(PpWindow) window = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = g_object_ref (new_window ());
+  g_assert_true (adw_style_manager_get_dark (manager));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_CMDLINE)));
+  spin_for (200);
+  save_screenshot (window, "window-dark-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The command line, as a support script uses it */
+
+static int
+run_proxyprobe_env (const char * const *args,
+                    const char         *extra_env,
+                    char              **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add (builder, g_getenv ("PROXYPROBE_GUI"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  envp = g_get_environ ();
+  if (extra_env != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env, "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", argv[1], *err);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_proxyprobe (const char * const *args,
+                char              **err)
+{
+  return run_proxyprobe_env (args, NULL, err);
+}
+
+/* High contrast, as libadwaita 1.2 can be told to use it; for review. */
+static void
+test_command_line_high_contrast (void)
+{
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+  g_autofree char *png = NULL;
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_UK", "--run",
+                         "--screenshot", NULL, NULL };
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no PROXYPROBE_SCREENSHOT_DIR");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+  png = g_build_filename (dir, "window-high-contrast-en.png", NULL);
+  g_unlink (png);
+  args[6] = png;
+  g_assert_cmpint (run_proxyprobe_env (args, "ADW_DEBUG_HIGH_CONTRAST=1", &err), ==, 1);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_command_line_errors (void)
+{
+  const char *unknown[] = { "--no-such-option", NULL };
+  const char *geography[] = { "--profile", "mde-standard", "--geography", "MARS", NULL };
+  const char *no_run[] = { "--export", "x.zip", NULL };
+  const char *proxy[] = { "--proxy", "http://", "--run", NULL };
+  const char * const *cases[] = { unknown, geography, no_run, proxy };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
+    }
+}
+
+static void
+test_command_line_batch (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_EU", "--run",
+                         "--export", zip, "--screenshot", png, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *data = NULL;
+
+  /* Nothing is reachable in the test's namespace: exit status 1. */
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "endpoint.security.microsoft.com"));
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+
+  /* The report is never overwritten: the second run refuses, exit 2. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 2);
+  g_unlink (zip);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gui_test_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/dark", test_dark);
+  g_test_add_func ("/gui/dutch", test_dutch);
+  g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
+  g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
+
+  return gui_test_run ();
+}
