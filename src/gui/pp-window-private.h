@@ -38,7 +38,8 @@ struct _PpWindow
   GtkLabel *summary_verdict;
   GtkColumnView *column_view;
   PpDetailsPane *details;
-  PpConfigPanel *config_panel;
+  AdwBin *config_bin;
+  PpConfigPanel *config_panel;  /* in config_bin, made after the first frame */
 
   GSettings *settings;
   GPtrArray *profile_ids;      /* of char *, parallel to the profile dropdown */

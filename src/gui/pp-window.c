@@ -67,6 +67,24 @@ reveal_results (PpWindow *self)
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN);
 }
 
+/* The configuration page's panel is made after the first frame, or when
+ * first needed: nothing of it shows first, yet its three pages would be
+ * built and styled before that frame. */
+static PpConfigPanel *
+config_panel (PpWindow *self)
+{
+  if (self->config_panel == NULL)
+    {
+      PpConfigPanel *panel = g_object_new (PP_TYPE_CONFIG_PANEL, NULL);
+
+      pp_config_panel_set_detecting (panel);
+      adw_bin_set_child (self->config_bin, GTK_WIDGET (panel));
+      self->config_panel = panel;
+    }
+
+  return self->config_panel;
+}
+
 /* Building the plan */
 
 PpPlan *
@@ -244,7 +262,7 @@ detect_done_cb (GObject      *object,
     {
       if (config == NULL && !g_cancellable_is_cancelled (self->cancellable))
         {
-          pp_config_panel_set_error (self->config_panel, error->message);
+          pp_config_panel_set_error (config_panel (self), error->message);
           pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
           g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
         }
@@ -255,7 +273,7 @@ detect_done_cb (GObject      *object,
     }
   g_set_object (&self->config, config);
   g_set_object (&self->trust, trust);
-  pp_config_panel_set_config (self->config_panel, config);
+  pp_config_panel_set_config (config_panel (self), config);
   start_runner (self);
 }
 
@@ -303,7 +321,7 @@ run_action (GtkWidget  *widget,
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   pp_window_update_summary (self);
-  pp_config_panel_set_detecting (self->config_panel);
+  pp_config_panel_set_detecting (config_panel (self));
 
   proxy = effective_proxy (self);
   named = g_settings_get_string (self->settings, "named-proxy");
@@ -454,7 +472,6 @@ pp_window_class_init (PpWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
-  g_type_ensure (PP_TYPE_CONFIG_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
@@ -465,7 +482,7 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, config_panel);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, config_bin);
 
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
@@ -517,15 +534,17 @@ startup_detect_cb (GObject      *object,
   if (self->disposed || self->plan != NULL)
     return;
   if (config != NULL)
-    pp_config_panel_set_config (self->config_panel, config);
+    pp_config_panel_set_config (config_panel (self), config);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    pp_config_panel_set_error (self->config_panel, error->message);
+    pp_config_panel_set_error (config_panel (self), error->message);
 }
 
-/* Detection forks (systemctl) and reads files: it starts after the first
- * frame, which it would otherwise slow down. */
+/* What the first frame does not show is made after it: the results page
+ * (under the empty state), the chosen profile's rows, the configuration
+ * panel; and the configuration's detection starts, which forks
+ * (systemctl) and reads files. */
 static gboolean
-detect_at_startup_cb (GtkWidget     *widget,
+after_first_frame_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
                       gpointer       user_data)
 {
@@ -535,10 +554,9 @@ detect_at_startup_cb (GtkWidget     *widget,
 
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
-  /* The grid under the empty state is built now, not in the first frame
-   * (it doubled it) nor when Run is clicked (a 200 ms stall then). */
   ensure_results (self);
   pp_window_prepare_grid (self);
+  config_panel (self);
   if (self->plan != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
@@ -548,13 +566,6 @@ detect_at_startup_cb (GtkWidget     *widget,
                           g_object_ref (self));
 
   return G_SOURCE_REMOVE;
-}
-
-static void
-detect_at_startup (PpWindow *self)
-{
-  pp_config_panel_set_detecting (self->config_panel);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), detect_at_startup_cb, NULL, NULL);
 }
 
 PpWindow *
@@ -577,7 +588,7 @@ pp_window_new (AdwApplication *application,
   /* The first focus is the main action's: Enter runs the checks, and a
    * run changes no focus (see show_run_button). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->run_button));
-  detect_at_startup (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), after_first_frame_cb, NULL, NULL);
 
   return self;
 }
