@@ -20,6 +20,11 @@
  *     at each dispatch), the frame clock's intervals, and the process's
  *     peak RSS (VmHWM) before and after the run.
  *
+ * PP_BENCH_TRACE=1 prints every gap over 16 ms and every frame over 8 ms
+ * (its phases and the main thread's CPU time) as they happen;
+ * PP_BENCH_SETTLE_MS (default 1500) is how long the window waits before
+ * Run, longer when profiling slows everything down.
+ *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
