@@ -24,6 +24,7 @@
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-runner.h"
+#include "pp-test-probe.h"
 #include "pp-testbed.h"
 #include "pp-wpad.h"
 
@@ -628,29 +629,14 @@ make_lease_sysroot (const char *dir,
   return root;
 }
 
-static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GPtrArray **results = user_data;
-
-  *results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
-}
-
 static GPtrArray *
 run_wpad (PpConfig *config,
           PpPlan   *plan)
 {
   g_autoptr(PpTrust) trust = pp_trust_new (&(PpTrustOptions) { 0 }, NULL);
   g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
-  GPtrArray *results = NULL;
 
-  pp_runner_run_async (runner, plan, NULL, run_done_cb, &results);
-  while (results == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return results;
+  return pp_test_probe_run_plan (runner, plan, NULL);
 }
 
 static PpPlan *
