@@ -10,6 +10,7 @@
 #include "pp-anonymize.h"
 #include "pp-guidance.h"
 #include "pp-report.h"
+#include "pp-report-html.h"
 #include "pp-report-zip.h"
 #include "pp-test-report.h"
 #include "pp-test-probe.h"
@@ -283,6 +284,37 @@ test_html_self_contained_and_escaped (void)
   assert_contains (text, "http://proxy.corp.test:3128 blocks a.example.test");
   assert_contains (text, "Detected configuration");
   assert_contains (text, "libcurl: ");
+}
+
+/* A failed wpad probe's guidance shows what the PAC script looked up,
+ * escaped like everything else. */
+static void
+test_html_pac_lookups (void)
+{
+  const guint ok[] = { 200 };
+  g_autoptr(PpEndpoint) endpoint = pp_endpoint_new ("https://c.example.test/", "C", "GET", ok, 1,
+                                                    "system", NULL);
+  g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
+  g_autoptr(GArray) methods = pp_method_parse_list ("wpad", NULL);
+  g_autoptr(PpProfile) profile = NULL;
+  g_autoptr(PpPlan) plan = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+  PpProbeResult *refused = make_result (endpoint, PP_METHOD_WPAD, PP_OUTCOME_PROXY_REFUSED,
+                                        "http://pac-proxy.corp.test:8080");
+  const char *lookups[] = { "pac-proxy.corp.test → (no answer) (2 ms)", HOSTILE " → 10.0.0.8 (1 ms)", NULL };
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (endpoints, pp_endpoint_ref (endpoint));
+  profile = pp_profile_new_from_endpoints ("pac", "PAC", endpoints);
+  plan = pp_plan_new (profile, methods);
+  refused->pac_lookups = g_strdupv ((char **) lookups);
+  g_ptr_array_add (results, refused);
+  html = pp_report_html_format (plan, results, "2026-11-23", "", "");
+  g_assert_null (strstr (html, HOSTILE));
+  text = parse_html (html);
+  assert_contains (text, "DNS look-ups of the PAC script: pac-proxy.corp.test → (no answer) (2 ms); "
+                   HOSTILE " → 10.0.0.8 (1 ms)");
 }
 
 static void
@@ -642,6 +674,7 @@ main (int   argc,
 
   g_test_add_func ("/report/guidance", test_guidance_and_verdict);
   g_test_add_func ("/report/html", test_html_self_contained_and_escaped);
+  g_test_add_func ("/report/html/pac-lookups", test_html_pac_lookups);
   g_test_add_func ("/report/anonymize", test_anonymize);
   g_test_add_func ("/report/read-back", test_write_and_read_back);
   g_test_add_func ("/report/async", test_write_async);

@@ -246,6 +246,20 @@ append_grid (GString   *out,
   g_string_append (out, "</tbody></table>\n");
 }
 
+/* A wpad answer that fails often hinges on a name the PAC script looked
+ * up: the look-ups go with the guidance. */
+static void
+append_pac_lookups (GString             *out,
+                    const PpProbeResult *result)
+{
+  if (result->pac_lookups == NULL || result->pac_lookups[0] == NULL)
+    return;
+  append_element (out, "<br/><small>%s", _("DNS look-ups of the PAC script:"));
+  for (guint i = 0; result->pac_lookups[i]; i++)
+    append_element (out, "%s%s", i ? "; " : " ", result->pac_lookups[i]);
+  g_string_append (out, "</small>");
+}
+
 static void
 append_endpoint_guidance (GString   *out,
                           PpPlan    *plan,
@@ -269,6 +283,7 @@ append_endpoint_guidance (GString   *out,
                       pp_guidance_get_title (result->outcome), guidance);
       if (result->detail)
         append_element (out, " <small>(%s)</small>", result->detail);
+      append_pac_lookups (out, result);
       g_string_append (out, "</li>");
     }
   if (header)
