@@ -180,6 +180,14 @@ test_empty_state (void)
 
   /* The shortcuts window and the About window with its debug information. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  {
+    /* Built on first use, so GtkApplication no longer gives it Ctrl+?: the
+     * application does. */
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   spin_for (200);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
