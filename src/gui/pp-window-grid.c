@@ -140,6 +140,8 @@ pp_window_setup_columns (PpWindow *self)
  * show or not, and make them as rows are added: a long profile is added a
  * few rows per frame, so that no frame waits for hundreds of widgets. */
 #define ROWS_PER_FRAME 4
+#define LATE_FRAME_US 25000
+#define MAX_FRAMES_SKIPPED 8
 
 static gboolean
 add_rows_cb (GtkWidget     *widget,
@@ -149,7 +151,19 @@ add_rows_cb (GtkWidget     *widget,
   PpWindow *self = PP_WINDOW (widget);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n = MIN (ROWS_PER_FRAME, self->all_rows->len - shown);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gboolean late = self->rows_frame_time != 0 && now - self->rows_frame_time > LATE_FRAME_US;
 
+  /* A frame that comes late follows a long one (a run starting, results
+   * pouring in): it adds no rows, which would only make it longer; but
+   * rows still come on a machine whose frames are all late. */
+  self->rows_frame_time = now;
+  if (late && self->rows_frames_skipped < MAX_FRAMES_SKIPPED)
+    {
+      self->rows_frames_skipped++;
+      return G_SOURCE_CONTINUE;
+    }
+  self->rows_frames_skipped = 0;
   g_list_store_splice (self->rows, shown, 0, self->all_rows->pdata + shown, n);
   if (shown + n < self->all_rows->len)
     return G_SOURCE_CONTINUE;
@@ -171,6 +185,8 @@ fill_rows (PpWindow *self,
   if (self->rest_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
   self->rest_tick_id = 0;
+  self->rows_frame_time = 0;
+  self->rows_frames_skipped = 0;
   /* Rows change only here (removed, then added by frames, see above);
    * results change cells, never the model. */
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),

@@ -50,6 +50,8 @@ struct _PpWindow
   GListStore *rows;            /* of PpGridRow, what the grid shows */
   GPtrArray *all_rows;         /* of PpGridRow, every row of the run */
   guint rest_tick_id;
+  gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
+  guint rows_frames_skipped;   /* late frames in a row that added none */
   PpPlan *grid_plan;           /* the plan the rows were made for */
   PpPlan *plan;                /* the run's; NULL before the first run */
   PpConfig *config;
