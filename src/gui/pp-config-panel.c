@@ -27,6 +27,7 @@ struct _PpConfigPanel
 
   PpConfig *config;
   char *shown_text;    /* pp_config_format_text() of what the rows show */
+  gboolean shown;      /* the rows show config (or one just like it) */
 };
 
 G_DEFINE_FINAL_TYPE (PpConfigPanel, pp_config_panel, ADW_TYPE_BIN)
@@ -139,8 +140,13 @@ show_config (PpConfigPanel *self)
 {
   GPtrArray *sources;
   AdwPreferencesGroup *group;
-  g_autofree char *text = pp_config_format_text (self->config);
+  g_autofree char *text = NULL;
 
+  /* Shown already: the page is shown again, not a new snapshot. */
+  if (self->shown)
+    return;
+  self->shown = TRUE;
+  text = pp_config_format_text (self->config);
   if (g_strcmp0 (text, self->shown_text) == 0)
     return;
   g_free (self->shown_text);
@@ -163,7 +169,8 @@ pp_config_panel_set_config (PpConfigPanel *self,
   g_return_if_fail (PP_IS_CONFIG_PANEL (self));
   g_return_if_fail (PP_IS_CONFIG (config));
 
-  g_set_object (&self->config, config);
+  if (g_set_object (&self->config, config))
+    self->shown = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "config");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
