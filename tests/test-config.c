@@ -366,6 +366,8 @@ struct _PpCountingResolver
   guint n_lookups;
 };
 
+static guint n_counting_resolvers;
+
 static void pp_counting_resolver_iface_init (GProxyResolverInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PpCountingResolver, pp_counting_resolver, G_TYPE_OBJECT,
@@ -385,10 +387,17 @@ pp_counting_resolver_lookup (GProxyResolver  *resolver,
   return g_strdupv ((char **) answer);
 }
 
+static gboolean
+pp_counting_resolver_is_supported (GProxyResolver *resolver)
+{
+  return TRUE;
+}
+
 static void
 pp_counting_resolver_iface_init (GProxyResolverInterface *iface)
 {
   iface->lookup = pp_counting_resolver_lookup;
+  iface->is_supported = pp_counting_resolver_is_supported;
 }
 
 static void
@@ -399,6 +408,7 @@ pp_counting_resolver_class_init (PpCountingResolverClass *klass)
 static void
 pp_counting_resolver_init (PpCountingResolver *self)
 {
+  n_counting_resolvers++;
 }
 
 /* A window describes its snapshot on the main loop, where nothing may
@@ -431,6 +441,31 @@ test_prepare_asks_once (Fixture       *fixture,
   g_assert_cmpuint (resolver->n_lookups, ==, 1);
 }
 
+/* GLib's default resolver loads GIO's proxy modules (libproxy, the C++
+ * runtime, GSettings and dconf): a snapshot makes it only when a probe or
+ * a description first asks. main() makes the counting resolver GLib's
+ * default. */
+static void
+test_default_resolver_on_first_use (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  guint before = n_counting_resolvers;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) {
+                                                .sysroot = fixture->sysroot,
+                                                .sources = fixture->sources,
+                                              }, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_counting_resolvers, ==, before);
+
+  text = pp_config_format_text (config);
+  g_assert_nonnull (strstr (text, "Default proxy (GLib proxy resolver): PpCountingResolver\n"));
+  g_assert_nonnull (strstr (text, "counted.test:3128"));
+  g_assert_cmpuint (n_counting_resolvers, ==, before + 1);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -439,6 +474,10 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Registering the point first is allowed: GIO then finds it registered. */
+  g_io_extension_point_register (G_PROXY_RESOLVER_EXTENSION_POINT_NAME);
+  g_io_extension_point_implement (G_PROXY_RESOLVER_EXTENSION_POINT_NAME,
+                                  PP_TYPE_COUNTING_RESOLVER, "pp-counting", 1000);
 
   add_test ("/config/text/full", test_text_full);
   add_test ("/config/text/problems", test_text_problems);
@@ -447,6 +486,7 @@ main (int   argc,
   add_test ("/config/methods/bad-named", test_methods_bad_named);
   add_test ("/config/methods/unreadable-managed", test_methods_unreadable_managed);
   add_test ("/config/prepare-asks-once", test_prepare_asks_once);
+  add_test ("/config/default-resolver-on-first-use", test_default_resolver_on_first_use);
 
   return g_test_run ();
 }

@@ -348,6 +348,7 @@ test_profile_not_found (void)
   g_clear_error (&error);
   profile = pp_profile_load_file (fixture_dir, NULL, &error);
   g_assert_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "this is a directory; give the path of the"));
   g_assert_null (profile);
 }
 

@@ -9,6 +9,7 @@
 
 #include "pp-classify.h"
 #include "pp-curl-env.h"
+#include "pp-file.h"
 #include "pp-method.h"
 #include "pp-named-proxy.h"
 #include "pp-proxy-spec.h"
@@ -287,6 +288,20 @@ write_managed (const char *dir,
 }
 
 static void
+test_named_proxy_file_too_large (const char *dir)
+{
+  g_autofree char *json = g_strnfill (1024 * 1024 + 1, ' ');
+  g_autofree char *path = write_managed (dir, json);
+  PpNamedProxy named = { 0 };
+
+  pp_named_proxy_read_managed (path, &named);
+  g_assert_null (named.spec);
+  g_assert_nonnull (strstr (named.problem, "larger than 1 MiB, which is not a Defender configuration"));
+  pp_named_proxy_clear (&named);
+  g_unlink (path);
+}
+
+static void
 test_named_proxy_file (void)
 {
   static const struct {
@@ -318,6 +333,48 @@ test_named_proxy_file (void)
       pp_named_proxy_clear (&named);
       g_unlink (path);
     }
+  test_named_proxy_file_too_large (dir);
+  g_rmdir (dir);
+}
+
+/* Profiles, URL lists and the agent's file are read with a bound, also
+ * from a device that never ends, and say which error it was. */
+static void
+test_file_read_bounded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pp-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "four", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (path, "four", 4, NULL));
+  contents = pp_file_read_bounded (path, 4, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 4);
+  g_assert_cmpstr (contents, ==, "four");
+  g_clear_pointer (&contents, g_free);
+
+  contents = pp_file_read_bounded (path, 3, &length, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "the file is larger than 3 bytes");
+  g_assert_null (contents);
+  g_clear_error (&error);
+
+  contents = pp_file_read_bounded ("/dev/zero", 100000, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+
+  contents = pp_file_read_bounded (missing, 100, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  contents = pp_file_read_bounded (dir, 100, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_null (contents);
+
+  g_unlink (path);
   g_rmdir (dir);
 }
 
@@ -368,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/classify/curl-codes", test_classify_curl_codes);
   g_test_add_func ("/method/list", test_method_list);
   g_test_add_func ("/named-proxy/file", test_named_proxy_file);
+  g_test_add_func ("/file/read-bounded", test_file_read_bounded);
 
   return g_test_run ();
 }

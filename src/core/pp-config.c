@@ -16,8 +16,7 @@ struct _PpConfig
 {
   GObject parent_instance;
 
-  GProxyResolver *resolver;
-  char *resolver_name;
+  GProxyResolver *resolver;  /* set on first use: see get_resolver() */
   char **environment;
   PpNamedProxy named;
   gboolean named_given;  /* --named-proxy, not the agent's file */
@@ -52,7 +51,6 @@ pp_config_finalize (GObject *object)
   PpConfig *self = (PpConfig *) object;
 
   g_clear_object (&self->resolver);
-  g_clear_pointer (&self->resolver_name, g_free);
   g_clear_pointer (&self->sample_answer, g_free);
   g_clear_pointer (&self->environment, g_strfreev);
   pp_named_proxy_clear (&self->named);
@@ -188,13 +186,26 @@ pp_config_new (const PpConfigOptions  *options,
     self->sources = g_ptr_array_ref (options->sources);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
-  self->resolver = g_object_ref (options->resolver ? options->resolver
-                                                   : g_proxy_resolver_get_default ());
-  self->resolver_name = g_strdup (G_OBJECT_TYPE_NAME (self->resolver));
+  if (options->resolver)
+    self->resolver = g_object_ref (options->resolver);
   detect_named_proxy (self, options);
   collect_warnings (self);
 
   return g_steal_pointer (&self);
+}
+
+/* The desktop's resolver is loaded when a probe or a description first
+ * needs it, from whichever thread that is: loading it loads GIO's proxy
+ * modules (libproxy and the C++ runtime, GSettings with dconf), about
+ * 2.4 MiB and a few ms that a run without the default method never
+ * needs. */
+static GProxyResolver *
+get_resolver (PpConfig *self)
+{
+  if (g_once_init_enter (&self->resolver))
+    g_once_init_leave (&self->resolver, g_object_ref (g_proxy_resolver_get_default ()));
+
+  return self->resolver;
 }
 
 const char *
@@ -202,7 +213,7 @@ pp_config_get_resolver_name (PpConfig *self)
 {
   g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
 
-  return self->resolver_name;
+  return G_OBJECT_TYPE_NAME (get_resolver (self));
 }
 
 GPtrArray *
@@ -224,7 +235,7 @@ resolve_default (PpConfig      *self,
   g_auto(GStrv) uris = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_proxy_spec_unref);
 
-  uris = g_proxy_resolver_lookup (self->resolver, url, cancellable, error);
+  uris = g_proxy_resolver_lookup (get_resolver (self), url, cancellable, error);
   if (uris == NULL)
     return NULL;
 
@@ -246,7 +257,7 @@ resolve_default (PpConfig      *self,
   if (candidates->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "%s answered no usable proxy for %s", self->resolver_name, url);
+                   "%s answered no usable proxy for %s", pp_config_get_resolver_name (self), url);
       return NULL;
     }
 
@@ -476,7 +487,7 @@ static char *
 describe_sample_answer (PpConfig *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) uris = g_proxy_resolver_lookup (self->resolver, SAMPLE_URL, NULL, &error);
+  g_auto(GStrv) uris = g_proxy_resolver_lookup (get_resolver (self), SAMPLE_URL, NULL, &error);
   g_autofree char *joined = NULL;
   char *shown;
 
@@ -528,7 +539,7 @@ describe_default (PpConfig *self)
   details[0] = g_strdup_printf ("answer for %s: %s", SAMPLE_URL, sample_answer (self));
 
   return pp_config_method_new (PP_METHOD_DEFAULT, "Default proxy (GLib proxy resolver)",
-                               g_strdup (self->resolver_name), details, NULL);
+                               g_strdup (pp_config_get_resolver_name (self)), details, NULL);
 }
 
 static char **
@@ -705,7 +716,7 @@ pp_config_add_json (PpConfig    *self,
   sample = sample_answer (self);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "resolver");
-  json_builder_add_string_value (builder, self->resolver_name);
+  json_builder_add_string_value (builder, pp_config_get_resolver_name (self));
   json_builder_set_member_name (builder, "resolver_sample");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "url");

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pp-file.h"
+
 /* The agent's own file is small; anything larger is not what it reads. */
 #define MAX_MANAGED_SIZE (1024 * 1024)
 
@@ -24,25 +26,23 @@ pp_named_proxy_from_value (const char   *source,
     named->problem = g_strdup_printf ("The proxy isn't in valid format: %s", error->message);
 }
 
-static gboolean
+static char *
 read_small_file (const char  *path,
-                 char       **contents,
                  GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = pp_file_read_bounded (path, MAX_MANAGED_SIZE, NULL, &local_error);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > MAX_MANAGED_SIZE)
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "the file is larger than 1 MiB, which is not a Defender configuration");
-      return FALSE;
+      return NULL;
     }
+  if (contents == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-  return g_file_get_contents (path, contents, NULL, error);
+  return contents;
 }
 
 static const char *
@@ -84,7 +84,7 @@ pp_named_proxy_read_managed (const char   *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return;
 
-  if (!read_small_file (path, &contents, &error) ||
+  if ((contents = read_small_file (path, &error)) == NULL ||
       !json_parser_load_from_data (parser, contents, -1, &error))
     {
       named->source = g_steal_pointer (&source);

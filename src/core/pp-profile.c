@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pp-core-resources.h"
+#include "pp-file.h"
 #include "pp-profile-private.h"
 #include "pp-profile-schema.h"
 
@@ -167,29 +168,17 @@ pp_profile_read_bounded (const char  *path,
                          gsize       *length,
                          GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
-  guint8 chunk[16384];
-  gssize n_read;
+  g_autofree char *data = pp_file_read_bounded (path, MAX_FILE_SIZE, length, &local_error);
 
-  stream = g_file_read (file, NULL, &local_error);
-  while (stream != NULL &&
-         (n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
-                                        NULL, &local_error)) > 0)
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
-      if (buffer->len + n_read > MAX_FILE_SIZE)
-        {
-          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                       "%s: the file is larger than 4 MiB, far larger than any %s; "
-                       "check that this is the right file", path, what);
-          return NULL;
-        }
-      g_byte_array_append (buffer, chunk, n_read);
+      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
+                   "%s: the file is larger than 4 MiB, far larger than any %s; "
+                   "check that this is the right file", path, what);
+      return NULL;
     }
-
-  if (local_error != NULL)
+  if (data == NULL)
     {
       set_read_error (path, what, local_error, error);
       return NULL;
@@ -197,12 +186,13 @@ pp_profile_read_bounded (const char  *path,
 
   /* Notepad saves UTF-8 with a byte order mark, which neither json-glib
    * nor the URL parser expects. */
-  if (buffer->len >= 3 && memcmp (buffer->data, "\xef\xbb\xbf", 3) == 0)
-    g_byte_array_remove_range (buffer, 0, 3);
+  if (*length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *length -= 3;
+      memmove (data, data + 3, *length + 1);
+    }
 
-  *length = buffer->len;
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  return g_steal_pointer (&data);
 }
 
 /* Maps the user's spelling ("eu") to the profile's ("EU"). */

@@ -26,10 +26,14 @@ struct _PpTrust
   X509_STORE *verify_store; /* built once, shared by every connection */
   guint n_verify_builds;
   char *ca_file;            /* the same set as a file, for an HTTPS proxy */
+  /* What a chain is judged against, built when the first chain is
+   * judged: parsing certificates costs ~10 ms of a command's start-up
+   * (OpenSSL loads its decoders on the first one). */
+  GMutex judge_lock;
   X509_STORE *public_store;
   guint n_public;
-  GMutex public_lock;
   char *lazy_public_dir;    /* the default set, read on first use */
+  gboolean bundled_pins_loaded;
   GHashTable *pin_sets;     /* name → X509_STORE */
 };
 
@@ -62,7 +66,7 @@ pp_trust_finalize (GObject *object)
   g_mutex_clear (&self->verify_lock);
   g_clear_pointer (&self->public_store, X509_STORE_free);
   g_clear_pointer (&self->lazy_public_dir, g_free);
-  g_mutex_clear (&self->public_lock);
+  g_mutex_clear (&self->judge_lock);
   g_clear_pointer (&self->pin_sets, g_hash_table_unref);
 
   G_OBJECT_CLASS (pp_trust_parent_class)->finalize (object);
@@ -78,7 +82,7 @@ static void
 pp_trust_init (PpTrust *self)
 {
   self->public_store = X509_STORE_new ();
-  g_mutex_init (&self->public_lock);
+  g_mutex_init (&self->judge_lock);
   g_mutex_init (&self->verify_lock);
   self->anchors_pem = g_string_new (NULL);
   self->pin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -185,9 +189,25 @@ lookup_cert_resource (const char *file)
   return g_resources_lookup_data (path, 0, NULL);
 }
 
+/* The pinned roots are among the anchors probes verify against. */
 static void
-load_bundled_pin_sets (PpTrust *self,
-                       GString *bundle)
+append_bundled_pins (GString *bundle)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_pin_sets); i++)
+    for (guint f = 0; bundled_pin_sets[i].files[f]; f++)
+      {
+        g_autoptr(GBytes) bytes = lookup_cert_resource (bundled_pin_sets[i].files[f]);
+        gsize len;
+        const char *pem = g_bytes_get_data (bytes, &len);
+
+        g_assert (bytes != NULL);
+        g_string_append_len (bundle, pem, len);
+        g_string_append_c (bundle, '\n');
+      }
+}
+
+static void
+load_bundled_pin_sets (PpTrust *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (bundled_pin_sets); i++)
     {
@@ -199,13 +219,10 @@ load_bundled_pin_sets (PpTrust *self,
           gsize len;
           const char *pem = g_bytes_get_data (bytes, &len);
 
-          g_assert (bytes != NULL);
           add_pem_to_store (store, pem, len);
           /* Pinned roots are Microsoft's public roots, even where Mozilla's
            * set lacks them: a chain ending there is not inspection. */
           add_pem_to_store (self->public_store, pem, len);
-          g_string_append_len (bundle, pem, len);
-          g_string_append_c (bundle, '\n');
         }
       g_hash_table_insert (self->pin_sets, g_strdup (bundled_pin_sets[i].name), store);
     }
@@ -252,9 +269,9 @@ append_anchors (const PpTrustOptions  *options,
   return TRUE;
 }
 
-/* Reads and checks the anchors, and builds the stores used to judge a
- * chain afterwards. The set probes verify against is built on first use:
- * see pp_trust_get_verify_store(). */
+/* Reads and checks the anchors (and a --public-roots set). The set probes
+ * verify against and the stores chains are judged against are built on
+ * first use: see pp_trust_get_verify_store() and ensure_judging_stores(). */
 PpTrust *
 pp_trust_new (const PpTrustOptions  *options,
               GError               **error)
@@ -270,7 +287,7 @@ pp_trust_new (const PpTrustOptions  *options,
                                                          : PP_DEFAULT_SYSTEM_BUNDLE);
   if (!append_anchors (options, self->anchors_pem, error))
     return NULL;
-  load_bundled_pin_sets (self, self->anchors_pem);
+  append_bundled_pins (self->anchors_pem);
 
   /* Mozilla's ~150 files take ~75 ms to parse: read them only when a
    * chain is first judged. A set the user named is checked at once. */
@@ -371,14 +388,19 @@ pp_trust_get_ca_file (PpTrust *self)
   return self->ca_file;
 }
 
-/* Without a public set (no ca-certificates installed) no chain can be
+/* Builds the stores chains are judged against, once; every reader calls
+ * it first, which also orders its reads after the stores were built.
+ * Without a public set (no ca-certificates installed) no chain can be
  * called inspected by the system-trust rule: say nothing rather than guess. */
 static void
-ensure_public_roots (PpTrust *self)
+ensure_judging_stores (PpTrust *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->public_lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->judge_lock);
   g_autofree char *path = g_steal_pointer (&self->lazy_public_dir);
 
+  if (!self->bundled_pins_loaded)
+    load_bundled_pin_sets (self);
+  self->bundled_pins_loaded = TRUE;
   if (path != NULL)
     load_public_roots (self, path, FALSE, NULL);
 }
@@ -388,7 +410,7 @@ pp_trust_has_public_roots (PpTrust *self)
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_public_roots (self);
+  ensure_judging_stores (self);
 
   return self->n_public > 0;
 }
@@ -398,6 +420,8 @@ pp_trust_has_pin_set (PpTrust    *self,
                       const char *name)
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
+
+  ensure_judging_stores (self);
 
   return g_hash_table_contains (self->pin_sets, name);
 }
@@ -418,6 +442,8 @@ pp_trust_add_pin_set (PpTrust     *self,
   if (!read_pem_file (pem_file, &pem, &len, error))
     return FALSE;
 
+  /* Loaded first, so that a set of the same name replaces the bundled one. */
+  ensure_judging_stores (self);
   store = X509_STORE_new ();
   add_pem_to_store (store, pem, len);
   g_hash_table_replace (self->pin_sets, g_strdup (name), store);
@@ -449,7 +475,7 @@ pp_trust_chain_is_public (PpTrust        *self,
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_public_roots (self);
+  ensure_judging_stores (self);
 
   return chain_verifies (self->public_store, chain);
 }
@@ -463,6 +489,7 @@ pp_trust_chain_is_pinned (PpTrust        *self,
 
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
+  ensure_judging_stores (self);
   store = g_hash_table_lookup (self->pin_sets, pin_set);
 
   return store != NULL && chain_verifies (store, chain);
