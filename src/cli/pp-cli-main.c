@@ -8,7 +8,6 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 
@@ -254,11 +253,6 @@ main (int   argc,
   PpCliOptions options = { 0 };
   int status;
 
-  /* One malloc arena rather than one per thread: the workers wait on
-   * the network, not on malloc, and every arena keeps memory its thread
-   * freed. 0.5-0.7 MiB less at the peak of 1,000 https probes
-   * (bench/RESULTS.md), where the target is 30 MB. */
-  mallopt (M_ARENA_MAX, 1);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -35,6 +35,12 @@ struct _PpTrust
   char *lazy_public_dir;    /* the default set, read on first use */
   gboolean bundled_pins_loaded;
   GHashTable *pin_sets;     /* name → X509_STORE */
+
+  /* One copy of each certificate for all the stores above: a parsed
+   * certificate takes ~7 KiB, and the system bundle and Mozilla's public
+   * set hold the same ~140 roots (~1 MiB of a 1,000-probe run's peak). */
+  GMutex certs_lock;
+  GHashTable *certs;        /* SHA-256 of the DER (GBytes) → X509 */
 };
 
 G_DEFINE_FINAL_TYPE (PpTrust, pp_trust, G_TYPE_OBJECT)
@@ -68,6 +74,8 @@ pp_trust_finalize (GObject *object)
   g_clear_pointer (&self->lazy_public_dir, g_free);
   g_mutex_clear (&self->judge_lock);
   g_clear_pointer (&self->pin_sets, g_hash_table_unref);
+  g_clear_pointer (&self->certs, g_hash_table_unref);
+  g_mutex_clear (&self->certs_lock);
 
   G_OBJECT_CLASS (pp_trust_parent_class)->finalize (object);
 }
@@ -87,13 +95,48 @@ pp_trust_init (PpTrust *self)
   self->anchors_pem = g_string_new (NULL);
   self->pin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) X509_STORE_free);
+  g_mutex_init (&self->certs_lock);
+  self->certs = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                       (GDestroyNotify) g_bytes_unref,
+                                       (GDestroyNotify) X509_free);
 }
 
-/* Adds every certificate of a PEM buffer to @store; returns how many. */
+/* Takes @cert and returns (a reference to) the copy every store shares:
+ * @cert itself the first time, the earlier equal one afterwards. */
+static X509 *
+share_cert (PpTrust *self,
+            X509    *cert)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->certs_lock);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+  g_autoptr(GBytes) key = NULL;
+  X509 *kept;
+
+  if (!X509_digest (cert, EVP_sha256 (), digest, &digest_len))
+    return cert;
+
+  key = g_bytes_new (digest, digest_len);
+  kept = g_hash_table_lookup (self->certs, key);
+  if (kept == NULL)
+    {
+      X509_up_ref (cert);
+      g_hash_table_insert (self->certs, g_steal_pointer (&key), cert);
+      return cert;
+    }
+
+  X509_free (cert);
+  X509_up_ref (kept);
+  return kept;
+}
+
+/* Adds every certificate of a PEM buffer to @store, as the copies
+ * @sharing's stores share when given; returns how many. */
 static guint
-add_pem_to_store (X509_STORE *store,
-                  const char *pem,
-                  gsize       len)
+add_pem_to_store_shared (PpTrust    *sharing,
+                         X509_STORE *store,
+                         const char *pem,
+                         gsize       len)
 {
   BIO *bio = BIO_new_mem_buf (pem, (int) len);
   X509 *cert;
@@ -101,6 +144,8 @@ add_pem_to_store (X509_STORE *store,
 
   while ((cert = PEM_read_bio_X509 (bio, NULL, NULL, NULL)) != NULL)
     {
+      if (sharing != NULL)
+        cert = share_cert (sharing, cert);
       if (X509_STORE_add_cert (store, cert))
         n++;
       X509_free (cert);
@@ -126,7 +171,7 @@ read_pem_file (const char  *path,
       return FALSE;
     }
   probe = X509_STORE_new ();
-  if (*len > MAX_PEM_SIZE || add_pem_to_store (probe, *contents, *len) == 0)
+  if (*len > MAX_PEM_SIZE || add_pem_to_store_shared (NULL, probe, *contents, *len) == 0)
     {
       g_clear_pointer (contents, g_free);
       g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
@@ -155,7 +200,7 @@ load_public_dir (PpTrust     *self,
       gsize len;
 
       if (g_file_get_contents (file, &pem, &len, NULL) && len <= MAX_PEM_SIZE)
-        self->n_public += add_pem_to_store (self->public_store, pem, len);
+        self->n_public += add_pem_to_store_shared (self, self->public_store, pem, len);
     }
 
   return TRUE;
@@ -177,7 +222,7 @@ load_public_roots (PpTrust     *self,
   if (!read_pem_file (path, &pem, &len, error))
     return FALSE;
 
-  self->n_public += add_pem_to_store (self->public_store, pem, len);
+  self->n_public += add_pem_to_store_shared (self, self->public_store, pem, len);
   return TRUE;
 }
 
@@ -219,10 +264,10 @@ load_bundled_pin_sets (PpTrust *self)
           gsize len;
           const char *pem = g_bytes_get_data (bytes, &len);
 
-          add_pem_to_store (store, pem, len);
+          add_pem_to_store_shared (self, store, pem, len);
           /* Pinned roots are Microsoft's public roots, even where Mozilla's
            * set lacks them: a chain ending there is not inspection. */
-          add_pem_to_store (self->public_store, pem, len);
+          add_pem_to_store_shared (self, self->public_store, pem, len);
         }
       g_hash_table_insert (self->pin_sets, g_strdup (bundled_pin_sets[i].name), store);
     }
@@ -331,8 +376,8 @@ pp_trust_get_verify_store (PpTrust *self)
   X509_STORE_set_flags (self->verify_store, X509_V_FLAG_PARTIAL_CHAIN);
   system_pem = read_system_bundle (self, &len);
   if (system_pem != NULL)
-    add_pem_to_store (self->verify_store, system_pem, len);
-  add_pem_to_store (self->verify_store, self->anchors_pem->str, self->anchors_pem->len);
+    add_pem_to_store_shared (self, self->verify_store, system_pem, len);
+  add_pem_to_store_shared (self, self->verify_store, self->anchors_pem->str, self->anchors_pem->len);
   self->n_verify_builds++;
 
   return self->verify_store;
@@ -445,7 +490,7 @@ pp_trust_add_pin_set (PpTrust     *self,
   /* Loaded first, so that a set of the same name replaces the bundled one. */
   ensure_judging_stores (self);
   store = X509_STORE_new ();
-  add_pem_to_store (store, pem, len);
+  add_pem_to_store_shared (self, store, pem, len);
   g_hash_table_replace (self->pin_sets, g_strdup (name), store);
 
   return TRUE;
