@@ -148,6 +148,25 @@ test_configuration (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_empty_state (void)
 {
@@ -177,6 +196,22 @@ test_empty_state (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL) &&
                   pp_window_get_running (window));
   save_screenshot (window, "empty-en.png");
+
+  /* Its icon is the PNG pre-rendered at build time (drawing the SVG would
+   * load librsvg before the first frame), and found: GTK 4.8 cuts such a
+   * file's name at a dot, so a name with dots would be "image-missing". */
+  {
+    GtkWidget *page = find_status_page (GTK_WIDGET (window), "Run Checks");
+    const char *name = adw_status_page_get_icon_name (ADW_STATUS_PAGE (page));
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (page));
+    g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 128, 1,
+                                                                   GTK_TEXT_DIR_NONE, 0);
+    g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_cmpstr (uri, ==, "resource:///io/github/proxyprobe/ProxyProbe/icons/128x128/apps/"
+                              "proxyprobe-empty-state-symbolic.symbolic.png");
+  }
 
   /* The shortcuts window and the About window with its debug information. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));

@@ -210,6 +210,10 @@ pp_config_panel_set_error (PpConfigPanel *self,
 {
   g_return_if_fail (PP_IS_CONFIG_PANEL (self));
 
+  /* Set only now: a GtkImage loads its icon when it is first styled,
+   * shown or not, and at 128 px this one is drawn from its SVG, which
+   * loads librsvg, libxml2 and ICU into the window (~5 MiB). */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
