@@ -369,6 +369,38 @@ test_run (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Run before the rows are all made, as with --run at launch: the rest
+ * keep coming while the run lasts, and each ends with its own result. */
+static void
+test_run_before_rows (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PpWindow) window = NULL;
+  GListModel *rows;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (paths, g_strdup_printf ("/status/200?row=%u", i));
+  g_ptr_array_add (paths, NULL);
+  reset_settings ();
+  set_urls ((const char * const *) paths->pdata);
+  window = g_object_ref (pp_window_new (ADW_APPLICATION (app), settings ()));
+  rows = pp_window_get_rows (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 40);
+  wait_for_run (window);
+  for (guint i = 0; i < 50 && g_list_model_get_n_items (rows) < 40; i++)
+    spin_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 40);
+  for (guint r = 0; r < 40; r++)
+    assert_cell (window, r, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 200");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_stop (void)
 {
@@ -535,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/configuration", test_configuration);
   g_test_add_func ("/gui/run", test_run);
+  g_test_add_func ("/gui/run-before-rows", test_run_before_rows);
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/right-to-left", test_right_to_left);
