@@ -30,15 +30,17 @@ read_fd_bounded (int          fd,
     {
       gsize before = buffer->len;
       gssize n_read;
+      int saved_errno;
 
       g_byte_array_set_size (buffer, before + CHUNK_SIZE);
       n_read = read (fd, buffer->data + before, CHUNK_SIZE);
+      saved_errno = errno;
       g_byte_array_set_size (buffer, before + MAX (n_read, 0));
-      if (n_read < 0 && errno == EINTR)
+      if (n_read < 0 && saved_errno == EINTR)
         continue;
       if (n_read < 0)
         {
-          set_errno_error (error, errno);
+          set_errno_error (error, saved_errno);
           return FALSE;
         }
       if (n_read == 0)
