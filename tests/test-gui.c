@@ -401,6 +401,32 @@ test_run_before_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Counts the nodes of @type in @node's tree. */
+static guint
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
+{
+  guint n = gsk_render_node_get_node_type (node) == type;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_nodes (gsk_container_node_get_child (node, i), type);
+      break;
+    case GSK_TRANSFORM_NODE:
+      n += count_nodes (gsk_transform_node_get_child (node), type);
+      break;
+    case GSK_OPACITY_NODE:
+      n += count_nodes (gsk_opacity_node_get_child (node), type);
+      break;
+    default:
+      break;
+    }
+
+  return n;
+}
+
 static void
 test_stop (void)
 {
@@ -423,6 +449,19 @@ test_stop (void)
   g_assert_true (pp_window_get_running (window));
   cell = cell_at (window, 0, PP_METHOD_DIRECT);
   g_assert_cmpint (pp_grid_cell_get_state (cell), ==, PP_CELL_PENDING);
+  save_screenshot (window, "running-en.png");
+  /* A pending cell's spinner is render nodes, not a small cairo image
+   * per cell (a run starts with a thousand of them). */
+  {
+    GtkWidget *widget = GTK_WIDGET (find_cell_widget (GTK_WIDGET (window), cell));
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+
+    GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_cmpuint (count_nodes (node, GSK_CAIRO_NODE), ==, 0);
+    g_assert_cmpuint (count_nodes (node, GSK_BORDER_NODE), ==, 2);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
   wait_for_run (window);
