@@ -197,20 +197,27 @@ test_empty_state (void)
                   pp_window_get_running (window));
   save_screenshot (window, "empty-en.png");
 
-  /* Its icon is the PNG pre-rendered at build time (drawing the SVG would
-   * load librsvg before the first frame), and found: GTK 4.8 cuts such a
-   * file's name at a dot, so a name with dots would be "image-missing". */
+  /* Its icon is the PNG pre-rendered at build time, also for scale 2
+   * (drawing the SVG would load librsvg before the first frame), and
+   * found: GTK 4.8 cuts such a file's name at a dot, so a name with dots
+   * would be "image-missing". */
   {
     GtkWidget *page = find_status_page (GTK_WIDGET (window), "Run Checks");
     const char *name = adw_status_page_get_icon_name (ADW_STATUS_PAGE (page));
     GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (page));
-    g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 128, 1,
-                                                                   GTK_TEXT_DIR_NONE, 0);
-    g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
-    g_autofree char *uri = g_file_get_uri (file);
 
-    g_assert_cmpstr (uri, ==, "resource:///io/github/proxyprobe/ProxyProbe/icons/128x128/apps/"
-                              "proxyprobe-empty-state-symbolic.symbolic.png");
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 128, scale,
+                                                                       GTK_TEXT_DIR_NONE, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+        g_autofree char *uri = g_file_get_uri (file);
+        g_autofree char *expected = g_strdup_printf ("resource:///io/github/proxyprobe/ProxyProbe/icons/"
+                                                     "128x128%s/apps/proxyprobe-empty-state-symbolic.symbolic.png",
+                                                     scale == 2 ? "@2" : "");
+
+        g_assert_cmpstr (uri, ==, expected);
+      }
   }
 
   /* The shortcuts window and the About window with its debug information. */
@@ -369,8 +376,22 @@ test_run (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+rows_added_cb (GListModel *rows,
+               guint       position,
+               guint       removed,
+               guint       added,
+               PpWindow   *window)
+{
+  /* Appended while the run lasts: one row a frame, the run's own frames
+   * being busy drawing results. */
+  if (pp_window_get_running (window) && removed == 0 && position > 0)
+    g_assert_cmpuint (added, ==, 1);
+}
+
 /* Run before the rows are all made, as with --run at launch: the rest
- * keep coming while the run lasts, and each ends with its own result. */
+ * keep coming, one a frame while the run lasts, and each ends with its
+ * own result. */
 static void
 test_run_before_rows (void)
 {
@@ -390,6 +411,7 @@ test_run_before_rows (void)
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
 
+  g_signal_connect (rows, "items-changed", G_CALLBACK (rows_added_cb), window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, 40);
   wait_for_run (window);
@@ -398,6 +420,7 @@ test_run_before_rows (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 40);
   for (guint r = 0; r < 40; r++)
     assert_cell (window, r, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 200");
+  g_signal_handlers_disconnect_by_func (rows, rows_added_cb, window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -6,6 +6,7 @@
 #include "pp-trust.h"
 
 #include <glib/gstdio.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509_vfy.h>
 #include <unistd.h>
@@ -151,6 +152,9 @@ add_pem_to_store_shared (PpTrust    *sharing,
       X509_free (cert);
     }
   BIO_free (bio);
+  /* The loop ends on an error ("no start line") left in this thread's
+   * queue, where libcurl would find it after a failed handshake. */
+  ERR_clear_error ();
 
   return n;
 }
@@ -433,19 +437,24 @@ pp_trust_get_ca_file (PpTrust *self)
   return self->ca_file;
 }
 
-/* Builds the stores chains are judged against, once; every reader calls
- * it first, which also orders its reads after the stores were built.
- * Without a public set (no ca-certificates installed) no chain can be
- * called inspected by the system-trust rule: say nothing rather than guess. */
+/* Builds, once, the stores chains are judged against: the bundled pin
+ * sets, and Mozilla's public set when @with_public (~75 ms to parse).
+ * Every reader calls it first, which also orders its reads after the
+ * stores were built. Without a public set (no ca-certificates installed)
+ * no chain can be called inspected by the system-trust rule: say nothing
+ * rather than guess. */
 static void
-ensure_judging_stores (PpTrust *self)
+ensure_judging_stores (PpTrust  *self,
+                       gboolean  with_public)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->judge_lock);
-  g_autofree char *path = g_steal_pointer (&self->lazy_public_dir);
+  g_autofree char *path = NULL;
 
   if (!self->bundled_pins_loaded)
     load_bundled_pin_sets (self);
   self->bundled_pins_loaded = TRUE;
+  if (with_public)
+    path = g_steal_pointer (&self->lazy_public_dir);
   if (path != NULL)
     load_public_roots (self, path, FALSE, NULL);
 }
@@ -455,7 +464,7 @@ pp_trust_has_public_roots (PpTrust *self)
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_judging_stores (self);
+  ensure_judging_stores (self, TRUE);
 
   return self->n_public > 0;
 }
@@ -466,12 +475,13 @@ pp_trust_has_pin_set (PpTrust    *self,
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_judging_stores (self);
+  ensure_judging_stores (self, FALSE);
 
   return g_hash_table_contains (self->pin_sets, name);
 }
 
-/* For companies with their own pins, and for tests that pin a test CA. */
+/* For companies with their own pins, and for tests that pin a test CA.
+ * Not thread-safe: add pin sets before a runner uses @self. */
 gboolean
 pp_trust_add_pin_set (PpTrust     *self,
                       const char  *name,
@@ -488,7 +498,7 @@ pp_trust_add_pin_set (PpTrust     *self,
     return FALSE;
 
   /* Loaded first, so that a set of the same name replaces the bundled one. */
-  ensure_judging_stores (self);
+  ensure_judging_stores (self, FALSE);
   store = X509_STORE_new ();
   add_pem_to_store_shared (self, store, pem, len);
   g_hash_table_replace (self->pin_sets, g_strdup (name), store);
@@ -520,7 +530,7 @@ pp_trust_chain_is_public (PpTrust        *self,
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_judging_stores (self);
+  ensure_judging_stores (self, TRUE);
 
   return chain_verifies (self->public_store, chain);
 }
@@ -534,7 +544,7 @@ pp_trust_chain_is_pinned (PpTrust        *self,
 
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_judging_stores (self);
+  ensure_judging_stores (self, FALSE);
   store = g_hash_table_lookup (self->pin_sets, pin_set);
 
   return store != NULL && chain_verifies (store, chain);

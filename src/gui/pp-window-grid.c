@@ -141,7 +141,7 @@ pp_window_setup_columns (PpWindow *self)
  * few rows per frame, so that no frame waits for hundreds of widgets.
  * While a run's results pour in (Run before the rows were all made, as
  * with --run at launch), one a frame: the frames then also draw the cells
- * that changed, and the rows on screen are there within half a second. */
+ * that changed; the rows on screen come within about half a second. */
 #define ROWS_PER_FRAME 4
 #define ROWS_PER_FRAME_RUNNING 1
 #define LATE_FRAME_US 25000
@@ -159,11 +159,12 @@ add_rows_cb (GtkWidget     *widget,
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   gboolean late = self->rows_frame_time != 0 && now - self->rows_frame_time > LATE_FRAME_US;
 
-  /* A frame that comes late follows a long one (a run starting, results
-   * pouring in): it adds no rows, which would only make it longer; but
-   * rows still come on a machine whose frames are all late. */
+  /* A frame that comes late follows a long one (a run starting): it adds
+   * no rows, which would only make it longer; but rows still come on a
+   * machine whose frames are all late. While a run lasts, one row is light
+   * enough for any frame, and none is skipped. */
   self->rows_frame_time = now;
-  if (late && self->rows_frames_skipped < MAX_FRAMES_SKIPPED)
+  if (late && !self->running && self->rows_frames_skipped < MAX_FRAMES_SKIPPED)
     {
       self->rows_frames_skipped++;
       return G_SOURCE_CONTINUE;
