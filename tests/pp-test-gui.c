@@ -111,22 +111,38 @@ cell_at (PpWindow *window,
   g_assert_not_reached ();
 }
 
-PpCellWidget *
-find_cell_widget (GtkWidget  *root,
-                  PpGridCell *cell)
+/* The first widget, depth first from @root itself, that @match accepts. */
+GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             gconstpointer data)
 {
-  if (PP_IS_CELL_WIDGET (root) && pp_cell_widget_get_cell (PP_CELL_WIDGET (root)) == cell)
-    return PP_CELL_WIDGET (root);
+  if (match (root, data))
+    return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      PpCellWidget *found = find_cell_widget (child, cell);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+shows_cell (GtkWidget     *widget,
+            gconstpointer  cell)
+{
+  return PP_IS_CELL_WIDGET (widget) && pp_cell_widget_get_cell (PP_CELL_WIDGET (widget)) == cell;
+}
+
+PpCellWidget *
+find_cell_widget (GtkWidget  *root,
+                  PpGridCell *cell)
+{
+  return (PpCellWidget *) find_widget (root, shows_cell, cell);
 }
 
 /* The state through the model, and the words a screen reader says. */
@@ -182,22 +198,18 @@ reset_settings (void)
 }
 
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWidget *

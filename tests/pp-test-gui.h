@@ -33,6 +33,12 @@ void          wait_for_run       (PpWindow     *window);
 PpGridCell   *cell_at            (PpWindow     *window,
                                   guint         row,
                                   PpMethod      method);
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+GtkWidget    *find_widget        (GtkWidget    *root,
+                                  WidgetMatch   match,
+                                  gconstpointer data);
 PpCellWidget *find_cell_widget   (GtkWidget    *root,
                                   PpGridCell   *cell);
 void          assert_cell        (PpWindow     *window,

@@ -17,41 +17,28 @@
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
 
+typedef struct
+{
+  GType type;
+  const char *title;
+} RowQuery;
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  const RowQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), query->title) == 0;
+}
+
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
           const char *title)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_spin_button (GtkWidget *root)
-{
-  if (GTK_IS_SPIN_BUTTON (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_spin_button (child);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, is_row, &(RowQuery) { type, title });
 }
 
 static GtkWindow *
@@ -93,7 +80,7 @@ test_preferences (void)
 
   row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Concurrency");
   g_assert_nonnull (row);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_spin_button (row)), 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON)), 7);
   g_assert_cmpuint (g_settings_get_uint (settings (), "concurrency"), ==, 7);
   save_screenshot (PP_WINDOW (window), "main-behind-preferences-en.png");
   gtk_window_destroy (preferences);

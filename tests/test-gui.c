@@ -31,23 +31,19 @@ collect_rows (GtkWidget *root,
     collect_rows (child, rows);
 }
 
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
 static GtkWidget *
 find_group (GtkWidget  *root,
             const char *title)
 {
-  if (ADW_IS_PREFERENCES_GROUP (root) &&
-      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, is_group_titled, title);
 }
 
 /* What the Methods group's rows must read, title and subtitle, in order:
@@ -148,23 +144,12 @@ test_configuration (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_status_page (GtkWidget  *root,
-                  const char *title)
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
 {
-  if (ADW_IS_STATUS_PAGE (root) &&
-      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_page (child, title);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
 }
 
 static void
@@ -202,7 +187,7 @@ test_empty_state (void)
    * found: GTK 4.8 cuts such a file's name at a dot, so a name with dots
    * would be "image-missing". */
   {
-    GtkWidget *page = find_status_page (GTK_WIDGET (window), "Run Checks");
+    GtkWidget *page = find_widget (GTK_WIDGET (window), is_status_page_titled, "Run Checks");
     const char *name = adw_status_page_get_icon_name (ADW_STATUS_PAGE (page));
     GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (page));
 
