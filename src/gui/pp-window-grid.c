@@ -159,10 +159,11 @@ add_rows_cb (GtkWidget     *widget,
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   gboolean late = self->rows_frame_time != 0 && now - self->rows_frame_time > LATE_FRAME_US;
 
-  /* A frame that comes late follows a long one (a run starting): it adds
-   * no rows, which would only make it longer; but rows still come on a
-   * machine whose frames are all late. While a run lasts, one row is light
-   * enough for any frame, and none is skipped. */
+  /* A frame that comes late follows a long one (the results page or the
+   * configuration panel being built): it adds no rows, which would only
+   * make it longer; but rows still come on a machine whose frames are all
+   * late. While a run lasts, one row is light enough for any frame, and
+   * none is skipped. */
   self->rows_frame_time = now;
   if (late && !self->running && self->rows_frames_skipped < MAX_FRAMES_SKIPPED)
     {
