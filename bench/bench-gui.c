@@ -36,6 +36,7 @@
 #include <time.h>
 
 #include "pp-application.h"
+#include "pp-gui-init.h"
 
 #define N_URLS 167      /* x 6 methods = 1,002 probes */
 
@@ -416,12 +417,20 @@ main (int   argc,
       g_printerr ("bench-gui: %s\n", error->message);
       return 2;
     }
-  gtk_init ();
-  /* The minimal window's process has nothing of Proxy Probe. */
+  /* The minimal window's process has nothing of Proxy Probe: it opens
+   * the display as GTK does by default, ours as proxyprobe does. */
   if (which != NULL && !g_str_equal (which, "ours"))
-    app = GTK_APPLICATION (adw_application_new ("org.proxyprobe.BenchMinimal", G_APPLICATION_NON_UNIQUE));
-  else
+    {
+      gtk_init ();
+      app = GTK_APPLICATION (adw_application_new ("org.proxyprobe.BenchMinimal", G_APPLICATION_NON_UNIQUE));
+    }
+  else if (pp_gui_init ())
     app = GTK_APPLICATION (pp_application_new (&options));
+  else
+    {
+      g_printerr ("bench-gui: cannot open the display\n");
+      return 2;
+    }
   g_application_register (G_APPLICATION (app), NULL, NULL);
   if (which != NULL)
     status = first_frame (which);

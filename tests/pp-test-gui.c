@@ -11,12 +11,14 @@
 
 #include "pp-cell-widget.h"
 #include "pp-grid-row.h"
+#include "pp-gui-init.h"
 #include "pp-test-gui.h"
 
 #define RUN_TIMEOUT_S 60
 
 PpTestbed *testbed;
 PpApplication *app;
+char *initial_gdk_debug;
 
 const char * const run_paths[] = { "/status/204", "/status/200", "/status/503", NULL };
 
@@ -248,7 +250,9 @@ gui_test_init (int    *argc,
       g_test_skip ("needs a private network namespace (tests/run-isolated)");
       return FALSE;
     }
-  gtk_init ();
+  /* The display is opened as proxyprobe opens it (pp-gui-init.c). */
+  initial_gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
+  g_assert_true (pp_gui_init ());
   testbed = pp_testbed_new ();
   app = pp_application_new (&options);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -262,6 +266,7 @@ gui_test_run (void)
   int status = g_test_run ();
 
   g_clear_object (&app);
+  g_clear_pointer (&initial_gdk_debug, g_free);
   pp_testbed_free (testbed);
 
   return status;

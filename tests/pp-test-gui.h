@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 extern PpTestbed *testbed;
 extern PpApplication *app;
+extern char *initial_gdk_debug;         /* GDK_DEBUG before the display opened */
 extern const char * const run_paths[];   /* 204, 200 and 503 from the testbed */
 
 gboolean      gui_test_init      (int          *argc,

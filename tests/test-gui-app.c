@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
@@ -222,6 +223,7 @@ test_dark (void)
 
 /* The command line, as a support script uses it */
 
+/* @extra_env: NAME=value assignments separated by spaces, or NULL. */
 static int
 run_proxyprobe_env (const char * const *args,
                     const char         *extra_env,
@@ -239,9 +241,14 @@ run_proxyprobe_env (const char * const *args,
   envp = g_get_environ ();
   if (extra_env != NULL)
     {
-      g_auto(GStrv) pair = g_strsplit (extra_env, "=", 2);
+      g_auto(GStrv) assignments = g_strsplit (extra_env, " ", -1);
 
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+      for (guint i = 0; assignments[i] != NULL; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (assignments[i], "=", 2);
+
+          envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+        }
     }
   g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, err, &status, &error));
@@ -299,6 +306,19 @@ test_command_line_errors (void)
     }
 }
 
+/* Started from a terminal without a desktop session: a message that
+ * says what to use instead, exit status 2. */
+static void
+test_command_line_no_display (void)
+{
+  const char *args[] = { "--run", NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_proxyprobe_env (args, "GDK_BACKEND=x11 DISPLAY=:2147483", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "proxyprobe: no display"));
+  g_assert_nonnull (strstr (err, "proxyprobe-cli"));
+}
+
 static void
 test_command_line_batch (void)
 {
@@ -330,6 +350,65 @@ test_command_line_batch (void)
   g_rmdir (dir);
 }
 
+/* The renderer (pp-gui-init.c) */
+
+static void
+test_gdk_debug_for (void)
+{
+  const struct { const char *gdk_debug, *gsk_renderer, *expected; } cases[] = {
+    { NULL, NULL, "gl-disable" },
+    { "", "cairo", "gl-disable" },
+    { NULL, "Cairo", "gl-disable" },
+    { "events", NULL, "events,gl-disable" },
+    { "gl-disable", NULL, NULL },
+    { "events:gl-disable", NULL, NULL },
+    { "gl-disabled", NULL, "gl-disabled,gl-disable" },
+    { NULL, "gl", NULL },
+    { NULL, "ngl", NULL },
+    { "events", "vulkan", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *gdk_debug = pp_gui_gdk_debug_for (cases[i].gdk_debug, cases[i].gsk_renderer);
+
+      g_assert_cmpstr (gdk_debug, ==, cases[i].expected);
+    }
+}
+
+/* Whether GDK loaded GL: through libepoxy, libEGL or libGL, and Mesa's
+ * driver (a *_dri.so). */
+static gboolean
+gl_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+
+  return strstr (maps, "/libEGL") != NULL || strstr (maps, "/libGL") != NULL ||
+         strstr (maps, "_dri.so") != NULL;
+}
+
+/* Registered twice by meson: as the tests run (GSK_RENDERER=cairo), and
+ * with GSK_RENDERER=gl, where GL must load, which shows this test sees it. */
+static void
+test_renderer (void)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  gboolean gl_asked = renderer != NULL && g_ascii_strcasecmp (renderer, "cairo") != 0;
+  PpWindow *window = new_window ();
+  GskRenderer *used;
+
+  used = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_test_message ("GSK_RENDERER=%s: %s", renderer ? renderer : "", G_OBJECT_TYPE_NAME (used));
+  g_assert_cmpint (gl_loaded (), ==, gl_asked);
+  if (!gl_asked)
+    g_assert_true (GSK_IS_CAIRO_RENDERER (used));
+  /* Put back for the programs we start. */
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, initial_gdk_debug);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +422,9 @@ main (int   argc,
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
+  g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
+  g_test_add_func ("/gui/renderer/gdk-debug", test_gdk_debug_for);
+  g_test_add_func ("/gui/renderer/gl", test_renderer);
 
   return gui_test_run ();
 }

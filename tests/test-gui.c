@@ -235,6 +235,8 @@ test_empty_state (void)
         found = TRUE;
         g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "GTK"));
         g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)), "libcurl"));
+        g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (toplevel)),
+                                  "Renderer: GskCairoRenderer"));
         gtk_window_close (toplevel);
       }
     g_assert_true (found);

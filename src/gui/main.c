@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "pp-application.h"
+#include "pp-gui-init.h"
 
 /* PROXYPROBE_LOCALEDIR lets an uninstalled build (and the tests) use the
  * catalogues meson builds in build/po. */
@@ -50,6 +51,14 @@ main (int   argc,
       g_print ("proxyprobe %s\n", PACKAGE_VERSION);
       pp_gui_options_clear (&options);
       return 0;
+    }
+
+  if (!pp_gui_init ())
+    {
+      g_printerr (_("proxyprobe: no display to show the window on. In a terminal or a "
+                    "script without a desktop session, use proxyprobe-cli.\n"));
+      pp_gui_options_clear (&options);
+      return PP_GUI_EXIT_BAD_INPUT;
     }
 
   app = pp_application_new (&options);

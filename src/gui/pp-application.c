@@ -166,25 +166,48 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+add_pair (GPtrArray  *pairs,
+          const char *name,
+          char       *value)
+{
+  g_ptr_array_add (pairs, g_strdup (name));
+  g_ptr_array_add (pairs, value);
+}
+
+/* Which renderer draws the window (cairo unless GSK_RENDERER asks for
+ * another, pp-gui-init.c): what to ask first when a window draws wrongly. */
+static char *
+describe_renderer (PpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GskRenderer *renderer = window ? gtk_native_get_renderer (GTK_NATIVE (window)) : NULL;
+
+  return g_strdup (renderer ? G_OBJECT_TYPE_NAME (renderer) : "none");
+}
+
 static char *
 format_debug_info (PpApplication *self)
 {
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
   PpConfig *config = self->window ? pp_window_get_config (self->window) : NULL;
+  GString *out;
 
-  g_ptr_array_add (extra, g_strdup ("GTK"));
-  g_ptr_array_add (extra, g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
+  add_pair (extra, "GTK", g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
                                            gtk_get_minor_version (), gtk_get_micro_version ()));
-  g_ptr_array_add (extra, g_strdup ("libadwaita"));
-  g_ptr_array_add (extra, g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
-                                           adw_get_minor_version (), adw_get_micro_version ()));
+  add_pair (extra, "libadwaita", g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
+                                                  adw_get_minor_version (), adw_get_micro_version ()));
+  add_pair (extra, "Renderer", describe_renderer (self));
   if (config != NULL)
     return pp_system_info_format (config, extra);
 
-  return g_strdup_printf ("Proxy Probe %s\nGTK %s\nlibadwaita %s\nGLib %u.%u.%u\n%s\n",
-                          PACKAGE_VERSION, (char *) extra->pdata[1], (char *) extra->pdata[3],
-                          glib_major_version, glib_minor_version, glib_micro_version,
-                          curl_version ());
+  out = g_string_new ("Proxy Probe " PACKAGE_VERSION "\n");
+  for (guint i = 0; i + 1 < extra->len; i += 2)
+    g_string_append_printf (out, "%s: %s\n", (char *) extra->pdata[i], (char *) extra->pdata[i + 1]);
+  g_string_append_printf (out, "GLib %u.%u.%u\n%s\n", glib_major_version, glib_minor_version,
+                          glib_micro_version, curl_version ());
+
+  return g_string_free (out, FALSE);
 }
 
 static void
