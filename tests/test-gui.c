@@ -607,6 +607,49 @@ test_right_to_left (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static guint
+count_frames (PpWindow *window,
+              guint     milliseconds)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "layout", G_CALLBACK (count_frame_cb), &frames);
+
+  spin_for (milliseconds);
+  g_signal_handler_disconnect (clock, handler);
+
+  return frames;
+}
+
+/* A window left alone makes no frame: not after start-up (the rows made,
+ * the configuration detected while its page, with a spinner, showed),
+ * not after a run. */
+static void
+test_idle (void)
+{
+  PpWindow *window;
+
+  set_urls (run_paths);
+  window = new_window ();
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "config");
+  spin_for (1000);
+  g_assert_cmpuint (count_frames (window, 500), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  spin_for (1000);
+  g_assert_cmpuint (count_frames (window, 500), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/right-to-left", test_right_to_left);
   g_test_add_func ("/gui/details/pac-lookups", test_details_pac_lookups);
+  g_test_add_func ("/gui/idle", test_idle);
 
   return gui_test_run ();
 }

@@ -256,6 +256,11 @@ pp_config_panel_class_init (PpConfigPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, error_page);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, groups);
+  /* A GtkSpinner set spinning animates its style at every frame, on a
+   * page that does not show too: the whole window then restyled and
+   * measured itself sixty times a second, idle or not. */
+  gtk_widget_class_bind_template_callback (widget_class, gtk_spinner_start);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_spinner_stop);
   gtk_widget_class_install_action (widget_class, "config.copy", NULL, copy_action);
 }
 
