@@ -23,7 +23,11 @@ Run it from the build folder inside the test namespace and Xvfb:
 
 The load average is printed before and after: the machine is shared.
 GDK_DEBUG=gl-disable: with the cairo renderer GL is never used, but GDK
-still loads Mesa (llvmpipe under Xvfb) to probe it, ~58 MiB of RSS.
+still loads Mesa (llvmpipe under Xvfb) to probe it, ~58 MiB of RSS. Our
+window opens the display without GL whatever it says (as proxyprobe does,
+src/gui/pp-gui-init.c); the minimal window does as GTK does by default, so
+without GDK_DEBUG it loads Mesa, and without GSK_RENDERER it also draws
+with GL.
 """
 import argparse
 import json

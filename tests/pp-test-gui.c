@@ -19,6 +19,7 @@
 PpTestbed *testbed;
 PpApplication *app;
 char *initial_gdk_debug;
+char *initial_gsk_renderer;
 
 const char * const run_paths[] = { "/status/204", "/status/200", "/status/503", NULL };
 
@@ -252,6 +253,7 @@ gui_test_init (int    *argc,
     }
   /* The display is opened as proxyprobe opens it (pp-gui-init.c). */
   initial_gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
+  initial_gsk_renderer = g_strdup (g_getenv ("GSK_RENDERER"));
   g_assert_true (pp_gui_init ());
   testbed = pp_testbed_new ();
   app = pp_application_new (&options);
@@ -267,6 +269,7 @@ gui_test_run (void)
 
   g_clear_object (&app);
   g_clear_pointer (&initial_gdk_debug, g_free);
+  g_clear_pointer (&initial_gsk_renderer, g_free);
   pp_testbed_free (testbed);
 
   return status;

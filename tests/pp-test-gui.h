@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 extern PpTestbed *testbed;
 extern PpApplication *app;
-extern char *initial_gdk_debug;         /* GDK_DEBUG before the display opened */
+extern char *initial_gdk_debug;         /* GDK_DEBUG and GSK_RENDERER before */
+extern char *initial_gsk_renderer;      /* the display opened (pp_gui_init) */
 extern const char * const run_paths[];   /* 204, 200 and 503 from the testbed */
 
 gboolean      gui_test_init      (int          *argc,

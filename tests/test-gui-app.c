@@ -223,7 +223,8 @@ test_dark (void)
 
 /* The command line, as a support script uses it */
 
-/* @extra_env: NAME=value assignments separated by spaces, or NULL. */
+/* @extra_env: NAME=value assignments separated by spaces (NAME= unsets
+ * NAME), or NULL. */
 static int
 run_proxyprobe_env (const char * const *args,
                     const char         *extra_env,
@@ -247,7 +248,10 @@ run_proxyprobe_env (const char * const *args,
         {
           g_auto(GStrv) pair = g_strsplit (assignments[i], "=", 2);
 
-          envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+          if (pair[1] != NULL && *pair[1] != '\0')
+            envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+          else
+            envp = g_environ_unsetenv (envp, pair[0]);
         }
     }
   g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -317,6 +321,24 @@ test_command_line_no_display (void)
   g_assert_cmpint (run_proxyprobe_env (args, "GDK_BACKEND=x11 DISPLAY=:2147483", &err), ==, 2);
   g_assert_nonnull (strstr (err, "proxyprobe: no display"));
   g_assert_nonnull (strstr (err, "proxyprobe-cli"));
+}
+
+/* As started from a desktop, where neither variable is set: the display
+ * opens without GL, and GSK does not say it tried GL first. */
+static void
+test_command_line_quiet (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  const char *args[] = { "--profile", "mde-streamlined", "--run", "--screenshot", png, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_proxyprobe_env (args, "GSK_RENDERER= GDK_DEBUG=", &err), ==, 1);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (strstr (err, "Gsk-"));
+  g_assert_null (strstr (err, "renderer"));
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 static void
@@ -394,9 +416,11 @@ gl_loaded (void)
 static void
 test_renderer (void)
 {
-  const char *renderer = g_getenv ("GSK_RENDERER");
+  const char *renderer = initial_gsk_renderer;
   gboolean gl_asked = renderer != NULL && g_ascii_strcasecmp (renderer, "cairo") != 0;
   PpWindow *window = new_window ();
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_auto(GStrv) environment = NULL;
   GskRenderer *used;
 
   used = gtk_native_get_renderer (GTK_NATIVE (window));
@@ -404,8 +428,11 @@ test_renderer (void)
   g_assert_cmpint (gl_loaded (), ==, gl_asked);
   if (!gl_asked)
     g_assert_true (GSK_IS_CAIRO_RENDERER (used));
-  /* Put back for the programs we start. */
-  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, initial_gdk_debug);
+  /* The programs we start get the user's own values. */
+  context = pp_gui_launch_context_new (gtk_widget_get_display (GTK_WIDGET (window)));
+  environment = g_app_launch_context_get_environment (context);
+  g_assert_cmpstr (g_environ_getenv (environment, "GDK_DEBUG"), ==, initial_gdk_debug);
+  g_assert_cmpstr (g_environ_getenv (environment, "GSK_RENDERER"), ==, renderer);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -423,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
+  g_test_add_func ("/gui/command-line/quiet", test_command_line_quiet);
   g_test_add_func ("/gui/renderer/gdk-debug", test_gdk_debug_for);
   g_test_add_func ("/gui/renderer/gl", test_renderer);
 

@@ -10,9 +10,12 @@
  * drawing on the cores the probes need.
  *
  * So the display is opened with GDK_DEBUG=gl-disable, GTK 4.8's only
- * switch for it, unless the user chose a renderer other than cairo with
- * GSK_RENDERER. The variable is put back at once, so that no program we
- * start (a file manager, by "Show in Files") inherits it.
+ * switch for it, and GSK_RENDERER=cairo (else GSK tries its GL renderer
+ * first and says it failed), unless the user chose a renderer other than
+ * cairo. The variables stay set: GSK reads GSK_RENDERER when the first
+ * window is realized, and changing the environment once threads run is
+ * not safe. The programs we start get the user's own values back
+ * (pp_gui_launch_context_new).
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -48,24 +51,51 @@ pp_gui_gdk_debug_for (const char *gdk_debug,
   return g_strconcat (gdk_debug, ",", GL_DISABLE, NULL);
 }
 
-/* In place of gtk_init_check (), before any thread is started (it sets
- * an environment variable and puts it back). */
+static gboolean overridden;
+static char *user_gdk_debug;
+static char *user_gsk_renderer;
+
+/* In place of gtk_init_check (), before any thread is started. */
 gboolean
 pp_gui_init (void)
 {
-  g_autofree char *saved = g_strdup (g_getenv ("GDK_DEBUG"));
-  g_autofree char *gdk_debug = pp_gui_gdk_debug_for (saved, g_getenv ("GSK_RENDERER"));
-  gboolean opened;
+  const char *gsk_renderer = g_getenv ("GSK_RENDERER");
+  g_autofree char *gdk_debug = pp_gui_gdk_debug_for (g_getenv ("GDK_DEBUG"), gsk_renderer);
 
-  if (gdk_debug == NULL)
-    return gtk_init_check ();
+  if (gdk_debug != NULL && !overridden)
+    {
+      overridden = TRUE;
+      user_gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
+      user_gsk_renderer = g_strdup (gsk_renderer);
+      g_setenv ("GDK_DEBUG", gdk_debug, TRUE);
+      g_setenv ("GSK_RENDERER", "cairo", TRUE);
+    }
 
-  g_setenv ("GDK_DEBUG", gdk_debug, TRUE);
-  opened = gtk_init_check ();
-  if (saved != NULL)
-    g_setenv ("GDK_DEBUG", saved, TRUE);
+  return gtk_init_check ();
+}
+
+static void
+restore (GAppLaunchContext *context,
+         const char        *variable,
+         const char        *user_value)
+{
+  if (user_value != NULL)
+    g_app_launch_context_setenv (context, variable, user_value);
   else
-    g_unsetenv ("GDK_DEBUG");
+    g_app_launch_context_unsetenv (context, variable);
+}
 
-  return opened;
+/* For the programs we start: the environment as the user set it. */
+GAppLaunchContext *
+pp_gui_launch_context_new (GdkDisplay *display)
+{
+  GAppLaunchContext *context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
+
+  if (overridden)
+    {
+      restore (context, "GDK_DEBUG", user_gdk_debug);
+      restore (context, "GSK_RENDERER", user_gsk_renderer);
+    }
+
+  return context;
 }

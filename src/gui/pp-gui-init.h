@@ -5,12 +5,13 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-char     *pp_gui_gdk_debug_for (const char *gdk_debug,
-                                const char *gsk_renderer);
-gboolean  pp_gui_init          (void);
+char              *pp_gui_gdk_debug_for      (const char *gdk_debug,
+                                              const char *gsk_renderer);
+gboolean           pp_gui_init               (void);
+GAppLaunchContext *pp_gui_launch_context_new (GdkDisplay *display);
 
 G_END_DECLS

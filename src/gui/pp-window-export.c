@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-screenshot.h"
 #include "pp-window.h"
@@ -207,21 +208,31 @@ pp_window_export_action (GtkWidget  *widget,
  * without a file manager the folder opens in whatever handles folders. */
 
 static void
+open_folder_of (GtkWidget  *widget,
+                const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
+  g_autoptr(GAppLaunchContext) context = pp_gui_launch_context_new (gtk_widget_get_display (widget));
+
+  if (folder_uri != NULL)
+    g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, NULL, NULL);
+}
+
+static void
 show_items_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GtkWidget) widget = user_data;
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  const char *uri = g_object_get_data (G_OBJECT (window), "pp-show-uri");
-  g_autoptr(GFile) file = uri ? g_file_new_for_uri (uri) : NULL;
-  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
-  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
+  const char *uri = g_object_get_data (G_OBJECT (widget), "pp-show-uri");
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  if (reply == NULL && folder_uri != NULL)
-    gtk_show_uri (window, folder_uri, GDK_CURRENT_TIME);
+  if (reply == NULL && uri != NULL)
+    open_folder_of (widget, uri);
 }
 
 void
@@ -238,11 +249,7 @@ pp_window_show_in_files_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "pp-show-uri", g_strdup (uri), g_free);
   if (bus == NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *folder_uri = g_file_get_uri (folder);
-
-      gtk_show_uri (GTK_WINDOW (widget), folder_uri, GDK_CURRENT_TIME);
+      open_folder_of (widget, uri);
       return;
     }
   g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
