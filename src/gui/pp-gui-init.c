@@ -22,15 +22,14 @@
  */
 #include "pp-gui-init.h"
 
-#include <gtk/gtk.h>
-
 #define GL_DISABLE "gl-disable"
 
 static gboolean
 has_flag (const char *gdk_debug,
           const char *flag)
 {
-  g_auto(GStrv) flags = g_strsplit_set (gdk_debug, ",:; ", -1);
+  /* Split as GDK splits it. */
+  g_auto(GStrv) flags = g_strsplit_set (gdk_debug, ",:; \t", -1);
 
   return g_strv_contains ((const char * const *) flags, flag);
 }
