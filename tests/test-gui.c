@@ -111,6 +111,15 @@ assert_method_rows (PpConfigPanel *panel,
 }
 
 /* The configuration is detected before any run, and shown on its page. */
+/* Shows a page of the window's view stack: "results" or "config". */
+static void
+show_page (PpWindow   *window,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         name);
+}
+
 static void
 test_configuration (void)
 {
@@ -136,8 +145,7 @@ test_configuration (void)
   g_assert_null (strstr (text, CANARY));
   /* Its rows are made when the page shows, not while it is hidden. */
   g_assert_null (find_group (GTK_WIDGET (panel), "Methods"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
-                                         "config");
+  show_page (window, "config");
   spin_for (200);
   assert_method_rows (panel, config, CANARY);
   save_screenshot (window, "configuration-en.png");
@@ -638,8 +646,7 @@ test_idle (void)
 
   set_urls (run_paths);
   window = new_window ();
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
-                                         "config");
+  show_page (window, "config");
   spin_for (1000);
   g_assert_cmpuint (count_frames (window, 500), ==, 0);
 
