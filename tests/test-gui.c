@@ -110,7 +110,6 @@ assert_method_rows (PpConfigPanel *panel,
     }
 }
 
-/* The configuration is detected before any run, and shown on its page. */
 /* Shows a page of the window's view stack: "results" or "config". */
 static void
 show_page (PpWindow   *window,
@@ -120,6 +119,7 @@ show_page (PpWindow   *window,
                                          name);
 }
 
+/* The configuration is detected before any run, and shown on its page. */
 static void
 test_configuration (void)
 {
