@@ -135,6 +135,40 @@ find_widget (GtkWidget   *root,
 }
 
 static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Every column's title shows whole: GTK 4.8 cuts a header's title at its
+ * column's edge, without an ellipsis. */
+void
+assert_titles_fit (PpWindow *window)
+{
+  GtkColumnView *view = pp_window_get_column_view (window);
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+      GtkWidget *label = find_widget (GTK_WIDGET (view), is_label_saying, title);
+      /* The header's button, which takes the column's width; the label
+       * and the box around it keep their own and overflow. */
+      GtkWidget *header = label ? gtk_widget_get_ancestor (label, g_type_from_name ("GtkColumnViewTitle")) : NULL;
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (header);
+      g_assert_true (gtk_widget_compute_bounds (label, header, &bounds));
+      g_test_message ("column %s (in %s): %.0f to %.0f px of %d", title, G_OBJECT_TYPE_NAME (header),
+                      bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (header));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (header));
+    }
+}
+
+static gboolean
 shows_cell (GtkWidget     *widget,
             gconstpointer  cell)
 {

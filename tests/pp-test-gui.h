@@ -48,6 +48,7 @@ void          assert_cell        (PpWindow     *window,
                                   PpMethod      method,
                                   PpCellState   state,
                                   const char   *words);
+void          assert_titles_fit  (PpWindow     *window);
 void          save_screenshot    (PpWindow     *window,
                                   const char   *name);
 GtkWidget    *find_type          (GtkWidget    *root,

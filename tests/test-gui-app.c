@@ -192,6 +192,7 @@ test_dutch (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
                               pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED)));
   spin_for (200);
+  assert_titles_fit (window);
   save_screenshot (window, "window-nl.png");
   gtk_window_destroy (GTK_WINDOW (window));
   g_unsetenv ("LANGUAGE");

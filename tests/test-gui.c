@@ -347,6 +347,7 @@ test_run (void)
     g_assert_nonnull (strstr (details, "Proxy used:"));
   }
   spin_for (200);
+  assert_titles_fit (window);
   save_screenshot (window, "window-en.png");
 
   /* Run again: the same rows, every cell pending again, then answered. */

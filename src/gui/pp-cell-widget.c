@@ -278,7 +278,9 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
     gtk_snapshot_pop (snapshot);
 }
 
-/* A fixed size: nothing about the cell's contents changes its size. */
+/* A fixed size: nothing about the cell's contents changes its size. Its
+ * column is as wide, or as wide as its header's title (pp-window-grid.c);
+ * the user can still drag it narrower. */
 static void
 pp_cell_widget_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -289,10 +291,7 @@ pp_cell_widget_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = PAD + ICON_SIZE + PAD;
-      *natural = CELL_WIDTH;
-    }
+    *minimum = *natural = CELL_WIDTH;
   else
     *minimum = *natural = CELL_HEIGHT;
 }

@@ -97,6 +97,10 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (box), "pp-url", g_strdup (endpoint->url), g_free);
 }
 
+/* @width: the column's width, or -1 for its header's and its cells'
+ * widest, measured by GTK (a method's cells all have the same natural
+ * width, and GTK 4.8 clips a header's title to its column's width, with
+ * no ellipsis: "2 Proxy auto discovery (W"). */
 static void
 add_column (PpWindow           *self,
             const char         *title,
@@ -128,7 +132,7 @@ pp_window_setup_columns (PpWindow *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
-      add_column (self, title, factory, 180);
+      add_column (self, title, factory, -1);
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
