@@ -446,6 +446,23 @@ count_nodes (GskRenderNode     *node,
   return n;
 }
 
+/* While checks have not answered, and after Stop, the summary gives no
+ * verdict that they could change: nothing has answered here. */
+static void
+assert_no_verdict (PpWindow *window,
+                   gboolean  stopped)
+{
+  g_autofree char *summary = NULL;
+
+  spin_for (300);   /* the summary follows four times a second */
+  summary = pp_window_format_summary (window);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "No verdict: "));
+  g_assert_null (strstr (summary, "reachable by any method"));
+  g_assert_null (strstr (summary, "Fails for every endpoint"));
+  g_assert_cmpint (strstr (summary, "Stopped: some checks did not run.") != NULL, ==, stopped);
+}
+
 static void
 test_stop (void)
 {
@@ -468,6 +485,7 @@ test_stop (void)
   g_assert_true (pp_window_get_running (window));
   cell = cell_at (window, 0, PP_METHOD_DIRECT);
   g_assert_cmpint (pp_grid_cell_get_state (cell), ==, PP_CELL_PENDING);
+  assert_no_verdict (window, FALSE);
   save_screenshot (window, "running-en.png");
   /* A pending cell's spinner is render nodes, not a small cairo image
    * per cell (a run starts with a thousand of them). */
@@ -488,6 +506,7 @@ test_stop (void)
   g_assert_true (pp_window_was_stopped (window));
   for (guint row = 0; row < 4; row++)
     assert_cell (window, row, PP_METHOD_DIRECT, PP_CELL_STOPPED, "stopped");
+  assert_no_verdict (window, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

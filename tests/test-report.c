@@ -156,6 +156,27 @@ test_guidance_and_verdict (void)
   g_assert_cmpuint (verdict.n_pending, ==, 2);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
 
+  /* Nor is a verdict given that a missing result could change. With b's
+   * direct check missing, b may yet be reachable, and the proxy disabled,
+   * which reached a, may yet reach every endpoint: it has no class yet.
+   * The command line proxy answered for both and reached neither. */
+  g_ptr_array_index (partial, 1) = g_ptr_array_index (run.results, 1);
+  g_ptr_array_index (partial, 2) = NULL;
+  g_ptr_array_index (partial, 3) = g_ptr_array_index (run.results, 3);
+  pp_verdict_compute (&verdict, run.plan, partial);
+  g_assert_cmpuint (verdict.n_pending, ==, 1);
+  g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
+  g_assert_cmpuint (verdict.methods_none, ==, PP_METHOD_BIT (PP_METHOD_CMDLINE));
+  g_assert_cmpuint (verdict.methods_all | verdict.methods_some, ==, 0);
+  g_clear_pointer (&headline, g_free);
+  headline = pp_verdict_format_headline (&verdict);
+  g_assert_cmpstr (headline, ==, "No verdict: 1 of 4 checks have not answered.");
+  g_assert_null (pp_verdict_format_guidance (&verdict));
+  /* Every check answered, none through a proxy: now it is certain. */
+  g_ptr_array_index (partial, 2) = g_ptr_array_index (run.results, 2);
+  pp_verdict_compute (&verdict, run.plan, partial);
+  g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
+
   /* The default proxy "working" with a DIRECT answer is still only direct. */
   {
     g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);

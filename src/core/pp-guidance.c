@@ -239,10 +239,13 @@ pp_guidance_for_result (const PpProbeResult *result)
 typedef struct
 {
   guint succeeded;
+  guint failed;
   guint not_configured;
   guint pending;
 } MethodCount;
 
+/* Only what the results so far make certain: a method whose remaining
+ * checks could still change its class gets none yet. */
 static void
 count_method (PpVerdict   *verdict,
               PpMethod     method,
@@ -256,22 +259,22 @@ count_method (PpVerdict   *verdict,
     verdict->methods_absent |= PP_METHOD_BIT (method);
   else if (count->succeeded == verdict->n_endpoints)
     verdict->methods_all |= PP_METHOD_BIT (method);
-  else if (count->succeeded > 0)
+  else if (count->succeeded > 0 && count->failed > 0)
     verdict->methods_some |= PP_METHOD_BIT (method);
-  else
+  else if (count->succeeded == 0 && count->pending == 0)
     verdict->methods_none |= PP_METHOD_BIT (method);
 }
 
 /* "Only direct works" also when the default proxy "worked" because the
- * desktop answered DIRECT: no proxy let anything through. */
+ * desktop answered DIRECT: no proxy let anything through. While checks
+ * are missing (running, or stopped) only "all reachable" is certain. */
 static PpVerdictKind
-choose_kind (const PpVerdict *verdict,
-             guint            n_probes)
+choose_kind (const PpVerdict *verdict)
 {
   guint proxies_failed = verdict->methods_none & ~PP_METHOD_BIT (PP_METHOD_DIRECT);
 
-  if (verdict->n_pending == n_probes)
-    return PP_VERDICT_PENDING;
+  if (verdict->n_pending > 0)
+    return verdict->n_reachable == verdict->n_endpoints ? PP_VERDICT_ALL_REACHABLE : PP_VERDICT_PENDING;
   if (verdict->n_reachable > 0 && !verdict->via_proxy && proxies_failed != 0)
     return PP_VERDICT_ONLY_DIRECT;
   if (verdict->n_reachable == verdict->n_endpoints)
@@ -304,7 +307,8 @@ pp_verdict_compute (PpVerdict *verdict,
           PpProbeResult *result = index < results->len ? g_ptr_array_index (results, index) : NULL;
           MethodCount *count = &counts[pp_plan_get_method (plan, m)];
 
-          if (result == NULL)
+          /* A probe stopped before it answered tells nothing either way. */
+          if (result == NULL || result->outcome == PP_OUTCOME_CANCELLED)
             {
               count->pending++;
               verdict->n_pending++;
@@ -316,6 +320,8 @@ pp_verdict_compute (PpVerdict *verdict,
                                 !g_str_equal (result->proxy, "DIRECT");
           count->succeeded += pp_probe_result_is_reachable (result);
           count->not_configured += result->outcome == PP_OUTCOME_NOT_CONFIGURED;
+          count->failed += !pp_probe_result_is_reachable (result) &&
+                           result->outcome != PP_OUTCOME_NOT_CONFIGURED;
           verdict->inspected |= result->tls.inspected;
         }
       verdict->n_reachable += reachable;
@@ -323,7 +329,8 @@ pp_verdict_compute (PpVerdict *verdict,
 
   for (guint m = 0; m < n_methods; m++)
     count_method (verdict, pp_plan_get_method (plan, m), &counts[pp_plan_get_method (plan, m)]);
-  verdict->kind = choose_kind (verdict, verdict->n_endpoints * n_methods);
+  verdict->n_probes = verdict->n_endpoints * n_methods;
+  verdict->kind = choose_kind (verdict);
 }
 
 char *
@@ -334,7 +341,13 @@ pp_verdict_format_headline (const PpVerdict *verdict)
   switch (verdict->kind)
     {
     case PP_VERDICT_PENDING:
-      return g_strdup (_("Waiting for the first results."));
+      if (verdict->n_pending == verdict->n_probes)
+        return g_strdup (_("Waiting for the first results."));
+      /* Translators: while checks run, or after Stop; %u of %u are checks. */
+      return g_strdup_printf (ngettext ("No verdict: %u of %u check has not answered.",
+                                        "No verdict: %u of %u checks have not answered.",
+                                        verdict->n_probes),
+                              verdict->n_pending, verdict->n_probes);
     case PP_VERDICT_ALL_REACHABLE:
       return g_strdup_printf (ngettext ("%u endpoint is reachable.",
                                         "All %u endpoints are reachable.",

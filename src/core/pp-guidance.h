@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  PP_VERDICT_PENDING,          /* no result yet (the GUI before the first answer) */
+  PP_VERDICT_PENDING,          /* checks missing (running or stopped), and the verdict not yet certain */
   PP_VERDICT_ALL_REACHABLE,    /* every endpoint reachable by at least one method */
   PP_VERDICT_ONLY_DIRECT,      /* reachable only with the proxy disabled: the proxies block */
   PP_VERDICT_SOME_UNREACHABLE, /* some endpoints unreachable by every method */
@@ -28,13 +28,16 @@ typedef enum
 } PpVerdictKind;
 
 /* The run at a glance. Results may still be missing (NULL entries in the
- * array, as in the GUI during a run): they count as pending. */
+ * array, as in the GUI during a run) or cancelled (a stopped run): they
+ * count as pending, and the verdict says only what the others make
+ * certain. */
 typedef struct
 {
   PpVerdictKind kind;
   guint n_endpoints;
   guint n_reachable;       /* reachable by at least one method */
-  guint n_pending;         /* probes without a result yet */
+  guint n_probes;          /* endpoints x methods */
+  guint n_pending;         /* probes without an answer: missing or cancelled */
   guint methods_all;       /* PP_METHOD_BIT set: reached every endpoint */
   guint methods_some;      /* reached some endpoints, not all */
   guint methods_none;      /* configured, reached no endpoint */

@@ -462,8 +462,7 @@ pp_window_update_summary (PpWindow *self)
                                   self->stopped ? _(" Stopped: some checks did not run.") : "");
   gtk_label_set_label (self->summary_title, title);
   gtk_label_set_label (self->summary_methods, counts);
-  gtk_label_set_label (self->summary_verdict, verdict.kind == PP_VERDICT_PENDING && self->running
-                                              ? _("Waiting for the first results…") : verdict_text);
+  gtk_label_set_label (self->summary_verdict, verdict_text);
 }
 
 /* The counts change with every result: read more often than a few times
