@@ -402,7 +402,7 @@ pp_verdict_format_methods (const PpVerdict *verdict,
   append_methods (out, plan, verdict->methods_all, _("Works for every endpoint:"));
   append_methods (out, plan, verdict->methods_some, _("Works for some endpoints:"));
   append_methods (out, plan, verdict->methods_none, _("Fails for every endpoint:"));
-  append_methods (out, plan, verdict->methods_absent, _("Doesn't exist:"));
+  append_methods (out, plan, verdict->methods_absent, _("Doesn’t exist:"));
 
   return g_string_free (out, FALSE);
 }
