@@ -338,6 +338,35 @@ test_html_pac_lookups (void)
                    HOSTILE " → 10.0.0.8 (1 ms)");
 }
 
+/* The report of a stopped run: no verdict, and an endpoint whose checks
+ * were stopped is not listed as unreachable; one that answered is. */
+static void
+test_html_stopped (void)
+{
+  g_auto(Run) run = { 0 };
+  PpProbeResult *stopped;
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *unreachable = NULL;
+  const char *list;
+
+  make_hand_run (&run, "");
+  /* a: direct failed, command line refused; b: direct stopped. */
+  ((PpProbeResult *) g_ptr_array_index (run.results, 0))->outcome = PP_OUTCOME_DNS_FAILED;
+  stopped = g_ptr_array_index (run.results, 2);
+  stopped->outcome = PP_OUTCOME_CANCELLED;
+  html = pp_report_html_format (run.plan, run.results, "2026-11-23", "", "");
+  g_assert_nonnull (strstr (html, "class=\"verdict v-pending\""));
+  text = parse_html (html);
+  assert_contains (text, "■No verdict: 1 of 4 checks have not answered.");
+  list = strstr (text, "Not reachable by any method:");
+  g_assert_nonnull (list);
+  g_assert_nonnull (strstr (list, "Results"));
+  unreachable = g_strndup (list, strstr (list, "Results") - list);
+  assert_contains (unreachable, "a.example.test");
+  g_assert_null (strstr (unreachable, "b.example.test"));
+}
+
 static void
 test_anonymize (void)
 {
@@ -696,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/report/guidance", test_guidance_and_verdict);
   g_test_add_func ("/report/html", test_html_self_contained_and_escaped);
   g_test_add_func ("/report/html/pac-lookups", test_html_pac_lookups);
+  g_test_add_func ("/report/html/stopped", test_html_stopped);
   g_test_add_func ("/report/anonymize", test_anonymize);
   g_test_add_func ("/report/read-back", test_write_and_read_back);
   g_test_add_func ("/report/async", test_write_async);

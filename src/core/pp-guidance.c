@@ -307,8 +307,7 @@ pp_verdict_compute (PpVerdict *verdict,
           PpProbeResult *result = index < results->len ? g_ptr_array_index (results, index) : NULL;
           MethodCount *count = &counts[pp_plan_get_method (plan, m)];
 
-          /* A probe stopped before it answered tells nothing either way. */
-          if (result == NULL || result->outcome == PP_OUTCOME_CANCELLED)
+          if (!pp_probe_result_has_answered (result))
             {
               count->pending++;
               verdict->n_pending++;

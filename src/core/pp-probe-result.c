@@ -76,6 +76,14 @@ pp_probe_result_is_reachable (const PpProbeResult *self)
   return pp_outcome_is_reachable (self->outcome);
 }
 
+/* Whether @self (NULL while the probe runs) says anything about the
+ * endpoint: a probe stopped before it answered does not. */
+gboolean
+pp_probe_result_has_answered (const PpProbeResult *self)
+{
+  return self != NULL && self->outcome != PP_OUTCOME_CANCELLED;
+}
+
 void
 pp_probe_result_add_attempt (PpProbeResult *self,
                              const char    *proxy,

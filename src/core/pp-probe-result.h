@@ -74,6 +74,7 @@ PpProbeResult *pp_probe_result_new          (PpEndpoint          *endpoint,
 PpProbeResult *pp_probe_result_ref          (PpProbeResult       *self);
 void           pp_probe_result_unref        (PpProbeResult       *self);
 gboolean       pp_probe_result_is_reachable (const PpProbeResult *self);
+gboolean       pp_probe_result_has_answered (const PpProbeResult *self);
 char          *pp_probe_result_format_short (const PpProbeResult *self);
 void           pp_probe_result_add_attempt  (PpProbeResult       *self,
                                              const char          *proxy,

@@ -122,6 +122,21 @@ verdict_class (PpVerdictKind kind)
     }
 }
 
+/* As the grid's legend: ✔ reachable, ✖ failed, ■ stopped (no verdict). */
+static const char *
+verdict_icon (PpVerdictKind kind)
+{
+  switch (kind)
+    {
+    case PP_VERDICT_ALL_REACHABLE: return "✔";
+    case PP_VERDICT_PENDING: return "■";
+    case PP_VERDICT_ONLY_DIRECT:
+    case PP_VERDICT_SOME_UNREACHABLE:
+    case PP_VERDICT_NONE_REACHABLE:
+    default: return "✖";
+    }
+}
+
 /* Where and why, in the analyzer's words: "Default proxy: Failed (407)". */
 static void
 append_reasons (GString   *out,
@@ -154,15 +169,18 @@ append_unreachable (GString   *out,
 
   for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
     {
-      gboolean reachable = FALSE;
+      gboolean reachable = FALSE, answered = TRUE;
 
       for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
         {
           PpProbeResult *result = result_at (plan, results, e, m);
 
           reachable |= result != NULL && pp_probe_result_is_reachable (result);
+          answered &= pp_probe_result_has_answered (result);
         }
-      if (reachable)
+      /* An endpoint whose checks did not all answer (a stopped run) may
+       * yet be reachable. */
+      if (reachable || !answered)
         continue;
       if (!header)
         append_element (out, "<p>%s</p><ul>", _("Not reachable by any method:"));
@@ -193,8 +211,8 @@ append_verdict (GString   *out,
 
   append_element (out, "<section class=\"verdict %s\"><h2>%s</h2><p class=\"headline\">"
                   "<span class=\"icon\">%s</span>%s</p><p>%s</p>",
-                  verdict_class (verdict.kind), _("Verdict"),
-                  verdict.kind == PP_VERDICT_ALL_REACHABLE ? "✔" : "✖", headline, methods);
+                  verdict_class (verdict.kind), _("Verdict"), verdict_icon (verdict.kind),
+                  headline, methods);
   if (guidance)
     append_element (out, "<p>%s</p>", guidance);
   append_unreachable (out, plan, results);
