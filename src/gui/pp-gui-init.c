@@ -34,8 +34,9 @@ has_flag (const char *gdk_debug,
   return g_strv_contains ((const char * const *) flags, flag);
 }
 
-/* What GDK_DEBUG must say when GTK opens the display, or NULL to leave
- * it as it is: the user's own flags are kept. */
+/* What GDK_DEBUG must say when GTK opens the display (the user's own
+ * flags and gl-disable), or NULL when the user asked for a renderer
+ * other than cairo, which may use GL. */
 char *
 pp_gui_gdk_debug_for (const char *gdk_debug,
                       const char *gsk_renderer)
@@ -45,7 +46,7 @@ pp_gui_gdk_debug_for (const char *gdk_debug,
   if (gdk_debug == NULL || *gdk_debug == '\0')
     return g_strdup (GL_DISABLE);
   if (has_flag (gdk_debug, GL_DISABLE))
-    return NULL;
+    return g_strdup (gdk_debug);
 
   return g_strconcat (gdk_debug, ",", GL_DISABLE, NULL);
 }
