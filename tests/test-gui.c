@@ -457,10 +457,10 @@ assert_no_verdict (PpWindow *window,
   spin_for (300);   /* the summary follows four times a second */
   summary = pp_window_format_summary (window);
   g_test_message ("%s", summary);
-  g_assert_nonnull (strstr (summary, "No verdict: "));
+  g_assert_nonnull (strstr (summary, stopped ? "No verdict: the run was stopped with " : "No verdict yet: "));
   g_assert_null (strstr (summary, "reachable by any method"));
   g_assert_null (strstr (summary, "Fails for every endpoint"));
-  g_assert_cmpint (strstr (summary, "Stopped: some checks did not run.") != NULL, ==, stopped);
+  g_assert_null (strstr (summary, "Stopped: some checks did not run."));
 }
 
 static void

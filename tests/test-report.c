@@ -147,14 +147,19 @@ test_guidance_and_verdict (void)
   advice = pp_verdict_format_guidance (&verdict);
   g_assert_nonnull (advice);
 
-  /* Results still missing count as pending, not as failures. */
+  /* Results still missing count as pending, not as failures; and with
+   * the command line proxy's answers missing, every endpoint reached
+   * directly is not yet a verdict: that proxy may fail everywhere, which
+   * makes it "only direct works" (the complete run above). */
   partial = g_ptr_array_new ();
   g_ptr_array_extend (partial, run.results, NULL, NULL);
   g_ptr_array_index (partial, 3) = NULL;
   g_ptr_array_index (partial, 1) = NULL;
   pp_verdict_compute (&verdict, run.plan, partial);
   g_assert_cmpuint (verdict.n_pending, ==, 2);
-  g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
+  g_assert_cmpuint (verdict.n_reachable, ==, 2);
+  g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
+  g_assert_cmpuint (verdict.methods_all, ==, PP_METHOD_BIT (PP_METHOD_DIRECT));
 
   /* Nor is a verdict given that a missing result could change. With b's
    * direct check missing, b may yet be reachable, and the proxy disabled,
@@ -170,12 +175,34 @@ test_guidance_and_verdict (void)
   g_assert_cmpuint (verdict.methods_all | verdict.methods_some, ==, 0);
   g_clear_pointer (&headline, g_free);
   headline = pp_verdict_format_headline (&verdict);
-  g_assert_cmpstr (headline, ==, "No verdict: 1 of 4 checks have not answered.");
+  g_assert_cmpstr (headline, ==, "No verdict yet: 1 check has not answered.");
   g_assert_null (pp_verdict_format_guidance (&verdict));
   /* Every check answered, none through a proxy: now it is certain. */
   g_ptr_array_index (partial, 2) = g_ptr_array_index (run.results, 2);
   pp_verdict_compute (&verdict, run.plan, partial);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
+
+  /* Stopped with b's direct check unanswered, then before any answer:
+   * the headline says the run was stopped. */
+  {
+    PpEndpoint *b = ((PpProbeResult *) g_ptr_array_index (run.results, 2))->endpoint;
+    g_autoptr(PpProbeResult) cancelled = make_result (b, PP_METHOD_DIRECT, PP_OUTCOME_CANCELLED, NULL);
+
+    g_ptr_array_index (partial, 2) = cancelled;
+    pp_verdict_compute (&verdict, run.plan, partial);
+    g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
+    g_assert_cmpuint (verdict.n_cancelled, ==, 1);
+    g_clear_pointer (&headline, g_free);
+    headline = pp_verdict_format_headline (&verdict);
+    g_assert_cmpstr (headline, ==, "No verdict: the run was stopped with 1 check unanswered.");
+    for (guint i = 0; i < partial->len; i++)
+      g_ptr_array_index (partial, i) = cancelled;
+    pp_verdict_compute (&verdict, run.plan, partial);
+    g_clear_pointer (&headline, g_free);
+    headline = pp_verdict_format_headline (&verdict);
+    g_assert_cmpstr (headline, ==, "No verdict: the run was stopped with 4 checks unanswered.");
+    g_ptr_array_set_size (partial, 0);
+  }
 
   /* The default proxy "working" with a DIRECT answer is still only direct. */
   {
@@ -199,6 +226,17 @@ test_guidance_and_verdict (void)
     pp_verdict_compute (&verdict, plan, results);
     g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
     g_assert_true (verdict.via_proxy);
+
+    /* Through a proxy, every endpoint reached: certain before the other
+     * answers, which cannot make it "only direct". */
+    {
+      g_autoptr(PpProbeResult) refused = g_steal_pointer (&g_ptr_array_index (results, 1));
+
+      pp_verdict_compute (&verdict, plan, results);
+      g_assert_cmpuint (verdict.n_pending, ==, 1);
+      g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
+      g_ptr_array_index (results, 1) = g_steal_pointer (&refused);
+    }
   }
 
   text = pp_guidance_for_result (auth);
@@ -358,7 +396,7 @@ test_html_stopped (void)
   html = pp_report_html_format (run.plan, run.results, "2026-11-23", "", "");
   g_assert_nonnull (strstr (html, "class=\"verdict v-pending\""));
   text = parse_html (html);
-  assert_contains (text, "■No verdict: 1 of 4 checks have not answered.");
+  assert_contains (text, "■No verdict: the run was stopped with 1 check unanswered.");
   list = strstr (text, "Not reachable by any method:");
   g_assert_nonnull (list);
   g_assert_nonnull (strstr (list, "Results"));

@@ -267,14 +267,19 @@ count_method (PpVerdict   *verdict,
 
 /* "Only direct works" also when the default proxy "worked" because the
  * desktop answered DIRECT: no proxy let anything through. While checks
- * are missing (running, or stopped) only "all reachable" is certain. */
+ * are missing (running, or stopped) a verdict is given only when no
+ * missing answer can change it: every endpoint reached, and either a
+ * proxy let something through or none can still fail everywhere
+ * (@proxies_may_fail: proxy methods that have reached nothing yet). */
 static PpVerdictKind
-choose_kind (const PpVerdict *verdict)
+choose_kind (const PpVerdict *verdict,
+             guint            proxies_may_fail)
 {
   guint proxies_failed = verdict->methods_none & ~PP_METHOD_BIT (PP_METHOD_DIRECT);
 
   if (verdict->n_pending > 0)
-    return verdict->n_reachable == verdict->n_endpoints ? PP_VERDICT_ALL_REACHABLE : PP_VERDICT_PENDING;
+    return verdict->n_reachable == verdict->n_endpoints && (verdict->via_proxy || proxies_may_fail == 0)
+           ? PP_VERDICT_ALL_REACHABLE : PP_VERDICT_PENDING;
   if (verdict->n_reachable > 0 && !verdict->via_proxy && proxies_failed != 0)
     return PP_VERDICT_ONLY_DIRECT;
   if (verdict->n_reachable == verdict->n_endpoints)
@@ -292,6 +297,7 @@ pp_verdict_compute (PpVerdict *verdict,
 {
   guint n_methods = pp_plan_get_n_methods (plan);
   MethodCount counts[PP_N_METHODS] = { { 0 } };
+  guint proxies_may_fail = 0;
 
   g_return_if_fail (verdict != NULL && PP_IS_PLAN (plan) && results != NULL);
 
@@ -311,6 +317,7 @@ pp_verdict_compute (PpVerdict *verdict,
             {
               count->pending++;
               verdict->n_pending++;
+              verdict->n_cancelled += result != NULL;
               continue;
             }
           reachable |= pp_probe_result_is_reachable (result);
@@ -327,9 +334,16 @@ pp_verdict_compute (PpVerdict *verdict,
     }
 
   for (guint m = 0; m < n_methods; m++)
-    count_method (verdict, pp_plan_get_method (plan, m), &counts[pp_plan_get_method (plan, m)]);
+    {
+      PpMethod method = pp_plan_get_method (plan, m);
+
+      count_method (verdict, method, &counts[method]);
+      if (method != PP_METHOD_DIRECT && counts[method].succeeded == 0 &&
+          !(verdict->methods_absent & PP_METHOD_BIT (method)))
+        proxies_may_fail |= PP_METHOD_BIT (method);
+    }
   verdict->n_probes = verdict->n_endpoints * n_methods;
-  verdict->kind = choose_kind (verdict);
+  verdict->kind = choose_kind (verdict, proxies_may_fail);
 }
 
 char *
@@ -340,13 +354,17 @@ pp_verdict_format_headline (const PpVerdict *verdict)
   switch (verdict->kind)
     {
     case PP_VERDICT_PENDING:
+      if (verdict->n_cancelled > 0)
+        return g_strdup_printf (ngettext ("No verdict: the run was stopped with %u check unanswered.",
+                                          "No verdict: the run was stopped with %u checks unanswered.",
+                                          verdict->n_pending),
+                                verdict->n_pending);
       if (verdict->n_pending == verdict->n_probes)
         return g_strdup (_("Waiting for the first results."));
-      /* Translators: while checks run, or after Stop; %u of %u are checks. */
-      return g_strdup_printf (ngettext ("No verdict: %u of %u check has not answered.",
-                                        "No verdict: %u of %u checks have not answered.",
-                                        verdict->n_probes),
-                              verdict->n_pending, verdict->n_probes);
+      return g_strdup_printf (ngettext ("No verdict yet: %u check has not answered.",
+                                        "No verdict yet: %u checks have not answered.",
+                                        verdict->n_pending),
+                              verdict->n_pending);
     case PP_VERDICT_ALL_REACHABLE:
       return g_strdup_printf (ngettext ("%u endpoint is reachable.",
                                         "All %u endpoints are reachable.",

@@ -38,6 +38,7 @@ typedef struct
   guint n_reachable;       /* reachable by at least one method */
   guint n_probes;          /* endpoints x methods */
   guint n_pending;         /* probes without an answer: missing or cancelled */
+  guint n_cancelled;       /* of those, stopped (the run was stopped) */
   guint methods_all;       /* PP_METHOD_BIT set: reached every endpoint */
   guint methods_some;      /* reached some endpoints, not all */
   guint methods_none;      /* configured, reached no endpoint */

@@ -458,8 +458,11 @@ pp_window_update_summary (PpWindow *self)
   counts = format_method_counts (self);
   headline = pp_verdict_format_headline (&verdict);
   methods = pp_verdict_format_methods (&verdict, self->plan);
+  /* A stopped run without a verdict says so in its headline; one whose
+   * verdict holds nonetheless (every endpoint reached) says it here. */
   verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
-                                  self->stopped ? _(" Stopped: some checks did not run.") : "");
+                                  verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
+                                  ? _(" Stopped: some checks did not run.") : "");
   gtk_label_set_label (self->summary_title, title);
   gtk_label_set_label (self->summary_methods, counts);
   gtk_label_set_label (self->summary_verdict, verdict_text);
