@@ -15,6 +15,7 @@ mend it.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,8 @@ XGETTEXT_ARGS = [
     "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
     "--keyword=g_dpgettext2:2c,3",
 ]
-TRANSLATABLE = re.compile(r'\b(?:N?C?_|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"|<summary>')
+TRANSLATABLE = re.compile(r'\b(?:N?C?_|n?gettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"|<summary>')
+TOOLS = ("xgettext", "msgmerge", "msgattrib")
 SCANNED = ("src", "ui", "resources")
 SUFFIXES = (".c", ".ui", ".in", ".gschema.xml")
 
@@ -64,6 +66,11 @@ def untranslated(root, pot, lang):
 
 def main():
     root = sys.argv[1]
+    missing_tools = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing_tools:
+        print("1..1\nnot ok 1 - gettext's tools\n# %s not found: install gettext (.ci/install-deps does)"
+              % ", ".join(missing_tools))
+        return 1
     with open(os.path.join(root, "po", "LINGUAS"), encoding="utf-8") as f:
         langs = [line.strip() for line in f if line.strip() and not line.startswith("#")]
     print("1..%d" % (1 + len(langs)))
