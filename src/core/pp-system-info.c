@@ -73,18 +73,20 @@ pp_system_info_format (PpConfig  *config,
   const char *resolver_env = g_getenv ("GIO_USE_PROXY_RESOLVER");
   g_autofree char *resolver = NULL;
 
-  g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (config == NULL || PP_IS_CONFIG (config), NULL);
 
-  resolver = g_strdup_printf ("%s%s%s%s", pp_config_get_resolver_name (config),
-                              resolver_env ? " (GIO_USE_PROXY_RESOLVER=" : "",
-                              resolver_env ? resolver_env : "", resolver_env ? ")" : "");
+  if (config != NULL)
+    resolver = g_strdup_printf ("%s%s%s%s", pp_config_get_resolver_name (config),
+                                resolver_env ? " (GIO_USE_PROXY_RESOLVER=" : "",
+                                resolver_env ? resolver_env : "", resolver_env ? ")" : "");
   add_line (out, "Application", "Proxy Probe " PACKAGE_VERSION);
   add_libraries (out);
   for (guint i = 0; extra && i + 1 < extra->len; i += 2)
     add_line (out, g_ptr_array_index (extra, i), g_ptr_array_index (extra, i + 1));
   add_os (out);
   add_desktop (out);
-  add_line (out, "Resolver backend", resolver);
+  if (resolver != NULL)
+    add_line (out, "Resolver backend", resolver);
   add_line (out, "Locale", setlocale (LC_MESSAGES, NULL));
 
   return g_string_free (out, FALSE);

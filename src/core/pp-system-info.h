@@ -10,7 +10,9 @@
 G_BEGIN_DECLS
 
 /* "Name: value" lines for system.txt. @extra holds name, value pairs
- * (the GUI's GTK and libadwaita versions: the core has no GTK). */
+ * (the GUI's GTK and libadwaita versions: the core has no GTK). Without
+ * a @config (the window's About before any configuration was read) the
+ * resolver backend's line is left out. */
 char *pp_system_info_format (PpConfig  *config,
                              GPtrArray *extra);
 

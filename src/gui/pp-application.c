@@ -9,7 +9,6 @@
  */
 #include "pp-config-build.h"
 
-#include <curl/curl.h>
 #include <glib/gi18n.h>
 
 #include "pp-application.h"
@@ -191,23 +190,14 @@ format_debug_info (PpApplication *self)
 {
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
   PpConfig *config = self->window ? pp_window_get_config (self->window) : NULL;
-  GString *out;
 
   add_pair (extra, "GTK", g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
                                            gtk_get_minor_version (), gtk_get_micro_version ()));
   add_pair (extra, "libadwaita", g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
                                                   adw_get_minor_version (), adw_get_micro_version ()));
   add_pair (extra, "Renderer", describe_renderer (self));
-  if (config != NULL)
-    return pp_system_info_format (config, extra);
 
-  out = g_string_new ("Proxy Probe " PACKAGE_VERSION "\n");
-  for (guint i = 0; i + 1 < extra->len; i += 2)
-    g_string_append_printf (out, "%s: %s\n", (char *) extra->pdata[i], (char *) extra->pdata[i + 1]);
-  g_string_append_printf (out, "GLib %u.%u.%u\n%s\n", glib_major_version, glib_minor_version,
-                          glib_micro_version, curl_version ());
-
-  return g_string_free (out, FALSE);
+  return pp_system_info_format (config, extra);
 }
 
 static void
