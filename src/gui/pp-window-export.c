@@ -214,10 +214,19 @@ open_folder_of (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (uri);
   g_autoptr(GFile) folder = g_file_get_parent (file);
   g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
-  g_autoptr(GAppLaunchContext) context = pp_gui_launch_context_new (gtk_widget_get_display (widget));
+  g_autoptr(GAppLaunchContext) context = NULL;
 
-  if (folder_uri != NULL)
-    g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, NULL, NULL);
+  if (folder_uri == NULL)
+    return;
+  /* In Flatpak the portal opens it, outside our environment, and GTK
+   * gives the portal our window for the dialog that may ask with what. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  context = pp_gui_launch_context_new (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, NULL, NULL);
 }
 
 static void
