@@ -11,6 +11,8 @@
 #include <openssl/x509_vfy.h>
 #include <unistd.h>
 
+#include "pp-file.h"
+
 #define RESOURCE_CERTS "/io/github/proxyprobe/ProxyProbe/certs/"
 #define MAX_PEM_SIZE (16 * 1024 * 1024)
 
@@ -168,14 +170,15 @@ read_pem_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(X509_STORE) probe = NULL;
 
-  if (!g_file_get_contents (path, contents, len, &local_error))
+  *contents = pp_file_read_bounded (path, MAX_PEM_SIZE, len, &local_error);
+  if (*contents == NULL)
     {
       g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
                    "%s cannot be read: %s", path, local_error->message);
       return FALSE;
     }
   probe = X509_STORE_new ();
-  if (*len > MAX_PEM_SIZE || add_pem_to_store_shared (NULL, probe, *contents, *len) == 0)
+  if (add_pem_to_store_shared (NULL, probe, *contents, *len) == 0)
     {
       g_clear_pointer (contents, g_free);
       g_set_error (error, PP_TRUST_ERROR, PP_TRUST_ERROR_BAD_FILE,
@@ -200,10 +203,10 @@ load_public_dir (PpTrust     *self,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
-      g_autofree char *pem = NULL;
       gsize len;
+      g_autofree char *pem = pp_file_read_bounded (file, MAX_PEM_SIZE, &len, NULL);
 
-      if (g_file_get_contents (file, &pem, &len, NULL) && len <= MAX_PEM_SIZE)
+      if (pem != NULL)
         self->n_public += add_pem_to_store_shared (self, self->public_store, pem, len);
     }
 
@@ -282,13 +285,10 @@ static char *
 read_system_bundle (PpTrust *self,
                     gsize   *len)
 {
-  char *pem = NULL;
+  char *pem = pp_file_read_bounded (self->system_bundle, MAX_PEM_SIZE, len, NULL);
 
-  if (!g_file_get_contents (self->system_bundle, &pem, len, NULL) || *len > MAX_PEM_SIZE)
-    {
-      g_clear_pointer (&pem, g_free);
-      *len = 0;
-    }
+  if (pem == NULL)
+    *len = 0;
 
   return pem;
 }
