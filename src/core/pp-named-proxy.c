@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pp-file.h"
+#include "pp-redact.h"
 
 /* The agent's own file is small; anything larger is not what it reads. */
 #define MAX_MANAGED_SIZE (1024 * 1024)
@@ -20,7 +21,8 @@ pp_named_proxy_from_value (const char   *source,
   g_autoptr(GError) error = NULL;
 
   named->source = g_strdup (source);
-  named->raw = pp_redact_url (value);
+  pp_redact_learn (value);
+  named->raw = pp_redact (value);
   named->spec = pp_proxy_spec_parse (value, TRUE, &error);
   if (named->spec == NULL)
     named->problem = g_strdup_printf ("The proxy isn't in valid format: %s", error->message);
