@@ -491,7 +491,7 @@ record_transfer_facts (PpProbe         *self,
   g_clear_pointer (&self->result->requested_urls, g_ptr_array_unref);
   self->result->requested_urls = g_steal_pointer (&self->requested_urls);
   g_free (self->result->final_url);
-  self->result->final_url = g_strdup (url);
+  self->result->final_url = pp_redact (url);
   self->result->curl_code = facts->curl_code;
   g_free (self->result->curl_message);
   /* libcurl's messages can quote a proxy URL, credentials included. */
