@@ -117,6 +117,9 @@ check_end_record (zip_source_t  *source,
    * a comment, or compressed data) mostly end there too. */
   if (!zip64 && claim.offset + claim.size > position)
     return TRUE;
+  g_debug ("%s: end record at %" G_GUINT64_FORMAT "%s claims %" G_GUINT64_FORMAT
+           " entries in %" G_GUINT64_FORMAT " bytes", display, position, zip64 ? " (Zip64)" : "",
+           claim.entries, claim.size);
   if (claim.entries <= PP_REPORT_ZIP_MAX_ENTRIES && claim.size <= PP_ZIP_READER_MAX_DIRECTORY_SIZE)
     return TRUE;
 
@@ -495,7 +498,11 @@ reader_new (zip_source_t        *source,
     return NULL;
   if (check_members (self->archive, file_size, required, &local_error) &&
       verify_members (self->archive, &local_error))
-    return g_steal_pointer (&self);
+    {
+      g_debug ("%s: %" G_GINT64_FORMAT " members, every one read to its end and sound",
+               display, (gint64) zip_get_num_entries (self->archive, 0));
+      return g_steal_pointer (&self);
+    }
 
   propagate_prefixed (error, local_error, display);
   return NULL;
