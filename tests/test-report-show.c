@@ -24,6 +24,7 @@
 #include <zlib.h>
 
 #include "pp-report.h"
+#include "pp-test-cli.h"
 #include "pp-report-zip.h"
 
 /* What `show` may use for any input (issue 13). */
@@ -36,14 +37,6 @@ static char *
 temp_path (const char *name)
 {
   return g_build_filename (temp_dir, name, NULL);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("\"%s\" does not contain \"%s\"", haystack, needle);
 }
 
 /* ---- A zip written byte by byte ---------------------------------- */
@@ -641,6 +634,52 @@ test_escapes (void)
                                      "\357\277\275[2J\357\277\275\357\277\275\tok \303\251\n");
 }
 
+static void
+piece_cb (const char *text,
+          gpointer    user_data)
+{
+  GPtrArray *pieces = user_data;
+
+  g_ptr_array_add (pieces, g_strdup (text));
+}
+
+/* The text is handed on in whole lines, and whole characters however
+ * the 64 KiB pieces of the zip cut them; a 2.5 MB line goes in parts. */
+static void
+test_pieces (void)
+{
+  g_autoptr(GString) text = g_string_new ("Proxy Probe report\n");
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *contents = NULL;
+
+  for (guint i = 0; text->len < 300 * 1000; i++)
+    g_string_append_printf (text, "%u \303\251\342\202\254 http://bob:secret@proxy.example:3128/\n", i);
+  g_string_append_c (text, 'x');
+  for (guint i = 0; i < 1250 * 1000; i++)
+    g_string_append (text, "\303\251");
+  g_string_append_c (text, '\n');
+  contents = g_strdup (text->str);
+  zip = RAW_ZIP ("pieces.zip", 0, { PP_REPORT_TEXT_NAME, contents }, { "report.json", REPORT_JSON });
+
+  g_assert_true (pp_report_show_text (zip, piece_cb, pieces, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pieces->len, >, 2);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *piece = g_ptr_array_index (pieces, i);
+
+      g_assert_true (g_utf8_validate (piece, -1, NULL));
+      g_string_append (joined, piece);
+      /* Every piece before the long line ends a line. */
+      if (joined->len <= text->len - 2500002)
+        g_assert_true (g_str_has_suffix (piece, "\n"));
+    }
+  g_assert_cmpstr (joined->str, ==, text->str);
+}
+
 /* The same checks on a zip in memory: what the fuzzer drives. */
 static void
 collect_cb (const char *text,
@@ -702,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/report-show/widest-directories", test_widest_directories);
   g_test_add_func ("/report-show/truncated-and-foreign", test_truncated_and_foreign);
   g_test_add_func ("/report-show/escapes", test_escapes);
+  g_test_add_func ("/report-show/pieces", test_pieces);
   g_test_add_func ("/report-show/from-bytes", test_from_bytes);
 
   status = g_test_run ();

@@ -9,11 +9,15 @@
  * shown of a text that fails the first pass.
  */
 #define G_LOG_DOMAIN "pp-report"
+#define _GNU_SOURCE  /* memrchr */
 
 #include "pp-report.h"
 #include "pp-zip-reader.h"
 
 #include <string.h>
+
+/* What the text is handed on in: whole lines, unless one is longer. */
+#define MAX_LINE (1024 * 1024)
 
 typedef struct
 {
@@ -68,6 +72,32 @@ check_header (TextFilter  *filter,
   return TRUE;
 }
 
+/* Hands on whole lines (or everything, at the end): a print handler
+ * that looks at what it prints, say for a URL with a password, sees
+ * each line whole. A line longer than MAX_LINE goes out in parts. */
+static void
+emit_lines (TextFilter *filter,
+            gboolean    all)
+{
+  GString *out = filter->out;
+  const char *newline = memrchr (out->str, '\n', out->len);
+  gsize n = out->len;
+  char saved;
+
+  if (!all && newline != NULL)
+    n = newline - out->str + 1;
+  else if (!all && out->len < MAX_LINE)
+    n = 0;
+  if (n == 0)
+    return;
+
+  saved = out->str[n];
+  out->str[n] = '\0';
+  filter->func (out->str, filter->user_data);
+  out->str[n] = saved;
+  g_string_erase (out, 0, n);
+}
+
 /* @data joined to the carried bytes; the valid part is passed on, a
  * character cut at the end is carried to the next piece. */
 static gboolean
@@ -90,9 +120,8 @@ filter_piece (TextFilter  *filter,
     }
   if (filter->func != NULL)
     {
-      g_string_truncate (filter->out, 0);
       append_without_controls (filter->out, data, end - data);
-      filter->func (filter->out->str, filter->user_data);
+      emit_lines (filter, FALSE);
     }
 
   return TRUE;
@@ -138,6 +167,8 @@ filter_text (PpZipReader       *reader,
     return FALSE;
   if (filter.seen < strlen (PP_REPORT_TEXT_HEADER) || filter.n_carry > 0)
     return text_not_ours (error);
+  if (func != NULL)
+    emit_lines (&filter, TRUE);
 
   return TRUE;
 }

@@ -84,8 +84,9 @@ gboolean   pp_report_write_finish      (PpReport             *self,
                                         GAsyncResult         *result,
                                         GError              **error);
 
-/* A piece of a received ProxyProbeResult.txt: valid UTF-8, whole
- * characters, every control character but newline and tab replaced. */
+/* A piece of a received ProxyProbeResult.txt: whole lines (a line over
+ * 1 MiB in parts of whole characters), valid UTF-8, every control
+ * character but newline and tab replaced. */
 typedef void (*PpReportTextFunc) (const char *text,
                                   gpointer    user_data);
 
