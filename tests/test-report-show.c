@@ -639,20 +639,22 @@ test_truncated_and_foreign (void)
   expect_refused (temp_dir, "not a regular file");
 }
 
-/* Terminal escapes in the text never reach the terminal raw, however
- * the text is cut into pieces. */
+/* Terminal escapes (C0, C1) and bidirectional overrides in the text never
+ * reach the terminal raw. */
 static void
 test_escapes (void)
 {
   g_autofree char *zip = RAW_ZIP ("escapes.zip", 0,
-                                  { PP_REPORT_TEXT_NAME, "Proxy Probe report\n\033]0;owned\007\033[2J\r\302\233\tok \303\251\n" },
+                                  { PP_REPORT_TEXT_NAME, "Proxy Probe report\n\033]0;owned\007\033[2J\r\302\233\tok \303\251\n"
+                                                         "\342\200\256moc.elpmaxe\n" },
                                   { "report.json", REPORT_JSON });
   g_auto(ShowRun) run = { 0 };
 
   show (&run, zip);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out_head, ==, "Proxy Probe report\n\357\277\275]0;owned\357\277\275"
-                                     "\357\277\275[2J\357\277\275\357\277\275\tok \303\251\n");
+                                     "\357\277\275[2J\357\277\275\357\277\275\tok \303\251\n"
+                                     "\357\277\275moc.elpmaxe\n");
 }
 
 static void
