@@ -64,14 +64,22 @@ static const char show_usage[] =
   "Prints the text report (ProxyProbeResult.txt) of a Proxy Probe zip report,\n"
   "after checking that the zip is sound and safe.\n";
 
+static void
+print_cb (const char *text,
+          gpointer    user_data)
+{
+  g_print ("%s", text);
+}
+
 /* For the technician who receives the ticket: exit 0 with the text, or
- * 2 with why the zip is not a report we can trust. */
+ * 2 with why the zip is not a report we can trust. The text goes out in
+ * pieces through g_print (and so through the print handler); the whole
+ * zip has been checked before the first piece. */
 int
 pp_cli_report_show (int    argc,
                     char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
@@ -84,13 +92,11 @@ pp_cli_report_show (int    argc,
       return 2;
     }
 
-  text = pp_report_read_text (argv[1], &error);
-  if (text == NULL)
+  if (!pp_report_show_text (argv[1], print_cb, NULL, &error))
     {
       g_printerr ("proxyprobe-cli show: %s\n", error->message);
       return 2;
     }
-  g_print ("%s", text);
 
   return 0;
 }

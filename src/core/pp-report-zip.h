@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* What `show` accepts: a 1,000-probe report has ~1,010 entries and a few
+/* What `show` accepts (src/core/pp-zip-reader.c): a 1,000-probe report has ~1,010 entries and a few
  * MiB of text; a zip far beyond that is not one of ours. */
 #define PP_REPORT_ZIP_MAX_ENTRIES     20000
 #define PP_REPORT_ZIP_MAX_ENTRY_SIZE  (64 * 1024 * 1024)
@@ -31,10 +31,6 @@ void        pp_zip_entry_free           (PpZipEntry  *entry);
 gboolean    pp_report_zip_write         (const char  *path,
                                          gboolean     overwrite,
                                          GPtrArray   *entries,
-                                         GError     **error);
-GBytes     *pp_report_zip_read_entry    (const char  *path,
-                                         const char  *name,
-                                         const char * const *required,
                                          GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpZipEntry, pp_zip_entry_free)

@@ -15,7 +15,6 @@
 #include "pp-report-zip.h"
 #include "pp-system-info.h"
 
-#define TEXT_HEADER "Proxy Probe report"
 
 struct _PpReport
 {
@@ -192,7 +191,7 @@ format_result_text (PpReport   *self,
   g_autofree char *body = pp_report_text_format (self->plan, self->results);
   const char *geography = pp_profile_get_geography (profile);
 
-  return g_strdup_printf (TEXT_HEADER "\n"
+  return g_strdup_printf (PP_REPORT_TEXT_HEADER "\n"
                           "Application: proxyprobe %s\n"
                           "Date: %s\n"
                           "Host: %s\n"
@@ -411,53 +410,4 @@ pp_report_write_finish (PpReport      *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_report_write_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* A report from someone else is shown on a technician's terminal: escape
- * sequences in it could rewrite the screen or the title, so every control
- * character but newline and tab is shown as U+FFFD. */
-static char *
-strip_controls (const char *data,
-                gsize       size)
-{
-  GString *out = g_string_sized_new (size);
-
-  for (const char *p = data; p < data + size; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((g_unichar_iscntrl (c) && c != '\n' && c != '\t') || c == 0)
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-char *
-pp_report_read_text (const char  *path,
-                     GError     **error)
-{
-  static const char * const required[] = { PP_REPORT_TEXT_NAME, "report.json", NULL };
-  g_autoptr(GBytes) bytes = NULL;
-  gsize size;
-  const char *data;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  bytes = pp_report_zip_read_entry (path, PP_REPORT_TEXT_NAME, required, error);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size < strlen (TEXT_HEADER) || memcmp (data, TEXT_HEADER, strlen (TEXT_HEADER)) != 0 ||
-      !g_utf8_validate_len (data, size, NULL))
-    {
-      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_FOREIGN,
-                   "%s: its %s was not written by Proxy Probe", path, PP_REPORT_TEXT_NAME);
-      return NULL;
-    }
-
-  return strip_controls (data, size);
 }
