@@ -92,9 +92,11 @@ test_error (void)
 static void
 test_controls (void)
 {
-  g_autofree char *safe = pp_redact_controls ("a\033[2Jb\tc\nd\x7f" "e\xc2\x9b" "f\xff" "g\r");
+  g_autofree char *safe = pp_redact_controls ("a\033[2Jb\tc\nd\x7f" "e\xc2\x9b" "f\xff" "g\r"
+                                              "h\xe2\x80\xae" "i\xc3\xa9");
 
-  g_assert_cmpstr (safe, ==, "a\\u001b[2Jb\tc\nd\\u007fe\\u009bf\xef\xbf\xbdg\\u000d");
+  g_assert_cmpstr (safe, ==, "a\\u001b[2Jb\tc\nd\\u007fe\\u009bf\xef\xbf\xbdg\\u000d"
+                             "h\\u202ei\xc3\xa9");
 }
 
 static gpointer

@@ -4,11 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-named-proxy.h"
+#include "pp-redact.h"
 
 #include <json-glib/json-glib.h>
 
 #include "pp-file.h"
-#include "pp-redact.h"
 
 /* The agent's own file is small; anything larger is not what it reads. */
 #define MAX_MANAGED_SIZE (1024 * 1024)

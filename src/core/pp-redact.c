@@ -191,14 +191,25 @@ pp_redact_error (GError *error)
     pp_redact_in_place (&error->message);
 }
 
+/* Terminal controls (C0 but tab and newline, DEL, C1), and the marks
+ * and overrides that make a terminal show text in another order than it
+ * is written ("moc.elpmaxe" looking like a host it is not). */
+static gboolean
+is_terminal_control (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
+         c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
 /**
  * pp_redact_controls:
  * @text: text bound for a terminal or a plain-text file
  *
- * Replaces terminal control characters (C0 but tab and newline, DEL, C1)
- * with a visible "\u001b", and bytes that are not UTF-8 with U+FFFD, so
- * that a hostile server, proxy value or PAC script cannot drive the
- * reader's terminal. The notation is also a valid JSON escape.
+ * Replaces terminal controls and bidirectional overrides with a visible
+ * "\u001b", and bytes that are not UTF-8 with U+FFFD, so that a hostile
+ * server, proxy value or PAC script cannot drive the reader's terminal.
+ * The notation is also a valid JSON escape.
  *
  * Returns: (transfer full): the neutralised copy
  */
@@ -212,7 +223,7 @@ pp_redact_controls (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+      if (is_terminal_control (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

@@ -7,10 +7,10 @@
  * devolution). This file holds the one HTTP request WPAD makes and the
  * checks on what comes back, shared by discovery, --pac-url and --pac-file.
  */
+#include "pp-redact.h"
 #include "pp-wpad.h"
 #include "pp-wpad-fetch.h"
 #include "pp-curl.h"
-#include "pp-redact.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
