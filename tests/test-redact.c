@@ -33,6 +33,10 @@ test_patterns (void)
     { "http://u:p%40ss@h/", "http://u:***@h/" },
     { "http://u:p@ss@h/path", "http://u:***@h/path" },
     { "http://u:p:q@h/", "http://u:***@h/" },
+    /* Unescaped '/', '?' or '#' in the password: no port follows the colon. */
+    { "http://u:pa/ss@h:1/x", "http://u:***@h:1/x" },
+    { "alice:pa#ss@h:3128 refused", "alice:***@h:3128 refused" },
+    { "http://h:8080/a?b=c:d@e", "http://h:8080/a?b=c:d@e" },
     { "-p http://user:pw@", "-p http://user:***@" },
     { "ftp://ivan:pw@127.0.0.1/ is not an http URL", "ftp://ivan:***@127.0.0.1/ is not an http URL" },
     /* Left alone: no password, or not in an authority. */

@@ -40,9 +40,31 @@ typedef struct
 static GMutex secrets_lock;
 static GPtrArray *secrets;  /* every form of every secret, longest first */
 
+/* "user:pa/ss@host": a password with an unescaped '/', '?' or '#' ends
+ * the authority early, leaving "user:pa" where a port should be. What
+ * follows the colon is then no port, and an '@' comes later in the word:
+ * the userinfo runs to that '@'. Returns it, or NULL. */
+static const char *
+find_broken_userinfo_end (const char *auth,
+                          const char *auth_end,
+                          const char *end)
+{
+  const char *colon = memchr (auth, ':', auth_end - auth);
+  gboolean port = TRUE;
+
+  if (colon == NULL || colon + 1 == auth_end)
+    return NULL;
+  for (const char *p = colon + 1; p < auth_end; p++)
+    port = port && g_ascii_isdigit (*p);
+  if (port)
+    return NULL;
+
+  return memchr (auth_end, '@', end - auth_end);
+}
+
 /* The authority runs to the first '/', '?' or '#'; its userinfo to the
- * last '@' in it, since a password may hold an unescaped '@'. Returns the
- * authority's end. */
+ * last '@' in it, since a password may hold an unescaped '@'. Returns
+ * where scanning goes on: the authority's end. */
 static const char *
 scan_authority (const char *auth,
                 const char *end,
@@ -59,13 +81,15 @@ scan_authority (const char *auth,
       auth_end++;
     }
   if (at == NULL)
+    at = find_broken_userinfo_end (auth, auth_end, end);
+  if (at == NULL)
     return auth_end;
 
   colon = memchr (auth, ':', at - auth);
   if (colon != NULL && colon + 1 < at)
     g_array_append_val (found, ((Userinfo) { auth, colon, at }));
 
-  return auth_end;
+  return MAX (auth_end, at + 1);
 }
 
 /* A word without "://" is a proxy value such as "alice:pw@host:3128";
