@@ -13,6 +13,7 @@
  * and the helper is a GSubprocess, which no thread or main context owns.
  */
 #include "pp-pac.h"
+#include "pp-json.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -193,7 +194,7 @@ pp_pac_runner_exchange (PpPacRunner  *self,
                         GError      **error)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
@@ -207,7 +208,9 @@ pp_pac_runner_exchange (PpPacRunner  *self,
   rc = send_all (self->fd, text, strlen (text), deadline);
   if (rc > 0)
     rc = receive_line (self, deadline, &line);
-  if (rc > 0 && json_parser_load_from_data (parser, line, -1, NULL) &&
+  /* The helper runs hostile scripts: its reply is parsed like any
+   * untrusted JSON. */
+  if (rc > 0 && (parser = pp_json_parse (line, -1, NULL)) != NULL &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *reply = json_node_get_object (json_parser_get_root (parser));

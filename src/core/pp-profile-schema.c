@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pp-json.h"
 #include "pp-profile.h"
 
 #define SCHEMA_ID           "proxyprobe-profile/1"
@@ -192,14 +193,14 @@ parse_json (const char  *file,
             gsize        length,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   JsonNode *root;
 
   if (!pp_profile_check_utf8 (file, data, length, error))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
+  if ((parser = pp_json_parse (data, length, &json_error)) == NULL)
     {
       set_syntax_error (file, json_error, error);
       return NULL;
