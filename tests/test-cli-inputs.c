@@ -33,7 +33,8 @@ cli_run (CliRun             *run,
   g_ptr_array_add (argv, g_strdup ("--signal=KILL"));
   g_ptr_array_add (argv, g_strdup ("30"));
   g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
-  g_ptr_array_add (argv, g_strdup_printf ("--sysroot=%s", root));
+  if (g_strcmp0 (args[0], "pac-test") != 0)
+    g_ptr_array_add (argv, g_strdup_printf ("--sysroot=%s", root));
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
@@ -251,6 +252,31 @@ test_named_proxy_host (void)
   assert_clean_stderr (&run);
 }
 
+/* The PAC helper's reply is read with a bound, and a script's exception
+ * message is cut to a line: megabytes of it reached the terminal. */
+static void
+test_pac_answer_size (void)
+{
+  g_autofree char *huge = write_file ("huge.pac",
+    "function FindProxyForURL(u, h) {\n"
+    "  var s = 'x'; while (s.length < 8000000) s += s; throw new Error(s);\n}\n");
+  g_autofree char *long_error = write_file ("long.pac",
+    "function FindProxyForURL(u, h) {\n"
+    "  var s = 'x'; while (s.length < 100000) s += s; throw new Error(s);\n}\n");
+  g_auto(CliRun) refused = { 0 };
+  g_auto(CliRun) cut = { 0 };
+
+  cli (&refused, "pac-test", "--pac-file", huge, "http://a.test/");
+  g_assert_cmpint (refused.status, ==, 1);
+  assert_contains (refused.out, "the PAC script's answer was larger than 1 MiB and was refused");
+  g_assert_cmpuint (strlen (refused.out) + strlen (refused.err), <, 4096);
+
+  cli (&cut, "pac-test", "--pac-file", long_error, "http://a.test/");
+  g_assert_cmpint (cut.status, ==, 1);
+  assert_contains (cut.out, "xxxxxxxx… (cut short)");
+  g_assert_cmpuint (strlen (cut.out) + strlen (cut.err), <, 4096);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/cli-inputs/output-folder", test_output_folder);
   g_test_add_func ("/cli-inputs/proxy-host", test_proxy_host);
   g_test_add_func ("/cli-inputs/named-proxy-host", test_named_proxy_host);
+  g_test_add_func ("/cli-inputs/pac-answer-size", test_pac_answer_size);
 
   status = g_test_run ();
   g_spawn_sync (NULL, (char *[]) { "rm", "-rf", root, NULL }, NULL, G_SPAWN_SEARCH_PATH,
