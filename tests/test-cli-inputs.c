@@ -188,6 +188,35 @@ test_fifo_files (void)
                     "/dev/zero cannot be read: it is a device, pipe or socket, not a file");
 }
 
+/* The system's own files are read by the same rule: a FIFO in their place
+ * (a hostile or broken image under --sysroot) is skipped, not waited for. */
+static void
+test_fifo_system_files (void)
+{
+  static const char * const files[] = {
+    "etc/environment", "etc/apt/apt.conf", "etc/resolv.conf", ".flatpak-info",
+    "etc/opt/microsoft/mdatp/managed/mdatp_managed.json",
+  };
+  g_autofree char *image = g_build_filename (root, "image", NULL);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", image);
+  g_auto(CliRun) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (image, files[i], NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+    }
+
+  /* The last --sysroot given wins. */
+  cli (&run, sysroot, "--show-config");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "mdatp_managed.json cannot be read: it is a device, pipe or socket");
+  assert_clean_stderr (&run);
+}
+
 /* Shorter than libcurl's millisecond: refused with the range, never the
  * default in its place; one millisecond is honoured. */
 static void
@@ -292,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/cli-inputs/deep-managed-file", test_deep_managed_file);
   g_test_add_func ("/cli-inputs/managed-file-shapes", test_managed_file_shapes);
   g_test_add_func ("/cli-inputs/fifo-files", test_fifo_files);
+  g_test_add_func ("/cli-inputs/fifo-system-files", test_fifo_system_files);
   g_test_add_func ("/cli-inputs/tiny-timeouts", test_tiny_timeouts);
   g_test_add_func ("/cli-inputs/output-folder", test_output_folder);
   g_test_add_func ("/cli-inputs/proxy-host", test_proxy_host);
