@@ -215,3 +215,31 @@ pp_json_parse (const char  *data,
 
   return g_steal_pointer (&parser);
 }
+
+/* For messages: "expected an object, found a string". */
+const char *
+pp_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    default:
+      return "a number";
+    }
+}

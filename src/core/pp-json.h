@@ -22,14 +22,15 @@ typedef enum
   PP_JSON_ERROR_INVALID,    /* an escape the depth scan cannot follow */
 } PpJsonError;
 
-GQuark      pp_json_error_quark (void);
+GQuark      pp_json_error_quark   (void);
 
-gboolean    pp_json_check_depth (const char  *data,
-                                 gssize       length,
-                                 guint        max_depth,
-                                 GError     **error);
-JsonParser *pp_json_parse       (const char  *data,
-                                 gssize       length,
-                                 GError     **error);
+gboolean    pp_json_check_depth   (const char  *data,
+                                   gssize       length,
+                                   guint        max_depth,
+                                   GError     **error);
+JsonParser *pp_json_parse         (const char  *data,
+                                   gssize       length,
+                                   GError     **error);
+const char *pp_json_describe_node (JsonNode    *node);
 
 G_END_DECLS

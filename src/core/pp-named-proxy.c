@@ -46,23 +46,6 @@ read_small_file (const char  *path,
   return contents;
 }
 
-static const char *
-describe_node (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return "a string";
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return "true or false";
-
-  return "a number";
-}
-
 /* Every step is type-checked: a common real file has no cloudService at
  * all, and json_object_get_object_member() is critical about a member
  * that is missing or not an object. Returns the object at @key of @object,
@@ -79,7 +62,7 @@ get_object_member (JsonObject  *object,
   if (JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
 
-  *problem = g_strdup_printf ("%s is %s, not an object", key, describe_node (node));
+  *problem = g_strdup_printf ("%s is %s, not an object", key, pp_json_describe_node (node));
   return NULL;
 }
 
@@ -98,7 +81,7 @@ find_proxy_member (JsonNode  *root,
     {
       *present = TRUE;
       *problem = g_strdup_printf ("the file holds %s, not an object",
-                                  root == NULL ? "nothing" : describe_node (root));
+                                  root == NULL ? "nothing" : pp_json_describe_node (root));
       return NULL;
     }
   cloud = get_object_member (json_node_get_object (root), "cloudService", problem);
@@ -111,7 +94,7 @@ find_proxy_member (JsonNode  *root,
   if (!JSON_NODE_HOLDS_VALUE (proxy) || json_node_get_value_type (proxy) != G_TYPE_STRING)
     {
       *problem = g_strdup_printf ("cloudService.proxy is %s, not a string",
-                                  describe_node (proxy));
+                                  pp_json_describe_node (proxy));
       return NULL;
     }
 
