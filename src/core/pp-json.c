@@ -18,12 +18,13 @@ G_DEFINE_QUARK (pp-json-error-quark, pp_json_error)
 /* The scan must see every bracket that json-glib's scanner (1.6, a copy
  * of GScanner) sees, or nesting hidden from it would reach the parser.
  * Besides "strings", that scanner takes 'strings' without escapes, and
- * skips from a '/' to the next '/' as a comment. A "\u" escape takes the
- * next four characters, whatever they are, and one that makes half of a
- * surrogate pair takes the next two as well: a quote there would end the
- * string for this scan and not for json-glib's, so such escapes are
- * refused rather than imitated. A bracket counted here that json-glib
- * skips (after a syntax error, say) only makes the check stricter. */
+ * skips from a '/' to the next '/' as a comment. A "\u" escape takes up
+ * to four hex digits and the first character that is not one, and one
+ * that makes half of a surrogate pair takes the next two characters as
+ * well: a quote there would end the string for this scan and not for
+ * json-glib's, so such escapes are refused rather than imitated. A
+ * bracket counted here that json-glib skips (after a syntax error, say)
+ * only makes the check stricter; so does a stricter json-glib. */
 typedef enum
 {
   SCAN_CODE,
