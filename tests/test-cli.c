@@ -125,8 +125,8 @@ test_bad_input (void)
   expect_bad_input ((const char *[]) { "--timeout=0", NULL }, "--timeout");
   expect_bad_input ((const char *[]) { "--concurrency=0", NULL }, "--concurrency");
   expect_bad_input ((const char *[]) { "--trust=/nonexistent/ca.pem", NULL }, "/nonexistent/ca.pem");
-  /* A device that never ends is read up to the bound, not forever. */
-  expect_bad_input ((const char *[]) { "--trust=/dev/zero", NULL }, "/dev/zero cannot be read: the file is larger than 16");
+  /* A device that never ends is not read at all: only files are. */
+  expect_bad_input ((const char *[]) { "--trust=/dev/zero", NULL }, "/dev/zero cannot be read: it is a device, pipe or socket, not a file");
   expect_bad_input ((const char *[]) { "--url=https://a.test/", "--profile=mde-standard", NULL }, "only one");
   expect_bad_input ((const char *[]) { "https://a.test/", NULL }, "unexpected argument");
 }

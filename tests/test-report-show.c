@@ -407,13 +407,30 @@ test_links (void)
   g_autofree char *device = RAW_ZIP ("device.zip", 0, { PP_REPORT_TEXT_NAME }, { "report.json", REPORT_JSON },
                                      { "traces/disk", "", 0060644u << 16 });
   g_autofree char *folder = RAW_ZIP ("folder.zip", 0, { PP_REPORT_TEXT_NAME }, { "report.json", REPORT_JSON },
-                                     { "traces/", "", (0040755u << 16) | 0x10 });
+                                     { "traces/", "data", (0040755u << 16) | 0x10 });
 
   expect_refused (link, "member \"traces/evil\" is a symbolic link");
   expect_refused (text_link, "member \"ProxyProbeResult.txt\" is a symbolic link");
   expect_refused (fifo, "member \"traces/pipe\" is a pipe, device or socket");
   expect_refused (device, "member \"traces/disk\" is a pipe, device or socket");
   expect_refused (folder, "member \"traces/\" is a folder");
+}
+
+/* A report unpacked and packed again with `zip -r` has empty folder
+ * entries: it is still the report. */
+static void
+test_repacked_folders (void)
+{
+  g_autofree char *zip = RAW_ZIP ("repacked.zip", 0, { PP_REPORT_TEXT_NAME },
+                                  { "report.json", REPORT_JSON },
+                                  { "traces/", "", (0040755u << 16) | 0x10 },
+                                  { "traces/0001-direct-example.com.txt", "a trace\n" });
+  g_auto(ShowRun) run = { 0 };
+
+  show (&run, zip);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out_head, ==, REPORT_TEXT);
 }
 
 static void
@@ -754,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/report-show/big-deflated", test_big_deflated);
   g_test_add_func ("/report-show/bad-crc", test_bad_crc);
   g_test_add_func ("/report-show/links", test_links);
+  g_test_add_func ("/report-show/repacked-folders", test_repacked_folders);
   g_test_add_func ("/report-show/encrypted", test_encrypted);
   g_test_add_func ("/report-show/lying-sizes", test_lying_sizes);
   g_test_add_func ("/report-show/duplicates-and-overlaps", test_duplicates_and_overlaps);

@@ -94,8 +94,9 @@ run_plan (PpCliOptions *options,
   guint sigint, sigterm;
 
   pp_runner_set_concurrency (runner, options->concurrency);
-  pp_runner_set_timeout (runner, (guint) (options->timeout * 1000));
-  pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000));
+  /* Rounded, not truncated: 0.0019 s is 2 ms, and 0.001 s never 0. */
+  pp_runner_set_timeout (runner, (guint) (options->timeout * 1000 + 0.5));
+  pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000 + 0.5));
   pp_runner_set_keep_traces (runner, options->output != NULL);
   pp_cli_progress_init (&run.progress, pp_plan_get_n_items (plan));
   g_signal_connect (runner, "probe-finished", G_CALLBACK (probe_finished_cb), &run);

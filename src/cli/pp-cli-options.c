@@ -9,6 +9,9 @@
 
 #define DEFAULT_PROFILE "mde-standard"
 #define MAX_TIMEOUT_SECONDS 600.0
+/* libcurl counts in milliseconds: a shorter time would be 0, which the
+ * runner refuses, and is never what anyone meant anyway. */
+#define MIN_TIMEOUT_SECONDS 0.001
 
 static const char description[] =
   "Probes every endpoint of a service through every connectivity method:\n"
@@ -57,9 +60,9 @@ option_entries (PpCliOptions *o)
     { "methods", 0, 0, G_OPTION_ARG_STRING, &o->methods,
       "Comma-separated methods to probe (default all)", "LIST" },
     { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->timeout,
-      "Total time allowed per probe (default 20)", "SECONDS" },
+      "Total time allowed per probe, 0.001 to 600 (default 20)", "SECONDS" },
     { "connect-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->connect_timeout,
-      "Time allowed to connect (default 10)", "SECONDS" },
+      "Time allowed to connect, 0.001 to 600 (default 10)", "SECONDS" },
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &o->concurrency,
       "Probes in flight at once (default 128)", "N" },
     { "trust", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->trust,
@@ -97,12 +100,12 @@ check_seconds (const char  *option,
                double       value,
                GError     **error)
 {
-  if (value > 0 && value <= MAX_TIMEOUT_SECONDS)
+  if (value >= MIN_TIMEOUT_SECONDS && value <= MAX_TIMEOUT_SECONDS)
     return TRUE;
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "%s: %g is not a number of seconds between 0 and %g", option,
-               value, MAX_TIMEOUT_SECONDS);
+               "%s: %g is not a number of seconds from %g (one millisecond) to %g", option,
+               value, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS);
   return FALSE;
 }
 

@@ -6,7 +6,34 @@
 #include "pp-cli-report.h"
 #include "pp-report.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+
+/* Whether a file can be created in @dir is only known by creating one:
+ * permissions, a read-only mount and /proc all answer differently. The
+ * report itself is later written the same way, to a temporary file
+ * renamed into place. */
+static gboolean
+check_folder_writable (const char  *dir,
+                       GError     **error)
+{
+  g_autofree char *probe = g_build_filename (dir, ".proxyprobe-check-XXXXXX.part", NULL);
+  int fd = g_mkstemp_full (probe, O_WRONLY | O_CLOEXEC, 0600);
+  int saved_errno = errno;
+
+  if (fd >= 0)
+    {
+      g_close (fd, NULL);
+      g_unlink (probe);
+      return TRUE;
+    }
+
+  g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
+               "--output: Cannot write in the folder %s: %s; choose another folder", dir,
+               g_strerror (saved_errno));
+  return FALSE;
+}
 
 /* Told before the first probe, not after minutes of probing. */
 gboolean
@@ -18,6 +45,13 @@ pp_cli_report_check_output (PpCliOptions  *o,
   if (o->output == NULL)
     return TRUE;
 
+  if (g_file_test (o->output, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
+                   "--output: %s is a folder: give the name of the zip file to write, "
+                   "e.g. %s/report.zip", o->output, o->output);
+      return FALSE;
+    }
   if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_EXISTS,
@@ -29,11 +63,12 @@ pp_cli_report_check_output (PpCliOptions  *o,
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
-                   "--output: the folder %s does not exist", dir);
+                   "--output: the folder %s does not exist: create it, or choose another "
+                   "folder", dir);
       return FALSE;
     }
 
-  return TRUE;
+  return check_folder_writable (dir, error);
 }
 
 gboolean

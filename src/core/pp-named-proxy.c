@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pp-file.h"
+#include "pp-json.h"
 
 /* The agent's own file is small; anything larger is not what it reads. */
 #define MAX_MANAGED_SIZE (1024 * 1024)
@@ -47,24 +48,57 @@ read_small_file (const char  *path,
   return contents;
 }
 
+/* Every step is type-checked: a common real file has no cloudService at
+ * all, and json_object_get_object_member() is critical about a member
+ * that is missing or not an object. Returns the object at @key of @object,
+ * NULL when there is none, and sets @problem when it is something else. */
+static JsonObject *
+get_object_member (JsonObject  *object,
+                   const char  *key,
+                   char       **problem)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  *problem = g_strdup_printf ("%s is %s, not an object", key, pp_json_describe_node (node));
+  return NULL;
+}
+
+/* Returns cloudService.proxy when it is a string. *@present says whether
+ * it is there at all; *@problem, why a value there is not usable. */
 static const char *
 find_proxy_member (JsonNode  *root,
-                   gboolean  *present)
+                   gboolean  *present,
+                   char     **problem)
 {
   JsonObject *cloud;
   JsonNode *proxy;
 
   *present = FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  cloud = json_object_get_object_member (json_node_get_object (root), "cloudService");
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      *present = TRUE;
+      *problem = g_strdup_printf ("the file holds %s, not an object",
+                                  root == NULL ? "nothing" : pp_json_describe_node (root));
+      return NULL;
+    }
+  cloud = get_object_member (json_node_get_object (root), "cloudService", problem);
+  *present = (*problem != NULL);
   if (cloud == NULL || !json_object_has_member (cloud, "proxy"))
     return NULL;
 
   *present = TRUE;
   proxy = json_object_get_member (cloud, "proxy");
   if (!JSON_NODE_HOLDS_VALUE (proxy) || json_node_get_value_type (proxy) != G_TYPE_STRING)
-    return NULL;
+    {
+      *problem = g_strdup_printf ("cloudService.proxy is %s, not a string",
+                                  pp_json_describe_node (proxy));
+      return NULL;
+    }
 
   return json_node_get_string (proxy);
 }
@@ -77,9 +111,10 @@ pp_named_proxy_read_managed (const char   *path,
                              PpNamedProxy *named)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *source = g_strdup_printf ("%s: cloudService.proxy", path);
+  g_autofree char *problem = NULL;
   const char *value;
   gboolean present;
 
@@ -87,20 +122,20 @@ pp_named_proxy_read_managed (const char   *path,
     return;
 
   if ((contents = read_small_file (path, &error)) == NULL ||
-      !json_parser_load_from_data (parser, contents, -1, &error))
+      (parser = pp_json_parse (contents, -1, &error)) == NULL)
     {
       named->source = g_steal_pointer (&source);
       named->problem = g_strdup_printf ("%s cannot be read: %s", path, error->message);
       return;
     }
 
-  value = find_proxy_member (json_parser_get_root (parser), &present);
+  value = find_proxy_member (json_parser_get_root (parser), &present, &problem);
   if (!present)
     return;
   if (value == NULL)
     {
       named->source = g_steal_pointer (&source);
-      named->problem = g_strdup ("The proxy isn't in valid format: cloudService.proxy is not a string");
+      named->problem = g_strdup_printf ("The proxy isn't in valid format: %s: %s", path, problem);
       return;
     }
 

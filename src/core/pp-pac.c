@@ -13,6 +13,7 @@
  * and the helper is a GSubprocess, which no thread or main context owns.
  */
 #include "pp-pac.h"
+#include "pp-json.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +27,12 @@
 #define LOAD_TIMEOUT_S 10
 #define FIND_TIMEOUT_S 3
 #define MAX_DNS_NAME_LEN 253
+/* A reply carries a result of at most 64 KiB (the helper's own cap), or
+ * an error message the script chose; six bytes of JSON escape a byte. */
+#define MAX_REPLY_SIZE (1024 * 1024)
+#define REPLY_TOO_LARGE (-2)
+/* The script writes its exceptions' messages: a line is enough to act on. */
+#define MAX_SCRIPT_ERROR_CHARS 1000
 
 struct _PpPacRunner
 {
@@ -177,6 +184,8 @@ receive_line (PpPacRunner  *self,
       if (n <= 0)
         return -1;
       g_string_append_len (self->pending, buf, n);
+      if (self->pending->len > MAX_REPLY_SIZE)
+        return REPLY_TOO_LARGE;
     }
 
   *line = g_strndup (self->pending->str, newline - self->pending->str);
@@ -193,7 +202,7 @@ pp_pac_runner_exchange (PpPacRunner  *self,
                         GError      **error)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
@@ -207,7 +216,9 @@ pp_pac_runner_exchange (PpPacRunner  *self,
   rc = send_all (self->fd, text, strlen (text), deadline);
   if (rc > 0)
     rc = receive_line (self, deadline, &line);
-  if (rc > 0 && json_parser_load_from_data (parser, line, -1, NULL) &&
+  /* The helper runs hostile scripts: its reply is parsed like any
+   * untrusted JSON. */
+  if (rc > 0 && (parser = pp_json_parse (line, -1, NULL)) != NULL &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *reply = json_node_get_object (json_parser_get_root (parser));
@@ -221,6 +232,10 @@ pp_pac_runner_exchange (PpPacRunner  *self,
   if (rc == 0)
     g_set_error (error, PP_PAC_ERROR, PP_PAC_ERROR_TIMEOUT,
                  "the PAC script ran longer than %d s and was stopped", timeout_s);
+  else if (rc == REPLY_TOO_LARGE)
+    g_set_error_literal (error, PP_PAC_ERROR, PP_PAC_ERROR_SCRIPT,
+                         "the PAC script's answer was larger than 1 MiB and was refused; "
+                         "check the script");
   else
     g_set_error_literal (error, PP_PAC_ERROR, PP_PAC_ERROR_HELPER,
                          "the PAC evaluator stopped unexpectedly; the script may have "
@@ -232,11 +247,19 @@ static gboolean
 reply_ok (JsonObject  *reply,
           GError     **error)
 {
+  const char *message;
+
   if (json_object_get_boolean_member_with_default (reply, "ok", FALSE))
     return TRUE;
-  g_set_error_literal (error, PP_PAC_ERROR, PP_PAC_ERROR_SCRIPT,
-                       json_object_get_string_member_with_default (reply, "error",
-                                                                   "the PAC script failed"));
+  message = json_object_get_string_member_with_default (reply, "error", "the PAC script failed");
+  if (g_utf8_strlen (message, MAX_SCRIPT_ERROR_CHARS * 4 + 4) > MAX_SCRIPT_ERROR_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (message, 0, MAX_SCRIPT_ERROR_CHARS);
+
+      g_set_error (error, PP_PAC_ERROR, PP_PAC_ERROR_SCRIPT, "%s… (cut short)", start);
+      return FALSE;
+    }
+  g_set_error_literal (error, PP_PAC_ERROR, PP_PAC_ERROR_SCRIPT, message);
   return FALSE;
 }
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pp-json.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
 
@@ -195,14 +196,14 @@ parse_json (const char  *file,
             gsize        length,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   JsonNode *root;
 
   if (!pp_profile_check_utf8 (file, data, length, error))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
+  if ((parser = pp_json_parse (data, length, &json_error)) == NULL)
     {
       set_syntax_error (file, json_error, error);
       return NULL;
@@ -224,33 +225,6 @@ holds_value (JsonNode *node,
              GType     type)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "true or false";
-    default:
-      return "a number";
-    }
 }
 
 /* "$.endpoints[3]" + "url" -> "$.endpoints[3].url"; keys that are not
@@ -307,7 +281,7 @@ get_object (const char  *file,
   if (JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
 
-  invalid (error, file, path, "expected an object, found %s", describe_node (node));
+  invalid (error, file, path, "expected an object, found %s", pp_json_describe_node (node));
   return NULL;
 }
 
@@ -344,7 +318,7 @@ get_array (const char  *file,
   if (JSON_NODE_HOLDS_ARRAY (node))
     return json_node_get_array (node);
 
-  invalid (error, file, where, "expected an array, found %s", describe_node (node));
+  invalid (error, file, where, "expected an array, found %s", pp_json_describe_node (node));
   return NULL;
 }
 
@@ -370,7 +344,7 @@ get_string (const char  *file,
   if (node == NULL)
     return FALSE;
   if (!holds_value (node, G_TYPE_STRING))
-    return invalid (error, file, where, "expected a string, found %s", describe_node (node));
+    return invalid (error, file, where, "expected a string, found %s", pp_json_describe_node (node));
 
   *out = json_node_get_string (node);
   if (required && **out == '\0')
@@ -453,7 +427,7 @@ parse_status_code (const char  *file,
     return invalid (error, file, path, "expected a whole number, found a number with a "
                     "fraction or exponent");
   if (!holds_value (item, G_TYPE_INT64))
-    return invalid (error, file, path, "expected a whole number, found %s", describe_node (item));
+    return invalid (error, file, path, "expected a whole number, found %s", pp_json_describe_node (item));
 
   value = json_node_get_int (item);
   if (value < 100 || value > 599)

@@ -151,6 +151,10 @@ set_read_error (const char    *path,
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
                  "%s: this is a directory; give the path of the %s itself", path, what);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
+                 "%s: this is a device, pipe or socket, not a file; give the path of the "
+                 "%s itself", path, what);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
                  "%s: permission denied; make the %s readable by this user", path, what);

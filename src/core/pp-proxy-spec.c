@@ -143,6 +143,74 @@ split_userinfo (const char  *userinfo,
   return *user != NULL;
 }
 
+/* Control characters in a message would reach a terminal raw. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\x%02x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Describes the first character of @host that no host name contains, or
+ * returns NULL. Letters beyond ASCII are allowed: libcurl converts
+ * internationalized names. '_' is not valid in DNS host names, but
+ * Windows networks have them and resolvers answer for them. */
+static char *
+find_bad_host_char (const char *host)
+{
+  if (strchr (host, ':') != NULL)
+    return g_hostname_is_ip_address (host) ? NULL : g_strdup ("':' outside an IPv6 address");
+  if (!g_utf8_validate (host, -1, NULL))
+    return g_strdup ("bytes that are not UTF-8 text");
+  if (strlen (host) > 253)
+    return g_strdup ("more than 253 characters");
+
+  for (const char *p = host; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_' || c >= 0x80)
+        continue;
+      if (c == ' ')
+        return g_strdup ("a space");
+      if (c < 0x20 || c == 0x7f)
+        return g_strdup_printf ("the control character \\x%02x", c);
+      return g_strdup_printf ("the character '%c'", c);
+    }
+
+  return NULL;
+}
+
+/* GLib's parser (with G_URI_FLAGS_NON_DNS) takes any bytes as a host;
+ * libcurl would then fail every probe as "unsupported proxy syntax", which
+ * reads as an unreachable proxy rather than a typing error. */
+static gboolean
+check_host (const char  *host,
+            const char  *shown,
+            GError     **error)
+{
+  g_autofree char *bad = find_bad_host_char (host);
+  g_autofree char *escaped = NULL;
+
+  if (bad == NULL)
+    return TRUE;
+
+  escaped = escape_controls (shown);
+  g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+               "'%s' is not a proxy: its host name contains %s; a host name has only "
+               "letters, digits, '-' and '.', or is an IP address", escaped, bad);
+  return FALSE;
+}
+
 static gboolean
 parse_uri (const char   *uri_text,
            const char   *shown,
@@ -169,6 +237,9 @@ parse_uri (const char   *uri_text,
                    "socks4, socks4a, socks5, socks5h", shown, self->scheme);
       return FALSE;
     }
+
+  if (!check_host (g_uri_get_host (uri), shown, error))
+    return FALSE;
 
   port = g_uri_get_port (uri);
   if (port <= 0 && require_port)

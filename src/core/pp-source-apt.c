@@ -198,7 +198,7 @@ read_file (AptReader  *reader,
   const char *desktop = reader->desktop;
   GPtrArray *out = reader->out;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
     return;
   g_ptr_array_add (reader->stack, g_strdup (path));
   lines = g_strsplit (contents, "\n", -1);

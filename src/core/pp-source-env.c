@@ -46,7 +46,7 @@ read_etc_environment (const PpSourcesOptions *options)
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) envp = g_new0 (char *, 1);
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
     return g_steal_pointer (&envp);
 
   lines = g_strsplit (contents, "\n", -1);

@@ -148,7 +148,7 @@ pp_source_read_kde (const PpSourcesOptions *options,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error))
+  if (!pp_file_load_key_file (file, path, &error))
     {
       g_autofree char *warning = g_strdup_printf ("%s cannot be read: %s", path, error->message);
 

@@ -35,7 +35,7 @@ read_networkd (const char *path,
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
     return;
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -67,7 +67,7 @@ read_dhclient (const char *path,
   g_autofree char *provenance = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
     return;
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "pp-file.h"
 #include "pp-source.h"
 
 G_BEGIN_DECLS

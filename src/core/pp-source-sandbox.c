@@ -22,7 +22,7 @@ pp_source_read_sandbox (const PpSourcesOptions *options,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return;
-  if (g_key_file_load_from_file (info, path, G_KEY_FILE_NONE, NULL))
+  if (pp_file_load_key_file (info, path, NULL))
     name = g_key_file_get_string (info, "Application", "name", NULL);
 
   pp_source_add (out, "sandbox", path, name ? name : "",

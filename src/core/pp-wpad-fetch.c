@@ -11,8 +11,8 @@
 #include "pp-wpad.h"
 #include "pp-wpad-fetch.h"
 #include "pp-curl.h"
+#include "pp-file.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 5000
@@ -354,35 +354,46 @@ pp_wpad_fetch_pac (const char           *url,
   return TRUE;
 }
 
+/* pp_file_read_bounded() refuses what is not a regular file, as for every
+ * file we read; the messages here say what the path is instead. */
+static char *
+read_pac_file (const char  *path,
+               gsize       *len,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = pp_file_read_bounded (path, PP_WPAD_MAX_PAC_SIZE, len, &local_error);
+
+  if (contents != NULL)
+    return contents;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE,
+                 "%s is larger than 1 MiB; no real PAC script is that big", path);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE,
+                 "%s is %s, not a file; give the path of the PAC script itself", path,
+                 local_error->code == G_IO_ERROR_IS_DIRECTORY ? "a directory"
+                                                              : "a device, pipe or socket");
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 "%s cannot be read: %s", path, local_error->message);
+
+  return NULL;
+}
+
 gboolean
 pp_wpad_load_pac_file (const char  *path,
                        char       **script,
                        GError     **error)
 {
   g_autofree char *contents = NULL;
-  GStatBuf st;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (script != NULL, FALSE);
 
-  /* Checked before reading, so /dev/zero or a disk image is never slurped. */
-  if (g_stat (path, &st) != 0)
-    ;  /* g_file_get_contents() below says why, with the path. */
-  else if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_A_FILE,
-                   "%s is %s, not a file; give the path of the PAC script itself", path,
-                   S_ISDIR (st.st_mode) ? "a directory" : "a device, pipe or socket");
-      return FALSE;
-    }
-  else if (st.st_size > PP_WPAD_MAX_PAC_SIZE)
-    {
-      g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_TOO_LARGE,
-                   "%s is larger than 1 MiB; no real PAC script is that big", path);
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, &contents, &len, error))
+  if ((contents = read_pac_file (path, &len, error)) == NULL)
     return FALSE;
   if (!check_pac_text (contents, len, path, error))
     return FALSE;

@@ -5,6 +5,7 @@
  */
 #include "pp-wpad.h"
 #include "pp-wpad-fetch.h"
+#include "pp-file.h"
 
 #include <curl/curl.h>
 #include <libpsl.h>
@@ -246,7 +247,7 @@ pp_wpad_read_search_domains (const char *sysroot)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (g_file_get_contents (path, &contents, NULL, NULL))
+  if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) != NULL)
     lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     {

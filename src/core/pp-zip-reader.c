@@ -245,11 +245,24 @@ is_safe_name (const char *name)
 
 /* NULL for a plain file. Unix hosts keep the file type in the upper half
  * of the external attributes; every host sets MS-DOS's folder bit. */
-static const char *
-describe_type (zip_t        *archive,
-               zip_uint64_t  index,
-               const char   *name)
+/* An empty folder entry is what `zip -r` writes when a technician unpacks
+ * a report to look at it and packs it again: it holds nothing, so it is
+ * passed over. A "folder" that holds data is something else. */
+static gboolean
+is_empty_folder (const zip_stat_t *st,
+                 guint32           type)
 {
+  return g_str_has_suffix (st->name, "/") && st->size == 0 &&
+         (type == 0 || type == S_IFDIR);
+}
+
+static const char *
+describe_type (zip_t            *archive,
+               zip_uint64_t      index,
+               const zip_stat_t *st)
+{
+  const char *name = st->name;
+
   zip_uint8_t opsys = 0;
   zip_uint32_t attributes = 0;
   guint32 type;
@@ -259,6 +272,8 @@ describe_type (zip_t        *archive,
   type = (attributes >> 16) & S_IFMT;
   if (opsys == ZIP_OPSYS_UNIX && type == S_IFLNK)
     return "a symbolic link";
+  if (is_empty_folder (st, opsys == ZIP_OPSYS_UNIX ? type : 0))
+    return NULL;
   if (g_str_has_suffix (name, "/") || (attributes & 0x10) ||
       (opsys == ZIP_OPSYS_UNIX && type == S_IFDIR))
     return "a folder";
@@ -275,7 +290,7 @@ check_kind (zip_t        *archive,
             const char   *shown,
             GError      **error)
 {
-  const char *type = describe_type (archive, index, st->name);
+  const char *type = describe_type (archive, index, st);
 
   if (type != NULL)
     {

@@ -1,0 +1,246 @@
+/* pp-json.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * json-glib's parser recurses once per nested array or object, without a
+ * limit: a file of 100,000 '[' overflows the stack (SIGSEGV, nothing
+ * said). Every JSON we did not write ourselves (a profile, the agent's
+ * file, a report from another machine) is therefore scanned first, and
+ * only handed to json-glib when it nests at most PP_JSON_MAX_DEPTH deep.
+ */
+#include "pp-json.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (pp-json-error-quark, pp_json_error)
+
+/* The scan must see every bracket that json-glib's scanner (1.6, a copy
+ * of GScanner) sees, or nesting hidden from it would reach the parser.
+ * Besides "strings", that scanner takes 'strings' without escapes, and
+ * skips from a '/' to the next '/' as a comment. A "\u" escape takes up
+ * to four hex digits and the first character that is not one, and one
+ * that makes half of a surrogate pair takes the next two characters as
+ * well: a quote there would end the string for this scan and not for
+ * json-glib's, so such escapes are refused rather than imitated. A
+ * bracket counted here that json-glib skips (after a syntax error, say)
+ * only makes the check stricter; so does a stricter json-glib. */
+typedef enum
+{
+  SCAN_CODE,
+  SCAN_DQ_STRING,
+  SCAN_SQ_STRING,
+  SCAN_COMMENT,
+} ScanState;
+
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return value;
+}
+
+/* @p is at the 'u' of "\u": returns how many bytes the escape takes from
+ * there, or -1 where json-glib would take bytes that are no hex digits. */
+static int
+unicode_escape_length (const char *p,
+                       const char *end)
+{
+  int unit = hex4 (p + 1, end);
+
+  if (unit < 0)
+    return -1;
+  if (unit < 0xd800 || unit > 0xdfff)
+    return 5;
+  if (end - p >= 11 && p[5] == '\\' && p[6] == 'u' && hex4 (p + 7, end) >= 0)
+    return 11;
+
+  return -1;
+}
+
+static ScanState
+scan_code (char   c,
+           guint *depth)
+{
+  switch (c)
+    {
+    case '"':
+      return SCAN_DQ_STRING;
+    case '\'':
+      return SCAN_SQ_STRING;
+    case '/':
+      return SCAN_COMMENT;
+    case '[':
+    case '{':
+      (*depth)++;
+      break;
+    case ']':
+    case '}':
+      if (*depth > 0)
+        (*depth)--;
+      break;
+    default:
+      break;
+    }
+
+  return SCAN_CODE;
+}
+
+/* Advances *@p past one character, or past a whole escape in a string;
+ * returns the state after it, or -1 for an escape that is refused. */
+static int
+scan_char (ScanState    state,
+           const char **p,
+           const char  *end,
+           guint       *depth)
+{
+  const char c = **p;
+  int length;
+
+  switch (state)
+    {
+    case SCAN_CODE:
+      return scan_code (c, depth);
+    case SCAN_DQ_STRING:
+      if (c == '"')
+        return SCAN_CODE;
+      if (c != '\\' || *p + 1 >= end)
+        return SCAN_DQ_STRING;
+      length = (*p)[1] == 'u' ? unicode_escape_length (*p + 1, end) : 1;
+      if (length < 0)
+        return -1;
+      *p += length;
+      return SCAN_DQ_STRING;
+    case SCAN_SQ_STRING:
+      return c == '\'' ? SCAN_CODE : SCAN_SQ_STRING;
+    case SCAN_COMMENT:
+    default:
+      return c == '/' ? SCAN_CODE : SCAN_COMMENT;
+    }
+}
+
+static guint
+line_of (const char *data,
+         const char *p)
+{
+  guint line = 1;
+
+  for (const char *q = data; q < p; q++)
+    line += (*q == '\n');
+
+  return line;
+}
+
+/**
+ * pp_json_check_depth:
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * Checks that arrays and objects in @data nest at most @max_depth deep,
+ * without parsing it: a cheap scan that recurses nowhere.
+ *
+ * Returns: %FALSE with a %PP_JSON_ERROR error that names the line
+ */
+gboolean
+pp_json_check_depth (const char  *data,
+                     gssize       length,
+                     guint        max_depth,
+                     GError     **error)
+{
+  const char *end;
+  int state = SCAN_CODE;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  end = data + (length < 0 ? strlen (data) : (gsize) length);
+  for (const char *p = data; p < end; p++)
+    {
+      state = scan_char (state, &p, end, &depth);
+      if (state < 0)
+        {
+          g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
+                       "line %u: a \\u escape is not four hex digits, or half of a "
+                       "surrogate pair; check that this is the right file",
+                       line_of (data, p));
+          return FALSE;
+        }
+      if (depth > max_depth)
+        {
+          g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_TOO_DEEP,
+                       "line %u: arrays and objects are nested more than %u levels deep, "
+                       "which no Proxy Probe or agent file does; check that this is the "
+                       "right file", line_of (data, p), max_depth);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * pp_json_parse:
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * The one way untrusted JSON is parsed: json_parser_load_from_data()
+ * after pp_json_check_depth() with %PP_JSON_MAX_DEPTH.
+ *
+ * Returns: (transfer full): the loaded parser, or %NULL with a
+ *   %PP_JSON_ERROR or %JSON_PARSER_ERROR error
+ */
+JsonParser *
+pp_json_parse (const char  *data,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!pp_json_check_depth (data, length, PP_JSON_MAX_DEPTH, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+
+  return g_steal_pointer (&parser);
+}
+
+/* For messages: "expected an object, found a string". */
+const char *
+pp_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    default:
+      return "a number";
+    }
+}

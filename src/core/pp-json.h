@@ -1,0 +1,36 @@
+/* pp-json.h: JSON from untrusted files, parsed with a bounded depth
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Profiles nest 4 levels, the agent's file 3, report.json 8: 64 leaves
+ * room for any real file and still keeps json-glib's recursion (about
+ * 200 bytes of stack a level) far from the end of a thread's stack. */
+#define PP_JSON_MAX_DEPTH 64
+
+#define PP_JSON_ERROR (pp_json_error_quark ())
+
+typedef enum
+{
+  PP_JSON_ERROR_TOO_DEEP,   /* arrays and objects nested beyond the bound */
+  PP_JSON_ERROR_INVALID,    /* an escape the depth scan cannot follow */
+} PpJsonError;
+
+GQuark      pp_json_error_quark   (void);
+
+gboolean    pp_json_check_depth   (const char  *data,
+                                   gssize       length,
+                                   guint        max_depth,
+                                   GError     **error);
+JsonParser *pp_json_parse         (const char  *data,
+                                   gssize       length,
+                                   GError     **error);
+const char *pp_json_describe_node (JsonNode    *node);
+
+G_END_DECLS
