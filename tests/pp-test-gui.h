@@ -54,5 +54,6 @@ void          save_screenshot    (PpWindow     *window,
 GtkWidget    *find_type          (GtkWidget    *root,
                                   GType         type);
 GtkWidget    *focused            (PpWindow     *window);
+char         *clipboard_text     (GtkWidget    *widget);
 
 G_END_DECLS

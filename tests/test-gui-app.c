@@ -457,6 +457,84 @@ test_renderer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One canary per source the window takes passwords from. */
+static const char * const gui_canaries[] = {
+  "GuiUrlCanary7", "GuiNamedCanary8", "GuiCmdlineCanary9", "GuiEnvCanary10", NULL
+};
+
+static void
+assert_no_gui_canary (const char *what,
+                      const char *text)
+{
+  for (guint i = 0; gui_canaries[i]; i++)
+    if (strstr (text, gui_canaries[i]) != NULL)
+      g_error ("%s leaked into %s:\n%s", gui_canaries[i], what, text);
+}
+
+/* A password in the custom URL, the named proxy (invalid), the command
+ * line proxy (without a scheme) and the environment (without a scheme):
+ * in no copied text and in no member of the exported zip. */
+static void
+test_no_secrets (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
+  guint16 closed = pp_testbed_get_closed_port (testbed);
+  g_autofree char *url = g_strdup_printf ("http://bob:GuiUrlCanary7@127.0.0.1:%u/status/200",
+                                          pp_testbed_get_http_port (testbed));
+  g_autofree char *cmdline = g_strdup_printf ("carol:GuiCmdlineCanary9@127.0.0.1:%u", closed);
+  g_autofree char *env = g_strdup_printf ("dave:GuiEnvCanary10@127.0.0.1:%u", closed);
+  const char *urls[] = { url, NULL };
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *copies[][2] = {
+    { "win.copy-summary", NULL }, { "config.copy", "PpConfigPanel" }, { "details.copy", "PpDetailsPane" },
+  };
+
+  reset_settings ();
+  g_settings_set_strv (settings (), "custom-urls", urls);
+  g_settings_set_string (settings (), "profile", "custom");
+  g_settings_set_string (settings (), "named-proxy", "alice:GuiNamedCanary8@127.0.0.1:99999");
+  g_settings_set_string (settings (), "cmdline-proxy", cmdline);
+  g_setenv ("https_proxy", env, TRUE);
+  g_setenv ("http_proxy", env, TRUE);
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+
+  error = export (window, path);
+  g_assert_no_error (error);
+  files = unpack (path);
+  g_assert_true (g_hash_table_contains (files, "configuration.txt"));
+  for (guint i = 0; gui_canaries[i]; i++)
+    assert_nowhere (files, gui_canaries[i]);
+  g_assert_nonnull (strstr (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                            "Testing URL : http://bob:***@127.0.0.1:"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      GtkWidget *widget = copies[i][1] ? find_type (GTK_WIDGET (window), g_type_from_name (copies[i][1]))
+                                       : GTK_WIDGET (window);
+      g_autofree char *text = NULL;
+
+      g_assert_true (gtk_widget_activate_action (widget, copies[i][0], NULL));
+      text = clipboard_text (widget);
+
+      assert_no_gui_canary (copies[i][0], text);
+      if (i > 0)
+        g_assert_nonnull (strstr (text, i == 1 ? "carol:***@127.0.0.1" : "bob:***@127.0.0.1"));
+    }
+
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("http_proxy");
+  reset_settings ();
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +543,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/no-secrets", test_no_secrets);
   g_test_add_func ("/gui/dark", test_dark);
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);

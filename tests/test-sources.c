@@ -248,7 +248,7 @@ mock_method_call_cb (GDBusConnection *connection, const char *sender, const char
 
   g_variant_builder_init (&proxy, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&proxy, "{sv}", "method", g_variant_new_int32 (1));
-  g_variant_builder_add (&proxy, "{sv}", "pac-url", g_variant_new_string ("http://pac.office/proxy.pac"));
+  g_variant_builder_add (&proxy, "{sv}", "pac-url", g_variant_new_string ("http://nm:" CANARY "@pac.office/proxy.pac"));
   g_variant_builder_init (&settings, G_VARIANT_TYPE ("a{sa{sv}}"));
   g_variant_builder_add (&settings, "{sa{sv}}", "proxy", &proxy);
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(a{sa{sv}})", &settings));
@@ -278,7 +278,8 @@ test_networkmanager (Fixture       *fixture,
   sources = pp_sources_detect (&fixture->options);
 
   source = find_source (sources, "networkmanager", "proxy.method");
-  g_assert_cmpstr (pp_source_get_meaning (source), ==, "PAC from http://pac.office/proxy.pac");
+  g_assert_cmpstr (pp_source_get_meaning (source), ==, "PAC from http://nm:***@pac.office/proxy.pac");
+  assert_no_canary (sources);
   g_assert_true (has_warning (source, "PacRunner"));
   source = find_source (sources, "dhcp", "DHCP4Config.Options wpad");
   g_assert_cmpstr (pp_source_get_value (source), ==, "http://wpad.office/wpad.dat");
@@ -294,7 +295,7 @@ test_networkmanager (Fixture       *fixture,
       g_ptr_array_unref (sources);
       sources = pp_sources_detect (&fixture->options);
       warning = conflict (sources);
-      g_assert_nonnull (strstr (warning, "sets the PAC file http://pac.office/proxy.pac, but GNOME "
+      g_assert_nonnull (strstr (warning, "sets the PAC file http://nm:***@pac.office/proxy.pac, but GNOME "
                                          "applications use the proxy http://p.corp:3128"));
     }
 

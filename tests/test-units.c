@@ -13,6 +13,7 @@
 #include "pp-method.h"
 #include "pp-named-proxy.h"
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 
 static PpEndpoint *
 endpoint_expecting (guint status)
@@ -82,8 +83,8 @@ test_proxy_spec_rejects (void)
 static void
 test_redact (void)
 {
-  g_autofree char *a = pp_redact_url ("via http://u:pw@h:1/x and socks5://v:pw2@k:2 end");
-  g_autofree char *b = pp_redact_url ("http://only-host:8080/path?user=a:b@c");
+  g_autofree char *a = pp_redact ("via http://u:pw@h:1/x and socks5://v:pw2@k:2 end");
+  g_autofree char *b = pp_redact ("http://only-host:8080/path?user=a:b@c");
 
   g_assert_cmpstr (a, ==, "via http://u:***@h:1/x and socks5://v:***@k:2 end");
   g_assert_cmpstr (b, ==, "http://only-host:8080/path?user=a:b@c");

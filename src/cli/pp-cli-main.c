@@ -17,6 +17,7 @@
 #include "pp-cli-progress.h"
 #include "pp-cli-report.h"
 #include "pp-profile.h"
+#include "pp-redact.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-runner.h"
@@ -254,6 +255,9 @@ main (int   argc,
   PpCliOptions options = { 0 };
   int status;
 
+  /* Before anything can print or log: every byte we write to stdout and
+   * stderr is redacted and stripped of terminal controls (pp-redact.c). */
+  pp_redact_install_sinks ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -28,6 +28,8 @@ pp_cli_progress_update (PpCliProgress *progress,
   if (!progress->enabled)
     return;
 
+  /* The one write that bypasses g_printerr and its redaction: it holds
+   * only numbers, and its own line-clearing controls must stay raw. */
   fprintf (stderr, "\r\033[KProbing: %u of %u done, %u failed", progress->done,
            progress->total, progress->failed);
   fflush (stderr);

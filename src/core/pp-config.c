@@ -7,6 +7,7 @@
 #include "pp-curl-env.h"
 #include "pp-named-proxy.h"
 #include "pp-source.h"
+#include "pp-redact.h"
 #include "pp-pac.h"
 #include "pp-pac-result.h"
 
@@ -495,7 +496,7 @@ describe_sample_answer (PpConfig *self)
     return g_strdup_printf ("error: %s", error->message);
 
   joined = g_strjoinv (", ", uris);
-  shown = pp_redact_url (joined);
+  shown = pp_redact (joined);
 
   return shown;
 }
@@ -563,7 +564,7 @@ describe_env (PpConfig *self)
   for (guint i = 0; proxy_variables[i]; i++)
     {
       const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
-      g_autofree char *shown = pp_redact_url (value);
+      g_autofree char *shown = pp_redact (value);
       g_autofree char *line = NULL;
 
       if (value == NULL)
@@ -695,7 +696,7 @@ add_env_json (PpConfig    *self,
   for (guint i = 0; proxy_variables[i]; i++)
     {
       const char *value = g_environ_getenv (self->environment, proxy_variables[i]);
-      g_autofree char *shown = pp_redact_url (value);
+      g_autofree char *shown = pp_redact (value);
 
       if (value == NULL)
         continue;

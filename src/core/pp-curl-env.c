@@ -5,6 +5,7 @@
  */
 #include "pp-curl-env.h"
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -135,7 +136,9 @@ pp_curl_env_read (const char * const *envp,
     return;
 
   reading->variable = g_strdup (variable);
-  reading->value = pp_redact_url (nonempty_env (envp, variable));
+  /* libcurl reads the value itself: its password is learnt here. */
+  pp_redact_learn (nonempty_env (envp, variable));
+  reading->value = pp_redact (nonempty_env (envp, variable));
 }
 
 void

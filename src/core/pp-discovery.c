@@ -6,6 +6,7 @@
 #include "pp-discovery.h"
 #include "pp-pac.h"
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 #include "pp-source.h"
 #include "pp-wpad.h"
 
@@ -76,7 +77,7 @@ pp_discovery_fetch_url (PpDiscovery *self,
   PpWpadOptions options = { .sysroot = sysroot };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autofree char *redacted = pp_redact_url (url);
+  g_autofree char *redacted = pp_redact (url);
   gint64 start;
 
   g_return_if_fail (self != NULL && url != NULL);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-endpoint.h"
+#include "pp-redact.h"
 
 #include <string.h>
 
@@ -33,6 +34,8 @@ pp_endpoint_new (const char  *url,
 
   g_return_val_if_fail (url != NULL, NULL);
 
+  /* The URL is probed with its userinfo; everything shown is redacted. */
+  pp_redact_learn (url);
   self = g_atomic_rc_box_new0 (PpEndpoint);
   self->url = g_strdup (url);
   self->service = g_strdup (service ? service : "");

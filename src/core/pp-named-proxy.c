@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-named-proxy.h"
+#include "pp-redact.h"
 
 #include <json-glib/json-glib.h>
 
@@ -21,7 +22,8 @@ pp_named_proxy_from_value (const char   *source,
   g_autoptr(GError) error = NULL;
 
   named->source = g_strdup (source);
-  named->raw = pp_redact_url (value);
+  pp_redact_learn (value);
+  named->raw = pp_redact (value);
   named->spec = pp_proxy_spec_parse (value, TRUE, &error);
   if (named->spec == NULL)
     named->problem = g_strdup_printf ("The proxy isn't in valid format: %s", error->message);

@@ -8,6 +8,7 @@
 #include "pp-classify.h"
 #include "pp-pac.h"
 #include "pp-probe.h"
+#include "pp-redact.h"
 #include "pp-tls.h"
 
 #include <string.h>
@@ -210,7 +211,7 @@ prereq_cb (void *user_data,
   curl_easy_getinfo (self->easy, CURLINFO_EFFECTIVE_URL, &url);
   if (self->requested_urls == NULL)
     self->requested_urls = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->requested_urls, pp_redact_url (url));
+  g_ptr_array_add (self->requested_urls, pp_redact (url));
 
   if (effective_url_is_https (self->easy))
     pp_tls_chain_capture (&self->chain, self->easy);
@@ -237,7 +238,7 @@ append_trace_line (GString    *trace,
         return;
       }
 
-  redacted = pp_redact_url (text);
+  redacted = pp_redact (text);
   g_string_append_printf (trace, "%s%s\n", prefix, redacted);
 }
 
@@ -490,11 +491,11 @@ record_transfer_facts (PpProbe         *self,
   g_clear_pointer (&self->result->requested_urls, g_ptr_array_unref);
   self->result->requested_urls = g_steal_pointer (&self->requested_urls);
   g_free (self->result->final_url);
-  self->result->final_url = g_strdup (url);
+  self->result->final_url = pp_redact (url);
   self->result->curl_code = facts->curl_code;
   g_free (self->result->curl_message);
   /* libcurl's messages can quote a proxy URL, credentials included. */
-  self->result->curl_message = facts->curl_code ? pp_redact_url (facts->curl_message) : NULL;
+  self->result->curl_message = facts->curl_code ? pp_redact (facts->curl_message) : NULL;
   facts->curl_message = self->result->curl_message;
   record_timings (self);
 }

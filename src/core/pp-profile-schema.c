@@ -15,6 +15,7 @@
 
 #include "pp-json.h"
 #include "pp-profile.h"
+#include "pp-redact.h"
 
 #define SCHEMA_ID           "proxyprobe-profile/1"
 #define SAMPLE_WORKSPACE_ID "00000000-0000-0000-0000-000000000000"
@@ -36,7 +37,9 @@ static const char * const endpoint_keys[] = {
 char *
 pp_profile_quote (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  /* Redacted before it is shortened, which could cut a password's "@". */
+  g_autofree char *redacted = pp_redact (text);
+  g_autofree char *valid = g_utf8_make_valid (redacted, -1);
   g_autoptr(GString) str = g_string_new (NULL);
   glong n_chars = 0;
 

@@ -13,6 +13,7 @@
 
 #include "pp-profile-private.h"
 #include "pp-profile-schema.h"
+#include "pp-redact.h"
 
 /**
  * pp_url_validate:
@@ -34,6 +35,7 @@ pp_url_validate (const char  *url,
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  pp_redact_learn (url);
   if (pp_profile_url_is_valid (url))
     return TRUE;
 

@@ -7,6 +7,7 @@
 
 #include "pp-report-zip.h"
 #include "pp-report.h"
+#include "pp-redact.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,11 +29,15 @@ pp_zip_entry_new (const char *name,
   return entry;
 }
 
+/* Every text member of a report is made here, and redacted here: what a
+ * writer of report.json, a trace or configuration.txt forgets cannot leak. */
 PpZipEntry *
 pp_zip_entry_new_take_text (const char *name,
                             char       *text)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+  g_autofree char *taken = text;
+  char *redacted = pp_redact (taken);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (redacted, strlen (redacted));
 
   return pp_zip_entry_new (name, bytes);
 }

@@ -5,6 +5,7 @@
  */
 #include "pp-source-private.h"
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 
 #include <string.h>
 
@@ -113,7 +114,7 @@ read_line (const char *path,
 
   provenance = g_strdup_printf ("%s line %u: %s", path, number, key);
   meaning = describe (key, value);
-  shown = pp_redact_url (value);
+  shown = pp_redact (value);
   if (desktop && g_ascii_strcasecmp (key, "Acquire::http::Proxy") == 0 &&
       !same_proxy (shown, desktop))
     {

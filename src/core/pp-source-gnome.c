@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-private.h"
+#include "pp-redact.h"
 
 #define GNOME_SCHEMA "org.gnome.system.proxy"
 
@@ -160,6 +161,7 @@ read_authentication (const PpSourcesOptions *options,
 
   user = g_settings_get_string (http, "authentication-user");
   password = g_settings_get_string (http, "authentication-password");
+  pp_redact_add_credentials (user, password);
   meaning = g_strdup_printf ("the http proxy is sent the user name '%s' and a password", user);
   /* The password itself never leaves this function. */
   pp_source_add (out, "gnome",

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 
 struct _PpSource
 {
@@ -48,15 +49,19 @@ pp_source_new (const char *family,
   g_return_val_if_fail (family != NULL, NULL);
   g_return_val_if_fail (provenance != NULL, NULL);
 
+  /* Learnt first, so that the password is also removed where a warning
+   * quotes the value in a shape the patterns do not know. */
+  pp_redact_learn (value);
+  pp_redact_learn (proxy);
   self = g_atomic_rc_box_new0 (PpSource);
   self->family = g_strdup (family);
   self->provenance = g_strdup (provenance);
-  self->value = pp_redact_url (value ? value : "");
-  self->meaning = pp_redact_url (meaning ? meaning : "");
-  self->proxy = pp_redact_url (proxy);
+  self->value = pp_redact (value ? value : "");
+  self->meaning = pp_redact (meaning ? meaning : "");
+  self->proxy = pp_redact (proxy);
   self->warnings = g_new0 (char *, (warnings ? warnings->len : 0) + 1);
   for (guint i = 0; warnings && i < warnings->len; i++)
-    self->warnings[i] = pp_redact_url (g_ptr_array_index (warnings, i));
+    self->warnings[i] = pp_redact (g_ptr_array_index (warnings, i));
 
   return self;
 }

@@ -7,6 +7,7 @@
  * devolution). This file holds the one HTTP request WPAD makes and the
  * checks on what comes back, shared by discovery, --pac-url and --pac-file.
  */
+#include "pp-redact.h"
 #include "pp-wpad.h"
 #include "pp-wpad-fetch.h"
 #include "pp-curl.h"
@@ -55,6 +56,9 @@ pp_wpad_check_url (const char  *url,
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
 
+  /* A PAC URL may carry a password (--pac-url http://user:pw@host/): known
+   * from here on, it is redacted in curl's messages about the URL too. */
+  pp_redact_learn (url);
   if (scheme == NULL
       || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
       || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
@@ -308,6 +312,10 @@ pp_wpad_fetch_until (const char           *url,
     set_curl_error (easy, code, url, started, &state, errbuf, error);
   ok = code == CURLE_OK && check_response (easy, url, &state, warnings, error);
   curl_easy_cleanup (easy);
+  if (!ok && error != NULL)
+    pp_redact_error (*error);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    pp_redact_in_place ((char **) &g_ptr_array_index (warnings, i));
   if (ok)
     *script = g_strndup ((const char *) body->data, body->len);
 

@@ -11,6 +11,7 @@
 
 #include "pp-application.h"
 #include "pp-gui-init.h"
+#include "pp-redact.h"
 
 /* PROXYPROBE_LOCALEDIR lets an uninstalled build (and the tests) use the
  * catalogues meson builds in build/po. */
@@ -35,6 +36,8 @@ main (int   argc,
   char *app_argv[] = { argv[0], NULL };
   int status;
 
+  /* Before anything can print or log: every message is redacted. */
+  pp_redact_install_sinks ();
   setup_gettext ();
   /* A proxy that drops the connection mid-write must not kill us. */
   signal (SIGPIPE, SIG_IGN);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-clipboard.h"
 #include "pp-config-panel.h"
 #include "pp-source.h"
 
@@ -229,7 +230,7 @@ copy_action (GtkWidget  *widget,
   if (self->config == NULL)
     return;
   text = pp_config_format_text (self->config);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  pp_clipboard_set_text (widget, text);
 }
 
 static void

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pp-clipboard.h"
 #include "pp-details-pane.h"
 #include "pp-guidance.h"
 #include "pp-method.h"
+#include "pp-redact.h"
 #include "pp-timing-bar.h"
 
 struct _PpDetailsPane
@@ -195,6 +197,7 @@ update (PpDetailsPane *self)
   PpProbeResult *result;
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *url = NULL;
 
   if (self->cell == NULL)
     {
@@ -207,7 +210,8 @@ update (PpDetailsPane *self)
                            pp_grid_cell_get_endpoint (self->cell)->service);
   state = pp_grid_cell_format_accessible (self->cell);
   gtk_label_set_label (self->title, title);
-  gtk_label_set_label (self->url, pp_grid_cell_get_endpoint (self->cell)->url);
+  url = pp_redact (pp_grid_cell_get_endpoint (self->cell)->url);
+  gtk_label_set_label (self->url, url);
   gtk_label_set_label (self->state, state);
   gtk_widget_set_visible (self->result_box, result != NULL);
   if (result != NULL)
@@ -218,7 +222,7 @@ static void
 copy_label (PpDetailsPane *self,
             GtkLabel      *label)
 {
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), gtk_label_get_label (label));
+  pp_clipboard_set_text (GTK_WIDGET (self), gtk_label_get_label (label));
 }
 
 static void
@@ -228,7 +232,7 @@ copy_all_action (GtkWidget  *widget,
 {
   g_autofree char *text = pp_details_pane_format_text (PP_DETAILS_PANE (widget));
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  pp_clipboard_set_text (widget, text);
 }
 
 static void

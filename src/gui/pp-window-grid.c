@@ -12,6 +12,7 @@
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-profile.h"
+#include "pp-redact.h"
 #include "pp-window-private.h"
 
 /* Grid columns */
@@ -94,7 +95,7 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), host);
-  g_object_set_data_full (G_OBJECT (box), "pp-url", g_strdup (endpoint->url), g_free);
+  g_object_set_data_full (G_OBJECT (box), "pp-url", pp_redact (endpoint->url), g_free);
 }
 
 /* @width: the column's width, or -1 for its header's and its cells'

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
+#include "pp-clipboard.h"
 #include "pp-config-panel.h"
 #include "pp-detect.h"
 #include "pp-grid-row.h"
@@ -360,7 +361,7 @@ copy_summary_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
   g_autofree char *text = pp_window_format_summary (self);
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  pp_clipboard_set_text (widget, text);
   pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
 }
 

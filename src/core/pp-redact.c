@@ -1,0 +1,506 @@
+/* pp-redact.c: the one place passwords are removed from output
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two layers, applied together by pp_redact():
+ *
+ * - Patterns find a password written as the userinfo of a URL or of a
+ *   proxy value, with or without a scheme ("http://user:pw@host",
+ *   "user:pw@host:3128", percent-encoded or not), whoever wrote it.
+ * - A process-wide registry holds every password a parser of ours has
+ *   met (proxy values, endpoint and PAC URLs, configuration sources), in
+ *   each form it may take in output: raw, percent-decoded and -encoded,
+ *   JSON- and HTML-escaped, inside a Basic header. It removes a password
+ *   in shapes no pattern knows, such as a libcurl message quoting a URL.
+ *
+ * The sinks (the programs' g_print and g_printerr, the log writer, the
+ * zip's text members, the GUI's clipboard) all go through pp_redact(), so
+ * a caller that forgets to redact cannot leak.
+ */
+#define G_LOG_DOMAIN "pp-redact"
+
+#include "pp-redact.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MASK "***"
+/* What ends a word: a URL or proxy value never contains these unescaped. */
+#define WORD_DELIMITERS " \t\r\n\"'`<>"
+
+/* One "user:password@" found in a text: the password is colon+1 .. at. */
+typedef struct
+{
+  const char *user;
+  const char *colon;
+  const char *at;
+} Userinfo;
+
+static GMutex secrets_lock;
+static GPtrArray *secrets;  /* every form of every secret, longest first */
+
+/* "user:pa/ss@host": a password with an unescaped '/', '?' or '#' ends
+ * the authority early, leaving "user:pa" where a port should be. What
+ * follows the colon is then no port, and an '@' comes later in the word:
+ * the userinfo runs to that '@'. Returns it, or NULL. */
+static const char *
+find_broken_userinfo_end (const char *auth,
+                          const char *auth_end,
+                          const char *end)
+{
+  const char *colon = memchr (auth, ':', auth_end - auth);
+  gboolean port = TRUE;
+
+  if (colon == NULL || colon + 1 == auth_end)
+    return NULL;
+  for (const char *p = colon + 1; p < auth_end; p++)
+    port = port && g_ascii_isdigit (*p);
+  if (port)
+    return NULL;
+
+  return memchr (auth_end, '@', end - auth_end);
+}
+
+/* The authority runs to the first '/', '?' or '#'; its userinfo to the
+ * last '@' in it, since a password may hold an unescaped '@'. Returns
+ * where scanning goes on: the authority's end. */
+static const char *
+scan_authority (const char *auth,
+                const char *end,
+                GArray     *found)
+{
+  const char *auth_end = auth;
+  const char *at = NULL;
+  const char *colon;
+
+  while (auth_end < end && *auth_end != '/' && *auth_end != '?' && *auth_end != '#')
+    {
+      if (*auth_end == '@')
+        at = auth_end;
+      auth_end++;
+    }
+  if (at == NULL)
+    at = find_broken_userinfo_end (auth, auth_end, end);
+  if (at == NULL)
+    return auth_end;
+
+  colon = memchr (auth, ':', at - auth);
+  if (colon != NULL && colon + 1 < at)
+    g_array_append_val (found, ((Userinfo) { auth, colon, at }));
+
+  return MAX (auth_end, at + 1);
+}
+
+/* A word without "://" is a proxy value such as "alice:pw@host:3128";
+ * with it, each URL's authority is looked at, never its path. */
+static void
+scan_word (const char *start,
+           const char *end,
+           GArray     *found)
+{
+  const char *sep = g_strstr_len (start, end - start, "://");
+
+  if (sep == NULL)
+    {
+      scan_authority (start, end, found);
+      return;
+    }
+  while (sep != NULL)
+    {
+      const char *auth_end = scan_authority (sep + 3, end, found);
+
+      sep = g_strstr_len (auth_end, end - auth_end, "://");
+    }
+}
+
+static GArray *
+scan_userinfo (const char *text)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Userinfo));
+  const char *p = text;
+
+  while (*p)
+    {
+      gsize len;
+
+      p += strspn (p, WORD_DELIMITERS);
+      len = strcspn (p, WORD_DELIMITERS);
+      if (len > 0)
+        scan_word (p, p + len, found);
+      p += len;
+    }
+
+  return found;
+}
+
+static char *
+mask_patterns (const char *text)
+{
+  g_autoptr(GArray) found = scan_userinfo (text);
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Userinfo *info = &g_array_index (found, Userinfo, i);
+
+      g_string_append_len (out, p, info->colon + 1 - p);
+      g_string_append (out, MASK);
+      p = info->at;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+mask_secrets (GString *text)
+{
+  g_mutex_lock (&secrets_lock);
+  for (guint i = 0; secrets != NULL && i < secrets->len; i++)
+    g_string_replace (text, g_ptr_array_index (secrets, i), MASK, 0);
+  g_mutex_unlock (&secrets_lock);
+}
+
+/**
+ * pp_redact:
+ * @text: (nullable): anything that may be shown, written or copied
+ *
+ * Replaces every password in @text with "***": each one a parser has
+ * registered, and each userinfo password ("user:***@") the patterns find.
+ *
+ * Returns: (transfer full) (nullable): the redacted copy, %NULL for %NULL
+ */
+char *
+pp_redact (const char *text)
+{
+  g_autoptr(GString) known = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  known = g_string_new (text);
+  mask_secrets (known);
+
+  return mask_patterns (known->str);
+}
+
+/**
+ * pp_redact_in_place:
+ * @text: (inout) (nullable): a string to replace with its redacted copy
+ */
+void
+pp_redact_in_place (char **text)
+{
+  char *redacted;
+
+  if (text == NULL || *text == NULL)
+    return;
+
+  redacted = pp_redact (*text);
+  g_free (*text);
+  *text = redacted;
+}
+
+/**
+ * pp_redact_error:
+ * @error: (nullable): an error whose message may quote a URL or a
+ *   library's message about it
+ */
+void
+pp_redact_error (GError *error)
+{
+  if (error != NULL)
+    pp_redact_in_place (&error->message);
+}
+
+/* Terminal controls (C0 but tab and newline, DEL, C1), and the marks
+ * and overrides that make a terminal show text in another order than it
+ * is written ("moc.elpmaxe" looking like a host it is not). */
+static gboolean
+is_terminal_control (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
+         c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * pp_redact_controls:
+ * @text: text bound for a terminal or a plain-text file
+ *
+ * Replaces terminal controls and bidirectional overrides with a visible
+ * "\u001b", and bytes that are not UTF-8 with U+FFFD, so that a hostile
+ * server, proxy value or PAC script cannot drive the reader's terminal.
+ * The notation is also a valid JSON escape.
+ *
+ * Returns: (transfer full): the neutralised copy
+ */
+char *
+pp_redact_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_terminal_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pp_redact_for_terminal:
+ * @text: text for stdout or stderr
+ *
+ * pp_redact(), then pp_redact_controls(): what the print handlers and
+ * the log writer put out.
+ *
+ * Returns: (transfer full): the safe copy
+ */
+char *
+pp_redact_for_terminal (const char *text)
+{
+  g_autofree char *redacted = pp_redact (text);
+
+  return pp_redact_controls (redacted);
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  gsize la = strlen (*(const char * const *) a);
+  gsize lb = strlen (*(const char * const *) b);
+
+  return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* Called with the lock held. Takes @form. */
+static void
+add_form (char *form)
+{
+  if (form == NULL || strlen (form) < PP_REDACT_MIN_SECRET_LENGTH)
+    {
+      g_free (form);
+      return;
+    }
+  if (secrets == NULL)
+    secrets = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < secrets->len; i++)
+    if (g_str_equal (g_ptr_array_index (secrets, i), form))
+      {
+        g_free (form);
+        return;
+      }
+  g_ptr_array_add (secrets, form);
+  g_ptr_array_sort (secrets, longest_first);
+}
+
+/* The password as json-glib writes it inside a string. */
+static char *
+json_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Called with the lock held. */
+static void
+add_forms (const char *secret)
+{
+  add_form (g_strdup (secret));
+  add_form (g_uri_escape_string (secret, NULL, FALSE));
+  add_form (g_uri_escape_string (secret, G_URI_RESERVED_CHARS_SUBCOMPONENT_DELIMITERS, FALSE));
+  add_form (json_escape (secret));
+  add_form (g_markup_escape_text (secret, -1));
+  add_form (pp_redact_controls (secret));
+}
+
+/**
+ * pp_redact_add_secret:
+ * @secret: (nullable): a password, raw or percent-encoded
+ *
+ * Registers @secret for the rest of the process: pp_redact() removes it
+ * in every form listed above. Secrets shorter than
+ * %PP_REDACT_MIN_SECRET_LENGTH are left to the patterns.
+ */
+void
+pp_redact_add_secret (const char *secret)
+{
+  g_autofree char *decoded = NULL;
+
+  if (secret == NULL || *secret == '\0')
+    return;
+
+  decoded = g_uri_unescape_string (secret, NULL);
+  g_mutex_lock (&secrets_lock);
+  add_forms (secret);
+  if (decoded != NULL && !g_str_equal (decoded, secret))
+    add_forms (decoded);
+  g_mutex_unlock (&secrets_lock);
+}
+
+/**
+ * pp_redact_add_credentials:
+ * @user: (nullable): the user name, decoded
+ * @password: (nullable): the password, decoded
+ *
+ * Registers @password, and the Basic credentials a proxy is sent.
+ */
+void
+pp_redact_add_credentials (const char *user,
+                           const char *password)
+{
+  g_autofree char *pair = NULL;
+
+  if (password == NULL || *password == '\0')
+    return;
+
+  pp_redact_add_secret (password);
+  pair = g_strdup_printf ("%s:%s", user ? user : "", password);
+  g_mutex_lock (&secrets_lock);
+  add_form (g_base64_encode ((const guchar *) pair, strlen (pair)));
+  g_mutex_unlock (&secrets_lock);
+  explicit_bzero (pair, strlen (pair));
+}
+
+/**
+ * pp_redact_learn:
+ * @text: (nullable): a value a parser met: a URL, a proxy value, a line
+ *
+ * Registers every userinfo password the patterns find in @text, so that
+ * it is also removed where it later appears without its "user:…@".
+ * Parsers call it on what they read before they validate it: an invalid
+ * value is quoted back in error messages too.
+ */
+void
+pp_redact_learn (const char *text)
+{
+  g_autoptr(GArray) found = NULL;
+
+  if (text == NULL)
+    return;
+
+  found = scan_userinfo (text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Userinfo *info = &g_array_index (found, Userinfo, i);
+      g_autofree char *user = g_uri_unescape_segment (info->user, info->colon, NULL);
+      g_autofree char *password = g_strndup (info->colon + 1, info->at - info->colon - 1);
+      g_autofree char *decoded = g_uri_unescape_string (password, NULL);
+
+      pp_redact_add_secret (password);
+      pp_redact_add_credentials (user, decoded);
+    }
+}
+
+static void
+write_stream (FILE       *stream,
+              const char *string)
+{
+  g_autofree char *safe = pp_redact_for_terminal (string);
+  const char *charset;
+
+  if (g_get_console_charset (&charset))
+    fputs (safe, stream);
+  else
+    {
+      g_autofree char *converted = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+      fputs (converted ? converted : safe, stream);
+    }
+  fflush (stream);
+}
+
+static void
+print_cb (const char *string)
+{
+  write_stream (stdout, string);
+}
+
+static void
+printerr_cb (const char *string)
+{
+  write_stream (stderr, string);
+}
+
+static const char *
+field_string (const GLogField *fields,
+              gsize            n_fields,
+              const char      *key)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, key) && fields[i].length < 0)
+      return fields[i].value;
+
+  return NULL;
+}
+
+/* Every message, ours and our libraries', redacted before GLib's own
+ * writer puts it on stderr or into the journal. */
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  g_autofree GLogField *copy = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_log_writer_default_would_drop (log_level, field_string (fields, n_fields, "GLIB_DOMAIN")))
+    return G_LOG_WRITER_HANDLED;
+
+  copy = g_memdup2 (fields, n_fields * sizeof *fields);
+  for (gsize i = 0; i < n_fields && message == NULL; i++)
+    if (g_str_equal (copy[i].key, "MESSAGE"))
+      {
+        g_autofree char *text = copy[i].length < 0 ? g_strdup (copy[i].value)
+                                : g_strndup (copy[i].value, copy[i].length);
+
+        message = pp_redact_for_terminal (text);
+        copy[i].value = message;
+        copy[i].length = -1;
+      }
+
+  return g_log_writer_default (log_level, copy, n_fields, user_data);
+}
+
+/**
+ * pp_redact_install_sinks:
+ *
+ * Makes g_print(), g_printerr() and every log message of this process go
+ * through pp_redact_for_terminal(). The programs call it first thing in
+ * main(); calling it again does nothing.
+ */
+void
+pp_redact_install_sinks (void)
+{
+  static gsize installed = 0;
+
+  if (!g_once_init_enter (&installed))
+    return;
+
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  g_once_init_leave (&installed, 1);
+}

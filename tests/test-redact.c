@@ -1,0 +1,174 @@
+/* test-redact.c: pp-redact's patterns, registry, controls and sinks
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "pp-proxy-spec.h"
+#include "pp-redact.h"
+
+static void
+assert_redacts_to (const char *text,
+                   const char *expected)
+{
+  g_autofree char *redacted = pp_redact (text);
+
+  g_assert_cmpstr (redacted, ==, expected);
+}
+
+/* Passwords nobody registered: only the userinfo shape finds them. */
+static void
+test_patterns (void)
+{
+  static const struct {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    { "via http://u:pw@h:1/x and socks5://v:pw2@k:2 end",
+      "via http://u:***@h:1/x and socks5://v:***@k:2 end" },
+    { "https_proxy=alice:pw@host:3128", "https_proxy=alice:***@host:3128" },
+    { "'alice:pw@127.0.0.1:99999' is not a proxy", "'alice:***@127.0.0.1:99999' is not a proxy" },
+    { "{\"value\":\"alice:pw@h:1\"}", "{\"value\":\"alice:***@h:1\"}" },
+    { "http://u:p%40ss@h/", "http://u:***@h/" },
+    { "http://u:p@ss@h/path", "http://u:***@h/path" },
+    { "http://u:p:q@h/", "http://u:***@h/" },
+    /* Unescaped '/', '?' or '#' in the password: no port follows the colon. */
+    { "http://u:pa/ss@h:1/x", "http://u:***@h:1/x" },
+    { "alice:pa#ss@h:3128 refused", "alice:***@h:3128 refused" },
+    { "http://h:8080/a?b=c:d@e", "http://h:8080/a?b=c:d@e" },
+    { "-p http://user:pw@", "-p http://user:***@" },
+    { "ftp://ivan:pw@127.0.0.1/ is not an http URL", "ftp://ivan:***@127.0.0.1/ is not an http URL" },
+    /* Left alone: no password, or not in an authority. */
+    { "http://only-host:8080/path?user=a:b@c", "http://only-host:8080/path?user=a:b@c" },
+    { "user@host:3128", "user@host:3128" },
+    { "http://user:***@h:1", "http://user:***@h:1" },
+    { "[::1]:3128 at 12:30", "[::1]:3128 at 12:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_redacts_to (cases[i].text, cases[i].expected);
+  g_assert_null (pp_redact (NULL));
+}
+
+/* Registered passwords go in every form output may give them. */
+static void
+test_registry (void)
+{
+  g_autofree char *basic = g_base64_encode ((const guchar *) "bob:Basic-Canary", 16);
+  g_autofree char *header = g_strdup_printf ("Authorization: Basic %s", basic);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpProxySpec) spec = NULL;
+
+  pp_redact_learn ("http://bob:Zebra%2FCanary@h/");
+  assert_redacts_to ("could not fetch: Zebra/Canary and Zebra%2FCanary", "could not fetch: *** and ***");
+
+  pp_redact_add_secret ("Qu\"ote\\Canary");
+  assert_redacts_to ("{\"x\": \"Qu\\\"ote\\\\Canary\"}", "{\"x\": \"***\"}");
+  pp_redact_add_secret ("Mark<up>&Canary");
+  assert_redacts_to ("<td>Mark&lt;up&gt;&amp;Canary</td>", "<td>***</td>");
+
+  pp_redact_add_credentials ("bob", "Basic-Canary");
+  assert_redacts_to (header, "Authorization: Basic ***");
+
+  /* Too short to look for everywhere: only the patterns find it. */
+  pp_redact_add_secret ("ab");
+  assert_redacts_to ("tab cab http://u:ab@h", "tab cab http://u:***@h");
+
+  /* An invalid proxy value is learnt before it is refused. */
+  spec = pp_proxy_spec_parse ("alice:Invalid-Canary@127.0.0.1:99999", TRUE, &error);
+  g_assert_null (spec);
+  g_assert_null (strstr (error->message, "Invalid-Canary"));
+  assert_redacts_to ("curl said Invalid-Canary", "curl said ***");
+}
+
+static void
+test_error (void)
+{
+  g_autoptr(GError) error = g_error_new (G_URI_ERROR, G_URI_ERROR_FAILED,
+                                         "could not fetch http://u:Err-Canary@h/: refused");
+
+  pp_redact_error (error);
+  g_assert_cmpstr (error->message, ==, "could not fetch http://u:***@h/: refused");
+  pp_redact_error (NULL);
+}
+
+static void
+test_controls (void)
+{
+  g_autofree char *safe = pp_redact_controls ("a\033[2Jb\tc\nd\x7f" "e\xc2\x9b" "f\xff" "g\r"
+                                              "h\xe2\x80\xae" "i\xc3\xa9");
+
+  g_assert_cmpstr (safe, ==, "a\\u001b[2Jb\tc\nd\\u007fe\\u009bf\xef\xbf\xbdg\\u000d"
+                             "h\\u202ei\xc3\xa9");
+}
+
+static gpointer
+register_and_redact_worker (gpointer data)
+{
+  guint id = GPOINTER_TO_UINT (data);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *secret = g_strdup_printf ("Thread%u-Canary%u", id, i);
+      g_autofree char *text = g_strdup_printf ("x %s y", secret);
+      g_autofree char *redacted = NULL;
+
+      pp_redact_add_secret (secret);
+      redacted = pp_redact (text);
+      g_assert_cmpstr (redacted, ==, "x *** y");
+    }
+
+  return NULL;
+}
+
+/* Workers register (PAC answers, curl) while the main thread prints. */
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("redact", register_and_redact_worker, GUINT_TO_POINTER (i));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+/* The sinks, in a child: print handlers and the log writer are process-wide. */
+static void
+test_sinks (void)
+{
+  if (g_test_subprocess ())
+    {
+      pp_redact_install_sinks ();
+      pp_redact_install_sinks ();
+      pp_redact_add_secret ("Sink-Canary");
+      g_print ("out Sink-Canary \033[31m\n");
+      g_printerr ("err http://u:Other-Canary@h \033]0;x\007\n");
+      g_message ("log Sink-Canary \033[2J");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("out *** \\u001b[31m\n");
+  g_test_trap_assert_stderr ("err http://u:***@h \\u001b]0;x\\u0007\n*log *** \\u001b[2J*");
+  g_test_trap_assert_stderr_unmatched ("*Canary*");
+  g_test_trap_assert_stderr_unmatched ("*\033*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/redact/patterns", test_patterns);
+  g_test_add_func ("/redact/registry", test_registry);
+  g_test_add_func ("/redact/error", test_error);
+  g_test_add_func ("/redact/controls", test_controls);
+  g_test_add_func ("/redact/threads", test_threads);
+  g_test_add_func ("/redact/sinks", test_sinks);
+
+  return g_test_run ();
+}
