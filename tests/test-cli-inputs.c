@@ -259,11 +259,11 @@ test_proxy_host (void)
   expect_bad_input ((const char *[]) { "--url", CLOSED_URL, "-p", "http://pro xy:8080", NULL },
                     "'http://pro xy:8080' is not a proxy: its host name contains a space");
   expect_bad_input ((const char *[]) { "--url", CLOSED_URL, "-p", "prox\001y:8080", NULL },
-                    "its host name contains the control character \\x01");
+                    "its host name contains the control character \\u0001");
   expect_bad_input ((const char *[]) { "--url", CLOSED_URL,
                                        "-p", "http://alice:" CANARY "@pro\033]0;x\007xy:3128",
                                        NULL },
-                    "'http://alice:***@pro\\x1b]0;x\\x07xy:3128' is not a proxy");
+                    "'http://alice:***@pro\\u001b]0;x\\u0007xy:3128' is not a proxy");
 }
 
 /* --named-proxy stands for the agent's setting, whose problems are

@@ -365,9 +365,9 @@ test_proxy_host (void)
 {
   assert_host_refused ("http://pro xy:8080", "contains a space", "'http://pro xy:8080'");
   assert_host_refused ("pro%20xy:8080", "contains a space", "pro%20xy");
-  assert_host_refused ("prox\001y:8080", "the control character \\x01", "'prox\\x01y:8080'");
-  assert_host_refused ("http://alice:Canary@pro\033[31mxy:8080", "the control character \\x1b",
-                       "'http://alice:***@pro\\x1b[31mxy:8080'");
+  assert_host_refused ("prox\001y:8080", "the control character \\u0001", "'prox\\u0001y:8080'");
+  assert_host_refused ("http://alice:Canary@pro\033[31mxy:8080", "the control character \\u001b",
+                       "'http://alice:***@pro\\u001b[31mxy:8080'");
   assert_host_refused ("http://alice:Canary@ho st:8080", "a space", "alice:***@ho st");
   assert_host_refused ("http://pro\"xy:8080", "the character '\"'", "pro\"xy");
   assert_host_refused ("http://pro;xy:8080", "the character ';'", "pro;xy");

@@ -103,6 +103,19 @@ test_controls (void)
                              "h\\u202ei\xc3\xa9");
 }
 
+/* A quoted value stays on its message's line and never runs on. */
+static void
+test_quote (void)
+{
+  g_autofree char *line = pp_redact_quote ("http://alice:Quoted1@pro\nxy:80\t\033[2J");
+  g_autofree char *long_value = g_strnfill (PP_REDACT_MAX_QUOTED_CHARS + 50, 'x');
+  g_autofree char *quoted = pp_redact_quote (long_value);
+
+  g_assert_cmpstr (line, ==, "http://alice:***@pro\\u000axy:80\\u0009\\u001b[2J");
+  g_assert_cmpuint (g_utf8_strlen (quoted, -1), ==, PP_REDACT_MAX_QUOTED_CHARS + 1);
+  g_assert_true (g_str_has_suffix (quoted, "…"));
+}
+
 static gpointer
 register_and_redact_worker (gpointer data)
 {
@@ -167,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/redact/registry", test_registry);
   g_test_add_func ("/redact/error", test_error);
   g_test_add_func ("/redact/controls", test_controls);
+  g_test_add_func ("/redact/quote", test_quote);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add_func ("/redact/sinks", test_sinks);
 

@@ -19,7 +19,6 @@
 
 #define SCHEMA_ID           "proxyprobe-profile/1"
 #define SAMPLE_WORKSPACE_ID "00000000-0000-0000-0000-000000000000"
-#define MAX_SHOWN_CHARS     120
 
 static const char * const pin_sets[] = {
   "microsoft-2011", "microsoft-2011+digicert-g2", NULL
@@ -31,33 +30,6 @@ static const char * const endpoint_keys[] = {
   "url", "service", "http_method", "expected_status", "trust", "geography",
   "source", NULL
 };
-
-/* Quotes user input in a message: control characters would garble a
- * terminal, and a runaway line would bury the rest of the message. */
-char *
-pp_profile_quote (const char *text)
-{
-  /* Redacted before it is shortened, which could cut a password's "@". */
-  g_autofree char *redacted = pp_redact (text);
-  g_autofree char *valid = g_utf8_make_valid (redacted, -1);
-  g_autoptr(GString) str = g_string_new (NULL);
-  glong n_chars = 0;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n_chars++)
-    {
-      if (n_chars == MAX_SHOWN_CHARS)
-        {
-          g_string_append (str, "…");
-          break;
-        }
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (str, "\\x%02x", (guchar) *p);
-      else
-        g_string_append_len (str, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (g_steal_pointer (&str), FALSE);
-}
 
 /* Names the line of the first invalid byte: json-glib only says that the
  * data is not UTF-8, and a URL list would otherwise fail on a garbled URL. */
@@ -242,7 +214,7 @@ member_path (const char *parent,
   if (plain)
     return g_strconcat (parent, ".", key, NULL);
 
-  quoted = pp_profile_quote (key);
+  quoted = pp_redact_quote (key);
   return g_strdup_printf ("%s[\"%s\"]", parent, quoted);
 }
 
@@ -381,7 +353,7 @@ parse_geography_name (const char  *file,
   for (guint i = 0; i < seen->len; i++)
     if (g_ascii_strcasecmp (geography, g_ptr_array_index (seen, i)) == 0)
       {
-        quoted = pp_profile_quote (geography);
+        quoted = pp_redact_quote (geography);
         invalid (error, file, where, "'%s' is listed twice", quoted);
         return NULL;
       }
@@ -481,7 +453,7 @@ check_trust (const char  *file,
              GError     **error)
 {
   g_autofree char *where = member_path (path, "trust");
-  g_autofree char *quoted = pp_profile_quote (trust);
+  g_autofree char *quoted = pp_redact_quote (trust);
   g_autofree char *sets = NULL;
 
   if (g_str_equal (trust, "system"))
@@ -510,7 +482,7 @@ check_url (const char  *file,
 {
   g_autofree char *sample = pp_profile_expand_url (url, SAMPLE_WORKSPACE_ID);
   g_autofree char *where = member_path (path, "url");
-  g_autofree char *quoted = pp_profile_quote (url);
+  g_autofree char *quoted = pp_redact_quote (url);
 
   if (strchr (sample, '{') != NULL || strchr (sample, '}') != NULL)
     return invalid (error, file, where, "'%s' contains an unknown placeholder; "
@@ -535,7 +507,7 @@ check_method (const char  *file,
     return TRUE;
 
   where = member_path (path, "http_method");
-  quoted = pp_profile_quote (method);
+  quoted = pp_redact_quote (method);
   return invalid (error, file, where, "'%s' is not supported; use GET or HEAD", quoted);
 }
 
@@ -547,7 +519,7 @@ check_geography (const char         *file,
                  GError            **error)
 {
   g_autofree char *where = member_path (path, "geography");
-  g_autofree char *quoted = pp_profile_quote (geography);
+  g_autofree char *quoted = pp_redact_quote (geography);
   g_autofree char *listed = NULL;
 
   if (g_str_equal (geography, "WW") || g_strv_contains (geographies, geography))
@@ -640,7 +612,7 @@ check_schema (const char  *file,
   if (g_str_equal (schema, SCHEMA_ID))
     return TRUE;
 
-  quoted = pp_profile_quote (schema);
+  quoted = pp_redact_quote (schema);
   return invalid (error, file, "$.schema", "'%s' is not supported; this version of "
                   "Proxy Probe reads \"" SCHEMA_ID "\"", quoted);
 }

@@ -34,9 +34,7 @@ PpProfileDocument *pp_profile_document_parse (const char         *file,
                                               GError            **error);
 void               pp_profile_document_free  (PpProfileDocument  *document);
 
-/* Shared with pp-profile.c, which reads URL lists and quotes user input in
- * the same way. */
-char              *pp_profile_quote          (const char         *text);
+/* Shared with pp-profile.c, which reads URL lists in the same way. */
 gboolean           pp_profile_check_utf8     (const char         *file,
                                               const char         *data,
                                               gsize               length,

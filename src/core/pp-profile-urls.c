@@ -39,7 +39,7 @@ pp_url_validate (const char  *url,
   if (pp_profile_url_is_valid (url))
     return TRUE;
 
-  quoted = pp_profile_quote (url);
+  quoted = pp_redact_quote (url);
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
                "'%s' is not an http or https URL", quoted);
   return FALSE;

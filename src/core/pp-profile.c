@@ -11,6 +11,7 @@
 #include "pp-file.h"
 #include "pp-profile-private.h"
 #include "pp-profile-schema.h"
+#include "pp-redact.h"
 
 #define RESOURCE_PREFIX     "/io/github/proxyprobe/ProxyProbe/profiles/"
 #define MAX_FILE_SIZE       (4 * 1024 * 1024)
@@ -222,7 +223,7 @@ resolve_geography (const PpProfileDocument  *document,
         }
     }
 
-  quoted = pp_profile_quote (requested);
+  quoted = pp_redact_quote (requested);
   if (document->geographies[0] == NULL)
     {
       g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_GEOGRAPHY,
@@ -260,7 +261,7 @@ resolve_workspace_id (const char  *profile_name,
   if (g_uuid_string_is_valid (stripped))
     return g_ascii_strdown (stripped, -1);
 
-  quoted = pp_profile_quote (requested);
+  quoted = pp_redact_quote (requested);
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_WORKSPACE_ID,
                "'%s' is not a workspace ID (a GUID such as "
                "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d): " WORKSPACE_ID_HINT, quoted);
@@ -384,7 +385,7 @@ static void
 set_not_found (const char  *name,
                GError     **error)
 {
-  g_autofree char *quoted = pp_profile_quote (name);
+  g_autofree char *quoted = pp_redact_quote (name);
   g_autofree char *names = g_strjoinv (", ", (char **) bundled_names);
 
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,

@@ -143,23 +143,6 @@ split_userinfo (const char  *userinfo,
   return *user != NULL;
 }
 
-/* Control characters in a message would reach a terminal raw. */
-static char *
-escape_controls (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (out, "\\x%02x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* Describes the first character of @host that no host name contains, or
  * returns NULL. Letters beyond ASCII are allowed: libcurl converts
  * internationalized names. '_' is not valid in DNS host names, but
@@ -183,7 +166,7 @@ find_bad_host_char (const char *host)
       if (c == ' ')
         return g_strdup ("a space");
       if (c < 0x20 || c == 0x7f)
-        return g_strdup_printf ("the control character \\x%02x", c);
+        return g_strdup_printf ("the control character \\u%04x", c);
       return g_strdup_printf ("the character '%c'", c);
     }
 
@@ -199,15 +182,13 @@ check_host (const char  *host,
             GError     **error)
 {
   g_autofree char *bad = find_bad_host_char (host);
-  g_autofree char *escaped = NULL;
 
   if (bad == NULL)
     return TRUE;
 
-  escaped = escape_controls (shown);
   g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
                "'%s' is not a proxy: its host name contains %s; a host name has only "
-               "letters, digits, '-' and '.', or is an IP address", escaped, bad);
+               "letters, digits, '-' and '.', or is an IP address", shown, bad);
   return FALSE;
 }
 
@@ -280,7 +261,7 @@ pp_proxy_spec_parse (const char  *text,
   stripped = g_strstrip (g_strdup (text));
   /* Valid or not: an invalid value is quoted back, in messages and reports. */
   pp_redact_learn (stripped);
-  shown = pp_redact (stripped);
+  shown = pp_redact_quote (stripped);
 
   if (*stripped == '\0')
     {

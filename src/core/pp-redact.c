@@ -226,6 +226,34 @@ is_terminal_control (gunichar c)
          (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Both escapes are also valid JSON escapes. */
+static char *
+escape_controls (const char *text,
+                 gboolean    line_breaks_too,
+                 glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+  glong n_chars = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n_chars == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (is_terminal_control (c) || (line_breaks_too && (c == '\n' || c == '\t')))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pp_redact_controls:
  * @text: text bound for a terminal or a plain-text file
@@ -240,20 +268,27 @@ is_terminal_control (gunichar c)
 char *
 pp_redact_controls (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
+  return escape_controls (text, FALSE, G_MAXLONG);
+}
 
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+/**
+ * pp_redact_quote:
+ * @text: one value from outside (a proxy value, a URL, a key) to quote
+ *   in a message
+ *
+ * pp_redact(), then every control character escaped, newline and tab
+ * included: a quoted value must stay on its message's line, and a
+ * runaway value must not bury the rest of the message. It is redacted
+ * before it is shortened, which could cut a password's "@".
+ *
+ * Returns: (transfer full): the quotable copy
+ */
+char *
+pp_redact_quote (const char *text)
+{
+  g_autofree char *redacted = pp_redact (text);
 
-      if (is_terminal_control (c))
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
+  return escape_controls (redacted, TRUE, PP_REDACT_MAX_QUOTED_CHARS);
 }
 
 /**

@@ -13,9 +13,13 @@ G_BEGIN_DECLS
  * it: removing every "ab" from a report would destroy it. */
 #define PP_REDACT_MIN_SECRET_LENGTH 4
 
+/* How much of one value pp_redact_quote() shows before "…". */
+#define PP_REDACT_MAX_QUOTED_CHARS 120
+
 char *pp_redact                 (const char *text);
 char *pp_redact_for_terminal    (const char *text);
 char *pp_redact_controls        (const char *text);
+char *pp_redact_quote           (const char *text);
 void  pp_redact_in_place        (char      **text);
 void  pp_redact_error           (GError     *error);
 void  pp_redact_learn           (const char *text);
