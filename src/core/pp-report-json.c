@@ -160,6 +160,8 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_status (builder, "http_status", result->http_status);
   add_status (builder, "connect_status", result->connect_status);
   add_status (builder, "proxy_status", result->proxy_status);
+  add_status (builder, "ambiguous_status", result->ambiguous_status);
+  add_string (builder, "answered_by", result->answered_by ? pp_answerer_to_id (result->answered_by) : NULL);
   add_int (builder, "curl_code", result->curl_code);
   add_string (builder, "curl_message", result->curl_message);
   add_string (builder, "detail", result->detail);
