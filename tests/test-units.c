@@ -223,6 +223,13 @@ test_classify_unmarked_proxy_answers (void)
   g_assert_cmpint (c.answered_by, ==, PP_ANSWERER_ORIGIN);
   g_free (c.detail);
 
+  /* The check got its answer without any CONNECT: no proxy was used. */
+  facts.tunnel_connect_code = 0;
+  facts.tunnel_status = 200;
+  classify (&facts, 404, PP_OUTCOME_UNEXPECTED_STATUS, &c);
+  g_assert_cmpint (c.answered_by, ==, PP_ANSWERER_ORIGIN);
+  g_free (c.detail);
+
   /* A proxy that says it passed the answer on. */
   facts = plain;
   facts.via = "1.1 corp-proxy";

@@ -177,6 +177,15 @@ classify_unmarked_answer (const PpTransferFacts *facts,
   g_autofree char *expected = pp_endpoint_format_expected (endpoint);
   g_autofree char *why = NULL;
 
+  /* An answer through "the tunnel" without any CONNECT: libcurl used no
+   * proxy at all (the environment's no_proxy, or none set for it), so the
+   * plain request went straight to the server too. */
+  if (facts->tunnel_checked && facts->tunnel_connect_code == 0 && facts->tunnel_status != 0)
+    {
+      classify_origin_answer (facts, endpoint, "", out);
+      return;
+    }
+
   if (facts->tunnel_checked && facts->tunnel_status == status)
     {
       classify_origin_answer (facts, endpoint, " (the same through a tunnel)", out);

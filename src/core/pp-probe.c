@@ -10,7 +10,9 @@
 #include "pp-probe.h"
 #include "pp-tls.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 
 /* Bounds on what a server can make us keep. */
 #define MAX_BODY_BYTES   (1024 * 1024)
@@ -49,6 +51,7 @@ struct _PpProbe
   char *proxy_agent;
   char *location;
   char *server_name;
+  int socket_errno;             /* why our socket() failed, 0 if it did not */
   PpTransferFacts plain_facts;  /* the plain request's, while the tunnel check runs */
   guint tunnel_timeout_ms;
   PpTlsChain chain;
@@ -89,6 +92,7 @@ reset_transfer (PpProbe *self)
 {
   g_clear_pointer (&self->easy, curl_easy_cleanup);
   self->errbuf[0] = '\0';
+  self->socket_errno = 0;
   self->body_bytes = 0;
   self->body_truncated = FALSE;
   g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
@@ -215,6 +219,23 @@ header_cb (char   *data,
       }
 
   return len;
+}
+
+/* libcurl 7.88 does not record why socket() failed: EMFILE would read as
+ * "Couldn't connect to server", a refusal by the server. */
+static curl_socket_t
+open_socket_cb (void                 *user_data,
+                curlsocktype          purpose,
+                struct curl_sockaddr *address)
+{
+  PpProbe *self = user_data;
+  curl_socket_t fd = socket (address->family, address->socktype | SOCK_CLOEXEC,
+                             address->protocol);
+
+  if (fd == CURL_SOCKET_BAD)
+    self->socket_errno = errno;
+
+  return fd;
 }
 
 static int
@@ -367,6 +388,8 @@ set_callbacks (PpProbe *self,
   curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
   curl_easy_setopt (easy, CURLOPT_XFERINFODATA, self);
+  curl_easy_setopt (easy, CURLOPT_OPENSOCKETFUNCTION, open_socket_cb);
+  curl_easy_setopt (easy, CURLOPT_OPENSOCKETDATA, self);
   curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, prereq_cb);
   curl_easy_setopt (easy, CURLOPT_PREREQDATA, self);
   if (self->trace)
@@ -582,7 +605,7 @@ record_transfer_facts (PpProbe         *self,
   facts->response_code = (guint) response;
   facts->connect_code = (guint) connect_code;
   facts->proxy_error = (int) proxy_error;
-  facts->os_errno = (int) os_errno;
+  facts->os_errno = self->socket_errno ? self->socket_errno : (int) os_errno;
   facts->via_proxy = spec->kind == PP_PROXY_KIND_PROXY || spec->env_via_proxy;
   facts->http_proxy = facts->via_proxy && is_http_proxy (spec);
   facts->tunnel = facts->http_proxy && url != NULL && g_ascii_strncasecmp (url, "https:", 6) == 0;
@@ -715,7 +738,8 @@ finish_tunnel_check (PpProbe  *self,
   curl_easy_getinfo (self->easy, CURLINFO_RESPONSE_CODE, &response);
   facts->tunnel_checked = TRUE;
   facts->tunnel_connect_code = (guint) connect_code;
-  facts->tunnel_status = code == CURLE_OK && connect_code / 100 == 2 ? (guint) response : 0;
+  facts->tunnel_status = code == CURLE_OK && (connect_code / 100 == 2 || connect_code == 0)
+                        ? (guint) response : 0;
   g_debug ("tunnel check of %s: CONNECT %ld, status %u", facts->server_name,
            connect_code, facts->tunnel_status);
 

@@ -223,6 +223,28 @@ add_summary (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* How the probes ran, when a runner recorded it on the plan. */
+static void
+add_run (JsonBuilder *builder,
+         PpPlan      *plan)
+{
+  guint requested, used;
+  guint64 limit;
+  g_autofree char *note = NULL;
+
+  if (!pp_plan_get_concurrency (plan, &requested, &used, &limit))
+    return;
+
+  note = pp_plan_format_concurrency_note (plan);
+  json_builder_set_member_name (builder, "run");
+  json_builder_begin_object (builder);
+  add_int (builder, "concurrency_requested", requested);
+  add_int (builder, "concurrency", used);
+  add_status (builder, "open_files_limit", (guint) MIN (limit, G_MAXUINT));
+  add_string (builder, "note", note);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 pp_report_json_build (PpPlan    *plan,
                       GPtrArray *results,
@@ -240,6 +262,7 @@ pp_report_json_build (PpPlan    *plan,
   json_builder_set_member_name (builder, "configuration");
   pp_config_add_json (config, builder);
   add_summary (builder, plan, results);
+  add_run (builder, plan);
   json_builder_set_member_name (builder, "probes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)

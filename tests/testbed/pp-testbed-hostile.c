@@ -217,6 +217,11 @@ serve_origin (GSocket    *socket,
     send_text (socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
   else if (g_str_equal (name, "gzip-bomb"))
     send_gzip_bomb (socket);
+  else if (g_str_equal (name, "slow"))
+    {
+      g_usleep (300 * 1000);
+      send_text (socket, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    }
   else
     send_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello");
 }

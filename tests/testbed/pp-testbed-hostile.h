@@ -10,7 +10,8 @@
  *   proxy:    GET http://CASE.test/...   (a plain-http request to a proxy)
  *   tunnel:   CONNECT CASE.test:PORT     (then requests inside the tunnel)
  * A TLS ClientHello instead of a request is never answered (silent TLS).
- * The cases are listed in pp-testbed-hostile.c. Every connection has a
+ * The cases are listed in pp-testbed-hostile.c; "slow" answers 200 after
+ * 300 ms, any other name at once. Every connection has a
  * thread of its own, so slow cases do not hold up fast ones.
  */
 #pragma once
