@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "pp-test-cli.h"
 #include "pp-test-probe.h"
 #include "testbed/pp-testbed-hostile.h"
 
@@ -208,6 +209,70 @@ test_memory_bounded (void)
   g_assert_cmpint (rss_growth_kb, <, MAX_RSS_GROWTH_KB);
 }
 
+static void
+run_cli (CliRun             *run,
+         const char         *url,
+         const char         *method,
+         const char * const *extra)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *proxy = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
+  g_ptr_array_add (argv, g_strdup_printf ("--url=%s", url));
+  g_ptr_array_add (argv, g_strdup_printf ("--methods=%s", method));
+  g_ptr_array_add (argv, g_strdup_printf ("--proxy=%s", proxy));
+  g_ptr_array_add (argv, g_strdup ("--sysroot=/nonexistent-sysroot"));
+  g_ptr_array_add (argv, g_strdup ("--timeout=2"));
+  for (guint i = 0; extra && extra[i]; i++)
+    g_ptr_array_add (argv, g_strdup (extra[i]));
+  g_ptr_array_add (argv, NULL);
+  cli_spawn (run, NULL, argv);
+}
+
+/* Issue 13: a non-squid proxy's block page for a plain-http --url was
+ * "Succeeded (403)" and exit 0. */
+static void
+test_cli_block_page_is_no_success (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) json = { 0 };
+
+  run_cli (&run, "http://block403.test/", "cmdline", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "5 - Command line proxy: Failed (403)");
+  assert_contains (run.out, "cannot tell over plain HTTP");
+
+  run_cli (&json, "http://block403.test/", "cmdline", (const char *[]) { "--json", NULL });
+  g_assert_cmpint (json.status, ==, 1);
+  assert_contains (json.out, "\"outcome\" : \"unattributed\"");
+  assert_contains (json.out, "\"answered_by\" : \"unknown\"");
+  assert_contains (json.out, "\"ambiguous_status\" : 403");
+}
+
+/* Issue 13: `ulimit -n 256` with --concurrency 1000. The limit is the
+ * test's own, inherited by the CLI. */
+static void
+test_cli_says_concurrency_was_lowered (void)
+{
+  g_autofree char *url = with_port ("http://127.0.0.1:%u/fast");
+  g_auto(CliRun) run = { 0 };
+  struct rlimit limit, old;
+
+  g_assert_cmpint (getrlimit (RLIMIT_NOFILE, &old), ==, 0);
+  limit = old;
+  limit.rlim_cur = MIN (256, old.rlim_max);
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  run_cli (&run, url, "direct", (const char *[]) { "--concurrency=1000", "--json", NULL });
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &old), ==, 0);
+
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.err, "proxyprobe-cli: concurrency 1000 lowered to ");
+  assert_contains (run.err, "may have only 256 files open (ulimit -n)");
+  assert_contains (run.out, "\"concurrency_requested\" : 1000");
+  assert_contains (run.out, "\"open_files_limit\" : 256");
+}
+
 static char *
 case_path (const HostileCase *hostile_case)
 {
@@ -235,6 +300,8 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/hostile/memory-bounded", test_memory_bounded);
+  g_test_add_func ("/hostile/cli/block-page-is-no-success", test_cli_block_page_is_no_success);
+  g_test_add_func ("/hostile/cli/concurrency-lowered", test_cli_says_concurrency_was_lowered);
 
   return g_test_run ();
 }
