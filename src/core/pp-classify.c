@@ -105,6 +105,20 @@ outcome_from_proxy_error (const PpTransferFacts *facts)
   return PP_OUTCOME_PROXY_REFUSED;
 }
 
+/* What a 407 asks for: the agent can answer none of it, but a technician
+ * who reads "NTLM" knows which proxy rule to look for. */
+static char *
+describe_challenge (const PpTransferFacts *facts,
+                    guint                  status)
+{
+  if (status != 407)
+    return g_strdup ("");
+  if (facts->proxy_auth == NULL)
+    return g_strdup (": it sent no Proxy-Authenticate challenge, so no client can log in");
+
+  return g_strdup_printf (": it asks for %s", facts->proxy_auth);
+}
+
 static void
 classify_proxy_answer (const PpTransferFacts *facts,
                        guint                  status,
@@ -114,6 +128,7 @@ classify_proxy_answer (const PpTransferFacts *facts,
 {
   const char *said = evidence ? evidence
                    : facts->squid_error ? facts->squid_error : facts->proxy_status;
+  g_autofree char *challenge = describe_challenge (facts, status);
 
   out->outcome = status == 407 ? PP_OUTCOME_PROXY_AUTH_REQUIRED
                                : outcome_from_proxy_error (facts);
@@ -123,10 +138,11 @@ classify_proxy_answer (const PpTransferFacts *facts,
   else
     out->proxy_status = status;
 
-  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s",
+  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s%s",
                                  facts->proxy_name ? facts->proxy_name : "",
                                  status, to_connect ? " to CONNECT" : "",
-                                 said ? " (" : "", said ? said : "", said ? ")" : "");
+                                 said ? " (" : "", said ? said : "", said ? ")" : "",
+                                 challenge);
 }
 
 static void
@@ -501,6 +517,29 @@ classify_failure_honestly (const PpTransferFacts *facts,
   return TRUE;
 }
 
+/* A peer that took the connection and then kept us waiting: a silent
+ * or dripping server, a TLS handshake never answered, a proxy that sits
+ * on CONNECT. Who it was matters more than libcurl's byte count. */
+static char *
+describe_timeout (const PpTransferFacts *facts)
+{
+  const char *message = facts->curl_message ? facts->curl_message : "";
+  g_autofree char *who = NULL;
+
+  if (facts->tunnel && facts->connect_code == 0)
+    return g_strdup_printf ("the proxy %s accepted the connection but did not answer "
+                            "CONNECT in time (%s)", facts->proxy_name, message);
+  who = facts->tunnel || !facts->http_proxy
+        ? g_strdup_printf ("the server %s", facts->server_name ? facts->server_name : "")
+        : g_strdup_printf ("the proxy %s (or the server behind it)", facts->proxy_name);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT && strstr (message, "SSL") != NULL)
+    return g_strdup_printf ("%s accepted the connection but did not complete the TLS "
+                            "handshake in time (%s)", who, message);
+
+  return g_strdup_printf ("%s accepted the connection but sent no complete answer in time (%s)",
+                          who, message);
+}
+
 /* Decides the outcome of one transfer. A status that came from the proxy
  * (407, a refused CONNECT, an error page marked by X-Squid-Error,
  * Proxy-Status, Proxy-Agent or a proxy's Server header, or one that a
@@ -532,6 +571,13 @@ pp_classify (const PpTransferFacts *facts,
     return;
 
   out->outcome = outcome_from_curl_code (facts);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&
+      (out->outcome == PP_OUTCOME_TIMEOUT || out->outcome == PP_OUTCOME_TLS_FAILED ||
+       (facts->tunnel && strstr (facts->curl_message ? facts->curl_message : "", "CONNECT"))))
+    {
+      out->detail = describe_timeout (facts);
+      return;
+    }
   if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
     {
       g_autofree char *who = answerer_words (facts);

@@ -50,6 +50,7 @@ struct _PpProbe
   char *server;
   char *proxy_agent;
   char *location;
+  char *proxy_auth;
   char *server_name;
   int socket_errno;             /* why our socket() failed, 0 if it did not */
   PpTransferFacts plain_facts;  /* the plain request's, while the tunnel check runs */
@@ -85,6 +86,7 @@ clear_markers (PpProbe *self)
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->proxy_agent, g_free);
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->proxy_auth, g_free);
 }
 
 static void
@@ -177,6 +179,20 @@ replace_string (char **slot,
   *slot = value;
 }
 
+/* "NTLM", then "NTLM, Negotiate": the scheme only, never a token. */
+static void
+add_auth_scheme (char       **schemes,
+                 const char  *value)
+{
+  g_autofree char *scheme = g_strndup (value, strcspn (value, " ,"));
+  char *joined;
+
+  if (*scheme == '\0' || (*schemes && strlen (*schemes) > MAX_HEADER_VALUE))
+    return;
+  joined = *schemes ? g_strconcat (*schemes, ", ", scheme, NULL) : g_strdup (scheme);
+  replace_string (schemes, joined);
+}
+
 static size_t
 header_cb (char   *data,
            size_t  size,
@@ -208,6 +224,14 @@ header_cb (char   *data,
   if (len > 5 && strncmp (data, "HTTP/", 5) == 0)
     {
       clear_markers (self);
+      return len;
+    }
+
+  /* A proxy may offer several schemes, one header each. */
+  if ((value = header_value (data, len, "Proxy-Authenticate:")) != NULL)
+    {
+      add_auth_scheme (&self->proxy_auth, value);
+      g_free (value);
       return len;
     }
 
@@ -569,6 +593,7 @@ record_markers (PpProbe         *self,
   facts->via = self->via;
   facts->server = self->server;
   facts->proxy_agent = self->proxy_agent;
+  facts->proxy_auth = self->proxy_auth;
   /* A Location can carry credentials like any URL. */
   if (self->location)
     replace_string (&self->location, pp_redact_url (self->location));

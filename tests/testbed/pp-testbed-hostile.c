@@ -253,6 +253,8 @@ serve_tunnel (GSocket    *socket,
 
   if (g_str_equal (name, "connect-garbage"))
     send_text (socket, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n\r\n");
+  else if (g_str_equal (name, "connect-silent"))
+    hold (socket);
   else if (g_str_equal (name, "connect-close"))
     send_text (socket, "HTTP/1.1 200 Connection established\r\n\r\n");
   else if (g_str_equal (name, "auth-none"))
