@@ -53,6 +53,7 @@ static const HostileCase cases[] = {
   { "https://auth-ntlm.test/",         TRUE,  PP_OUTCOME_PROXY_AUTH_REQUIRED, "answered 407 to CONNECT: it asks for NTLM, Negotiate" },
   { "http://block403.test/",           TRUE,  PP_OUTCOME_UNATTRIBUTED, "403: answered by the proxy or the origin — cannot tell over plain HTTP" },
   { "http://gw502.test/",              TRUE,  PP_OUTCOME_UNATTRIBUTED, "502: answered by the proxy or the origin — cannot tell over plain HTTP" },
+  { "http://fortiguard.test/",         TRUE,  PP_OUTCOME_PROXY_REFUSED, "the proxy http://127.0.0.1:%u answered 403 (its error page says \"fortiguard\")" },
   { "http://agent403.test/",           TRUE,  PP_OUTCOME_PROXY_REFUSED, "the proxy http://127.0.0.1:%u answered 403 (Proxy-Agent: ExampleGate/2.1)" },
   { "http://filter403.test/",          TRUE,  PP_OUTCOME_PROXY_REFUSED, "the proxy http://127.0.0.1:%u answered 403 itself: through a tunnel the server answered 200" },
   { "http://fwd.test/",                TRUE,  PP_OUTCOME_OK,       "the server answered 200 (the same through a tunnel)" },

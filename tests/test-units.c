@@ -252,6 +252,10 @@ test_classify_unmarked_proxy_answers (void)
   classify (&facts, 200, PP_OUTCOME_PROXY_REFUSED, &c);
   g_assert_cmpuint (c.proxy_status, ==, 502);
   g_free (c.detail);
+  facts = plain;
+  facts.body_start = "<html><title>Zscaler: Website blocked</title>";
+  classify (&facts, 200, PP_OUTCOME_PROXY_REFUSED, &c);
+  g_free (c.detail);
   /* An origin's nginx is no proxy mark. */
   facts = plain;
   facts.server = "nginx";

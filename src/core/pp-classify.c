@@ -75,18 +75,43 @@ static const char * const proxy_products[] = {
   "fortigate", "fortiproxy", "sophos", "kerio", "wingate", "ccproxy", "cntlm",
 };
 
+/* The block and error pages of filtering products name them; an origin's
+ * error page names none of these. */
+static const char * const proxy_page_names[] = {
+  "fortiguard", "zscaler", "blue coat", "bluecoat", "symantec web security",
+  "mcafee web gateway", "websense", "forcepoint", "netskope", "sophos web appliance",
+  "sophos utm", "palo alto networks", "cisco umbrella", "squid", "web filter",
+  "url filtering", "blocked by your administrator", "proxy server",
+};
+
+static const char *
+find_name (const char         *lowered,
+           const char * const *names,
+           gsize               n_names)
+{
+  for (gsize i = 0; lowered && i < n_names; i++)
+    if (strstr (lowered, names[i]) != NULL)
+      return names[i];
+
+  return NULL;
+}
+
 /* The proxy's own mark on an answer other than squid's and RFC 9209's:
- * Proxy-Agent (sent by proxies only), or a Server header naming a proxy. */
+ * Proxy-Agent (sent by proxies only), a Server header naming a proxy,
+ * or an error page naming a filtering product. */
 static char *
 proxy_marker (const PpTransferFacts *facts)
 {
   g_autofree char *server = facts->server ? g_ascii_strdown (facts->server, -1) : NULL;
+  g_autofree char *page = facts->body_start ? g_ascii_strdown (facts->body_start, -1) : NULL;
+  const char *name;
 
   if (facts->proxy_agent != NULL)
     return g_strdup_printf ("Proxy-Agent: %s", facts->proxy_agent);
-  for (guint i = 0; server && i < G_N_ELEMENTS (proxy_products); i++)
-    if (strstr (server, proxy_products[i]) != NULL)
-      return g_strdup_printf ("Server: %s", facts->server);
+  if (find_name (server, proxy_products, G_N_ELEMENTS (proxy_products)))
+    return g_strdup_printf ("Server: %s", facts->server);
+  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
+    return g_strdup_printf ("its error page says \"%s\"", name);
 
   return NULL;
 }
@@ -546,12 +571,20 @@ describe_timeout (const PpTransferFacts *facts)
  * tunnel showed to differ from the server's) is recorded as the proxy's
  * and never as the origin's. A pure function of @facts: no I/O. */
 void
-pp_classify (const PpTransferFacts *facts,
+pp_classify (const PpTransferFacts *given,
              const PpEndpoint      *endpoint,
              PpClassification      *out)
 {
-  g_return_if_fail (facts != NULL && endpoint != NULL && out != NULL);
+  PpTransferFacts named;
+  const PpTransferFacts *facts = &named;
 
+  g_return_if_fail (given != NULL && endpoint != NULL && out != NULL);
+
+  /* Every sentence below may name the peers: never with a NULL. */
+  named = *given;
+  named.proxy_name = given->proxy_name ? given->proxy_name : "";
+  named.server_name = given->server_name ? given->server_name : "";
+  named.curl_message = given->curl_message ? given->curl_message : "";
   memset (out, 0, sizeof *out);
 
   if (facts->connect_code >= 300)

@@ -29,6 +29,7 @@ typedef struct
   const char *server;        /* Server of the last response */
   const char *proxy_agent;   /* Proxy-Agent of the last response */
   const char *location;      /* Location of the last response, redacted */
+  const char *body_start;    /* the first bytes of the final body, as text, or NULL */
   const char *proxy_auth;    /* the schemes of its Proxy-Authenticate headers, "NTLM, Negotiate" */
   const char *proxy_name;    /* display form, for messages */
   const char *server_name;   /* host:port of the URL, for messages */

@@ -18,6 +18,8 @@
 #define MAX_BODY_BYTES   (1024 * 1024)
 #define MAX_TRACE_BYTES  (32 * 1024)
 #define MAX_HEADER_VALUE 512
+/* Enough of an error page to see whose page it is. */
+#define MAX_BODY_START   2048
 
 typedef enum
 {
@@ -43,6 +45,7 @@ struct _PpProbe
   char errbuf[CURL_ERROR_SIZE];
   gsize body_bytes;
   gboolean body_truncated;
+  GString *body_start;
   /* The markers of the latest response: who sent it? */
   char *squid_error;
   char *proxy_status;
@@ -71,6 +74,7 @@ pp_probe_new (PpEndpoint           *endpoint,
   g_object_ref (self->options.config);
   g_object_ref (self->options.trust);
   self->result = pp_probe_result_new (endpoint, method);
+  self->body_start = g_string_new (NULL);
   if (options->keep_trace)
     self->trace = g_string_new (NULL);
 
@@ -97,6 +101,8 @@ reset_transfer (PpProbe *self)
   self->socket_errno = 0;
   self->body_bytes = 0;
   self->body_truncated = FALSE;
+  if (self->body_start && self->stage != STAGE_TUNNEL)
+    g_string_truncate (self->body_start, 0);
   g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
 }
 
@@ -106,6 +112,7 @@ pp_probe_free (PpProbe *self)
   reset_transfer (self);
   clear_markers (self);
   g_clear_pointer (&self->server_name, g_free);
+  g_string_free (self->body_start, TRUE);
   pp_tls_chain_clear (&self->chain);
   g_clear_pointer (&self->verdict.detail, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -148,6 +155,9 @@ body_cb (char   *data,
 
   /* The status is all we need; a server that streams forever must not
    * keep the probe alive until the total timeout. */
+  if (self->stage == STAGE_PROBE && self->body_start->len < MAX_BODY_START)
+    g_string_append_len (self->body_start, data,
+                         MIN (size * nmemb, MAX_BODY_START - self->body_start->len));
   self->body_bytes += size * nmemb;
   if (self->body_bytes > MAX_BODY_BYTES)
     {
@@ -594,6 +604,8 @@ record_markers (PpProbe         *self,
   facts->server = self->server;
   facts->proxy_agent = self->proxy_agent;
   facts->proxy_auth = self->proxy_auth;
+  /* A text prefix: NUL bytes in a body end it early, which is harmless. */
+  facts->body_start = self->body_start->str;
   /* A Location can carry credentials like any URL. */
   if (self->location)
     replace_string (&self->location, pp_redact_url (self->location));

@@ -226,6 +226,18 @@ serve_origin (GSocket    *socket,
     send_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello");
 }
 
+static void
+send_page (GSocket    *socket,
+           const char *status,
+           const char *body)
+{
+  g_autofree char *answer = g_strdup_printf ("HTTP/1.1 %s\r\nContent-Type: text/html\r\n"
+                                             "Content-Length: %zu\r\n\r\n%s",
+                                             status, strlen (body), body);
+
+  send_text (socket, answer);
+}
+
 /* A proxy's own answers to plain-http requests. None carries a marker
  * of squid's or RFC 9209's: these are the pages other products send. */
 static void
@@ -233,11 +245,12 @@ serve_proxy (GSocket    *socket,
              const char *name)
 {
   if (g_str_equal (name, "block403") || g_str_equal (name, "filter403"))
-    send_text (socket, "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nContent-Length: 61\r\n"
-                       "\r\n<html><body><h1>Access denied by web filter</h1></body></html>");
+    send_page (socket, "403 Forbidden", "<html><body><h1>Access denied</h1></body></html>");
   else if (g_str_equal (name, "gw502"))
-    send_text (socket, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 45\r\n"
-                       "\r\n<html><body><h1>Bad Gateway</h1></body></html>");
+    send_page (socket, "502 Bad Gateway", "<html><body><h1>Bad Gateway</h1></body></html>");
+  else if (g_str_equal (name, "fortiguard"))
+    send_page (socket, "403 Forbidden", "<html><head><title>FortiGuard Web Filter Block "
+                                        "Override</title></head><body>Blocked</body></html>");
   else if (g_str_equal (name, "agent403"))
     send_text (socket, "HTTP/1.1 403 Forbidden\r\nProxy-Agent: ExampleGate/2.1\r\n"
                        "Content-Length: 0\r\n\r\n");
