@@ -354,8 +354,12 @@ static const char *
 local_shortage (const PpTransferFacts *facts)
 {
   const char *message = facts->curl_message ? facts->curl_message : "";
+  /* The errno of a failed socket or connect; a later failure of a
+   * connection that was made is not about this computer. */
+  int os_errno = facts->curl_code == CURLE_COULDNT_CONNECT || !facts->connected
+                 ? facts->os_errno : 0;
 
-  switch (facts->os_errno)
+  switch (os_errno)
     {
     case EMFILE:
     case ENFILE:

@@ -82,19 +82,3 @@ pp_answerer_to_id (PpAnswerer answerer)
 
   return answerer_ids[answerer];
 }
-
-gboolean
-pp_answerer_from_id (const char *id,
-                     PpAnswerer *answerer)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (answerer_ids); i++)
-    {
-      if (g_strcmp0 (id, answerer_ids[i]) == 0)
-        {
-          *answerer = (PpAnswerer) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}

@@ -42,8 +42,6 @@ typedef enum
 } PpAnswerer;
 
 const char *pp_answerer_to_id       (PpAnswerer  answerer);
-gboolean    pp_answerer_from_id     (const char *id,
-                                     PpAnswerer *answerer);
 const char *pp_outcome_to_id        (PpOutcome   outcome);
 gboolean    pp_outcome_from_id      (const char *id,
                                      PpOutcome  *outcome);
