@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <string.h>
 
+#define MAX_HTTP_STATUS 599
+
 /* What a proxy says went wrong on its side, in squid's words (X-Squid-Error:
  * "ERR_NAME errno") or in the standard Proxy-Status error types (RFC 9209).
  * A token matches as a whole word; the first match wins. */
@@ -425,8 +427,8 @@ describe_bad_tunnel (const PpTransferFacts *facts)
       /* libcurl's own words here can blame us ("bad argument"): the
        * trace keeps them, the detail says what the proxy did. */
       if (facts->curl_code == CURLE_GOT_NOTHING || says_closed (message))
-        return g_strdup_printf ("the proxy %s closed the connection without answering "
-                                "CONNECT", facts->proxy_name);
+        return g_strdup_printf ("the proxy %s closed the connection without a valid answer "
+                                "to CONNECT", facts->proxy_name);
       return g_strdup_printf ("the proxy %s did not answer CONNECT in HTTP",
                               facts->proxy_name);
     }
@@ -546,6 +548,22 @@ classify_failure_honestly (const PpTransferFacts *facts,
   return TRUE;
 }
 
+/* libcurl reads any number as a status; HTTP has none above 599. */
+static void
+classify_impossible_status (const PpTransferFacts *facts,
+                            PpClassification      *out)
+{
+  g_autofree char *who = answerer_words (facts);
+
+  out->outcome = PP_OUTCOME_BAD_ANSWER;
+  if (facts->connect_code > MAX_HTTP_STATUS)
+    out->detail = g_strdup_printf ("the proxy %s answered CONNECT with status %u, which HTTP "
+                                   "does not have", facts->proxy_name, facts->connect_code);
+  else
+    out->detail = g_strdup_printf ("%s answered with status %u, which HTTP does not have",
+                                   who, facts->response_code);
+}
+
 /* A peer that took the connection and then kept us waiting: a silent
  * or dripping server, a TLS handshake never answered, a proxy that sits
  * on CONNECT. Who it was matters more than libcurl's byte count. */
@@ -590,6 +608,12 @@ pp_classify (const PpTransferFacts *given,
   named.server_name = given->server_name ? given->server_name : "";
   named.curl_message = given->curl_message ? given->curl_message : "";
   memset (out, 0, sizeof *out);
+
+  if (facts->connect_code > MAX_HTTP_STATUS || facts->response_code > MAX_HTTP_STATUS)
+    {
+      classify_impossible_status (facts, out);
+      return;
+    }
 
   if (facts->connect_code >= 300)
     {

@@ -131,6 +131,19 @@ send_huge (GSocket    *socket,
     send_text (socket, suffix);
 }
 
+/* The same bytes every run: libcurl 7.88 answers these with error 43. */
+static void
+send_noise (GSocket *socket,
+            gsize    len)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autofree guint8 *noise = g_malloc (len);
+
+  for (gsize i = 0; i < len; i++)
+    noise[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  send_bytes (socket, (const char *) noise, len);
+}
+
 static void
 drip (GSocket *socket)
 {
@@ -266,6 +279,10 @@ serve_tunnel (GSocket    *socket,
 
   if (g_str_equal (name, "connect-garbage"))
     send_text (socket, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n\r\n");
+  else if (g_str_equal (name, "connect-binary"))
+    send_noise (socket, 8192);
+  else if (g_str_equal (name, "connect-status"))
+    send_text (socket, "HTTP/1.1 1000000000000 Weird\r\n\r\n");
   else if (g_str_equal (name, "connect-silent"))
     hold (socket);
   else if (g_str_equal (name, "connect-close"))
