@@ -144,6 +144,20 @@ send_noise (GSocket *socket,
   send_bytes (socket, (const char *) noise, len);
 }
 
+/* 20 MiB of short header lines: each one fine, together a flood. */
+static void
+send_many_headers (GSocket *socket)
+{
+  static const char line[] = "X-Many: 0123456789012345678901234567890123456789\r\n";
+
+  if (!send_text (socket, "HTTP/1.1 200 OK\r\n"))
+    return;
+  for (guint i = 0; i < 20 * 1024 * 1024 / (sizeof line - 1); i++)
+    if (!send_text (socket, line))
+      return;
+  send_text (socket, "Content-Length: 0\r\n\r\n");
+}
+
 static void
 drip (GSocket *socket)
 {
@@ -210,6 +224,8 @@ serve_origin (GSocket    *socket,
     endless (socket, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
   else if (g_str_equal (name, "huge-header"))
     send_huge (socket, "HTTP/1.1 200 OK\r\nX-Huge: ", "\r\nContent-Length: 0\r\n\r\n");
+  else if (g_str_equal (name, "many-headers"))
+    send_many_headers (socket);
   else if (g_str_equal (name, "huge-status"))
     send_huge (socket, "HTTP/1.1 200 ", "\r\nContent-Length: 0\r\n\r\n");
   else if (g_str_equal (name, "silent"))
