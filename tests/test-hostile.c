@@ -40,7 +40,7 @@ static const HostileCase cases[] = {
   { "http://127.0.0.1:%u/drip",        FALSE, PP_OUTCOME_TIMEOUT,  "the server 127.0.0.1:%u accepted the connection but sent no complete answer in time" },
   { "http://127.0.0.1:%u/endless",     FALSE, PP_OUTCOME_OK,       "the server answered 200" },
   { "http://127.0.0.1:%u/huge-header", FALSE, PP_OUTCOME_BAD_ANSWER, "the server 127.0.0.1:%u sent a header line too large" },
-  { "http://127.0.0.1:%u/many-headers", FALSE, PP_OUTCOME_BAD_ANSWER, "the server 127.0.0.1:%u sent" },
+  { "http://127.0.0.1:%u/many-headers", FALSE, PP_OUTCOME_BAD_ANSWER, "the server 127.0.0.1:%u sent more headers than a client accepts" },
   { "http://127.0.0.1:%u/huge-status", FALSE, PP_OUTCOME_BAD_ANSWER, "the server 127.0.0.1:%u sent a header line too large" },
   { "http://127.0.0.1:%u/loop",        FALSE, PP_OUTCOME_UNEXPECTED_STATUS, "redirects" },
   { "http://127.0.0.1:%u/to-file",     FALSE, PP_OUTCOME_UNEXPECTED_STATUS, "redirected to file:///etc/passwd, which is not http or https: not followed" },

@@ -469,6 +469,10 @@ describe_bad_answer (const PpTransferFacts *facts)
                             "then no HTTP answer", who);
   if (!facts->connected || facts->curl_code == CURLE_OPERATION_TIMEDOUT)
     return NULL;
+  /* Debian's libcurl 7.88 caps the headers of one answer at 300 KB. */
+  if (strstr (message, "Too large response headers") != NULL)
+    return g_strdup_printf ("%s sent more headers than a client accepts (over 300 KB in all)",
+                            who);
 
   switch (facts->curl_code)
     {
