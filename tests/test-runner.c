@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "pp-fd-budget.h"
@@ -470,9 +471,12 @@ probe_with_free_descriptors (const char *url,
   GPtrArray *results = NULL;
   PpProbeResult *result;
   rlim_t old = lower_open_files_limit ();
+  int null_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
   int fd;
 
-  while ((fd = dup (0)) >= 0)
+  g_assert_cmpint (null_fd, >=, 0);
+  g_array_append_val (taken, null_fd);
+  while ((fd = dup (null_fd)) >= 0)
     g_array_append_val (taken, fd);
   for (guint i = 0; i < n_free && taken->len > 0; i++)
     {
