@@ -446,16 +446,6 @@ test_concurrency_fits_descriptor_limit (void)
   g_assert_nonnull (strstr (note, "256 files open (ulimit -n)"));
 }
 
-static void
-results_ready_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GPtrArray **results = user_data;
-
-  *results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
-}
-
 /* All but @n_free descriptors taken, as another part of the process may
  * take them: whatever cannot open a socket or a pipe says that this
  * computer ran out, never that the server refused, and nothing hangs. */
@@ -483,9 +473,7 @@ probe_with_free_descriptors (const char *url,
       close (g_array_index (taken, int, taken->len - 1));
       g_array_set_size (taken, taken->len - 1);
     }
-  pp_runner_run_async (runner, plan, NULL, results_ready_cb, &results);
-  while (results == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
   for (guint i = 0; i < taken->len; i++)
     close (g_array_index (taken, int, i));
   restore_open_files_limit (old);
