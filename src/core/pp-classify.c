@@ -251,8 +251,9 @@ classify_unmarked_answer (const PpTransferFacts *facts,
   out->answered_by = PP_ANSWERER_UNKNOWN;
   out->ambiguous_status = status;
   out->detail = g_strdup_printf ("status %u: answered by the proxy or the origin — cannot "
-                                 "tell over plain HTTP (%s was expected; %s)",
-                                 status, expected, why);
+                                 "tell over plain HTTP (%s%s%s)", status,
+                                 endpoint->expected->len > 0 ? expected : "",
+                                 endpoint->expected->len > 0 ? " was expected; " : "", why);
 }
 
 /* A Via header says a proxy passed the answer on; gateway errors are the
