@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include "pp-fd-budget.h"
 #include "pp-test-probe.h"
+#include "testbed/pp-testbed-hostile.h"
 
 static PpTestbed *testbed;
 
@@ -380,6 +384,128 @@ test_background_priority (void)
   g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, own);
 }
 
+/* Issue 13: a descriptor limit of 256, as `ulimit -n 256` sets. */
+static rlim_t
+lower_open_files_limit (void)
+{
+  struct rlimit limit;
+  rlim_t old;
+
+  g_assert_cmpint (getrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  old = limit.rlim_cur;
+  limit.rlim_cur = MIN (256, limit.rlim_max);
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+
+  return old;
+}
+
+static void
+restore_open_files_limit (rlim_t old)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  limit.rlim_cur = old;
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+}
+
+static char *
+hostile_url (const char *name)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u/%s", pp_testbed_hostile_start (), name);
+}
+
+/* More probes at once than descriptors: the runner runs as many as fit
+ * and the plan says so, instead of hundreds of false "refused". */
+static void
+test_concurrency_fits_descriptor_limit (void)
+{
+  g_autofree char *slow = hostile_url ("slow");
+  const char *paths[] = { slow, NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 300, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *note = NULL;
+  rlim_t old = lower_open_files_limit ();
+  guint requested = 0, used = 0;
+  guint64 limit = 0;
+
+  pp_runner_set_concurrency (runner, 1000);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  restore_open_files_limit (old);
+
+  assert_all_outcomes (results, PP_OUTCOME_OK);
+  g_assert_true (pp_plan_get_concurrency (plan, &requested, &used, &limit));
+  g_assert_cmpuint (requested, ==, 1000);
+  g_assert_cmpuint (used, >=, 8);
+  g_assert_cmpuint (used, <=, (256 - PP_FD_BUDGET_HEADROOM) / PP_FD_BUDGET_PER_PROBE);
+  g_assert_cmpuint (limit, ==, 256);
+  note = pp_plan_format_concurrency_note (plan);
+  g_assert_nonnull (strstr (note, "concurrency 1000 lowered to"));
+  g_assert_nonnull (strstr (note, "256 files open (ulimit -n)"));
+}
+
+/* All but @n_free descriptors taken, as another part of the process may
+ * take them: whatever cannot open a socket or a pipe says that this
+ * computer ran out, never that the server refused, and nothing hangs. */
+static PpProbeResult *
+probe_with_free_descriptors (const char *url,
+                             guint       n_free)
+{
+  const char *paths[] = { url, NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 1, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (int));
+  GPtrArray *results = NULL;
+  PpProbeResult *result;
+  rlim_t old = lower_open_files_limit ();
+  int null_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
+  int fd;
+
+  g_assert_cmpint (null_fd, >=, 0);
+  g_array_append_val (taken, null_fd);
+  while ((fd = dup (null_fd)) >= 0)
+    g_array_append_val (taken, fd);
+  for (guint i = 0; i < n_free && taken->len > 0; i++)
+    {
+      close (g_array_index (taken, int, taken->len - 1));
+      g_array_set_size (taken, taken->len - 1);
+    }
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  for (guint i = 0; i < taken->len; i++)
+    close (g_array_index (taken, int, i));
+  restore_open_files_limit (old);
+
+  result = pp_probe_result_ref (g_ptr_array_index (results, 0));
+  g_ptr_array_unref (results);
+
+  return result;
+}
+
+static void
+test_out_of_descriptors_is_local (void)
+{
+  /* A closed port: with a descriptor for the socket, a real refusal. */
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/", pp_testbed_get_closed_port (testbed));
+  gboolean socket_failed = FALSE;
+
+  for (guint n_free = 0; n_free <= 8; n_free++)
+    {
+      g_autoptr(PpProbeResult) result = probe_with_free_descriptors (url, n_free);
+
+      g_test_message ("%u free: %s: %s", n_free, pp_outcome_to_id (result->outcome), result->detail);
+      if (result->outcome == PP_OUTCOME_CONNECT_REFUSED)
+        continue;
+      g_assert_cmpint (result->outcome, ==, PP_OUTCOME_LOCAL_RESOURCES);
+      g_assert_nonnull (strstr (result->detail, "this computer ran out of file descriptors"));
+      socket_failed |= result->curl_code != 0;
+    }
+  /* At least once libcurl itself met EMFILE, not only our own start. */
+  g_assert_true (socket_failed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +523,8 @@ main (int   argc,
   g_test_add_func ("/runner/timeouts-in-parallel", test_timeouts_do_not_queue_up);
   g_test_add_func ("/runner/tls-store-built-once", test_tls_store_built_once);
   g_test_add_func ("/runner/background-priority", test_background_priority);
+  g_test_add_func ("/runner/concurrency-fits-descriptor-limit", test_concurrency_fits_descriptor_limit);
+  g_test_add_func ("/runner/out-of-descriptors-is-local", test_out_of_descriptors_is_local);
 
   status = g_test_run ();
   pp_testbed_free (testbed);

@@ -91,6 +91,7 @@ run_plan (PpCliOptions *options,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   PpCliRun run = { loop, cancellable, NULL };
+  g_autofree char *note = NULL;
   guint sigint, sigterm;
 
   pp_runner_set_concurrency (runner, options->concurrency);
@@ -104,6 +105,9 @@ run_plan (PpCliOptions *options,
   sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
 
   pp_runner_run_async (runner, plan, cancellable, run_done_cb, &run);
+  note = pp_plan_format_concurrency_note (plan);
+  if (note != NULL)
+    g_printerr ("proxyprobe-cli: %s\n", note);
   g_main_loop_run (loop);
 
   g_source_remove (sigint);

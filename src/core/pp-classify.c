@@ -6,7 +6,10 @@
 #include "pp-classify.h"
 
 #include <curl/curl.h>
+#include <errno.h>
 #include <string.h>
+
+#define MAX_HTTP_STATUS 599
 
 /* What a proxy says went wrong on its side, in squid's words (X-Squid-Error:
  * "ERR_NAME errno") or in the standard Proxy-Status error types (RFC 9209).
@@ -65,6 +68,56 @@ proxy_generated (const PpTransferFacts *facts)
          (facts->proxy_status != NULL && strstr (facts->proxy_status, "error=") != NULL);
 }
 
+/* Products that are proxies and nothing else: a Server header naming one
+ * on an error page marks the page as the proxy's own. Reverse proxies
+ * that front origins (nginx, varnish, Apache Traffic Server) are left out. */
+static const char * const proxy_products[] = {
+  "squid", "tinyproxy", "privoxy", "zscaler", "bluecoat", "blue coat", "proxysg",
+  "mcafee web gateway", "websense", "forcepoint", "netskope", "ironport", "cisco wsa",
+  "fortigate", "fortiproxy", "sophos", "kerio", "wingate", "ccproxy", "cntlm",
+};
+
+/* The block and error pages of filtering products name them; an origin's
+ * error page names none of these. */
+static const char * const proxy_page_names[] = {
+  "fortiguard", "zscaler", "blue coat", "bluecoat", "symantec web security",
+  "mcafee web gateway", "websense", "forcepoint", "netskope", "sophos web appliance",
+  "sophos utm", "palo alto networks", "cisco umbrella", "squid", "web filter",
+  "url filtering", "blocked by your administrator", "proxy server",
+};
+
+static const char *
+find_name (const char         *lowered,
+           const char * const *names,
+           gsize               n_names)
+{
+  for (gsize i = 0; lowered && i < n_names; i++)
+    if (strstr (lowered, names[i]) != NULL)
+      return names[i];
+
+  return NULL;
+}
+
+/* The proxy's own mark on an answer other than squid's and RFC 9209's:
+ * Proxy-Agent (sent by proxies only), a Server header naming a proxy,
+ * or an error page naming a filtering product. */
+static char *
+proxy_marker (const PpTransferFacts *facts)
+{
+  g_autofree char *server = facts->server ? g_ascii_strdown (facts->server, -1) : NULL;
+  g_autofree char *page = facts->body_start ? g_ascii_strdown (facts->body_start, -1) : NULL;
+  const char *name;
+
+  if (facts->proxy_agent != NULL)
+    return g_strdup_printf ("Proxy-Agent: %s", facts->proxy_agent);
+  if (find_name (server, proxy_products, G_N_ELEMENTS (proxy_products)))
+    return g_strdup_printf ("Server: %s", facts->server);
+  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
+    return g_strdup_printf ("its error page says \"%s\"", name);
+
+  return NULL;
+}
+
 /* The origin was never reached: name the proxy's reason if it gave one,
  * else it simply refused (a 403 block page, a policy denial). */
 static PpOutcome
@@ -79,25 +132,138 @@ outcome_from_proxy_error (const PpTransferFacts *facts)
   return PP_OUTCOME_PROXY_REFUSED;
 }
 
+/* What a 407 asks for: the agent can answer none of it, but a technician
+ * who reads "NTLM" knows which proxy rule to look for. */
+static char *
+describe_challenge (const PpTransferFacts *facts,
+                    guint                  status)
+{
+  if (status != 407)
+    return g_strdup ("");
+  if (facts->proxy_auth == NULL)
+    return g_strdup (": it sent no Proxy-Authenticate challenge, so no client can log in");
+
+  return g_strdup_printf (": it asks for %s", facts->proxy_auth);
+}
+
 static void
 classify_proxy_answer (const PpTransferFacts *facts,
                        guint                  status,
                        gboolean               to_connect,
+                       const char            *evidence,
                        PpClassification      *out)
 {
-  const char *said = facts->squid_error ? facts->squid_error : facts->proxy_status;
+  const char *said = evidence ? evidence
+                   : facts->squid_error ? facts->squid_error : facts->proxy_status;
+  g_autofree char *challenge = describe_challenge (facts, status);
 
   out->outcome = status == 407 ? PP_OUTCOME_PROXY_AUTH_REQUIRED
                                : outcome_from_proxy_error (facts);
+  out->answered_by = PP_ANSWERER_PROXY;
   if (to_connect)
     out->connect_status = status;
   else
     out->proxy_status = status;
 
-  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s",
+  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s%s",
                                  facts->proxy_name ? facts->proxy_name : "",
                                  status, to_connect ? " to CONNECT" : "",
-                                 said ? " (" : "", said ? said : "", said ? ")" : "");
+                                 said ? " (" : "", said ? said : "", said ? ")" : "",
+                                 challenge);
+}
+
+static void
+classify_origin_answer (const PpTransferFacts *facts,
+                        const PpEndpoint      *endpoint,
+                        const char            *note,
+                        PpClassification      *out)
+{
+  guint status = facts->response_code;
+  g_autofree char *expected = pp_endpoint_format_expected (endpoint);
+
+  out->http_status = status;
+  out->answered_by = PP_ANSWERER_ORIGIN;
+  if (pp_endpoint_expects_status (endpoint, status))
+    {
+      out->outcome = PP_OUTCOME_OK;
+      out->detail = g_strdup_printf ("the server answered %u%s", status, note);
+    }
+  else
+    {
+      out->outcome = PP_OUTCOME_UNEXPECTED_STATUS;
+      out->detail = g_strdup_printf ("the server answered %u where %s was expected%s",
+                                     status, expected, note);
+    }
+}
+
+static char *
+describe_missing_tunnel (const PpTransferFacts *facts)
+{
+  if (facts->tunnel_connect_code >= 300)
+    return g_strdup_printf ("the proxy %s refused a tunnel to compare with %u",
+                            facts->proxy_name, facts->tunnel_connect_code);
+
+  return g_strdup_printf ("no tunnel to compare could be opened through the proxy %s",
+                          facts->proxy_name);
+}
+
+/* A plain-http status through a proxy with no mark of either side: the
+ * same request through a CONNECT tunnel of the same proxy reaches the
+ * server for certain. The same status there is the server's; another is
+ * proof that the proxy answered the plain request itself. */
+static void
+classify_unmarked_answer (const PpTransferFacts *facts,
+                          const PpEndpoint      *endpoint,
+                          PpClassification      *out)
+{
+  guint status = facts->response_code;
+  g_autofree char *expected = pp_endpoint_format_expected (endpoint);
+  g_autofree char *why = NULL;
+
+  /* An answer through "the tunnel" without any CONNECT: libcurl used no
+   * proxy at all (the environment's no_proxy, or none set for it), so the
+   * plain request went straight to the server too. */
+  if (facts->tunnel_checked && facts->tunnel_connect_code == 0 && facts->tunnel_status != 0)
+    {
+      classify_origin_answer (facts, endpoint, "", out);
+      return;
+    }
+
+  if (facts->tunnel_checked && facts->tunnel_status == status)
+    {
+      classify_origin_answer (facts, endpoint, " (the same through a tunnel)", out);
+      return;
+    }
+
+  if (facts->tunnel_checked && facts->tunnel_status != 0)
+    {
+      out->outcome = PP_OUTCOME_PROXY_REFUSED;
+      out->answered_by = PP_ANSWERER_PROXY;
+      out->proxy_status = status;
+      out->detail = g_strdup_printf ("the proxy %s answered %u itself: through a tunnel "
+                                     "the server answered %u", facts->proxy_name, status,
+                                     facts->tunnel_status);
+      return;
+    }
+
+  why = describe_missing_tunnel (facts);
+  out->outcome = PP_OUTCOME_UNATTRIBUTED;
+  out->answered_by = PP_ANSWERER_UNKNOWN;
+  out->ambiguous_status = status;
+  out->detail = g_strdup_printf ("status %u: answered by the proxy or the origin — cannot "
+                                 "tell over plain HTTP (%s%s%s)", status,
+                                 endpoint->expected->len > 0 ? expected : "",
+                                 endpoint->expected->len > 0 ? " was expected; " : "", why);
+}
+
+/* A Via header says a proxy passed the answer on; gateway errors are the
+ * exception, proxies commonly put their own Via on those. */
+static gboolean
+passed_on (const PpTransferFacts *facts)
+{
+  guint status = facts->response_code;
+
+  return facts->via != NULL && status != 502 && status != 503 && status != 504;
 }
 
 static void
@@ -106,27 +272,28 @@ classify_answer (const PpTransferFacts *facts,
                  PpClassification      *out)
 {
   guint status = facts->response_code;
-  g_autofree char *expected = pp_endpoint_format_expected (endpoint);
+  gboolean plain_via_proxy = facts->http_proxy && !facts->tunnel;
+  g_autofree char *marker = plain_via_proxy ? proxy_marker (facts) : NULL;
 
   if (facts->via_proxy && (status == 407 || proxy_generated (facts)))
-    {
-      classify_proxy_answer (facts, status, FALSE, out);
-      return;
-    }
-
-  out->http_status = status;
-  if (pp_endpoint_expects_status (endpoint, status))
-    {
-      out->outcome = PP_OUTCOME_OK;
-      out->detail = g_strdup_printf ("the server answered %u", status);
-    }
+    classify_proxy_answer (facts, status, FALSE, NULL, out);
+  else if (marker != NULL && status >= 400)
+    classify_proxy_answer (facts, status, FALSE, marker, out);
+  else if (plain_via_proxy && !passed_on (facts))
+    classify_unmarked_answer (facts, endpoint, out);
   else
-    {
-      out->outcome = PP_OUTCOME_UNEXPECTED_STATUS;
-      out->detail = g_strdup_printf ("the server answered %u where %s was expected",
-                                     status, expected);
-    }
+    classify_origin_answer (facts, endpoint, "", out);
 }
+
+gboolean
+pp_classify_needs_tunnel_check (const PpTransferFacts  *facts,
+                                const PpClassification *verdict)
+{
+  g_return_val_if_fail (facts != NULL && verdict != NULL, FALSE);
+
+  return verdict->outcome == PP_OUTCOME_UNATTRIBUTED && !facts->tunnel_checked;
+}
+
 
 static PpOutcome
 outcome_from_socks_error (int proxy_error)
@@ -184,21 +351,278 @@ outcome_from_curl_code (const PpTransferFacts *facts)
     }
 }
 
+/* Failures of this computer, not of the network: a socket, a pipe or a
+ * thread that could not be created. They say nothing about the server. */
+static const char *
+local_shortage (const PpTransferFacts *facts)
+{
+  const char *message = facts->curl_message ? facts->curl_message : "";
+  /* The errno of a failed socket or connect; a later failure of a
+   * connection that was made is not about this computer. */
+  int os_errno = facts->curl_code == CURLE_COULDNT_CONNECT || !facts->connected
+                 ? facts->os_errno : 0;
+
+  switch (os_errno)
+    {
+    case EMFILE:
+    case ENFILE:
+      return "file descriptors (too many open files)";
+    case ENOMEM:
+    case ENOBUFS:
+      return "memory";
+    default:
+      break;
+    }
+
+  if (strstr (message, "thread failed to start") != NULL)
+    return "the means to start a name look-up (threads or file descriptors)";
+  if (facts->curl_code == CURLE_OUT_OF_MEMORY && !facts->connected)
+    return "memory";
+
+  return NULL;
+}
+
+static gboolean
+says_closed (const char *message)
+{
+  return message != NULL &&
+         (strstr (message, "SSL_ERROR_SYSCALL") != NULL ||
+          strstr (message, "unexpected eof") != NULL ||
+          strstr (message, "reset by peer") != NULL ||
+          strstr (message, "aborted") != NULL);
+}
+
+/* Who sent what came back: through a plain-http proxy it may be either. */
+static char *
+answerer_words (const PpTransferFacts *facts)
+{
+  if (facts->http_proxy && !facts->tunnel)
+    return g_strdup_printf ("the proxy %s (or the server behind it)", facts->proxy_name);
+
+  return g_strdup_printf ("the server %s", facts->server_name ? facts->server_name : "");
+}
+
+static gboolean
+proxy_was_reached (const PpTransferFacts *facts)
+{
+  switch (facts->curl_code)
+    {
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_ABORTED_BY_CALLBACK:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* A proxy that did not give a tunnel the way HTTP says it must. */
+static char *
+describe_bad_tunnel (const PpTransferFacts *facts)
+{
+  const char *message = facts->curl_message ? facts->curl_message : "";
+
+  if (facts->connect_code / 100 != 2)
+    {
+      /* libcurl's own words here can blame us ("bad argument"): the
+       * trace keeps them, the detail says what the proxy did. */
+      if (facts->curl_code == CURLE_GOT_NOTHING || says_closed (message))
+        return g_strdup_printf ("the proxy %s closed the connection without a valid answer "
+                                "to CONNECT", facts->proxy_name);
+      return g_strdup_printf ("the proxy %s did not answer CONNECT in HTTP",
+                              facts->proxy_name);
+    }
+
+  /* libcurl's own words for a CONNECT answer it could not take. */
+  if (strstr (message, "CONNECT") != NULL)
+    return g_strdup_printf ("the proxy %s sent a broken answer to CONNECT (%s)",
+                            facts->proxy_name, message);
+  if (facts->curl_code == CURLE_SSL_CONNECT_ERROR && says_closed (message))
+    return g_strdup_printf ("the proxy %s accepted the tunnel (CONNECT %u), then the "
+                            "connection was closed before the TLS handshake with the server "
+                            "finished: the proxy did not reach the server, or dropped the "
+                            "tunnel (%s)", facts->proxy_name, facts->connect_code, message);
+
+  return NULL;
+}
+
+/* An answer that is not HTTP, or HTTP no client accepts: the peer broke
+ * the protocol. NULL for every other failure. */
+static char *
+describe_bad_answer (const PpTransferFacts *facts)
+{
+  const char *message = facts->curl_message ? facts->curl_message : "";
+  g_autofree char *who = NULL;
+
+  /* libcurl counts a tunnel as connected only once it is up. */
+  if (facts->tunnel && facts->connect_code < 300 && proxy_was_reached (facts))
+    {
+      char *tunnel = describe_bad_tunnel (facts);
+
+      if (tunnel != NULL || facts->connect_code / 100 != 2)
+        return tunnel;
+    }
+
+  who = answerer_words (facts);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT && facts->response_code == 101)
+    return g_strdup_printf ("%s answered 101 Switching Protocols, which was not asked for, "
+                            "then no HTTP answer", who);
+  if (!facts->connected || facts->curl_code == CURLE_OPERATION_TIMEDOUT)
+    return NULL;
+  /* Debian's libcurl 7.88 caps the headers of one answer at 300 KB. */
+  if (strstr (message, "Too large response headers") != NULL)
+    return g_strdup_printf ("%s sent more headers than a client accepts (over 300 KB in all)",
+                            who);
+
+  switch (facts->curl_code)
+    {
+    case CURLE_OUT_OF_MEMORY:
+      /* libcurl's answer to a header line over its 100 KB limit. */
+      return g_strdup_printf ("%s sent a header line too large to accept (over 100 KB)", who);
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_WEIRD_SERVER_REPLY:
+      return g_strdup_printf ("%s did not answer in HTTP (%s)", who, message);
+    case CURLE_GOT_NOTHING:
+      return g_strdup_printf ("%s closed the connection without answering", who);
+    case CURLE_PARTIAL_FILE:
+      return g_strdup_printf ("%s closed the connection before its answer was complete (%s)",
+                              who, message);
+    case CURLE_RECV_ERROR:
+      if (strstr (message, "reset by peer") != NULL)
+        return g_strdup_printf ("%s reset the connection before its answer was complete", who);
+      return g_strdup_printf ("%s sent a broken answer (%s)", who, message);
+    case CURLE_BAD_CONTENT_ENCODING:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return g_strdup_printf ("%s sent a broken answer (%s)", who, message);
+    default:
+      return NULL;
+    }
+}
+
+/* A redirect to file:, gopher: or anything else but http and https is
+ * refused (CURLOPT_REDIR_PROTOCOLS_STR): the status is the answer. */
+static gboolean
+classify_refused_redirect (const PpTransferFacts *facts,
+                           PpClassification      *out)
+{
+  g_autofree char *who = NULL;
+
+  if (facts->curl_code != CURLE_UNSUPPORTED_PROTOCOL || facts->response_code < 300 ||
+      facts->response_code > 399 || facts->location == NULL)
+    return FALSE;
+
+  who = answerer_words (facts);
+  out->outcome = PP_OUTCOME_UNEXPECTED_STATUS;
+  out->http_status = facts->response_code;
+  out->answered_by = facts->http_proxy && !facts->tunnel ? PP_ANSWERER_UNKNOWN
+                                                         : PP_ANSWERER_ORIGIN;
+  out->detail = g_strdup_printf ("%s redirected to %s, which is not http or https: not followed",
+                                 who, facts->location);
+
+  return TRUE;
+}
+
+static gboolean
+classify_failure_honestly (const PpTransferFacts *facts,
+                           PpClassification      *out)
+{
+  const char *shortage = local_shortage (facts);
+  char *bad_answer;
+
+  if (shortage != NULL)
+    {
+      out->outcome = PP_OUTCOME_LOCAL_RESOURCES;
+      out->detail = g_strdup_printf ("this computer ran out of %s: the probe never reached "
+                                     "the network (%s)", shortage,
+                                     facts->curl_message ? facts->curl_message : "");
+      return TRUE;
+    }
+
+  if (classify_refused_redirect (facts, out))
+    return TRUE;
+
+  bad_answer = describe_bad_answer (facts);
+  if (bad_answer == NULL)
+    return FALSE;
+
+  out->outcome = PP_OUTCOME_BAD_ANSWER;
+  out->detail = bad_answer;
+
+  return TRUE;
+}
+
+/* libcurl reads any number as a status; HTTP has none above 599. */
+static void
+classify_impossible_status (const PpTransferFacts *facts,
+                            PpClassification      *out)
+{
+  g_autofree char *who = answerer_words (facts);
+
+  out->outcome = PP_OUTCOME_BAD_ANSWER;
+  if (facts->connect_code > MAX_HTTP_STATUS)
+    out->detail = g_strdup_printf ("the proxy %s answered CONNECT with status %u, which HTTP "
+                                   "does not have", facts->proxy_name, facts->connect_code);
+  else
+    out->detail = g_strdup_printf ("%s answered with status %u, which HTTP does not have",
+                                   who, facts->response_code);
+}
+
+/* A peer that took the connection and then kept us waiting: a silent
+ * or dripping server, a TLS handshake never answered, a proxy that sits
+ * on CONNECT. Who it was matters more than libcurl's byte count. */
+static char *
+describe_timeout (const PpTransferFacts *facts)
+{
+  const char *message = facts->curl_message ? facts->curl_message : "";
+  g_autofree char *who = NULL;
+
+  if (facts->tunnel && facts->connect_code == 0)
+    return g_strdup_printf ("the proxy %s accepted the connection but did not answer "
+                            "CONNECT in time (%s)", facts->proxy_name, message);
+  who = facts->tunnel || !facts->http_proxy
+        ? g_strdup_printf ("the server %s", facts->server_name ? facts->server_name : "")
+        : g_strdup_printf ("the proxy %s (or the server behind it)", facts->proxy_name);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT && strstr (message, "SSL") != NULL)
+    return g_strdup_printf ("%s accepted the connection but did not complete the TLS "
+                            "handshake in time (%s)", who, message);
+
+  return g_strdup_printf ("%s accepted the connection but sent no complete answer in time (%s)",
+                          who, message);
+}
+
 /* Decides the outcome of one transfer. A status that came from the proxy
- * (407, a refused CONNECT, an error page marked by X-Squid-Error or
- * Proxy-Status) is recorded as the proxy's and never as the origin's. */
+ * (407, a refused CONNECT, an error page marked by X-Squid-Error,
+ * Proxy-Status, Proxy-Agent or a proxy's Server header, or one that a
+ * tunnel showed to differ from the server's) is recorded as the proxy's
+ * and never as the origin's. A pure function of @facts: no I/O. */
 void
-pp_classify (const PpTransferFacts *facts,
+pp_classify (const PpTransferFacts *given,
              const PpEndpoint      *endpoint,
              PpClassification      *out)
 {
-  g_return_if_fail (facts != NULL && endpoint != NULL && out != NULL);
+  PpTransferFacts named;
+  const PpTransferFacts *facts = &named;
 
+  g_return_if_fail (given != NULL && endpoint != NULL && out != NULL);
+
+  /* Every sentence below may name the peers: never with a NULL. */
+  named = *given;
+  named.proxy_name = given->proxy_name ? given->proxy_name : "";
+  named.server_name = given->server_name ? given->server_name : "";
+  named.curl_message = given->curl_message ? given->curl_message : "";
   memset (out, 0, sizeof *out);
+
+  if (facts->connect_code > MAX_HTTP_STATUS || facts->response_code > MAX_HTTP_STATUS)
+    {
+      classify_impossible_status (facts, out);
+      return;
+    }
 
   if (facts->connect_code >= 300)
     {
-      classify_proxy_answer (facts, facts->connect_code, TRUE, out);
+      classify_proxy_answer (facts, facts->connect_code, TRUE, NULL, out);
       return;
     }
   out->connect_status = facts->connect_code;
@@ -209,7 +633,25 @@ pp_classify (const PpTransferFacts *facts,
       return;
     }
 
+  if (classify_failure_honestly (facts, out))
+    return;
+
   out->outcome = outcome_from_curl_code (facts);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&
+      (out->outcome == PP_OUTCOME_TIMEOUT || out->outcome == PP_OUTCOME_TLS_FAILED ||
+       (facts->tunnel && strstr (facts->curl_message ? facts->curl_message : "", "CONNECT"))))
+    {
+      out->detail = describe_timeout (facts);
+      return;
+    }
+  if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
+    {
+      g_autofree char *who = answerer_words (facts);
+
+      out->detail = g_strdup_printf ("%s kept redirecting: %s (a redirect loop?)", who,
+                                     facts->curl_message ? facts->curl_message : "");
+      return;
+    }
   out->detail = g_strdup_printf ("%s%s%s (curl error %d)",
                                  facts->curl_message ? facts->curl_message : "",
                                  facts->via_proxy ? " via " : "",

@@ -24,6 +24,9 @@ static const char * const titles[PP_N_OUTCOMES] = {
   [PP_OUTCOME_CANCELLED]           = N_("Stopped"),
   [PP_OUTCOME_ERROR]               = N_("Error"),
   [PP_OUTCOME_PAC_FAILED]          = N_("PAC script failed"),
+  [PP_OUTCOME_BAD_ANSWER]          = N_("No usable answer"),
+  [PP_OUTCOME_UNATTRIBUTED]        = N_("Proxy or server: cannot tell"),
+  [PP_OUTCOME_LOCAL_RESOURCES]     = N_("This computer ran out of resources"),
 };
 
 const char *
@@ -189,6 +192,34 @@ guidance_for_network (const PpProbeResult *result,
     }
 }
 
+/* Failures that are neither a refusal nor a timeout: the detail already
+ * names who did what, the guidance says what to do about it. */
+static char *
+guidance_for_honest_failure (const PpProbeResult *result)
+{
+  const char *detail = result->detail ? result->detail : "";
+
+  switch (result->outcome)
+    {
+    case PP_OUTCOME_BAD_ANSWER:
+      return g_strdup_printf (_("No usable HTTP answer came back: %s. The device named "
+                                "here (or one in front of it) is broken or is not what the "
+                                "configuration says it is; check it."), detail);
+    case PP_OUTCOME_UNATTRIBUTED:
+      return g_strdup_printf (_("%s. Over plain HTTP a proxy can answer in the server's "
+                                "place without saying so: ask the proxy's administrator "
+                                "whether it blocks %s, or compare with the https URL."),
+                              detail, result->endpoint->url);
+    case PP_OUTCOME_LOCAL_RESOURCES:
+      return g_strdup_printf (_("%s. The service was never contacted: nothing is wrong "
+                                "with the network. Run the test again with a lower "
+                                "--concurrency, or raise this computer's limit (ulimit -n)."),
+                              detail);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Returns NULL when there is nothing to do. */
 char *
 pp_guidance_for_result (const PpProbeResult *result)
@@ -227,6 +258,10 @@ pp_guidance_for_result (const PpProbeResult *result)
       return g_strdup_printf (_("The proxy auto-configuration (PAC) script could not be used: "
                                 "%s. Fix the script or its location, or configure the proxy "
                                 "explicitly."), result->detail ? result->detail : "");
+    case PP_OUTCOME_BAD_ANSWER:
+    case PP_OUTCOME_UNATTRIBUTED:
+    case PP_OUTCOME_LOCAL_RESOURCES:
+      return guidance_for_honest_failure (result);
     case PP_OUTCOME_ERROR:
     case PP_N_OUTCOMES:
     default:

@@ -26,6 +26,9 @@ static const struct {
   [PP_OUTCOME_CANCELLED]           = { "cancelled",           N_("cancelled") },
   [PP_OUTCOME_ERROR]               = { "error",               N_("error") },
   [PP_OUTCOME_PAC_FAILED]          = { "pac_failed",          N_("PAC script failed") },
+  [PP_OUTCOME_BAD_ANSWER]          = { "bad_answer",          N_("no usable answer") },
+  [PP_OUTCOME_UNATTRIBUTED]        = { "unattributed",        N_("answered by the proxy or the origin — cannot tell over plain HTTP") },
+  [PP_OUTCOME_LOCAL_RESOURCES]     = { "local_resources",     N_("this computer ran out of resources") },
 };
 
 const char *
@@ -68,4 +71,14 @@ gboolean
 pp_outcome_is_reachable (PpOutcome outcome)
 {
   return outcome == PP_OUTCOME_OK;
+}
+
+static const char * const answerer_ids[] = { "none", "origin", "proxy", "unknown" };
+
+const char *
+pp_answerer_to_id (PpAnswerer answerer)
+{
+  g_return_val_if_fail (answerer <= PP_ANSWERER_UNKNOWN, NULL);
+
+  return answerer_ids[answerer];
 }

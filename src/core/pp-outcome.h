@@ -26,9 +26,22 @@ typedef enum
   PP_OUTCOME_CANCELLED,
   PP_OUTCOME_ERROR,
   PP_OUTCOME_PAC_FAILED,
+  PP_OUTCOME_BAD_ANSWER,       /* the server or proxy broke HTTP: garbage, oversize, reset */
+  PP_OUTCOME_UNATTRIBUTED,     /* a plain-http status that may be the proxy's or the origin's */
+  PP_OUTCOME_LOCAL_RESOURCES,  /* this computer ran out of descriptors or memory */
   PP_N_OUTCOMES
 } PpOutcome;
 
+/* Who sent the HTTP status a probe got: a property of every result. */
+typedef enum
+{
+  PP_ANSWERER_NONE,          /* no HTTP answer at all */
+  PP_ANSWERER_ORIGIN,
+  PP_ANSWERER_PROXY,
+  PP_ANSWERER_UNKNOWN,       /* plain HTTP through a proxy: no evidence either way */
+} PpAnswerer;
+
+const char *pp_answerer_to_id       (PpAnswerer  answerer);
 const char *pp_outcome_to_id        (PpOutcome   outcome);
 gboolean    pp_outcome_from_id      (const char *id,
                                      PpOutcome  *outcome);

@@ -109,10 +109,12 @@ pp_probe_result_format_short (const PpProbeResult *self)
 
   status = self->http_status ? self->http_status
          : self->connect_status ? self->connect_status
-         : self->proxy_status;
+         : self->proxy_status ? self->proxy_status
+         : self->ambiguous_status;
   if (status != 0 && (self->outcome == PP_OUTCOME_UNEXPECTED_STATUS ||
                       self->outcome == PP_OUTCOME_PROXY_AUTH_REQUIRED ||
-                      self->outcome == PP_OUTCOME_PROXY_REFUSED))
+                      self->outcome == PP_OUTCOME_PROXY_REFUSED ||
+                      self->outcome == PP_OUTCOME_UNATTRIBUTED))
     return g_strdup_printf ("Failed (%u)", status);
 
   return g_strdup_printf ("Failed (%s)", pp_outcome_get_reason (self->outcome));

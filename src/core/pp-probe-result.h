@@ -52,6 +52,9 @@ typedef struct
   guint http_status;      /* the origin's status, never the proxy's */
   guint connect_status;   /* the proxy's answer to CONNECT */
   guint proxy_status;     /* the proxy's own answer to a plain-http request */
+  guint ambiguous_status; /* a plain-http status through a proxy that neither side
+                           * can be shown to have sent (see answered_by) */
+  PpAnswerer answered_by; /* who sent the status: evidence, never a guess */
   int curl_code;
   char *curl_message;
   char *detail;           /* one sentence a technician can act on */

@@ -11,18 +11,27 @@
 #include "pp-redact.h"
 #include "pp-tls.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 
 /* Bounds on what a server can make us keep. */
 #define MAX_BODY_BYTES   (1024 * 1024)
 #define MAX_TRACE_BYTES  (32 * 1024)
 #define MAX_HEADER_VALUE 512
+/* Enough of an error page to see whose page it is. */
+#define MAX_BODY_START   2048
 
 typedef enum
 {
   STAGE_PROBE,     /* the real request, verifying */
   STAGE_TLS_PEEK,  /* after a verification failure: who issued the chain? */
+  STAGE_TUNNEL,    /* after an unmarked plain-http answer from a proxy: the same
+                    * request through a CONNECT tunnel, to see the server's own */
 } ProbeStage;
+
+/* Below this much time left, a tunnel check would only time out. */
+#define MIN_TUNNEL_CHECK_MS 200
 
 struct _PpProbe
 {
@@ -37,8 +46,19 @@ struct _PpProbe
   char errbuf[CURL_ERROR_SIZE];
   gsize body_bytes;
   gboolean body_truncated;
+  GString *body_start;
+  /* The markers of the latest response: who sent it? */
   char *squid_error;
   char *proxy_status;
+  char *via;
+  char *server;
+  char *proxy_agent;
+  char *location;
+  char *proxy_auth;
+  char *server_name;
+  int socket_errno;             /* why our socket() failed, 0 if it did not */
+  PpTransferFacts plain_facts;  /* the plain request's, while the tunnel check runs */
+  guint tunnel_timeout_ms;
   PpTlsChain chain;
   GString *trace;
   GPtrArray *requested_urls;  /* of this transfer: the redirect path */
@@ -55,6 +75,7 @@ pp_probe_new (PpEndpoint           *endpoint,
   g_object_ref (self->options.config);
   g_object_ref (self->options.trust);
   self->result = pp_probe_result_new (endpoint, method);
+  self->body_start = g_string_new (NULL);
   if (options->keep_trace)
     self->trace = g_string_new (NULL);
 
@@ -62,14 +83,27 @@ pp_probe_new (PpEndpoint           *endpoint,
 }
 
 static void
+clear_markers (PpProbe *self)
+{
+  g_clear_pointer (&self->squid_error, g_free);
+  g_clear_pointer (&self->proxy_status, g_free);
+  g_clear_pointer (&self->via, g_free);
+  g_clear_pointer (&self->server, g_free);
+  g_clear_pointer (&self->proxy_agent, g_free);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->proxy_auth, g_free);
+}
+
+static void
 reset_transfer (PpProbe *self)
 {
   g_clear_pointer (&self->easy, curl_easy_cleanup);
-  g_clear_pointer (&self->squid_error, g_free);
-  g_clear_pointer (&self->proxy_status, g_free);
   self->errbuf[0] = '\0';
+  self->socket_errno = 0;
   self->body_bytes = 0;
   self->body_truncated = FALSE;
+  if (self->body_start && self->stage != STAGE_TUNNEL)
+    g_string_truncate (self->body_start, 0);
   g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
 }
 
@@ -77,6 +111,9 @@ void
 pp_probe_free (PpProbe *self)
 {
   reset_transfer (self);
+  clear_markers (self);
+  g_clear_pointer (&self->server_name, g_free);
+  g_string_free (self->body_start, TRUE);
   pp_tls_chain_clear (&self->chain);
   g_clear_pointer (&self->verdict.detail, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -119,6 +156,9 @@ body_cb (char   *data,
 
   /* The status is all we need; a server that streams forever must not
    * keep the probe alive until the total timeout. */
+  if (self->stage == STAGE_PROBE && self->body_start->len < MAX_BODY_START)
+    g_string_append_len (self->body_start, data,
+                         MIN (size * nmemb, MAX_BODY_START - self->body_start->len));
   self->body_bytes += size * nmemb;
   if (self->body_bytes > MAX_BODY_BYTES)
     {
@@ -150,29 +190,87 @@ replace_string (char **slot,
   *slot = value;
 }
 
+/* "NTLM", then "NTLM, Negotiate": the scheme only, never a token. */
+static void
+add_auth_scheme (char       **schemes,
+                 const char  *value)
+{
+  g_autofree char *scheme = g_strndup (value, strcspn (value, " ,"));
+  char *joined;
+
+  if (*scheme == '\0' || (*schemes && strlen (*schemes) > MAX_HEADER_VALUE))
+    return;
+  joined = *schemes ? g_strconcat (*schemes, ", ", scheme, NULL) : g_strdup (scheme);
+  replace_string (schemes, joined);
+}
+
 static size_t
 header_cb (char   *data,
            size_t  size,
            size_t  nmemb,
            void   *user_data)
 {
+  static const struct {
+    const char *name;
+    gsize offset;
+  } markers[] = {
+    { "X-Squid-Error:", G_STRUCT_OFFSET (PpProbe, squid_error) },
+    { "Proxy-Status:",  G_STRUCT_OFFSET (PpProbe, proxy_status) },
+    { "Via:",           G_STRUCT_OFFSET (PpProbe, via) },
+    { "Server:",        G_STRUCT_OFFSET (PpProbe, server) },
+    { "Proxy-Agent:",   G_STRUCT_OFFSET (PpProbe, proxy_agent) },
+    { "Location:",      G_STRUCT_OFFSET (PpProbe, location) },
+  };
   PpProbe *self = user_data;
   gsize len = size * nmemb;
   char *value;
+
+  /* The tunnel check wants the status only; the markers stay the plain
+   * request's. */
+  if (self->stage == STAGE_TUNNEL)
+    return len;
 
   /* Each response (CONNECT, redirect, final) starts with a status line:
    * only the markers of the latest one describe who answered. */
   if (len > 5 && strncmp (data, "HTTP/", 5) == 0)
     {
-      g_clear_pointer (&self->squid_error, g_free);
-      g_clear_pointer (&self->proxy_status, g_free);
+      clear_markers (self);
+      return len;
     }
-  else if ((value = header_value (data, len, "X-Squid-Error:")) != NULL)
-    replace_string (&self->squid_error, value);
-  else if ((value = header_value (data, len, "Proxy-Status:")) != NULL)
-    replace_string (&self->proxy_status, value);
+
+  /* A proxy may offer several schemes, one header each. */
+  if ((value = header_value (data, len, "Proxy-Authenticate:")) != NULL)
+    {
+      add_auth_scheme (&self->proxy_auth, value);
+      g_free (value);
+      return len;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if ((value = header_value (data, len, markers[i].name)) != NULL)
+      {
+        replace_string (G_STRUCT_MEMBER_P (self, markers[i].offset), value);
+        break;
+      }
 
   return len;
+}
+
+/* libcurl 7.88 does not record why socket() failed: EMFILE would read as
+ * "Couldn't connect to server", a refusal by the server. */
+static curl_socket_t
+open_socket_cb (void                 *user_data,
+                curlsocktype          purpose,
+                struct curl_sockaddr *address)
+{
+  PpProbe *self = user_data;
+  curl_socket_t fd = socket (address->family, address->socktype | SOCK_CLOEXEC,
+                             address->protocol);
+
+  if (fd == CURL_SOCKET_BAD)
+    self->socket_errno = errno;
+
+  return fd;
 }
 
 static int
@@ -206,6 +304,9 @@ prereq_cb (void *user_data,
 {
   PpProbe *self = user_data;
   const char *url = NULL;
+
+  if (self->stage == STAGE_TUNNEL)
+    return CURL_PREREQFUNC_OK;
 
   /* Called before every request, so once per redirect followed. */
   curl_easy_getinfo (self->easy, CURLINFO_EFFECTIVE_URL, &url);
@@ -322,6 +423,8 @@ set_callbacks (PpProbe *self,
   curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
   curl_easy_setopt (easy, CURLOPT_XFERINFODATA, self);
+  curl_easy_setopt (easy, CURLOPT_OPENSOCKETFUNCTION, open_socket_cb);
+  curl_easy_setopt (easy, CURLOPT_OPENSOCKETDATA, self);
   curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, prereq_cb);
   curl_easy_setopt (easy, CURLOPT_PREREQDATA, self);
   if (self->trace)
@@ -339,6 +442,8 @@ start_transfer (PpProbe *self)
   CURL *easy;
 
   reset_transfer (self);
+  if (self->stage != STAGE_TUNNEL)
+    clear_markers (self);
   self->easy = easy = curl_easy_init ();
 
   curl_easy_setopt (easy, CURLOPT_URL, endpoint->url);
@@ -346,7 +451,7 @@ start_transfer (PpProbe *self)
   curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, self->errbuf);
   curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt (easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, self->stage == STAGE_PROBE ? 1L : 0L);
+  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, self->stage != STAGE_TLS_PEEK ? 1L : 0L);
   curl_easy_setopt (easy, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
   /* A fresh connection per probe keeps timings comparable and makes
@@ -354,7 +459,11 @@ start_transfer (PpProbe *self)
   curl_easy_setopt (easy, CURLOPT_FRESH_CONNECT, 1L);
   curl_easy_setopt (easy, CURLOPT_FORBID_REUSE, 1L);
   curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS, (long) self->options.connect_timeout_ms);
-  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) self->options.timeout_ms);
+  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) (self->stage == STAGE_TUNNEL
+                                                      ? self->tunnel_timeout_ms
+                                                      : self->options.timeout_ms));
+  if (self->stage == STAGE_TUNNEL)
+    curl_easy_setopt (easy, CURLOPT_HTTPPROXYTUNNEL, 1L);
   curl_easy_setopt (easy, CURLOPT_USERAGENT, "ProxyProbe/" PACKAGE_VERSION);
   pp_tls_use_trust (easy, self->options.trust);
   /* Only the status and headers matter (the body is counted, then
@@ -456,13 +565,68 @@ record_timings (PpProbe *self)
   t->total = info_time (self->easy, CURLINFO_TOTAL_TIME_T);
 }
 
+/* "host:port" of @url, for "the server host:port". */
+static char *
+url_host_port (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host;
+  int port;
+
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
+    return NULL;
+  port = g_uri_get_port (uri);
+  if (port <= 0)
+    port = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+
+  return g_strdup_printf (strchr (host, ':') ? "[%s]:%d" : "%s:%d", host, port);
+}
+
+/* An HTTP(S) proxy can answer in the server's place; a SOCKS proxy
+ * only relays bytes. */
+static gboolean
+is_http_proxy (PpProxySpec *spec)
+{
+  if (spec->kind == PP_PROXY_KIND_CURL_ENV)
+    return spec->env_via_proxy;
+
+  return spec->kind == PP_PROXY_KIND_PROXY &&
+         (spec->url == NULL || g_ascii_strncasecmp (spec->url, "socks", 5) != 0);
+}
+
+static void
+record_markers (PpProbe         *self,
+                const char      *url,
+                PpTransferFacts *facts)
+{
+  facts->squid_error = self->squid_error;
+  facts->proxy_status = self->proxy_status;
+  facts->via = self->via;
+  facts->server = self->server;
+  facts->proxy_agent = self->proxy_agent;
+  facts->proxy_auth = self->proxy_auth;
+  /* A text prefix: NUL bytes in a body end it early, which is harmless. */
+  facts->body_start = self->body_start->str;
+  /* A Location can carry credentials like any URL. */
+  if (self->location)
+    replace_string (&self->location, pp_redact_url (self->location));
+  facts->location = self->location;
+  /* After a refused redirect the effective URL is the refused one: the
+   * server is the one of the last request made. */
+  if (self->requested_urls != NULL && self->requested_urls->len > 0)
+    url = g_ptr_array_index (self->requested_urls, self->requested_urls->len - 1);
+  g_free (self->server_name);
+  self->server_name = url_host_port (url);
+  facts->server_name = self->server_name;
+}
+
 static void
 record_transfer_facts (PpProbe         *self,
                        CURLcode         code,
                        PpTransferFacts *facts)
 {
   PpProxySpec *spec = current_candidate (self);
-  long response = 0, connect_code = 0, proxy_error = 0, port = 0, redirects = 0;
+  long response = 0, connect_code = 0, proxy_error = 0, port = 0, redirects = 0, os_errno = 0;
   const char *ip = NULL, *url = NULL;
 
   curl_easy_getinfo (self->easy, CURLINFO_RESPONSE_CODE, &response);
@@ -472,16 +636,19 @@ record_transfer_facts (PpProbe         *self,
   curl_easy_getinfo (self->easy, CURLINFO_PRIMARY_PORT, &port);
   curl_easy_getinfo (self->easy, CURLINFO_REDIRECT_COUNT, &redirects);
   curl_easy_getinfo (self->easy, CURLINFO_EFFECTIVE_URL, &url);
+  curl_easy_getinfo (self->easy, CURLINFO_OS_ERRNO, &os_errno);
 
   /* The body cap is ours, not a failure of the server. */
   facts->curl_code = (code == CURLE_WRITE_ERROR && self->body_truncated) ? CURLE_OK : code;
   facts->response_code = (guint) response;
   facts->connect_code = (guint) connect_code;
   facts->proxy_error = (int) proxy_error;
+  facts->os_errno = self->socket_errno ? self->socket_errno : (int) os_errno;
   facts->via_proxy = spec->kind == PP_PROXY_KIND_PROXY || spec->env_via_proxy;
+  facts->http_proxy = facts->via_proxy && is_http_proxy (spec);
+  facts->tunnel = facts->http_proxy && url != NULL && g_ascii_strncasecmp (url, "https:", 6) == 0;
   facts->connected = info_time (self->easy, CURLINFO_CONNECT_TIME_T) > 0;
-  facts->squid_error = self->squid_error;
-  facts->proxy_status = self->proxy_status;
+  record_markers (self, url, facts);
   facts->proxy_name = spec->display;
   facts->curl_message = self->errbuf[0] ? self->errbuf : curl_easy_strerror (code);
 
@@ -510,6 +677,8 @@ apply_verdict (PpProbe          *self,
   result->http_status = verdict->http_status;
   result->connect_status = verdict->connect_status;
   result->proxy_status = verdict->proxy_status;
+  result->ambiguous_status = verdict->ambiguous_status;
+  result->answered_by = verdict->answered_by;
   g_free (result->proxy);
   result->proxy = spec->kind == PP_PROXY_KIND_DIRECT ? NULL : g_strdup (spec->display);
   finish_with (self, verdict->outcome, g_steal_pointer (&verdict->detail));
@@ -571,16 +740,69 @@ has_next_candidate (PpProbe *self)
   return self->candidate + 1 < self->candidates->len;
 }
 
+/* The plain answer had no mark of its sender: ask the same proxy for a
+ * tunnel to the same host and port, in the time the probe has left. */
+static CURL *
+start_tunnel_check (PpProbe          *self,
+                    PpTransferFacts  *facts,
+                    PpClassification *verdict)
+{
+  gint64 left_ms = self->options.timeout_ms - self->result->timings.total / 1000;
+
+  if (left_ms < MIN_TUNNEL_CHECK_MS)
+    return NULL;
+
+  g_free (verdict->detail);
+  self->plain_facts = *facts;
+  self->tunnel_timeout_ms = (guint) left_ms;
+  self->stage = STAGE_TUNNEL;
+  if (self->trace)
+    g_string_append (self->trace, "* tunnel check: the same request through a CONNECT tunnel\n");
+
+  return start_transfer (self);
+}
+
+static void
+finish_tunnel_check (PpProbe  *self,
+                     CURLcode  code)
+{
+  PpTransferFacts *facts = &self->plain_facts;
+  PpClassification verdict;
+  long connect_code = 0, response = 0;
+  PpAttempt *attempt = &g_array_index (self->result->attempts, PpAttempt,
+                                       self->result->attempts->len - 1);
+
+  curl_easy_getinfo (self->easy, CURLINFO_HTTP_CONNECTCODE, &connect_code);
+  curl_easy_getinfo (self->easy, CURLINFO_RESPONSE_CODE, &response);
+  facts->tunnel_checked = TRUE;
+  facts->tunnel_connect_code = (guint) connect_code;
+  facts->tunnel_status = code == CURLE_OK && (connect_code / 100 == 2 || connect_code == 0)
+                        ? (guint) response : 0;
+  g_debug ("tunnel check of %s: CONNECT %ld, status %u", facts->server_name,
+           connect_code, facts->tunnel_status);
+
+  pp_classify (facts, self->result->endpoint, &verdict);
+  attempt->outcome = verdict.outcome;
+  keep_trace (self);
+  apply_verdict (self, &verdict);
+}
+
 CURL *
 pp_probe_transfer_done (PpProbe  *self,
                         CURLcode  code)
 {
   PpTransferFacts facts = { 0 };
   PpClassification verdict;
+  CURL *next;
 
   if (self->stage == STAGE_TLS_PEEK)
     {
       finish_tls_peek (self);
+      return NULL;
+    }
+  if (self->stage == STAGE_TUNNEL)
+    {
+      finish_tunnel_check (self, code);
       return NULL;
     }
 
@@ -597,6 +819,10 @@ pp_probe_transfer_done (PpProbe  *self,
       self->candidate++;
       return start_transfer (self);
     }
+
+  if (pp_classify_needs_tunnel_check (&facts, &verdict) &&
+      (next = start_tunnel_check (self, &facts, &verdict)) != NULL)
+    return next;
 
   if (code == CURLE_PEER_FAILED_VERIFICATION)
     {

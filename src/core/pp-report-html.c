@@ -50,6 +50,9 @@ cell_look (const PpProbeResult *result)
       return (CellLook) { "c-none", "–" };
     case PP_OUTCOME_CANCELLED:
       return (CellLook) { "c-stop", "■" };
+    case PP_OUTCOME_UNATTRIBUTED:
+      /* Neither a success nor the server's failure: a doubt. */
+      return (CellLook) { "c-warn", "?" };
     default:
       return (CellLook) { "c-fail", "✖" };
     }

@@ -160,6 +160,8 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_status (builder, "http_status", result->http_status);
   add_status (builder, "connect_status", result->connect_status);
   add_status (builder, "proxy_status", result->proxy_status);
+  add_status (builder, "ambiguous_status", result->ambiguous_status);
+  add_string (builder, "answered_by", result->answered_by ? pp_answerer_to_id (result->answered_by) : NULL);
   add_int (builder, "curl_code", result->curl_code);
   add_string (builder, "curl_message", result->curl_message);
   add_string (builder, "detail", result->detail);
@@ -221,6 +223,28 @@ add_summary (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* How the probes ran, when a runner recorded it on the plan. */
+static void
+add_run (JsonBuilder *builder,
+         PpPlan      *plan)
+{
+  guint requested, used;
+  guint64 limit;
+  g_autofree char *note = NULL;
+
+  if (!pp_plan_get_concurrency (plan, &requested, &used, &limit))
+    return;
+
+  note = pp_plan_format_concurrency_note (plan);
+  json_builder_set_member_name (builder, "run");
+  json_builder_begin_object (builder);
+  add_int (builder, "concurrency_requested", requested);
+  add_int (builder, "concurrency", used);
+  add_status (builder, "open_files_limit", (guint) MIN (limit, G_MAXUINT));
+  add_string (builder, "note", note);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 pp_report_json_build (PpPlan    *plan,
                       GPtrArray *results,
@@ -238,6 +262,7 @@ pp_report_json_build (PpPlan    *plan,
   json_builder_set_member_name (builder, "configuration");
   pp_config_add_json (config, builder);
   add_summary (builder, plan, results);
+  add_run (builder, plan);
   json_builder_set_member_name (builder, "probes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)

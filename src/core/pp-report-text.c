@@ -182,6 +182,16 @@ append_pac_lookups (GString   *out,
     }
 }
 
+static void
+append_concurrency_note (GString *out,
+                         PpPlan  *plan)
+{
+  g_autofree char *note = pp_plan_format_concurrency_note (plan);
+
+  if (note != NULL)
+    g_string_append_printf (out, "Note: %s\n", note);
+}
+
 char *
 pp_report_text_format_summary (PpPlan    *plan,
                                GPtrArray *results)
@@ -196,6 +206,7 @@ pp_report_text_format_summary (PpPlan    *plan,
                           pp_profile_get_geography (profile) ? ", geography " : "",
                           pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "");
   append_method_lines (out, plan, results);
+  append_concurrency_note (out, plan);
 
   for (guint e = 0; e < n_endpoints; e++)
     {

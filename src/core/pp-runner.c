@@ -5,6 +5,7 @@
  */
 #include "pp-runner.h"
 #include "pp-curl.h"
+#include "pp-fd-budget.h"
 #include "pp-worker.h"
 
 /* Threads only drive libcurl's event loops; probes in flight are bounded
@@ -491,6 +492,24 @@ pp_run_start_workers (PpRun        *run,
                                       deliver_from_worker, worker_done_from_worker, run));
 }
 
+/* More probes in flight than the descriptor limit allows would fail as
+ * EMFILE, each one a false "connection refused" in the old days: run as
+ * many as fit, and let the plan say so for the reports. */
+static guint
+pp_runner_record_concurrency (PpRunner *self,
+                              PpPlan   *plan)
+{
+  guint64 limit = 0;
+  guint used = MIN (self->concurrency, pp_fd_budget_max_probes (&limit));
+
+  if (used < self->concurrency)
+    g_debug ("concurrency %u lowered to %u: at most %" G_GUINT64_FORMAT " files open",
+             self->concurrency, used, limit);
+  pp_plan_set_concurrency (plan, self->concurrency, used, limit);
+
+  return used;
+}
+
 /**
  * pp_runner_run_async:
  *
@@ -529,7 +548,8 @@ pp_runner_run_async (PpRunner            *self,
   self->current = run;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  pp_run_start_workers (run, self->concurrency, self->background, cancellable);
+  pp_run_start_workers (run, pp_runner_record_concurrency (self, plan), self->background,
+                        cancellable);
   run->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (run_cancelled_cb),
                                                run, NULL);
 }

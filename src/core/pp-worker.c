@@ -137,6 +137,24 @@ collect_done (PpWorker *self)
       transfer_done (self, msg->easy_handle, msg->data.result);
 }
 
+static void
+end_queued_jobs (PpWorker   *self,
+                 PpOutcome   outcome,
+                 const char *detail)
+{
+  PpJob *job;
+
+  while ((job = g_async_queue_try_pop (self->jobs)) != NULL)
+    {
+      g_autoptr(PpProbeResult) result = pp_probe_result_new (job->endpoint, job->method);
+
+      result->outcome = outcome;
+      result->detail = g_strdup (detail);
+      self->deliver (job->index, g_steal_pointer (&result), self->user_data);
+      pp_job_free (job);
+    }
+}
+
 /* Everything not finished is reported as cancelled, so that a stopped run
  * still accounts for every probe of the plan. */
 static void
@@ -155,15 +173,7 @@ cancel_everything (PpWorker *self)
       deliver_probe (self, probe, job);
     }
 
-  while ((job = g_async_queue_try_pop (self->jobs)) != NULL)
-    {
-      g_autoptr(PpProbeResult) result = pp_probe_result_new (job->endpoint, job->method);
-
-      result->outcome = PP_OUTCOME_CANCELLED;
-      result->detail = g_strdup ("the run was stopped before this probe started");
-      self->deliver (job->index, g_steal_pointer (&result), self->user_data);
-      pp_job_free (job);
-    }
+  end_queued_jobs (self, PP_OUTCOME_CANCELLED, "the run was stopped before this probe started");
 }
 
 /* Wait for sockets only when there is nothing else to do: no free slot
@@ -184,6 +194,13 @@ pp_worker_thread (gpointer data)
 
   if (self->background)
     lower_priority ();
+
+  /* libcurl's multi handle needs a socket pair: without a descriptor
+   * left, no probe of this worker can run, and none may hang. */
+  if (self->multi == NULL)
+    end_queued_jobs (self, PP_OUTCOME_LOCAL_RESOURCES,
+                     "this computer ran out of file descriptors or memory: libcurl could "
+                     "not start a transfer; the probe never reached the network");
 
   for (;;)
     {

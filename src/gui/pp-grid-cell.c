@@ -246,6 +246,9 @@ pp_grid_cell_format_status (PpGridCell *self)
     return g_strdup_printf ("%u", r->connect_status);
   if (r->proxy_status >= 400)
     return g_strdup_printf ("%u", r->proxy_status);
+  /* Proxy or server: the question mark is the doubt, the pane says why. */
+  if (r->ambiguous_status > 0)
+    return g_strdup_printf ("%u?", r->ambiguous_status);
 
   return g_strdup (_(pp_outcome_get_reason (r->outcome)));
 }
