@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Compares two proxyprobe-cli builds' output, byte for byte.
+
+A refactoring must not change what the CLI prints: this runs the same
+command lines with an old and a new build against the same testbed
+(pp-testbed-daemon: plain-http and TLS servers, a closed port, an open
+squid) and the same sysroot (environment, the agent's managed file, apt,
+a DHCP lease with a WPAD URL), masks the fields that carry the time,
+and prints a unified diff of whatever differs. Exit status 0 when
+everything matches, 1 otherwise.
+
+Run it inside a network namespace so that nothing leaves the machine:
+
+  unshare -rn sh -c 'ip link set lo up && \\
+      python3 tests/compare-cli.py OLD_BUILD NEW_BUILD'
+"""
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+PAC = """function FindProxyForURL(url, host) {
+  if (host == "127.0.0.1") return "PROXY 127.0.0.1:%(squid)d; DIRECT";
+  return "PROXY 127.0.0.1:%(closed)d; BOGUS x; DIRECT";
+}
+"""
+
+# Milliseconds, seconds and dates: whatever depends on the clock.
+TIME_PATTERNS = [
+    (re.compile(r'"(\w*(?:time|_ms|_us|elapsed|duration|started|finished|date)\w*)"\s*:\s*'
+                r'("[^"]*"|-?[0-9.e+-]+)'), r'"\1": T'),
+    (re.compile(r"\b\d+(?:\.\d+)?\s?(ms|s)\b"), r"N \1"),
+    (re.compile(r'("(?:dns|connect|tls|first_byte|total)"\s*:\s*)[0-9.e+-]+'), r"\1T"),
+    (re.compile(r"^(< Date:).*$", re.M), r"\1 DATE"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?"), "DATE"),
+]
+
+
+def mask(text):
+    for pattern, replacement in TIME_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def write(root, path, contents):
+    full = os.path.join(root, path.lstrip("/"))
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w", encoding="utf-8") as f:
+        f.write(contents)
+
+
+def make_sysroot(root, testbed):
+    squid = testbed["squid_open"]
+    write(root, "/etc/opt/microsoft/mdatp/managed/mdatp_managed.json",
+          json.dumps({"cloudService": {"proxy": f"http://127.0.0.1:{squid}/"}}))
+    write(root, "/etc/apt/apt.conf.d/80proxy",
+          f'Acquire::http::Proxy "http://user:secret@127.0.0.1:{squid}/";\n')
+    write(root, "/etc/environment", f"https_proxy=http://127.0.0.1:{squid}\n")
+    write(root, "/var/lib/NetworkManager/internal-x.lease",
+          "ADDRESS=10.0.0.2\nWPAD=http://127.0.0.1:9/wpad.dat\n")
+
+
+def cases(testbed, workdir):
+    http, https = testbed["http"], testbed["https"]
+    squid, closed = testbed["squid_open"], testbed["closed_port"]
+    pac = os.path.join(workdir, "test.pac")
+    with open(pac, "w", encoding="utf-8") as f:
+        f.write(PAC % {"squid": squid, "closed": closed})
+    urls = ["--url", f"{http}/", "--url", f"{https}/", "--url", f"http://127.0.0.1:{closed}/"]
+    trust = [f"--trust={testbed['ca_file']}"]
+    named = ["--named-proxy", f"http://127.0.0.1:{squid}"]
+    report = os.path.join(workdir, "report.zip")
+    return {
+        "show-config": ["--show-config"],
+        "show-config-json": ["--show-config", "--json"],
+        "show-config-pac-file": ["--show-config", "--pac-file", pac, "-p", f"127.0.0.1:{squid}"],
+        "show-config-pac-url-json": ["--show-config", "--json", "--pac-url",
+                                     f"http://127.0.0.1:{closed}/x.pac"],
+        "show-config-bad-proxy": ["--show-config", "-p", "ftp://x"],
+        "show-config-bad-pac-file": ["--show-config", "--pac-file", "/nonexistent.pac"],
+        "show-config-bad-pac-url": ["--show-config", "--pac-url", "file:///etc/passwd"],
+        "run-text": [*urls, *trust, *named, "--pac-file", pac, "-p", f"127.0.0.1:{squid}"],
+        "run-json": [*urls, *trust, *named, "--pac-file", pac, "--json"],
+        "run-wpad-json": [*urls, *trust, "--methods", "wpad,direct,env", "--json"],
+        # One probe at a time: curl numbers connections in the order they are made.
+        "run-report": [*urls, *trust, *named, "--pac-file", pac, "--concurrency", "1",
+                       "-o", report],
+    }
+
+
+def run(cli, name, argv, sysroot, workdir):
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    proc = subprocess.run([cli, "--sysroot", sysroot, *argv], capture_output=True, text=True,
+                          env=env, timeout=120)
+    out = f"exit {proc.returncode}\n--- stdout\n{proc.stdout}--- stderr\n{proc.stderr}"
+    for a in argv:
+        if a.endswith(".zip"):
+            listing = subprocess.run(["unzip", "-p", a], capture_output=True, text=True,
+                                     errors="replace")
+            out += f"--- {os.path.basename(a)} contents\n{listing.stdout}"
+            os.unlink(a)
+    return mask(out.replace(workdir, "WORKDIR"))
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    old_build, new_build = (os.path.abspath(b) for b in sys.argv[1:])
+    old_cli = os.path.join(old_build, "src", "cli", "proxyprobe-cli")
+    new_cli = os.path.join(new_build, "src", "cli", "proxyprobe-cli")
+    daemon = os.path.join(new_build, "tests", "testbed", "pp-testbed-daemon")
+    proc = subprocess.Popen([daemon, "--squid", "open"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    testbed = json.loads(proc.stdout.readline())
+    failed = 0
+    try:
+        with tempfile.TemporaryDirectory(prefix="pp-compare-") as workdir:
+            sysroot = os.path.join(workdir, "root")
+            make_sysroot(sysroot, testbed)
+            for name, argv in cases(testbed, workdir).items():
+                outputs = []
+                for build, cli in ((old_build, old_cli), (new_build, new_cli)):
+                    os.environ["PROXYPROBE_PAC_HELPER"] = os.path.join(
+                        build, "src", "pac", "proxyprobe-pac-helper")
+                    outputs.append(run(cli, name, argv, sysroot, workdir))
+                same = outputs[0] == outputs[1]
+                print(f"{'same' if same else 'DIFFERENT'}: {name} "
+                      f"({len(outputs[1])} bytes after masking)")
+                if not same:
+                    failed += 1
+                    sys.stdout.writelines(difflib.unified_diff(
+                        outputs[0].splitlines(True), outputs[1].splitlines(True),
+                        "old", "new"))
+    finally:
+        proc.stdin.close()
+        proc.wait()
+    print(f"{failed} case(s) differ")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
