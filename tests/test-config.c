@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "pp-config.h"
+#include "pp-report-config.h"
+#include "pp-report-json.h"
 
 #define CANARY "CanaryPw42"
 #define PAC "function FindProxyForURL(url, host) { return 'PROXY pac.test:8080'; }"
@@ -85,10 +87,12 @@ full_config (Fixture *fixture)
                             .named_proxy = "http://n:" CANARY "@named.test:8080",
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .pac_script = PAC,
-                            .pac_source = "--pac-url http://p:***@wpad.test/proxy.pac",
-                            .wpad_log = " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n",
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .script = PAC,
+                              .source = "--pac-url http://p:***@wpad.test/proxy.pac",
+                              .log = " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n",
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
 
@@ -100,7 +104,7 @@ test_text_full (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(PpConfig) config = full_config (fixture);
-  g_autofree char *text = pp_config_format_text (config);
+  g_autofree char *text = pp_report_config_format_text (config);
 
   g_assert_cmpstr (text, ==,
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
@@ -155,9 +159,9 @@ test_methods_full (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(PpConfig) config = full_config (fixture);
-  g_autoptr(GPtrArray) methods = pp_config_describe_methods (config);
+  g_autoptr(GPtrArray) methods = pp_report_config_describe_methods (config);
   g_autoptr(GString) rendered = g_string_new (NULL);
-  g_autofree char *text = pp_config_format_text (config);
+  g_autofree char *text = pp_report_config_format_text (config);
   const PpMethod order[] = { PP_METHOD_DEFAULT, PP_METHOD_ENV, PP_METHOD_NAMED,
                              PP_METHOD_CMDLINE, PP_METHOD_WPAD };
   PpConfigMethod *method;
@@ -193,7 +197,7 @@ test_methods_full (Fixture       *fixture,
   g_assert_cmpstr (method->value, ==, "PAC script: --pac-url http://p:***@wpad.test/proxy.pac");
   assert_strv (method->details, " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)", NULL);
 
-  pp_config_methods_format_text (methods, rendered);
+  pp_report_config_format_methods (methods, rendered);
   g_assert_true (g_str_has_prefix (text, rendered->str));
   g_assert_null (strstr (text, CANARY));
 }
@@ -215,10 +219,12 @@ test_methods_bad_named (Fixture       *fixture,
                             .named_proxy = "http://n:" CANARY "@named.test",
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   named = g_ptr_array_index (methods, 2);
   g_assert_cmpint (named->method, ==, PP_METHOD_NAMED);
   g_assert_true (g_str_has_prefix (named->value, "http://n:***@named.test (--named-proxy): "
@@ -247,17 +253,19 @@ test_methods_unreadable_managed (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   named = g_ptr_array_index (methods, 2);
   line = g_strdup_printf ("(%s/etc/opt/microsoft/mdatp/managed/mdatp_managed.json: "
                           "cloudService.proxy): ", fixture->sysroot);
   g_assert_true (g_str_has_prefix (named->value, line));
   g_assert_nonnull (strstr (named->value, "cannot be read"));
   g_assert_cmpuint (g_strv_length (named->warnings), ==, 1);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_clear_pointer (&line, g_free);
   line = g_strdup_printf ("\nNamed proxy: %s\n", named->value);
   g_assert_nonnull (strstr (text, line));
@@ -281,13 +289,15 @@ test_text_problems (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .pac_problem = "WPAD: wpad.test answered 404",
-                            .wpad_log = " 1. DNS wpad.test: 127.0.0.1\n"
+                            .discovery = &(PpDiscovery) {
+                              .problem = "WPAD: wpad.test answered 404",
+                              .log = " 1. DNS wpad.test: 127.0.0.1\n"
                                         "  warning: odd MIME type\n",
-                            .sources = fixture->sources,
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   expected = g_strdup_printf (
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
     "  answer for https://go.microsoft.com/: http://d:***@default.test:3128\n"
@@ -311,7 +321,7 @@ test_text_problems (Fixture       *fixture,
     "'http://m:***@mdatp.test' has no port: give one explicitly, e.g. http://mdatp.test:8080");
   g_assert_cmpstr (text, ==, expected);
   g_assert_null (strstr (text, CANARY));
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   g_assert_cmpint (((PpConfigMethod *) g_ptr_array_index (methods, 1))->method, ==, PP_METHOD_ENV);
   g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 1))->warnings), ==, 1);
   g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 2))->warnings), ==, 1);
@@ -335,10 +345,12 @@ test_text_nothing (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = direct,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   expected = g_strdup_printf (
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
     "  answer for https://go.microsoft.com/: direct://\n"
@@ -424,7 +436,9 @@ test_prepare_asks_once (Fixture       *fixture,
   g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) {
                                                 .sysroot = fixture->sysroot,
                                                 .resolver = G_PROXY_RESOLVER (resolver),
-                                                .sources = fixture->sources,
+                                                .discovery = &(PpDiscovery) {
+                                                  .sources = fixture->sources,
+                                                },
                                               }, &error);
   g_autoptr(GPtrArray) methods = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -434,9 +448,9 @@ test_prepare_asks_once (Fixture       *fixture,
   pp_config_prepare (config);
   g_assert_cmpuint (resolver->n_lookups, ==, 1);
 
-  text = pp_config_format_text (config);
-  methods = pp_config_describe_methods (config);
-  pp_config_add_json (config, builder);
+  text = pp_report_config_format_text (config);
+  methods = pp_report_config_describe_methods (config);
+  pp_report_json_add_config (builder, config);
   g_assert_nonnull (strstr (text, "counted.test:3128"));
   g_assert_cmpuint (resolver->n_lookups, ==, 1);
 }
@@ -463,12 +477,14 @@ test_default_resolver_on_first_use (Fixture       *fixture,
 
   config = pp_config_new (&(PpConfigOptions) {
                             .sysroot = fixture->sysroot,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_counting_resolvers, ==, 0);
 
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_assert_nonnull (strstr (text, "Default proxy (GLib proxy resolver): PpCountingResolver\n"));
   g_assert_nonnull (strstr (text, "counted.test:3128"));
   g_assert_cmpuint (n_counting_resolvers, ==, 1);

@@ -680,7 +680,7 @@ test_discovery_pac_once (void)
 
   pp_discovery_find_wpad (&discovery, sysroot, NULL);
   g_assert_cmpstr (discovery.script, ==, LOOKUPS_SCRIPT);
-  pp_discovery_fill_options (&discovery, &options);
+  options.discovery = &discovery;
   config = pp_config_new (&options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_helper_starts () - starts, ==, 1);

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "pp-config.h"
+#include "pp-pac.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +31,6 @@ void pp_discovery_find_wpad     (PpDiscovery     *self,
 void pp_discovery_fetch_url     (PpDiscovery     *self,
                                  const char      *url,
                                  const char      *sysroot);
-void pp_discovery_fill_options  (PpDiscovery     *self,
-                                 PpConfigOptions *options);
 void pp_discovery_clear         (PpDiscovery     *self);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PpDiscovery, pp_discovery_clear)

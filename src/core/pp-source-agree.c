@@ -10,6 +10,7 @@
  * proxy is followed by nothing on Debian 12. Every disagreement becomes a
  * source of the family "conflict" whose warning says what to change.
  */
+#include "pp-source-agree.h"
 #include "pp-source-private.h"
 
 #include <string.h>

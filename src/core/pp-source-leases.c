@@ -3,6 +3,7 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "pp-source-leases.h"
 #include "pp-source-private.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* pp-source-private.h: the readers behind pp_sources_detect ()
+/* pp-source-private.h: pp-source.c's helpers for the readers (pp-source-*.c)
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,21 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Each reader appends the sources of its family to @out; none fails: a
- * source that cannot be read is itself reported, with a warning. */
-void  pp_source_read_gnome  (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_kde    (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_env    (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_nm     (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_leases (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_apt    (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_mdatp  (const PpSourcesOptions *options, GPtrArray *out);
-void  pp_source_read_sandbox (const PpSourcesOptions *options, GPtrArray *out);
-
-/* Compares the sources read so far and adds "conflict" sources. */
-void  pp_source_check_agreement (const PpSourcesOptions *options, GPtrArray *out);
-
-/* Helpers shared by the readers. */
 char *pp_source_path        (const PpSourcesOptions *options,
                              const char             *path);
 void  pp_source_add         (GPtrArray  *out,
