@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pp-config.h"
+#include "pp-config-resolver.h"
 #include "pp-report-config.h"
 #include "pp-report-json.h"
 
@@ -375,7 +376,8 @@ G_DECLARE_FINAL_TYPE (PpCountingResolver, pp_counting_resolver, PP, COUNTING_RES
 struct _PpCountingResolver
 {
   GObject parent_instance;
-  guint n_lookups;
+  gint n_lookups;
+  guint delay_us;  /* a slow answer, as a PAC script's may be */
 };
 
 static guint n_counting_resolvers;
@@ -394,7 +396,8 @@ pp_counting_resolver_lookup (GProxyResolver  *resolver,
 {
   const char * const answer[] = { "http://counted.test:3128", NULL };
 
-  PP_COUNTING_RESOLVER (resolver)->n_lookups++;
+  g_atomic_int_inc (&PP_COUNTING_RESOLVER (resolver)->n_lookups);
+  g_usleep (PP_COUNTING_RESOLVER (resolver)->delay_us);
 
   return g_strdupv ((char **) answer);
 }
@@ -490,6 +493,145 @@ test_default_resolver_on_first_use (Fixture       *fixture,
   g_assert_cmpuint (n_counting_resolvers, ==, 1);
 }
 
+#define N_THREADS 8
+
+typedef struct
+{
+  PpConfig *config;
+  gint n_started;
+} Crowd;
+
+/* Every thread starts at once, so that they all ask first. */
+static void
+wait_for_crowd (Crowd *crowd)
+{
+  g_atomic_int_inc (&crowd->n_started);
+  while (g_atomic_int_get (&crowd->n_started) < N_THREADS)
+    g_thread_yield ();
+}
+
+static gpointer
+describe_and_resolve_worker (gpointer data)
+{
+  Crowd *crowd = data;
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autoptr(PpCandidates) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_for_crowd (crowd);
+  methods = pp_report_config_describe_methods (crowd->config);
+  found = pp_config_resolve (crowd->config, PP_METHOD_DEFAULT, "https://a.test/", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->candidates->len, ==, 1);
+
+  return pp_config_get_sources (crowd->config);
+}
+
+static GPtrArray *
+run_crowd (PpConfig *config)
+{
+  Crowd crowd = { config, 0 };
+  GThread *threads[N_THREADS];
+  GPtrArray *sources_seen = g_ptr_array_new ();
+
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("crowd", describe_and_resolve_worker, &crowd);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_ptr_array_add (sources_seen, g_thread_join (threads[i]));
+
+  return sources_seen;
+}
+
+/* The rule of the snapshot's lazy members and of the resolver: any thread
+ * may ask first, and what is made on first use is made once. Workers
+ * resolve while the window describes; the sample answer is asked once
+ * however many describe at the same time, and every thread sees the same
+ * sources. No discovery here: the sources are read on first use. */
+static void
+test_lazy_once_any_thread (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char * const environment[] = { NULL };
+  g_autoptr(PpCountingResolver) resolver = g_object_new (PP_TYPE_COUNTING_RESOLVER, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) sources_seen = NULL;
+
+  resolver->delay_us = 20000;
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .environment = environment,
+                            .resolver = G_PROXY_RESOLVER (resolver),
+                          }, &error);
+  g_assert_no_error (error);
+
+  sources_seen = run_crowd (config);
+
+  /* One sample answer, then one look-up per resolved URL. */
+  g_assert_cmpint (g_atomic_int_get (&resolver->n_lookups), ==, 1 + N_THREADS);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_assert_true (g_ptr_array_index (sources_seen, i) == pp_config_get_sources (config));
+}
+
+static char *
+config_json (PpConfig *config)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  pp_report_json_add_config (builder, config);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, TRUE);
+}
+
+/* The snapshot is data: what it says is fixed when it is made. The
+ * caller's values are copied; resolving every method, from many threads,
+ * changes nothing; and there is nothing to set. */
+static void
+test_snapshot_immutable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  char *environment[] = { g_strdup ("https_proxy=http://e:" CANARY "@env.test:3128"), NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) sources_seen = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree GParamSpec **properties = NULL;
+  g_autofree guint *signals = NULL;
+  guint n_properties, n_signals;
+
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .cmdline_proxy = "http://c:" CANARY "@cmd.test:3128",
+                            .environment = (const char * const *) environment,
+                            .resolver = fixture->resolver,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
+                          }, &error);
+  g_assert_no_error (error);
+  before = config_json (config);
+
+  g_free (environment[0]);
+  environment[0] = g_strdup ("https_proxy=http://changed.test:1");
+  for (PpMethod method = 0; method < PP_N_METHODS; method++)
+    pp_candidates_free (pp_config_resolve (config, method, "https://a.test/", NULL, NULL));
+  sources_seen = run_crowd (config);
+  after = config_json (config);
+  g_free (environment[0]);
+
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "env.test:3128"));
+  g_assert_null (strstr (after, CANARY));
+  g_assert_true (pp_config_get_sources (config) == fixture->sources);
+  properties = g_object_class_list_properties (G_OBJECT_GET_CLASS (config), &n_properties);
+  signals = g_signal_list_ids (PP_TYPE_CONFIG, &n_signals);
+  g_assert_cmpuint (n_properties, ==, 0);
+  g_assert_cmpuint (n_signals, ==, 0);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -511,6 +653,8 @@ main (int   argc,
   add_test ("/config/methods/unreadable-managed", test_methods_unreadable_managed);
   add_test ("/config/prepare-asks-once", test_prepare_asks_once);
   add_test ("/config/default-resolver-on-first-use", test_default_resolver_on_first_use);
+  add_test ("/config/lazy-once-any-thread", test_lazy_once_any_thread);
+  add_test ("/config/snapshot-immutable", test_snapshot_immutable);
 
   return g_test_run ();
 }
