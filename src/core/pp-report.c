@@ -30,7 +30,6 @@ struct _PpReport
 };
 
 G_DEFINE_FINAL_TYPE (PpReport, pp_report, G_TYPE_OBJECT)
-G_DEFINE_QUARK (pp-report-error-quark, pp_report_error)
 
 enum {
   PROP_0,
