@@ -9,6 +9,7 @@
 
 #include "pp-anonymize.h"
 #include "pp-guidance.h"
+#include "pp-profile-urls.h"
 #include "pp-report.h"
 #include "pp-report-html.h"
 #include "pp-report-zip.h"

@@ -21,6 +21,7 @@
 #include <libsoup/soup.h>
 
 #include "pp-discovery.h"
+#include "pp-profile-urls.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-runner.h"

@@ -5,6 +5,7 @@
  */
 #include "pp-cli-options.h"
 #include "pp-config-detect.h"
+#include "pp-profile-urls.h"
 #include "pp-runner.h"
 
 

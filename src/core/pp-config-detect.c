@@ -12,7 +12,7 @@
 
 #include "pp-config-detect.h"
 #include "pp-discovery.h"
-#include "pp-profile.h"
+#include "pp-profile-urls.h"
 #include "pp-redact.h"
 #include "pp-wpad.h"
 

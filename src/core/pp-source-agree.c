@@ -11,7 +11,7 @@
  * source of the family "conflict" whose warning says what to change.
  */
 #include "pp-source-agree.h"
-#include "pp-source-private.h"
+#include "pp-source-reader.h"
 
 #include <string.h>
 

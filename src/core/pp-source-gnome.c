@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-gnome.h"
-#include "pp-source-private.h"
+#include "pp-source-reader.h"
 #include "pp-redact.h"
 
 #define GNOME_SCHEMA "org.gnome.system.proxy"

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-mdatp.h"
-#include "pp-source-private.h"
+#include "pp-source-reader.h"
 #include "pp-named-proxy.h"
 
 #define MDATP_COMMAND "usr/bin/mdatp"

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-sandbox.h"
-#include "pp-source-private.h"
+#include "pp-source-reader.h"
 
 #define FLATPAK_INFO ".flatpak-info"
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "pp-source-private.h"
+#include "pp-source.h"
 
 #include <string.h>
 
@@ -128,58 +128,4 @@ pp_source_get_warnings (const PpSource *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return (const char * const *) self->warnings;
-}
-
-char *
-pp_source_path (const PpSourcesOptions *options,
-                const char             *path)
-{
-  return g_build_filename (options->sysroot ? options->sysroot : "/", path, NULL);
-}
-
-void
-pp_source_add (GPtrArray  *out,
-               const char *family,
-               const char *provenance,
-               const char *value,
-               const char *meaning,
-               const char *proxy,
-               const char *warning)
-{
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
-
-  if (warning != NULL)
-    g_ptr_array_add (warnings, (char *) warning);
-  g_ptr_array_add (out, pp_source_new (family, provenance, value, meaning, proxy, warnings));
-}
-
-/* A WPAD URL from DHCP is attacker-reachable input: servers often send a
- * trailing NUL, and a newline would forge lines in a report. Clients stop
- * at the first of either, so we do too, and say when that happened. */
-char *
-pp_source_check_wpad (const char *raw,
-                      gsize       len,
-                      GPtrArray  *warnings)
-{
-  gsize cut = 0;
-  g_autofree char *url = NULL;
-  const char *scheme;
-
-  while (cut < len && raw[cut] != '\0' && raw[cut] != '\n' && raw[cut] != '\r')
-    cut++;
-  url = g_strndup (raw, cut);
-  if (cut < len && !(cut == len - 1 && raw[cut] == '\0'))
-    g_ptr_array_add (warnings,
-                     g_strdup_printf ("The WPAD URL contains a NUL or line break after '%s': "
-                                      "clients stop there; fix the DHCP server's option 252",
-                                      url));
-
-  scheme = g_uri_peek_scheme (url);
-  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf ("The WPAD URL '%s' is not an http or https URL: "
-                                      "clients ignore it; fix the DHCP server's option 252",
-                                      url));
-
-  return g_steal_pointer (&url);
 }
