@@ -74,15 +74,19 @@ find_pac (const PpConfigDetectOptions  *options,
   return TRUE;
 }
 
+/* The source names a --pac-url or WPAD URL already redacted; a problem
+ * may quote a server's words, so it is redacted here. */
 static void
 trace_discovery (const PpDiscovery *discovery)
 {
   g_autofree char *problem = pp_redact (discovery->problem);
-  g_autofree char *not_found = pp_redact (discovery->not_found);
 
-  g_debug ("PAC script: %s%s%s%s", discovery->source ? discovery->source : "none",
-           problem ? "; unusable: " : "", problem ? problem : "",
-           not_found ? not_found : "");
+  if (discovery->source != NULL)
+    g_debug ("PAC script from %s", discovery->source);
+  if (problem != NULL)
+    g_debug ("the PAC script is unusable: %s", problem);
+  if (discovery->not_found != NULL)
+    g_debug ("no PAC script: %s", discovery->not_found);
 }
 
 /**
