@@ -4,23 +4,28 @@
 A refactoring must not change what the CLI prints: this runs the same
 command lines with an old and a new build against the same testbed
 (pp-testbed-daemon: plain-http and TLS servers, a closed port, an open
-squid) and the same sysroot (environment, the agent's managed file, apt,
-a DHCP lease with a WPAD URL), masks the fields that carry the time,
+squid; a PAC script served on loopback) and the same sysroot (the agent's
+managed file, apt, /etc/environment, a DHCP lease whose WPAD URL is that
+PAC script), masks the fields that carry the time and curl's own trace
+lines,
 and prints a unified diff of whatever differs. Exit status 0 when
 everything matches, 1 otherwise.
 
 Run it inside a network namespace so that nothing leaves the machine:
 
-  unshare -rn sh -c 'ip link set lo up && \\
+  unshare -n sh -c 'ip link set lo up && \\
       python3 tests/compare-cli.py OLD_BUILD NEW_BUILD'
 """
 import difflib
+import functools
+import http.server
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import zipfile
 
 PAC = """function FindProxyForURL(url, host) {
@@ -53,18 +58,33 @@ def write(root, path, contents):
         f.write(contents)
 
 
-def make_sysroot(root, testbed):
+def serve_pac(directory, testbed):
+    """Serves wpad.dat (the PAC script) on loopback for WPAD through DHCP."""
+    with open(os.path.join(directory, "wpad.dat"), "w", encoding="utf-8") as f:
+        f.write(PAC % {"squid": testbed["squid_open"], "closed": testbed["closed_port"]})
+    handler = functools.partial(QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def make_sysroot(root, testbed, pac_port):
     squid = testbed["squid_open"]
     write(root, "/etc/opt/microsoft/mdatp/managed/mdatp_managed.json",
           json.dumps({"cloudService": {"proxy": f"http://127.0.0.1:{squid}/"}}))
     write(root, "/etc/apt/apt.conf.d/80proxy",
           f'Acquire::http::Proxy "http://user:secret@127.0.0.1:{squid}/";\n')
     write(root, "/etc/environment", f"https_proxy=http://127.0.0.1:{squid}\n")
-    write(root, "/var/lib/NetworkManager/internal-x.lease",
-          "ADDRESS=10.0.0.2\nWPAD=http://127.0.0.1:9/wpad.dat\n")
+    write(root, "/var/lib/dhcp/dhclient.eth0.leases",
+          f'lease {{\n  option wpad "http://127.0.0.1:{pac_port}/wpad.dat";\n}}\n')
 
 
-def cases(testbed, workdir):
+def cases(testbed, workdir, pac_port):
     http, https = testbed["http"], testbed["https"]
     squid, closed = testbed["squid_open"], testbed["closed_port"]
     pac = os.path.join(workdir, "test.pac")
@@ -79,7 +99,9 @@ def cases(testbed, workdir):
         "show-config-json": ["--show-config", "--json"],
         "show-config-pac-file": ["--show-config", "--pac-file", pac, "-p", f"127.0.0.1:{squid}"],
         "show-config-pac-url-json": ["--show-config", "--json", "--pac-url",
-                                     f"http://127.0.0.1:{closed}/x.pac"],
+                                     f"http://u:secret@127.0.0.1:{pac_port}/wpad.dat"],
+        "show-config-pac-url-refused": ["--show-config", "--pac-url",
+                                        f"http://127.0.0.1:{closed}/x.pac"],
         "show-config-bad-proxy": ["--show-config", "-p", "ftp://x"],
         "show-config-bad-pac-file": ["--show-config", "--pac-file", "/nonexistent.pac"],
         "show-config-bad-pac-url": ["--show-config", "--pac-url", "file:///etc/passwd"],
@@ -131,13 +153,18 @@ def main():
     try:
         with tempfile.TemporaryDirectory(prefix="pp-compare-") as workdir:
             sysroot = os.path.join(workdir, "root")
-            make_sysroot(sysroot, testbed)
-            for name, argv in cases(testbed, workdir).items():
+            served = os.path.join(workdir, "served")
+            os.mkdir(served)
+            pac_server = serve_pac(served, testbed)
+            pac_port = pac_server.server_address[1]
+            make_sysroot(sysroot, testbed, pac_port)
+            for name, argv in cases(testbed, workdir, pac_port).items():
                 outputs = []
                 for build, cli in ((old_build, old_cli), (new_build, new_cli)):
                     os.environ["PROXYPROBE_PAC_HELPER"] = os.path.join(
                         build, "src", "pac", "proxyprobe-pac-helper")
-                    outputs.append(run(cli, name, argv, sysroot, workdir))
+                    outputs.append(run(cli, name, argv, sysroot, workdir)
+                                   .replace(str(pac_port), "PACPORT"))
                 same = outputs[0] == outputs[1]
                 print(f"{'same' if same else 'DIFFERENT'}: {name} "
                       f"({len(outputs[1])} bytes after masking)")
