@@ -236,6 +236,7 @@ pp_report_config_format_text (PpConfig *config)
 
   g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
 
+  g_debug ("describing the configuration as text");
   methods = pp_report_config_describe_methods (config);
   out = g_string_new (NULL);
   pp_report_config_format_methods (methods, out);

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "pp-config"
 
 #include "pp-source-reader.h"
+#include "pp-redact.h"
 
 /* A file under the sysroot. */
 char *
@@ -59,6 +60,14 @@ pp_source_check_wpad (const char *raw,
                      g_strdup_printf ("The WPAD URL '%s' is not an http or https URL: "
                                       "clients ignore it; fix the DHCP server's option 252",
                                       url));
+
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    {
+      g_autofree char *shown = pp_redact (url);
+
+      g_debug ("WPAD URL from DHCP: %s%s", shown,
+               warnings->len > 0 ? " (with warnings: see the source)" : "");
+    }
 
   return g_steal_pointer (&url);
 }

@@ -25,6 +25,7 @@ pp_text_check_utf8 (const char *data,
 
   for (const char *p = data; p < end; p++)
     line += (*p == '\n');
+  g_debug ("not UTF-8 from line %u", line);
   if (bad_line != NULL)
     *bad_line = line;
 

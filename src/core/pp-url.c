@@ -10,6 +10,7 @@
 #define G_LOG_DOMAIN "pp-model"
 
 #include "pp-url.h"
+#include "pp-redact.h"
 
 static gboolean
 host_is_plausible (const char *host)
@@ -31,13 +32,11 @@ host_is_plausible (const char *host)
   return TRUE;
 }
 
-gboolean
-pp_url_is_valid (const char *url)
+static gboolean
+check_url (const char *url)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
-
-  g_return_val_if_fail (url != NULL, FALSE);
 
   /* A space or control character is always a copy-and-paste accident. */
   for (const char *p = url; *p != '\0'; p++)
@@ -54,4 +53,19 @@ pp_url_is_valid (const char *url)
     return FALSE;
 
   return host_is_plausible (g_uri_get_host (uri));
+}
+
+gboolean
+pp_url_is_valid (const char *url)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (check_url (url))
+    return TRUE;
+
+  shown = pp_redact_quote (url);
+  g_debug ("'%s' is not an http or https URL with a plausible host", shown);
+  return FALSE;
 }
