@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pp-config.h"
+#include "pp-config-detect.h"
 #include "pp-config-resolver.h"
 #include "pp-report-config.h"
 #include "pp-report-json.h"
@@ -632,6 +633,53 @@ test_snapshot_immutable (Fixture       *fixture,
   g_assert_cmpuint (n_signals, ==, 0);
 }
 
+/* The one detection both front ends call: what the user chose wins, bad
+ * choices are bad input named after the option, and without --pac-file,
+ * --pac-url or discovery the wpad method says discovery was not run. */
+static void
+test_detect (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pac_path = g_build_filename (fixture->sysroot, "test.pac", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(PpConfig) with_file = NULL;
+  g_autofree char *source = NULL;
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                        .pac_file = "/nonexistent/x.pac" },
+                             NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PAC);
+  g_assert_true (g_str_has_prefix (error->message, "--pac-file: "));
+  g_clear_error (&error);
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                        .pac_url = "file:///etc/x.pac" },
+                             NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PAC);
+  g_assert_true (g_str_has_prefix (error->message, "--pac-url: "));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (pac_path, PAC, -1, NULL));
+  with_file = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                           .pac_file = pac_path,
+                                                           .cmdline_proxy = "cmd.test:3128" },
+                                NULL, &error);
+  g_remove (pac_path);
+  g_assert_no_error (error);
+  source = g_strdup_printf ("--pac-file %s", pac_path);
+  g_assert_cmpstr (pp_config_get_pac_source (with_file), ==, source);
+  g_assert_cmpstr (pp_config_get_pac_script (with_file), ==, PAC);
+  g_assert_cmpstr (pp_config_get_cmdline_proxy (with_file)->display, ==, "http://cmd.test:3128");
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pp_config_get_pac_source (config));
+  g_assert_cmpstr (pp_config_get_no_pac_reason (config), ==, "WPAD discovery was not run");
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -655,6 +703,7 @@ main (int   argc,
   add_test ("/config/default-resolver-on-first-use", test_default_resolver_on_first_use);
   add_test ("/config/lazy-once-any-thread", test_lazy_once_any_thread);
   add_test ("/config/snapshot-immutable", test_snapshot_immutable);
+  add_test ("/config/detect", test_detect);
 
   return g_test_run ();
 }

@@ -11,9 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* What the CLI and the GUI learn before a run: the sources, and the PAC
- * script (or why there is none). Blocking: call it off the main thread
- * in a program with a window. */
+/* What detection (pp_config_detect()) learns before a run, for the
+ * snapshot to take: the sources, and the PAC script (or why there is
+ * none). Blocking: call it off the main thread in a program with a
+ * window. */
 typedef struct
 {
   char *script;
