@@ -17,6 +17,7 @@
 #include "pp-config-panel.h"
 #include "pp-details-pane.h"
 #include "pp-grid-row.h"
+#include "pp-report-config.h"
 #include "pp-screenshot.h"
 #include "pp-test-gui.h"
 
@@ -51,7 +52,7 @@ find_group (GtkWidget  *root,
 static GPtrArray *
 expected_method_rows (PpConfig *config)
 {
-  g_autoptr(GPtrArray) methods = pp_config_describe_methods (config);
+  g_autoptr(GPtrArray) methods = pp_report_config_describe_methods (config);
   GPtrArray *expected = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < methods->len; i++)
@@ -139,7 +140,7 @@ test_configuration (void)
   config = pp_config_panel_get_config (panel);
   g_assert_nonnull (config);
   g_assert_null (pp_window_get_plan (window));
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_assert_nonnull (strstr (text, deny + strlen ("http://")));
   g_assert_nonnull (strstr (text, "http://n:***@named.test:8080"));
   g_assert_null (strstr (text, CANARY));

@@ -15,6 +15,7 @@
 #include "pp-json.h"
 #include "pp-named-proxy.h"
 #include "pp-profile.h"
+#include "pp-profile-urls.h"
 #include "pp-proxy-spec.h"
 
 /* Before the fix, a FIFO without a writer blocked the reader forever:

@@ -9,6 +9,7 @@
 
 #include "pp-anonymize.h"
 #include "pp-guidance.h"
+#include "pp-profile-urls.h"
 #include "pp-report.h"
 #include "pp-report-html.h"
 #include "pp-report-zip.h"
@@ -709,8 +710,11 @@ test_no_secrets_in_real_run (void)
   write_mdatp_file (sysroot, proxy);
   set_gnome_auth_proxy (port, user, canary);
   config = pp_config_new (&(PpConfigOptions) { .sysroot = sysroot, .cmdline_proxy = proxy,
-                                               .environment = environment, .pac_script = pac,
-                                               .pac_source = "--pac-file test.pac" }, &error);
+                                               .environment = environment,
+                                               .discovery = &(PpDiscovery) {
+                                                 .script = pac,
+                                                 .source = "--pac-file test.pac" } },
+                          &error);
   g_assert_no_error (error);
   runner = pp_runner_new (config, trust);
   pp_runner_set_keep_traces (runner, TRUE);

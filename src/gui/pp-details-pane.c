@@ -13,6 +13,7 @@
 
 #include "pp-clipboard.h"
 #include "pp-details-pane.h"
+#include "pp-format.h"
 #include "pp-guidance.h"
 #include "pp-method.h"
 #include "pp-redact.h"
