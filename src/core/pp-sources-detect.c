@@ -29,8 +29,10 @@ trace_sources (GPtrArray *sources)
     {
       const PpSource *source = g_ptr_array_index (sources, i);
 
-      pp_debug ("source %s (%s): %s", pp_source_get_family (source),
-                pp_source_get_provenance (source), pp_source_get_meaning (source));
+      pp_debug ("source %s (%s): %s%s%s", pp_source_get_family (source),
+                pp_source_get_provenance (source), pp_source_get_meaning (source),
+                pp_source_get_value (source) ? "; value " : "",
+                pp_source_get_value (source) ? pp_source_get_value (source) : "");
     }
 }
 
