@@ -93,7 +93,7 @@ log_step (PpWpadResult   *result,
   step->elapsed_ms = (g_get_monotonic_time () - started) / 1000;
   g_ptr_array_add (result->log, step);
   pp_debug ("WPAD %s %s: %s: %s (%" G_GINT64_FORMAT " ms)", step_kind_to_string (kind),
-            step->tried, ok ? "found" : "not found", step->answer, step->elapsed_ms);
+            step->tried, ok ? "ok" : "failed", step->answer, step->elapsed_ms);
 }
 
 /* Control characters are shown escaped: a DHCP option is untrusted input
