@@ -590,6 +590,7 @@ test_hostile_zips (void)
   g_autofree char *garbage = temp_path ("garbage.zip");
   g_autofree char *truncated = temp_path ("truncated.zip");
   g_autofree char *good = temp_path ("good.zip");
+  g_autofree char *missing = temp_path ("does-not-exist.zip");
   g_autofree char *contents = NULL;
   gsize length;
   g_autofree char *foreign = build_zip ("foreign.zip", (const char *[]) { "hello.txt", NULL }, NULL);
@@ -640,7 +641,7 @@ test_hostile_zips (void)
   g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (truncated, contents, length * 2 / 3, NULL));
   expect_rejected (truncated, PP_REPORT_ERROR_DAMAGED, "truncated.zip");
-  expect_rejected (temp_path ("does-not-exist.zip"), PP_REPORT_ERROR_READ, "does-not-exist.zip");
+  expect_rejected (missing, PP_REPORT_ERROR_READ, "does-not-exist.zip");
 }
 
 /* GNOME keeps the proxy password in GSettings; its resolver hands it out
