@@ -459,13 +459,14 @@ test_write_and_read_back (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GDir) listing = NULL;
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG", 4);
   const char *name;
   guint n_files = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   make_hand_run (&run, "");
   report = pp_report_new (run.plan, run.results, run.config);
-  pp_report_add_attachment (report, "screenshot.png", g_bytes_new_static ("\x89PNG", 4));
+  pp_report_add_attachment (report, "screenshot.png", png);
   pp_report_add_system_info (report, "GTK", "4.8.3");
   g_assert_true (pp_report_write (report, path, FALSE, &error));
   g_assert_no_error (error);
