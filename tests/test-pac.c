@@ -6,6 +6,7 @@
  * All names used here are localhost, IP literals or end in .invalid: the
  * tests run in a network namespace where nothing else resolves.
  */
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -613,6 +614,36 @@ test_pac_sandbox_limits (void)
   g_assert_cmpstr (cpu_time, ==, "60");
 }
 
+/* The helper ends cleanly when its parent closes the pipe: status 0 and
+ * nothing on stderr, after alert() and DNS look-ups filled its logs. In
+ * the sanitizer build this is where LeakSanitizer checks the helper (the
+ * runner kills it instead). */
+static void
+test_pac_helper_clean_exit (void)
+{
+  const char *requests =
+    "{\"op\":\"load\",\"script\":\"function FindProxyForURL(u, h) "
+    "{ alert('a'); dnsResolve('localhost'); return 'DIRECT'; }\"}\n"
+    "{\"op\":\"find\",\"url\":\"https://a.invalid/\",\"host\":\"a.invalid\"}\n"
+    "{\"op\":\"find\",\"url\":\"https://b.invalid/\",\"host\":\"b.invalid\"}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                    G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                                    g_getenv ("PROXYPROBE_PAC_HELPER"), NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (helper, requests, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "\"result\":\"DIRECT\""));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_subprocess_get_if_exited (helper));
+  g_assert_cmpint (g_subprocess_get_exit_status (helper), ==, 0);
+}
+
 /* One helper, several worker threads: requests must not interleave. */
 static void
 test_pac_threads (void)
@@ -681,6 +712,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pac/timing", test_pac_timing);
   g_test_add_func ("/pac/helper-killed", test_pac_helper_killed);
   g_test_add_func ("/pac/sandbox-limits", test_pac_sandbox_limits);
+  g_test_add_func ("/pac/helper-clean-exit", test_pac_helper_clean_exit);
   g_test_add_func ("/pac/threads", test_pac_threads);
   g_test_add_func ("/pac/errors", test_pac_errors);
   g_test_add_func ("/pac/no-leftover-helper", test_pac_no_leftover_helper);

@@ -437,5 +437,6 @@ main (int argc, char **argv)
 
   free (line);
   g_clear_pointer (&helper.ctx, duk_destroy_heap);
+  pp_pac_state_clear (&helper.state);
   return 0;
 }
