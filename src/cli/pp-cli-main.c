@@ -15,6 +15,7 @@
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
 #include "pp-cli-report.h"
+#include "pp-log.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
 #include "pp-report-config.h"
@@ -114,6 +115,7 @@ run_plan (PpCliOptions *options,
   g_source_remove (sigterm);
   pp_cli_progress_finish (&run.progress);
   *stopped = g_cancellable_is_cancelled (cancellable);
+  pp_debug ("the run %s", *stopped ? "was stopped by a signal: exit status 130" : "finished");
 
   return run.results;
 }
@@ -179,6 +181,8 @@ report (PpCliOptions *options,
   else
     text = pp_report_text_format (plan, results);
   g_print ("%s%s", text, options->json ? "\n" : "");
+  pp_debug ("%u of %u endpoints reachable by at least one method",
+            pp_report_count_reachable (plan, results), n_endpoints);
 
   return pp_report_count_reachable (plan, results) == n_endpoints ? EXIT_ALL_REACHABLE
                                                                  : EXIT_SOME_UNREACHABLE;
@@ -218,6 +222,9 @@ run_cli (PpCliOptions *options)
   plan = pp_cli_options_make_plan (options, &error);
   if (plan == NULL)
     return fail_bad_input (error);
+  pp_debug ("WPAD discovery %s: the plan %s the wpad method",
+            plan_uses_wpad (plan) ? "runs" : "is skipped",
+            plan_uses_wpad (plan) ? "has" : "does not have");
   config = pp_cli_options_make_config (options, plan_uses_wpad (plan), &error);
   if (config == NULL)
     return fail_bad_input (error);

@@ -17,6 +17,7 @@
 #include "pp-detect.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
+#include "pp-log.h"
 #include "pp-profile.h"
 #include "pp-runner.h"
 #include "pp-window-private.h"
@@ -181,6 +182,7 @@ pp_window_finish_run (PpWindow *self)
   self->tick_id = 0;
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   self->stopped = g_cancellable_is_cancelled (self->cancellable);
+  pp_debug ("the run %s", self->stopped ? "was stopped" : "finished");
   set_running (self, FALSE);
   pp_window_update_summary (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
@@ -223,6 +225,10 @@ start_runner (PpWindow *self)
   /* The probes wait a little for the window, not the window for them. */
   pp_runner_set_background (self->runner, TRUE);
   g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
+  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s",
+            g_settings_get_uint (self->settings, "concurrency"),
+            g_settings_get_uint (self->settings, "timeout"),
+            g_settings_get_uint (self->settings, "connect-timeout"));
   pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
 }
 
@@ -326,6 +332,8 @@ run_action (GtkWidget  *widget,
 
   proxy = effective_proxy (self);
   named = g_settings_get_string (self->settings, "named-proxy");
+  pp_debug ("run: %u probes; detecting the configuration with the proxy '%s' and the "
+            "named proxy '%s'", pp_plan_get_n_items (self->plan), proxy, named);
   pp_detect_config_async (proxy, named, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
 }
 
@@ -337,7 +345,10 @@ stop_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
 
   if (self->running)
-    g_cancellable_cancel (self->cancellable);
+    {
+      pp_debug ("stop: cancelling the run");
+      g_cancellable_cancel (self->cancellable);
+    }
 }
 
 static void
