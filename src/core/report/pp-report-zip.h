@@ -23,7 +23,7 @@ typedef enum
   PP_REPORT_ERROR_UNSAFE,      /* a zip bomb, or entries with unsafe names */
 } PpReportError;
 
-/* What `show` accepts (src/core/pp-zip-reader.c): a 1,000-probe report has ~1,010 entries and a few
+/* What `show` accepts (src/core/report/pp-zip-reader.c): a 1,000-probe report has ~1,010 entries and a few
  * MiB of text; a zip far beyond that is not one of ours. */
 #define PP_REPORT_ZIP_MAX_ENTRIES     20000
 #define PP_REPORT_ZIP_MAX_ENTRY_SIZE  (64 * 1024 * 1024)

@@ -80,7 +80,7 @@ typedef void (*PpReportTextFunc) (const char *text,
 /* Hands the ProxyProbeResult.txt of a report zip to @func in pieces,
  * after checking that the whole zip is sound (every member's CRC), ours
  * and safe to unpack, and that the text is Proxy Probe's, in memory
- * bounded whatever the zip holds (src/core/pp-report-read.c). @func may
+ * bounded whatever the zip holds (src/core/report/pp-report-read.c). @func may
  * be NULL: then the zip is only checked. */
 gboolean   pp_report_show_text         (const char           *path,
                                         PpReportTextFunc      func,
