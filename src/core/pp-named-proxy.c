@@ -53,7 +53,8 @@ find_proxy_member (JsonNode  *root,
   JsonNode *proxy;
 
   *present = FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  /* An empty file (or one of white space only) parses, with no root. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   cloud = json_object_get_object_member (json_node_get_object (root), "cloudService");
   if (cloud == NULL || !json_object_has_member (cloud, "proxy"))
