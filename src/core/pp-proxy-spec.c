@@ -99,6 +99,43 @@ pp_proxy_spec_is_placeholder (const char *text)
   return FALSE;
 }
 
+/* GUri decodes the host: "a%40b" becomes "a@b", which written back into a
+ * URL names user "a" at host "b". A host is a name (letters, digits, '-',
+ * '.', '_', or UTF-8 for an international name) or an IP address. */
+static gboolean
+host_is_valid (const char *host)
+{
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+  if (!g_utf8_validate (host, -1, NULL))
+    return FALSE;
+  for (const char *p = host; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_' && (guchar) *p < 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An IPv6 zone ("fe80::1%eth0") is written "%25eth0" inside a URL. */
+static char *
+format_host (const char *host)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (strchr (host, ':') == NULL)
+    return g_strdup (host);
+
+  out = g_string_new ("[");
+  for (const char *p = host; *p; p++)
+    if (*p == '%')
+      g_string_append (out, "%25");
+    else
+      g_string_append_c (out, *p);
+  g_string_append_c (out, ']');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 format_url (const char *scheme,
             const char *host,
@@ -107,7 +144,7 @@ format_url (const char *scheme,
             const char *password,
             gboolean    redact)
 {
-  gboolean ipv6 = strchr (host, ':') != NULL;
+  g_autofree char *shown_host = format_host (host);
   g_autofree char *userinfo = NULL;
 
   if (user != NULL)
@@ -120,8 +157,7 @@ format_url (const char *scheme,
       userinfo = p ? g_strdup_printf ("%s:%s@", u, p) : g_strdup_printf ("%s@", u);
     }
 
-  return g_strdup_printf ("%s://%s%s%s%s:%u", scheme, userinfo ? userinfo : "",
-                          ipv6 ? "[" : "", host, ipv6 ? "]" : "", port);
+  return g_strdup_printf ("%s://%s%s:%u", scheme, userinfo ? userinfo : "", shown_host, port);
 }
 
 static gboolean
@@ -175,6 +211,14 @@ parse_uri (const char   *uri_text,
       g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_NO_PORT,
                    "'%s' has no port: give one explicitly, e.g. %s://%s:8080",
                    shown, self->scheme, g_uri_get_host (uri));
+      return FALSE;
+    }
+
+  if (!host_is_valid (g_uri_get_host (uri)))
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "'%s' is not a proxy: a host name has only letters, digits, '-', '.' "
+                   "and '_' (or is an IP address; IPv6 in brackets)", shown);
       return FALSE;
     }
 
