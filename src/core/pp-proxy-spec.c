@@ -99,18 +99,32 @@ pp_proxy_spec_is_placeholder (const char *text)
   return FALSE;
 }
 
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_';
+}
+
 /* GUri decodes the host: "a%40b" becomes "a@b", which written back into a
  * URL names user "a" at host "b". A host is a name (letters, digits, '-',
- * '.', '_', or UTF-8 for an international name) or an IP address. */
+ * '.', '_', or UTF-8 for an international name) or an IP address, whose
+ * IPv6 zone is an interface name. */
 static gboolean
 host_is_valid (const char *host)
 {
+  const char *zone = strchr (host, '%');
+
   if (g_hostname_is_ip_address (host))
-    return TRUE;
+    {
+      for (const char *p = zone ? zone + 1 : ""; *p; p++)
+        if (!is_name_char (*p))
+          return FALSE;
+      return zone == NULL || zone[1] != '\0';
+    }
   if (!g_utf8_validate (host, -1, NULL))
     return FALSE;
   for (const char *p = host; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_' && (guchar) *p < 0x80)
+    if (!is_name_char (*p) && (guchar) *p < 0x80)
       return FALSE;
 
   return TRUE;
@@ -161,24 +175,6 @@ format_url (const char *scheme,
 }
 
 static gboolean
-split_userinfo (const char  *userinfo,
-                char       **user,
-                char       **password)
-{
-  const char *colon;
-
-  if (userinfo == NULL)
-    return TRUE;
-
-  colon = strchr (userinfo, ':');
-  *user = g_uri_unescape_segment (userinfo, colon, NULL);
-  if (colon)
-    *password = g_uri_unescape_string (colon + 1, NULL);
-
-  return *user != NULL;
-}
-
-static gboolean
 parse_uri (const char   *uri_text,
            const char   *shown,
            gboolean      require_port,
@@ -188,7 +184,10 @@ parse_uri (const char   *uri_text,
   g_autoptr(GUri) uri = NULL;
   int port;
 
-  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_NON_DNS, NULL);
+  /* GUri splits and decodes user and password itself: decoding them again
+   * would turn a password's "%2541" into "A" instead of "%41". */
+  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_NON_DNS |
+                     G_URI_FLAGS_HAS_PASSWORD, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
@@ -225,12 +224,8 @@ parse_uri (const char   *uri_text,
   self->host = g_strdup (g_uri_get_host (uri));
   self->port = port > 0 ? (guint16) port : default_port_for_scheme (self->scheme);
 
-  if (!split_userinfo (g_uri_get_userinfo (uri), &self->user, &self->password))
-    {
-      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
-                   "'%s' is not a proxy: the user name is not valid", shown);
-      return FALSE;
-    }
+  self->user = g_strdup (g_uri_get_user (uri));
+  self->password = g_strdup (g_uri_get_password (uri));
 
   return TRUE;
 }
