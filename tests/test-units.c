@@ -37,6 +37,11 @@ test_proxy_spec_forms (void)
     { "http://bob:s3cret@proxy.corp:3128", "http://bob:s3cret@proxy.corp:3128",
       "http://bob:***@proxy.corp:3128" },
     { "https://proxy.corp", "https://proxy.corp:443", "https://proxy.corp:443" },
+    /* A '%' of the password is decoded once, as GUri does (fuzz-proxy-spec). */
+    { "http://bob:p%2541ss@proxy.corp:3128", "http://bob:p%2541ss@proxy.corp:3128",
+      "http://bob:***@proxy.corp:3128" },
+    /* The zone of a link-local address stays encoded (fuzz-proxy-spec). */
+    { "http://[fe80::1%25eth0]:3128", "http://[fe80::1%25eth0]:3128", "http://[fe80::1%25eth0]:3128" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -67,6 +72,10 @@ test_proxy_spec_rejects (void)
     { "host:port", TRUE, PP_PROXY_SPEC_ERROR_PLACEHOLDER, "placeholder" },
     { "http://proxy.example.com:8080", TRUE, PP_PROXY_SPEC_ERROR_PLACEHOLDER, "placeholder" },
     { "http://u:topsecret@:8080", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "u:***@" },
+    /* A decoded '@' or '/' would move the host (fuzz-proxy-spec). */
+    { "http://PRO.Y%40RP:9821", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "host name" },
+    { "http://pr%2Foxy:3128", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "host name" },
+    { "http://[fe80::1%25%400]:3128", TRUE, PP_PROXY_SPEC_ERROR_INVALID, "host name" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

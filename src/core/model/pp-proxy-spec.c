@@ -100,6 +100,57 @@ pp_proxy_spec_is_placeholder (const char *text)
   return FALSE;
 }
 
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_';
+}
+
+/* GUri decodes the host: "a%40b" becomes "a@b", which written back into a
+ * URL names user "a" at host "b". A host is a name (letters, digits, '-',
+ * '.', '_', or UTF-8 for an international name) or an IP address, whose
+ * IPv6 zone is an interface name. */
+static gboolean
+host_is_valid (const char *host)
+{
+  const char *zone = strchr (host, '%');
+
+  if (g_hostname_is_ip_address (host))
+    {
+      for (const char *p = zone ? zone + 1 : ""; *p; p++)
+        if (!is_name_char (*p))
+          return FALSE;
+      return zone == NULL || zone[1] != '\0';
+    }
+  if (!g_utf8_validate (host, -1, NULL))
+    return FALSE;
+  for (const char *p = host; *p; p++)
+    if (!is_name_char (*p) && (guchar) *p < 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An IPv6 zone ("fe80::1%eth0") is written "%25eth0" inside a URL. */
+static char *
+format_host (const char *host)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (strchr (host, ':') == NULL)
+    return g_strdup (host);
+
+  out = g_string_new ("[");
+  for (const char *p = host; *p; p++)
+    if (*p == '%')
+      g_string_append (out, "%25");
+    else
+      g_string_append_c (out, *p);
+  g_string_append_c (out, ']');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 format_url (const char *scheme,
             const char *host,
@@ -108,7 +159,7 @@ format_url (const char *scheme,
             const char *password,
             gboolean    redact)
 {
-  gboolean ipv6 = strchr (host, ':') != NULL;
+  g_autofree char *shown_host = format_host (host);
   g_autofree char *userinfo = NULL;
 
   if (user != NULL)
@@ -121,26 +172,7 @@ format_url (const char *scheme,
       userinfo = p ? g_strdup_printf ("%s:%s@", u, p) : g_strdup_printf ("%s@", u);
     }
 
-  return g_strdup_printf ("%s://%s%s%s%s:%u", scheme, userinfo ? userinfo : "",
-                          ipv6 ? "[" : "", host, ipv6 ? "]" : "", port);
-}
-
-static gboolean
-split_userinfo (const char  *userinfo,
-                char       **user,
-                char       **password)
-{
-  const char *colon;
-
-  if (userinfo == NULL)
-    return TRUE;
-
-  colon = strchr (userinfo, ':');
-  *user = g_uri_unescape_segment (userinfo, colon, NULL);
-  if (colon)
-    *password = g_uri_unescape_string (colon + 1, NULL);
-
-  return *user != NULL;
+  return g_strdup_printf ("%s://%s%s:%u", scheme, userinfo ? userinfo : "", shown_host, port);
 }
 
 /* Describes the first character of @host that no host name contains, or
@@ -202,7 +234,10 @@ parse_uri (const char   *uri_text,
   g_autoptr(GUri) uri = NULL;
   int port;
 
-  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_NON_DNS, NULL);
+  /* GUri splits and decodes user and password itself: decoding them again
+   * would turn a password's "%2541" into "A" instead of "%41". */
+  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_NON_DNS |
+                     G_URI_FLAGS_HAS_PASSWORD, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
@@ -231,15 +266,19 @@ parse_uri (const char   *uri_text,
       return FALSE;
     }
 
+  if (!host_is_valid (g_uri_get_host (uri)))
+    {
+      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
+                   "'%s' is not a proxy: a host name has only letters, digits, '-', '.' "
+                   "and '_' (or is an IP address; IPv6 in brackets)", shown);
+      return FALSE;
+    }
+
   self->host = g_strdup (g_uri_get_host (uri));
   self->port = port > 0 ? (guint16) port : default_port_for_scheme (self->scheme);
 
-  if (!split_userinfo (g_uri_get_userinfo (uri), &self->user, &self->password))
-    {
-      g_set_error (error, PP_PROXY_SPEC_ERROR, PP_PROXY_SPEC_ERROR_INVALID,
-                   "'%s' is not a proxy: the user name is not valid", shown);
-      return FALSE;
-    }
+  self->user = g_strdup (g_uri_get_user (uri));
+  self->password = g_strdup (g_uri_get_password (uri));
 
   return TRUE;
 }
