@@ -20,20 +20,14 @@
 #include "pp-redact.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
+#include "pp-run-results.h"
 #include "pp-runner.h"
-
-enum {
-  EXIT_ALL_REACHABLE = 0,
-  EXIT_SOME_UNREACHABLE = 1,
-  EXIT_BAD_INPUT = 2,
-  EXIT_STOPPED = 130,
-};
 
 typedef struct
 {
   GMainLoop *loop;
   GCancellable *cancellable;
-  GPtrArray *results;
+  PpRunResults *results;
   PpCliProgress progress;
 } PpCliRun;
 
@@ -43,7 +37,7 @@ fail_bad_input (const GError *error)
   g_printerr ("proxyprobe-cli: %s\n", error->message);
   g_printerr ("Try 'proxyprobe-cli --help' for more information.\n");
 
-  return EXIT_BAD_INPUT;
+  return PP_EXIT_BAD_INPUT;
 }
 
 static gboolean
@@ -75,22 +69,23 @@ run_done_cb (GObject      *object,
              gpointer      user_data)
 {
   PpCliRun *run = user_data;
+  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
 
-  run->results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    pp_run_results_set_item (run->results, i, g_ptr_array_index (results, i));
   g_main_loop_quit (run->loop);
 }
 
-static GPtrArray *
+static PpRunResults *
 run_plan (PpCliOptions *options,
           PpConfig     *config,
           PpTrust      *trust,
-          PpPlan       *plan,
-          gboolean     *stopped)
+          PpPlan       *plan)
 {
   g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  PpCliRun run = { loop, cancellable, NULL };
+  PpCliRun run = { loop, cancellable, pp_run_results_new (plan) };
   g_autofree char *note = NULL;
   guint sigint, sigterm;
 
@@ -113,7 +108,7 @@ run_plan (PpCliOptions *options,
   g_source_remove (sigint);
   g_source_remove (sigterm);
   pp_cli_progress_finish (&run.progress);
-  *stopped = g_cancellable_is_cancelled (cancellable);
+  pp_run_results_set_stopped (run.results, g_cancellable_is_cancelled (cancellable));
 
   return run.results;
 }
@@ -165,23 +160,18 @@ print_config (PpConfig *config,
   g_print ("%s", text);
 }
 
-static int
+static void
 report (PpCliOptions *options,
         PpConfig     *config,
-        PpPlan       *plan,
-        GPtrArray    *results)
+        PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
   g_autofree char *text = NULL;
 
   if (options->json)
-    text = pp_report_json_format (plan, results, config);
+    text = pp_report_json_format (results, config);
   else
-    text = pp_report_text_format (plan, results);
+    text = pp_report_text_format (results);
   g_print ("%s%s", text, options->json ? "\n" : "");
-
-  return pp_report_count_reachable (plan, results) == n_endpoints ? EXIT_ALL_REACHABLE
-                                                                 : EXIT_SOME_UNREACHABLE;
 }
 
 static gboolean
@@ -214,9 +204,7 @@ run_cli (PpCliOptions *options)
   g_autoptr(PpConfig) config = NULL;
   g_autoptr(PpTrust) trust = NULL;
   g_autoptr(PpPlan) plan = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  gboolean stopped = FALSE;
-  int status;
+  g_autoptr(PpRunResults) results = NULL;
 
   if (options->show_config)
     {
@@ -224,7 +212,7 @@ run_cli (PpCliOptions *options)
       if (config == NULL)
         return fail_bad_input (error);
       print_config (config, options->json);
-      return EXIT_ALL_REACHABLE;
+      return PP_EXIT_ALL_REACHABLE;
     }
 
   /* Everything the user typed is checked before the first probe. */
@@ -240,15 +228,15 @@ run_cli (PpCliOptions *options)
   if (!pp_cli_report_check_output (options, &error))
     return fail_bad_input (error);
 
-  results = run_plan (options, config, trust, plan, &stopped);
-  status = report (options, config, plan, results);
-  if (options->output && !pp_cli_report_write (options, plan, results, config, &error))
+  results = run_plan (options, config, trust, plan);
+  report (options, config, results);
+  if (options->output && !pp_cli_report_write (options, results, config, &error))
     {
       g_printerr ("proxyprobe-cli: %s\n", error->message);
-      return EXIT_BAD_INPUT;
+      return PP_EXIT_BAD_INPUT;
     }
 
-  return stopped ? EXIT_STOPPED : status;
+  return pp_run_results_get_exit_status (results);
 }
 
 int
@@ -286,12 +274,12 @@ main (int   argc,
   if (options.version)
     {
       g_print ("proxyprobe-cli %s\n", PACKAGE_VERSION);
-      status = EXIT_ALL_REACHABLE;
+      status = PP_EXIT_ALL_REACHABLE;
     }
   else if (options.list_profiles)
     {
       print_profiles ();
-      status = EXIT_ALL_REACHABLE;
+      status = PP_EXIT_ALL_REACHABLE;
     }
   else
     status = run_cli (&options);

@@ -6,20 +6,17 @@
 #pragma once
 
 #include "pp-config.h"
-#include "pp-plan.h"
-#include "pp-probe-result.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
 #define PP_REPORT_SCHEMA "proxyprobe-report/1"
 
-JsonNode *pp_report_json_build     (PpPlan              *plan,
-                                    GPtrArray           *results,
+JsonNode *pp_report_json_build     (PpRunResults        *results,
                                     PpConfig            *config);
 void      pp_report_json_add_probe (JsonBuilder         *builder,
                                     const PpProbeResult *result);
-char     *pp_report_json_format    (PpPlan              *plan,
-                                    GPtrArray           *results,
+char     *pp_report_json_format    (PpRunResults        *results,
                                     PpConfig            *config);
 
 G_END_DECLS

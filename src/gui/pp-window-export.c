@@ -28,8 +28,7 @@ version_string (guint major,
 static PpReport *
 make_report (PpWindow *self)
 {
-  PpReport *report = pp_report_new (pp_window_get_plan (self), pp_window_get_results (self),
-                                    pp_window_get_config (self));
+  PpReport *report = pp_report_new (pp_window_get_results (self), pp_window_get_config (self));
   g_autofree char *gtk = version_string (gtk_get_major_version (), gtk_get_minor_version (),
                                          gtk_get_micro_version ());
   g_autofree char *adw = version_string (adw_get_major_version (), adw_get_minor_version (),

@@ -190,10 +190,12 @@ fill_rows (PpWindow *self,
 {
   guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
 
+  g_autoptr(PpRunResults) pending = pp_run_results_new (plan);
+
   g_set_object (&self->grid_plan, plan);
   g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
-    g_ptr_array_add (self->all_rows, pp_grid_row_new (plan, e));
+    g_ptr_array_add (self->all_rows, pp_grid_row_new (pending, e));
   if (self->rest_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
   self->rest_tick_id = 0;
@@ -281,11 +283,13 @@ PpGridCell *
 pp_window_cell_for_index (PpWindow *self,
                           guint     index)
 {
-  guint n_methods = pp_plan_get_n_methods (self->plan);
-  PpGridRow *row = index / n_methods < self->all_rows->len
-                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
+  guint endpoint_index, method_position;
 
-  return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
+  if (!pp_run_results_get_position (self->results, index, &endpoint_index, &method_position) ||
+      endpoint_index >= self->all_rows->len)
+    return NULL;
+
+  return pp_grid_row_get_cell (g_ptr_array_index (self->all_rows, endpoint_index), method_position);
 }
 
 /* Applies queued results to their cells, at most FLUSH_BUDGET_US and
@@ -377,14 +381,11 @@ pp_window_deliver (PpWindow      *self,
                    guint          index,
                    PpProbeResult *result)
 {
-  Delivery delivery = { index, pp_probe_result_ref (result) };
+  Delivery delivery = { index, NULL };
 
-  if (g_ptr_array_index (self->results, index) != NULL)
-    {
-      pp_probe_result_unref (delivery.result);
-      return;
-    }
-  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
+  if (!pp_run_results_set_item (self->results, index, result))
+    return;
+  delivery.result = pp_probe_result_ref (result);
   g_array_append_val (self->queue, delivery);
   pp_window_schedule_flush (self);
 }
@@ -392,34 +393,26 @@ pp_window_deliver (PpWindow      *self,
 /* Summary */
 
 static char *
-format_method_counts (PpWindow *self)
+format_method_counts (PpRunResults *results)
 {
-  guint n_methods = pp_plan_get_n_methods (self->plan);
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
   GString *out = g_string_new (NULL);
 
-  for (guint m = 0; m < n_methods; m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      guint reachable = 0, absent = 0;
+      PpMethod method = pp_run_results_get_method (results, m);
+      PpMethodCount count;
 
-      for (guint e = 0; e < n_endpoints; e++)
-        {
-          PpProbeResult *r = g_ptr_array_index (self->results, e * n_methods + m);
-
-          reachable += r && pp_probe_result_is_reachable (r);
-          absent += r && r->outcome == PP_OUTCOME_NOT_CONFIGURED;
-        }
+      pp_run_results_count_method (results, m, &count);
       if (out->len > 0)
         g_string_append (out, "; ");
-      if (absent == n_endpoints)
+      if (count.not_configured == n_endpoints)
         /* Translators: a connectivity method that is not configured, e.g. "Named proxy: doesn't exist". */
-        g_string_append_printf (out, _("%s: doesn’t exist"),
-                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))));
+        g_string_append_printf (out, _("%s: doesn’t exist"), _(pp_method_get_label (method)));
       else
         /* Translators: a method and the endpoints it reached, e.g. "Default proxy 24/30". */
-        g_string_append_printf (out, _("%s %u/%u"),
-                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))),
-                                reachable, n_endpoints);
+        g_string_append_printf (out, _("%s %u/%u"), _(pp_method_get_label (method)),
+                                count.succeeded, n_endpoints);
     }
 
   return g_string_free (out, FALSE);
@@ -451,12 +444,12 @@ pp_window_update_summary (PpWindow *self)
   g_autofree char *methods = NULL;
   g_autofree char *verdict_text = NULL;
 
-  if (self->plan == NULL)
+  if (self->results == NULL)
     return;
   self->summary_dirty = FALSE;
-  pp_verdict_compute (&verdict, self->plan, self->results);
+  pp_run_results_get_verdict (self->results, &verdict);
   title = format_title (self, &verdict);
-  counts = format_method_counts (self);
+  counts = format_method_counts (self->results);
   headline = pp_verdict_format_headline (&verdict);
   methods = pp_verdict_format_methods (&verdict, self->plan);
   /* A stopped run without a verdict says so in its headline; one whose

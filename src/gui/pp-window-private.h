@@ -57,7 +57,7 @@ struct _PpWindow
   PpConfig *config;
   PpTrust *trust;
   PpRunner *runner;
-  GPtrArray *results;          /* plan order; NULL until delivered */
+  PpRunResults *results;       /* the run's; NULL before the first run */
   GCancellable *cancellable;
   GCancellable *startup_cancellable;
   GArray *queue;               /* of Delivery, applied once per frame */

@@ -110,7 +110,7 @@ probe_finished_cb (PpRunner      *runner,
                    PpProbeResult *result,
                    PpWindow      *self)
 {
-  if (runner == self->runner && index < self->results->len)
+  if (runner == self->runner && index < pp_run_results_get_n_items (self->results))
     pp_window_deliver (self, index, result);
 }
 
@@ -181,6 +181,7 @@ pp_window_finish_run (PpWindow *self)
   self->tick_id = 0;
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   self->stopped = g_cancellable_is_cancelled (self->cancellable);
+  pp_run_results_set_stopped (self->results, self->stopped);
   set_running (self, FALSE);
   pp_window_update_summary (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
@@ -199,7 +200,7 @@ run_done_cb (GObject      *object,
   /* The runner's array holds every result, cancelled ones included. The
    * run finishes when the frames have shown them all, not in one frame
    * that would apply hundreds of cells at once. */
-  for (guint i = 0; results && i < results->len && i < self->results->len; i++)
+  for (guint i = 0; results && i < results->len && i < pp_run_results_get_n_items (self->results); i++)
     if (g_ptr_array_index (results, i) != NULL)
       pp_window_deliver (self, i, g_ptr_array_index (results, i));
   self->finishing = TRUE;
@@ -237,12 +238,12 @@ mark_all_stopped (PpWindow *self)
       PpEndpoint *endpoint = pp_plan_get_item (self->plan, i, &method);
       g_autoptr(PpProbeResult) r = NULL;
 
-      if (g_ptr_array_index (self->results, i) != NULL)
+      if (pp_run_results_get_item (self->results, i) != NULL)
         continue;
       r = pp_probe_result_new (endpoint, method);
       r->outcome = PP_OUTCOME_CANCELLED;
       r->detail = g_strdup (_("Stopped before the probe started."));
-      g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
+      pp_run_results_set_item (self->results, i, r);
       pp_grid_cell_set_result (pp_window_cell_for_index (self, i), r);
     }
 }
@@ -310,10 +311,8 @@ run_action (GtkWidget  *widget,
   ensure_results (self);
   g_set_object (&self->plan, pp_window_grid_for_run (self, plan));
   g_clear_object (&self->runner);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  self->results = g_ptr_array_new_full (pp_plan_get_n_items (self->plan),
-                                        (GDestroyNotify) pp_probe_result_unref);
-  g_ptr_array_set_size (self->results, pp_plan_get_n_items (self->plan));
+  g_clear_object (&self->results);
+  self->results = pp_run_results_new (self->plan);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->stopped = FALSE;
@@ -439,7 +438,7 @@ pp_window_finalize (GObject *object)
   g_clear_object (&self->config);
   g_clear_object (&self->trust);
   g_clear_object (&self->runner);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->results);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->startup_cancellable);
   g_clear_pointer (&self->queue, g_array_unref);
@@ -660,7 +659,7 @@ pp_window_get_plan (PpWindow *self)
   return self->plan;
 }
 
-GPtrArray *
+PpRunResults *
 pp_window_get_results (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
@@ -674,20 +673,6 @@ pp_window_get_config (PpWindow *self)
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
   return self->config;
-}
-
-gboolean
-pp_window_all_reachable (PpWindow *self)
-{
-  PpVerdict verdict;
-
-  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
-
-  if (self->plan == NULL)
-    return FALSE;
-  pp_verdict_compute (&verdict, self->plan, self->results);
-
-  return verdict.n_reachable == verdict.n_endpoints;
 }
 
 gboolean
