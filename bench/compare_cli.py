@@ -6,7 +6,7 @@ which goes first, against the same loopback testbed (pp-testbed-daemon with
 its squids: open, auth, deny, bump), and diffs stdout, stderr and the exit
 status, and the text of the --output zip. Only fields that carry the time
 are normalised: report.json's "generated" and "timings_ms", the "(N ms)"
-of PAC look-ups, libcurl's "after N ms", the Date line of the zip's text.
+of PAC look-ups, libcurl's "after N ms|milliseconds", the Date line of the zip's text.
 Exit status 0 when every case is identical. Run as root in a network
 namespace (squid cannot switch users inside a user namespace):
 
@@ -29,7 +29,7 @@ TIME_PATTERNS = [
     (re.compile(r'"generated" : "[^"]*"'), '"generated" : "<time>"'),
     (re.compile(r'"timings_ms" : \{[^}]*\}', re.S), '"timings_ms" : {<time>}'),
     (re.compile(r"\(\d+ ms\)"), "(<n> ms)"),
-    (re.compile(r"after \d+ ms"), "after <n> ms"),
+    (re.compile(r"after \d+ (ms|milliseconds)"), r"after <n> \1"),
     (re.compile(r"^Date: .*$", re.M), "Date: <time>"),
 ]
 

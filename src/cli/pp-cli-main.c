@@ -21,13 +21,12 @@
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-run-results.h"
-#include "pp-runner.h"
+#include "pp-session.h"
 
 typedef struct
 {
   GMainLoop *loop;
-  GCancellable *cancellable;
-  PpRunResults *results;
+  PpSession *session;
   PpCliProgress progress;
 } PpCliRun;
 
@@ -46,13 +45,13 @@ interrupted_cb (gpointer user_data)
   PpCliRun *run = user_data;
 
   g_printerr ("\nStopping: probes still running are reported as cancelled.\n");
-  g_cancellable_cancel (run->cancellable);
+  pp_session_stop (run->session);
 
   return G_SOURCE_CONTINUE;
 }
 
 static void
-probe_finished_cb (PpRunner      *runner,
+probe_finished_cb (PpSession     *session,
                    guint          index,
                    PpProbeResult *result,
                    PpCliRun      *run)
@@ -64,42 +63,39 @@ probe_finished_cb (PpRunner      *runner,
 }
 
 static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finished_cb (PpSession    *session,
+             const GError *error,
+             PpCliRun     *run)
 {
-  PpCliRun *run = user_data;
-  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
-
-  for (guint i = 0; results != NULL && i < results->len; i++)
-    pp_run_results_set_item (run->results, i, g_ptr_array_index (results, i));
   g_main_loop_quit (run->loop);
 }
 
+/* The configuration was detected before, with the user's options: a
+ * mistake in them is exit status 2 before the first probe. */
 static PpRunResults *
 run_plan (PpCliOptions *options,
           PpConfig     *config,
           PpTrust      *trust,
           PpPlan       *plan)
 {
-  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  g_autoptr(PpSession) session = pp_session_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  PpCliRun run = { loop, cancellable, pp_run_results_new (plan) };
+  PpCliRun run = { loop, session };
   g_autofree char *note = NULL;
   guint sigint, sigterm;
 
-  pp_runner_set_concurrency (runner, options->concurrency);
+  pp_session_set_concurrency (session, options->concurrency);
   /* Rounded, not truncated: 0.0019 s is 2 ms, and 0.001 s never 0. */
-  pp_runner_set_timeout (runner, (guint) (options->timeout * 1000 + 0.5));
-  pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000 + 0.5));
-  pp_runner_set_keep_traces (runner, options->output != NULL);
+  pp_session_set_timeouts (session, (guint) (options->timeout * 1000 + 0.5),
+                           (guint) (options->connect_timeout * 1000 + 0.5));
+  pp_session_set_keep_traces (session, options->output != NULL);
   pp_cli_progress_init (&run.progress, pp_plan_get_n_items (plan));
-  g_signal_connect (runner, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
+  g_signal_connect (session, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
+  g_signal_connect (session, "finished", G_CALLBACK (finished_cb), &run);
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
   sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
 
-  pp_runner_run_async (runner, plan, cancellable, run_done_cb, &run);
+  pp_session_start (session, plan, config, trust);
   note = pp_plan_format_concurrency_note (plan);
   if (note != NULL)
     g_printerr ("proxyprobe-cli: %s\n", note);
@@ -107,10 +103,10 @@ run_plan (PpCliOptions *options,
 
   g_source_remove (sigint);
   g_source_remove (sigterm);
+  g_signal_handlers_disconnect_by_data (session, &run);
   pp_cli_progress_finish (&run.progress);
-  pp_run_results_set_stopped (run.results, g_cancellable_is_cancelled (cancellable));
 
-  return run.results;
+  return g_object_ref (pp_session_get_results (session));
 }
 
 static void
