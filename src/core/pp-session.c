@@ -90,6 +90,16 @@ set_running (PpSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
+static void
+take_result (PpSession     *self,
+             guint          index,
+             PpProbeResult *result)
+{
+  if (index < pp_run_results_get_n_items (self->results) &&
+      pp_run_results_set_item (self->results, index, result))
+    g_signal_emit (self, signals[SIGNAL_PROBE_FINISHED], 0, index, result);
+}
+
 /* Probes that never started (detection failed, or the run was stopped
  * before the runner took them) are results too: stopped ones. */
 static void
@@ -106,7 +116,7 @@ fill_stopped (PpSession *self)
       r = pp_probe_result_new (endpoint, method);
       r->outcome = PP_OUTCOME_CANCELLED;
       r->detail = g_strdup (_("Stopped before the probe started."));
-      pp_run_results_set_item (self->results, i, r);
+      take_result (self, i, r);
     }
 }
 
@@ -122,16 +132,6 @@ finish_run (PpSession    *self,
            error ? error->message : "");
   set_running (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
-}
-
-static void
-take_result (PpSession     *self,
-             guint          index,
-             PpProbeResult *result)
-{
-  if (index < pp_run_results_get_n_items (self->results) &&
-      pp_run_results_set_item (self->results, index, result))
-    g_signal_emit (self, signals[SIGNAL_PROBE_FINISHED], 0, index, result);
 }
 
 static void

@@ -10,9 +10,9 @@
  * cancellable or results of its own.
  *
  *   "detected"       the configuration is known (detected, or given)
- *   "probe-finished" a probe's result is the run's (index in plan order);
- *                    once per plan item at most, also for probes stopped
- *                    while the runner ran
+ *   "probe-finished" a probe's result is the run's (index in plan order):
+ *                    exactly once per plan item, the stopped ones and
+ *                    those that never started included
  *   "finished"       the run is over: every result present (stopped ones
  *                    included); the GError says why it could not start
  *   :running         TRUE from pp_session_start() until just before

@@ -250,7 +250,7 @@ pp_window_prepare_grid (PpWindow *self)
 {
   g_autoptr(PpPlan) plan = NULL;
 
-  if (self->paned == NULL || self->plan != NULL)
+  if (self->paned == NULL || pp_session_get_plan (self->session) != NULL)
     return;
   plan = pp_window_make_plan (self, NULL);
   if (plan != NULL && !grid_shows (self, plan))
@@ -285,7 +285,8 @@ pp_window_cell_for_index (PpWindow *self,
 {
   guint endpoint_index, method_position;
 
-  if (!pp_run_results_get_position (self->results, index, &endpoint_index, &method_position) ||
+  if (!pp_run_results_get_position (pp_session_get_results (self->session), index,
+                                    &endpoint_index, &method_position) ||
       endpoint_index >= self->all_rows->len)
     return NULL;
 
@@ -374,18 +375,15 @@ pp_window_schedule_flush (PpWindow *self)
     self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
 }
 
-/* The result is the run's at once (the summary and the report count it);
- * its cell follows at the next frame with room for it. */
+/* The session has the result already (the summary and the report count
+ * it); its cell follows at the next frame with room for it. */
 void
 pp_window_deliver (PpWindow      *self,
                    guint          index,
                    PpProbeResult *result)
 {
-  Delivery delivery = { index, NULL };
+  Delivery delivery = { index, pp_probe_result_ref (result) };
 
-  if (!pp_run_results_set_item (self->results, index, result))
-    return;
-  delivery.result = pp_probe_result_ref (result);
   g_array_append_val (self->queue, delivery);
   pp_window_schedule_flush (self);
 }
@@ -437,6 +435,7 @@ format_title (PpWindow        *self,
 void
 pp_window_update_summary (PpWindow *self)
 {
+  PpRunResults *results = pp_session_get_results (self->session);
   PpVerdict verdict;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
@@ -444,14 +443,14 @@ pp_window_update_summary (PpWindow *self)
   g_autofree char *methods = NULL;
   g_autofree char *verdict_text = NULL;
 
-  if (self->results == NULL)
+  if (results == NULL)
     return;
   self->summary_dirty = FALSE;
-  pp_run_results_get_verdict (self->results, &verdict);
+  pp_run_results_get_verdict (results, &verdict);
   title = format_title (self, &verdict);
-  counts = format_method_counts (self->results);
+  counts = format_method_counts (results);
   headline = pp_verdict_format_headline (&verdict);
-  methods = pp_verdict_format_methods (&verdict, self->plan);
+  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
   verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
@@ -500,10 +499,15 @@ pp_window_format_summary (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  if (self->plan == NULL)
+  PpPlan *plan;
+
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  plan = pp_session_get_plan (self->session);
+  if (plan == NULL)
     return g_strdup ("");
 
-  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (self->plan)),
+  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (plan)),
                           gtk_label_get_label (self->summary_title),
                           gtk_label_get_label (self->summary_methods),
                           gtk_label_get_label (self->summary_verdict));

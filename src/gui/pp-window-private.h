@@ -8,7 +8,7 @@
 #include "pp-config-panel.h"
 #include "pp-grid-cell.h"
 #include "pp-profile.h"
-#include "pp-runner.h"
+#include "pp-session.h"
 #include "pp-window.h"
 
 G_BEGIN_DECLS
@@ -53,21 +53,17 @@ struct _PpWindow
   gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
   guint rows_frames_skipped;   /* late frames in a row that added none */
   PpPlan *grid_plan;           /* the plan the rows were made for */
-  PpPlan *plan;                /* the run's; NULL before the first run */
-  PpConfig *config;
-  PpTrust *trust;
-  PpRunner *runner;
-  PpRunResults *results;       /* the run's; NULL before the first run */
-  GCancellable *cancellable;
-  GCancellable *startup_cancellable;
-  GArray *queue;               /* of Delivery, applied once per frame */
+  /* The run: its plan, configuration, results and its life are the
+   * session's; what follows it is only the view's. */
+  PpSession *session;
+  GCancellable *startup_cancellable;  /* the configuration shown before any run */
+  GArray *queue;               /* of Delivery: cells to draw, once per frame */
   guint tick_id;
   guint flush_idle_id;
   guint summary_timeout_id;
   gboolean summary_dirty;      /* results came since the summary was shown */
-  gboolean running;
-  gboolean finishing;          /* the runner is done, the queue is not */
-  gboolean stopped;
+  gboolean running;            /* the view shows a run: the session's, until its last cell is drawn */
+  gboolean finishing;          /* the session is done, the cells are not */
   gboolean disposed;
   guint frames_seen;
 };

@@ -14,7 +14,7 @@
 #include "pp-cell-widget.h"
 #include "pp-clipboard.h"
 #include "pp-config-panel.h"
-#include "pp-detect.h"
+#include "pp-session.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-profile.h"
@@ -104,14 +104,15 @@ pp_window_make_plan (PpWindow  *self,
   return pp_plan_new (profile, methods);
 }
 
+/* The session's result is the run's at once (the summary counts it);
+ * its cell follows at the next frame with room for it. */
 static void
-probe_finished_cb (PpRunner      *runner,
+probe_finished_cb (PpSession     *session,
                    guint          index,
                    PpProbeResult *result,
                    PpWindow      *self)
 {
-  if (runner == self->runner && index < pp_run_results_get_n_items (self->results))
-    pp_window_deliver (self, index, result);
+  pp_window_deliver (self, index, result);
 }
 
 /* Running */
@@ -180,29 +181,25 @@ pp_window_finish_run (PpWindow *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  self->stopped = g_cancellable_is_cancelled (self->cancellable);
-  pp_run_results_set_stopped (self->results, self->stopped);
   set_running (self, FALSE);
   pp_window_update_summary (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
 
+/* The run is over, its last results perhaps not drawn yet: the view
+ * finishes when the frames have shown them all, not in one frame that
+ * would apply hundreds of cells at once. */
 static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+session_finished_cb (PpSession    *session,
+                     const GError *error,
+                     PpWindow     *self)
 {
-  g_autoptr(PpWindow) self = user_data;
-  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
-
-  if (self->disposed || PP_RUNNER (object) != self->runner)
-    return;
-  /* The runner's array holds every result, cancelled ones included. The
-   * run finishes when the frames have shown them all, not in one frame
-   * that would apply hundreds of cells at once. */
-  for (guint i = 0; results && i < results->len && i < pp_run_results_get_n_items (self->results); i++)
-    if (g_ptr_array_index (results, i) != NULL)
-      pp_window_deliver (self, i, g_ptr_array_index (results, i));
+  if (error != NULL)
+    {
+      pp_config_panel_set_error (config_panel (self), error->message);
+      pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+      g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
+    }
   self->finishing = TRUE;
   if (self->queue->len == 0)
     pp_window_finish_run (self);
@@ -211,72 +208,11 @@ run_done_cb (GObject      *object,
 }
 
 static void
-start_runner (PpWindow *self)
+session_detected_cb (PpSession *session,
+                     PpConfig  *config,
+                     PpWindow  *self)
 {
-  g_clear_object (&self->runner);
-  self->runner = pp_runner_new (self->config, self->trust);
-  pp_runner_set_concurrency (self->runner, g_settings_get_uint (self->settings, "concurrency"));
-  pp_runner_set_timeout (self->runner, g_settings_get_uint (self->settings, "timeout") * 1000);
-  pp_runner_set_connect_timeout (self->runner,
-                                 g_settings_get_uint (self->settings, "connect-timeout") * 1000);
-  /* Traces feed the details pane's headers and the report. */
-  pp_runner_set_keep_traces (self->runner, TRUE);
-  /* The probes wait a little for the window, not the window for them. */
-  pp_runner_set_background (self->runner, TRUE);
-  g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
-  pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
-}
-
-static void
-mark_all_stopped (PpWindow *self)
-{
-  guint n_items = pp_plan_get_n_items (self->plan);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      PpMethod method;
-      PpEndpoint *endpoint = pp_plan_get_item (self->plan, i, &method);
-      g_autoptr(PpProbeResult) r = NULL;
-
-      if (pp_run_results_get_item (self->results, i) != NULL)
-        continue;
-      r = pp_probe_result_new (endpoint, method);
-      r->outcome = PP_OUTCOME_CANCELLED;
-      r->detail = g_strdup (_("Stopped before the probe started."));
-      pp_run_results_set_item (self->results, i, r);
-      pp_grid_cell_set_result (pp_window_cell_for_index (self, i), r);
-    }
-}
-
-static void
-detect_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PpWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PpTrust) trust = NULL;
-  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
-
-  if (self->disposed)
-    return;
-  if (g_cancellable_is_cancelled (self->cancellable) || config == NULL)
-    {
-      if (config == NULL && !g_cancellable_is_cancelled (self->cancellable))
-        {
-          pp_config_panel_set_error (config_panel (self), error->message);
-          pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
-          g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
-        }
-      g_cancellable_cancel (self->cancellable);
-      mark_all_stopped (self);
-      pp_window_finish_run (self);
-      return;
-    }
-  g_set_object (&self->config, config);
-  g_set_object (&self->trust, trust);
   pp_config_panel_set_config (config_panel (self), config);
-  start_runner (self);
 }
 
 static char *
@@ -288,6 +224,23 @@ effective_proxy (PpWindow *self)
   return g_settings_get_string (self->settings, "cmdline-proxy");
 }
 
+/* The preferences of the moment, for the run about to start. */
+static void
+configure_session (PpWindow *self)
+{
+  g_autofree char *proxy = effective_proxy (self);
+  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
+
+  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  pp_session_set_concurrency (self->session, g_settings_get_uint (self->settings, "concurrency"));
+  pp_session_set_timeouts (self->session, g_settings_get_uint (self->settings, "timeout") * 1000,
+                           g_settings_get_uint (self->settings, "connect-timeout") * 1000);
+  /* Traces feed the details pane's headers and the report. */
+  pp_session_set_keep_traces (self->session, TRUE);
+  /* The probes wait a little for the window, not the window for them. */
+  pp_session_set_background (self->session, TRUE);
+}
+
 static void
 run_action (GtkWidget  *widget,
             const char *action_name,
@@ -296,8 +249,6 @@ run_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(PpPlan) plan = NULL;
-  g_autofree char *proxy = NULL;
-  g_autofree char *named = NULL;
 
   if (self->running)
     return;
@@ -309,23 +260,15 @@ run_action (GtkWidget  *widget,
       return;
     }
   ensure_results (self);
-  g_set_object (&self->plan, pp_window_grid_for_run (self, plan));
-  g_clear_object (&self->runner);
-  g_clear_object (&self->results);
-  self->results = pp_run_results_new (self->plan);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->stopped = FALSE;
+  configure_session (self);
+  /* Results come from the main loop, never from inside this call. */
+  pp_session_start (self->session, pp_window_grid_for_run (self, plan), NULL, NULL);
   pp_details_pane_set_cell (self->details, NULL);
   set_running (self, TRUE);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   pp_window_update_summary (self);
   pp_config_panel_set_detecting (config_panel (self));
-
-  proxy = effective_proxy (self);
-  named = g_settings_get_string (self->settings, "named-proxy");
-  pp_detect_config_async (proxy, named, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
 }
 
 static void
@@ -336,7 +279,7 @@ stop_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
 
   if (self->running)
-    g_cancellable_cancel (self->cancellable);
+    pp_session_stop (self->session);
 }
 
 static void
@@ -347,7 +290,8 @@ show_cell_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
   guint index = g_variant_get_uint32 (parameter);
 
-  if (self->plan == NULL || index >= pp_plan_get_n_items (self->plan))
+  if (pp_session_get_plan (self->session) == NULL ||
+      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
     return;
   pp_details_pane_set_cell (self->details, pp_window_cell_for_index (self, index));
 }
@@ -387,12 +331,14 @@ show_help_overlay_cb (GSimpleAction *action,
 static void
 update_actions (PpWindow *self)
 {
-  gboolean has_results = self->plan != NULL && !self->running;
+  gboolean has_run = pp_session_get_plan (self->session) != NULL;
+  gboolean has_results = has_run && !self->running;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !self->running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_results && self->config);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 has_results && pp_session_get_config (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", has_run);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !self->running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
                             !self->running && self->geography_ids->len > 1);
@@ -408,10 +354,11 @@ pp_window_dispose (GObject *object)
   /* A run still going ends on its own; nothing of it may touch the
    * widgets any more. */
   self->disposed = TRUE;
-  if (self->runner)
-    g_signal_handlers_disconnect_by_data (self->runner, self);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      pp_session_stop (self->session);
+    }
   if (self->startup_cancellable)
     g_cancellable_cancel (self->startup_cancellable);
   if (self->queue)
@@ -433,13 +380,8 @@ pp_window_finalize (GObject *object)
   g_clear_pointer (&self->cmdline_proxy, g_free);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->all_rows, g_ptr_array_unref);
-  g_clear_object (&self->plan);
   g_clear_object (&self->grid_plan);
-  g_clear_object (&self->config);
-  g_clear_object (&self->trust);
-  g_clear_object (&self->runner);
-  g_clear_object (&self->results);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
   g_clear_pointer (&self->queue, g_array_unref);
 
@@ -519,6 +461,10 @@ pp_window_init (PpWindow *self)
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
   g_array_set_clear_func (self->queue, clear_delivery);
+  self->session = pp_session_new ();
+  g_signal_connect (self->session, "probe-finished", G_CALLBACK (probe_finished_cb), self);
+  g_signal_connect (self->session, "detected", G_CALLBACK (session_detected_cb), self);
+  g_signal_connect (self->session, "finished", G_CALLBACK (session_finished_cb), self);
 }
 
 /* The configuration page shows what the machine has before any run. */
@@ -529,9 +475,9 @@ startup_detect_cb (GObject      *object,
 {
   g_autoptr(PpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpConfig) config = pp_detect_config_finish (result, NULL, &error);
+  g_autoptr(PpConfig) config = pp_session_detect_finish (self->session, result, &error);
 
-  if (self->disposed || self->plan != NULL)
+  if (self->disposed || pp_session_get_plan (self->session) != NULL)
     return;
   if (config != NULL)
     pp_config_panel_set_config (config_panel (self), config);
@@ -557,13 +503,14 @@ after_first_frame_cb (GtkWidget     *widget,
   ensure_results (self);
   pp_window_prepare_grid (self);
   config_panel (self);
-  if (self->plan != NULL)
+  if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
   named = g_settings_get_string (self->settings, "named-proxy");
+  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
   self->startup_cancellable = g_cancellable_new ();
-  pp_detect_config_async (proxy, named, FALSE, self->startup_cancellable, startup_detect_cb,
-                          g_object_ref (self));
+  pp_session_detect_async (self->session, self->startup_cancellable, startup_detect_cb,
+                           g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -656,7 +603,7 @@ pp_window_get_plan (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->plan;
+  return pp_session_get_plan (self->session);
 }
 
 PpRunResults *
@@ -664,7 +611,7 @@ pp_window_get_results (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->results;
+  return pp_session_get_results (self->session);
 }
 
 PpConfig *
@@ -672,7 +619,7 @@ pp_window_get_config (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->config;
+  return pp_session_get_config (self->session);
 }
 
 gboolean
@@ -680,7 +627,8 @@ pp_window_was_stopped (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
 
-  return self->stopped;
+  return pp_session_get_results (self->session) != NULL &&
+         pp_run_results_get_stopped (pp_session_get_results (self->session));
 }
 
 void
