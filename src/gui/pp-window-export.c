@@ -13,7 +13,7 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-screenshot.h"
-#include "pp-window.h"
+#include "pp-window-private.h"
 
 #define SCREENSHOT_NAME "screenshot.png"
 
@@ -184,9 +184,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-pp_window_export_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+_pp_window_export_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = suggest_name ();
@@ -244,9 +244,9 @@ show_items_done_cb (GObject      *object,
 }
 
 void
-pp_window_show_in_files_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+_pp_window_show_in_files_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   const char *uri = g_variant_get_string (parameter, NULL);
   const char *uris[] = { uri, NULL };
@@ -306,9 +306,9 @@ screenshot_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-pp_window_screenshot_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+_pp_window_screenshot_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
 

@@ -116,7 +116,7 @@ add_column (PpWindow           *self,
 }
 
 void
-pp_window_setup_columns (PpWindow *self)
+_pp_window_setup_columns (PpWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -246,13 +246,13 @@ grid_shows (PpWindow *self,
  * while the first results arrive. A profile that cannot load yet (no
  * workspace ID) gets its rows, and its error, when Run is clicked. */
 void
-pp_window_prepare_grid (PpWindow *self)
+_pp_window_prepare_grid (PpWindow *self)
 {
   g_autoptr(PpPlan) plan = NULL;
 
   if (self->paned == NULL || pp_session_get_plan (self->session) != NULL)
     return;
-  plan = pp_window_make_plan (self, NULL);
+  plan = _pp_window_make_plan (self, NULL);
   if (plan != NULL && !grid_shows (self, plan))
     fill_rows (self, plan);
 }
@@ -261,8 +261,8 @@ pp_window_prepare_grid (PpWindow *self)
  * probes (their widgets stay), else @plan with new rows. Every cell is
  * pending afterwards. */
 PpPlan *
-pp_window_grid_for_run (PpWindow *self,
-                        PpPlan   *plan)
+_pp_window_grid_for_run (PpWindow *self,
+                         PpPlan   *plan)
 {
   if (!grid_shows (self, plan))
     fill_rows (self, plan);
@@ -280,8 +280,8 @@ pp_window_grid_for_run (PpWindow *self,
 /* Results, applied per frame */
 
 PpGridCell *
-pp_window_cell_for_index (PpWindow *self,
-                          guint     index)
+_pp_window_cell_for_index (PpWindow *self,
+                           guint     index)
 {
   guint endpoint_index, method_position;
 
@@ -316,19 +316,19 @@ flush_queue_budget (PpWindow *self,
          (done % 8 != 0 || g_get_monotonic_time () < deadline))
     {
       Delivery *d = &g_array_index (self->queue, Delivery, done++);
-      PpGridCell *cell = pp_window_cell_for_index (self, d->index);
+      PpGridCell *cell = _pp_window_cell_for_index (self, d->index);
 
       if (cell != NULL)
         pp_grid_cell_set_result (cell, d->result);
     }
   g_array_remove_range (self->queue, 0, done);
-  pp_window_queue_summary (self);
+  _pp_window_queue_summary (self);
 
   return self->queue->len > 0;
 }
 
 void
-pp_window_flush_all (PpWindow *self)
+_pp_window_flush_all (PpWindow *self)
 {
   flush_queue_budget (self, G_MAXINT64 / 2, G_MAXUINT);
 }
@@ -344,7 +344,7 @@ tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
   if (self->finishing)
-    pp_window_finish_run (self);
+    _pp_window_finish_run (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -358,16 +358,16 @@ flush_idle_cb (gpointer user_data)
   self->flush_idle_id = 0;
   if (self->tick_id == 0)
     {
-      pp_window_flush_all (self);
+      _pp_window_flush_all (self);
       if (self->finishing)
-        pp_window_finish_run (self);
+        _pp_window_finish_run (self);
     }
 
   return G_SOURCE_REMOVE;
 }
 
 void
-pp_window_schedule_flush (PpWindow *self)
+_pp_window_schedule_flush (PpWindow *self)
 {
   if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
@@ -378,14 +378,14 @@ pp_window_schedule_flush (PpWindow *self)
 /* The session has the result already (the summary and the report count
  * it); its cell follows at the next frame with room for it. */
 void
-pp_window_deliver (PpWindow      *self,
-                   guint          index,
-                   PpProbeResult *result)
+_pp_window_deliver (PpWindow      *self,
+                    guint          index,
+                    PpProbeResult *result)
 {
   Delivery delivery = { index, pp_probe_result_ref (result) };
 
   g_array_append_val (self->queue, delivery);
-  pp_window_schedule_flush (self);
+  _pp_window_schedule_flush (self);
 }
 
 /* Summary */
@@ -433,7 +433,7 @@ format_title (PpWindow        *self,
 }
 
 void
-pp_window_update_summary (PpWindow *self)
+_pp_window_update_summary (PpWindow *self)
 {
   PpRunResults *results = pp_session_get_results (self->session);
   PpVerdict verdict;
@@ -477,20 +477,20 @@ summary_timeout_cb (gpointer user_data)
       self->summary_timeout_id = 0;
       return G_SOURCE_REMOVE;
     }
-  pp_window_update_summary (self);
+  _pp_window_update_summary (self);
 
   return G_SOURCE_CONTINUE;
 }
 
 void
-pp_window_queue_summary (PpWindow *self)
+_pp_window_queue_summary (PpWindow *self)
 {
   if (self->summary_timeout_id != 0)
     {
       self->summary_dirty = TRUE;
       return;
     }
-  pp_window_update_summary (self);
+  _pp_window_update_summary (self);
   self->summary_timeout_id = g_timeout_add (SUMMARY_INTERVAL_MS, summary_timeout_cb, self);
 }
 

@@ -69,39 +69,56 @@ struct _PpWindow
 };
 
 /* pp-window.c */
-PpPlan     *pp_window_make_plan      (PpWindow      *self,
-                                      GError       **error);
-void        pp_window_finish_run     (PpWindow      *self);
+PpPlan     *_pp_window_make_plan      (PpWindow      *self,
+                                       GError       **error);
+void        _pp_window_finish_run     (PpWindow      *self);
+void        _pp_window_start_run      (PpWindow      *self);
+
+/* pp-window-actions.c */
+void        _pp_window_class_install_actions (GtkWidgetClass *widget_class);
+void        _pp_window_add_actions           (PpWindow       *self);
+void        _pp_window_update_actions        (PpWindow       *self);
 
 /* pp-window-grid.c */
-void        pp_window_setup_columns  (PpWindow      *self);
-void        pp_window_prepare_grid   (PpWindow      *self);
-PpPlan     *pp_window_grid_for_run   (PpWindow      *self,
-                                      PpPlan        *plan);
-PpGridCell *pp_window_cell_for_index (PpWindow      *self,
-                                      guint          index);
-void        pp_window_deliver        (PpWindow      *self,
-                                      guint          index,
-                                      PpProbeResult *result);
-void        pp_window_schedule_flush (PpWindow      *self);
-void        pp_window_flush_all      (PpWindow      *self);
-void        pp_window_update_summary (PpWindow      *self);
-void        pp_window_queue_summary  (PpWindow      *self);
+void        _pp_window_setup_columns  (PpWindow      *self);
+void        _pp_window_prepare_grid   (PpWindow      *self);
+PpPlan     *_pp_window_grid_for_run   (PpWindow      *self,
+                                       PpPlan        *plan);
+PpGridCell *_pp_window_cell_for_index (PpWindow      *self,
+                                       guint          index);
+void        _pp_window_deliver        (PpWindow      *self,
+                                       guint          index,
+                                       PpProbeResult *result);
+void        _pp_window_schedule_flush (PpWindow      *self);
+void        _pp_window_flush_all      (PpWindow      *self);
+void        _pp_window_update_summary (PpWindow      *self);
+void        _pp_window_queue_summary  (PpWindow      *self);
+
+/* pp-window-export.c */
+void        _pp_window_export_action        (GtkWidget   *widget,
+                                             const char  *action_name,
+                                             GVariant    *parameter);
+void        _pp_window_screenshot_action    (GtkWidget   *widget,
+                                             const char  *action_name,
+                                             GVariant    *parameter);
+void        _pp_window_show_in_files_action (GtkWidget   *widget,
+                                             const char  *action_name,
+                                             GVariant    *parameter);
 
 /* pp-window-choosers.c */
-const char *pp_window_selected_id           (GtkDropDown *dropdown,
-                                             GPtrArray   *ids);
-void        pp_window_select_id             (GtkDropDown *dropdown,
-                                             GPtrArray   *ids,
-                                             const char  *id);
-void        pp_window_fill_geographies      (PpWindow    *self,
-                                             const char  *profile_id,
-                                             const char  *selected);
-void        pp_window_fill_profiles         (PpWindow    *self,
-                                             const char  *selected);
-void        pp_window_profile_selected_cb   (PpWindow    *self);
-void        pp_window_geography_selected_cb (PpWindow    *self);
-PpProfile  *pp_window_load_profile          (PpWindow    *self,
-                                             GError     **error);
+const char *_pp_window_selected_id           (GtkDropDown *dropdown,
+                                              GPtrArray   *ids);
+void        _pp_window_select_id             (GtkDropDown *dropdown,
+                                              GPtrArray   *ids,
+                                              const char  *id);
+void        _pp_window_fill_geographies      (PpWindow    *self,
+                                              const char  *profile_id,
+                                              const char  *selected);
+void        _pp_window_fill_profiles         (PpWindow    *self,
+                                              const char  *selected);
+void        _pp_window_profile_selected_cb   (PpWindow    *self);
+void        _pp_window_geography_selected_cb (PpWindow    *self);
+PpProfile  *_pp_window_load_profile          (PpWindow    *self,
+                                              GError     **error);
 
 G_END_DECLS

@@ -12,13 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
-#include "pp-clipboard.h"
 #include "pp-config-panel.h"
-#include "pp-session.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-profile.h"
-#include "pp-runner.h"
+#include "pp-session.h"
 #include "pp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PpWindow, pp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -30,8 +28,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void update_actions (PpWindow *self);
 
 /* The results page's content is built on first need: after the first
  * frame, or earlier if something asks for it (a run from the command
@@ -51,7 +47,7 @@ ensure_results (PpWindow *self)
   self->column_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "column_view"));
   self->details = PP_DETAILS_PANE (gtk_builder_get_object (builder, "details"));
   gtk_overlay_set_child (self->results_overlay, self->paned);
-  pp_window_setup_columns (self);
+  _pp_window_setup_columns (self);
   /* Under the empty state until the first run: neither focus nor a
    * screen reader may wander into it. */
   gtk_widget_set_can_focus (self->paned, FALSE);
@@ -89,10 +85,10 @@ config_panel (PpWindow *self)
 /* Building the plan */
 
 PpPlan *
-pp_window_make_plan (PpWindow  *self,
-                     GError   **error)
+_pp_window_make_plan (PpWindow  *self,
+                      GError   **error)
 {
-  g_autoptr(PpProfile) profile = pp_window_load_profile (self, error);
+  g_autoptr(PpProfile) profile = _pp_window_load_profile (self, error);
   g_autoptr(GArray) methods = NULL;
 
   if (profile == NULL)
@@ -112,7 +108,7 @@ probe_finished_cb (PpSession     *session,
                    PpProbeResult *result,
                    PpWindow      *self)
 {
-  pp_window_deliver (self, index, result);
+  _pp_window_deliver (self, index, result);
 }
 
 /* Running */
@@ -169,20 +165,20 @@ set_running (PpWindow *self,
   show_run_button (self);
   if (running)
     keep_focus (self);
-  update_actions (self);
+  _pp_window_update_actions (self);
 }
 
 void
-pp_window_finish_run (PpWindow *self)
+_pp_window_finish_run (PpWindow *self)
 {
   self->finishing = FALSE;
-  pp_window_flush_all (self);
+  _pp_window_flush_all (self);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   set_running (self, FALSE);
-  pp_window_update_summary (self);
+  _pp_window_update_summary (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
 
@@ -202,9 +198,9 @@ session_finished_cb (PpSession    *session,
     }
   self->finishing = TRUE;
   if (self->queue->len == 0)
-    pp_window_finish_run (self);
+    _pp_window_finish_run (self);
   else
-    pp_window_schedule_flush (self);
+    _pp_window_schedule_flush (self);
 }
 
 static void
@@ -241,18 +237,17 @@ configure_session (PpWindow *self)
   pp_session_set_background (self->session, TRUE);
 }
 
-static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+/* Run: a plan from the choosers, the grid's rows for it, and a run of
+ * the session; the view shows it from now on. */
+void
+_pp_window_start_run (PpWindow *self)
 {
-  PpWindow *self = PP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(PpPlan) plan = NULL;
 
   if (self->running)
     return;
-  plan = pp_window_make_plan (self, &error);
+  plan = _pp_window_make_plan (self, &error);
   if (plan == NULL)
     {
       pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
@@ -262,86 +257,13 @@ run_action (GtkWidget  *widget,
   ensure_results (self);
   configure_session (self);
   /* Results come from the main loop, never from inside this call. */
-  pp_session_start (self->session, pp_window_grid_for_run (self, plan), NULL, NULL);
+  pp_session_start (self->session, _pp_window_grid_for_run (self, plan), NULL, NULL);
   pp_details_pane_set_cell (self->details, NULL);
   set_running (self, TRUE);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  pp_window_update_summary (self);
+  _pp_window_update_summary (self);
   pp_config_panel_set_detecting (config_panel (self));
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-
-  if (self->running)
-    pp_session_stop (self->session);
-}
-
-static void
-show_cell_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-
-  if (pp_session_get_plan (self->session) == NULL ||
-      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
-    return;
-  pp_details_pane_set_cell (self->details, pp_window_cell_for_index (self, index));
-}
-
-static void
-copy_summary_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-  g_autofree char *text = pp_window_format_summary (self);
-
-  pp_clipboard_set_text (widget, text);
-  pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
-}
-
-/* GtkApplication would build the shortcuts window with every window,
- * a third of its construction time; it is built when first asked for. */
-static void
-show_help_overlay_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  GtkApplicationWindow *window = user_data;
-
-  if (gtk_application_window_get_help_overlay (window) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/help-overlay.ui");
-
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-    }
-  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
-}
-
-static void
-update_actions (PpWindow *self)
-{
-  gboolean has_run = pp_session_get_plan (self->session) != NULL;
-  gboolean has_results = has_run && !self->running;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 has_results && pp_session_get_config (self->session) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", has_run);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !self->running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
-                            !self->running && self->geography_ids->len > 1);
 }
 
 /* GObject */
@@ -426,34 +348,15 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, config_bin);
 
-  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, pp_window_export_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, pp_window_screenshot_action);
-  gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
-  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
-                                   pp_window_show_in_files_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.copy-summary", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.screenshot", NULL);
+  _pp_window_class_install_actions (widget_class);
 }
 
 static void
 pp_window_init (PpWindow *self)
 {
-  static const GActionEntry entries[] = {
-    { "show-help-overlay", show_help_overlay_cb },
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Before the help overlay is set, so that GTK does not add its own. */
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  _pp_window_add_actions (self);
 
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->geography_ids = g_ptr_array_new_with_free_func (g_free);
@@ -501,7 +404,7 @@ after_first_frame_cb (GtkWidget     *widget,
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
   ensure_results (self);
-  pp_window_prepare_grid (self);
+  _pp_window_prepare_grid (self);
   config_panel (self);
   if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
@@ -524,14 +427,14 @@ pp_window_new (AdwApplication *application,
   g_autofree char *geography = g_settings_get_string (settings, "geography");
 
   self->settings = g_object_ref (settings);
-  pp_window_fill_profiles (self, profile);
-  pp_window_fill_geographies (self, pp_window_selected_id (self->profile_dropdown, self->profile_ids),
-                              geography);
+  _pp_window_fill_profiles (self, profile);
+  _pp_window_fill_geographies (self, _pp_window_selected_id (self->profile_dropdown, self->profile_ids),
+                               geography);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
-                            G_CALLBACK (pp_window_profile_selected_cb), self);
+                            G_CALLBACK (_pp_window_profile_selected_cb), self);
   g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
-                            G_CALLBACK (pp_window_geography_selected_cb), self);
-  update_actions (self);
+                            G_CALLBACK (_pp_window_geography_selected_cb), self);
+  _pp_window_update_actions (self);
   /* The first focus is the main action's: Enter runs the checks, and a
    * run changes no focus (see show_run_button). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->run_button));
@@ -553,15 +456,15 @@ pp_window_set_overrides (PpWindow   *self,
   self->applying_overrides = TRUE;
   if (profile != NULL)
     {
-      pp_window_fill_profiles (self, profile);
-      pp_window_fill_geographies (self, profile, geography);
+      _pp_window_fill_profiles (self, profile);
+      _pp_window_fill_geographies (self, profile, geography);
     }
   else if (geography != NULL)
-    pp_window_select_id (self->geography_dropdown, self->geography_ids, geography);
+    _pp_window_select_id (self->geography_dropdown, self->geography_ids, geography);
   self->applying_overrides = FALSE;
   g_free (self->cmdline_proxy);
   self->cmdline_proxy = g_strdup (proxy);
-  update_actions (self);
+  _pp_window_update_actions (self);
 }
 
 gboolean

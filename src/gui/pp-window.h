@@ -52,14 +52,5 @@ gboolean       pp_window_export_finish     (PpWindow            *self,
 gboolean       pp_window_save_screenshot   (PpWindow            *self,
                                             const char          *path,
                                             GError             **error);
-void           pp_window_export_action     (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
-void           pp_window_screenshot_action (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
-void           pp_window_show_in_files_action (GtkWidget        *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
 
 G_END_DECLS
