@@ -133,9 +133,9 @@ verdict_icon (PpVerdictKind kind)
 
 /* Where and why, in the analyzer's words: "Default proxy: Failed (407)". */
 static void
-append_reasons (GString   *out,
+append_reasons (GString      *out,
                 PpRunResults *results,
-                guint      endpoint)
+                guint         endpoint)
 {
   const char *separator = ": ";
 
@@ -153,7 +153,7 @@ append_reasons (GString   *out,
 }
 
 static void
-append_unreachable (GString   *out,
+append_unreachable (GString      *out,
                     PpRunResults *results)
 {
   PpProfile *profile = pp_run_results_get_profile (results);
@@ -179,7 +179,7 @@ append_unreachable (GString   *out,
 }
 
 static void
-append_verdict (GString   *out,
+append_verdict (GString      *out,
                 PpRunResults *results)
 {
   PpVerdict verdict;
@@ -220,7 +220,7 @@ append_grid_header (GString *out,
 }
 
 static void
-append_grid (GString   *out,
+append_grid (GString      *out,
              PpRunResults *results)
 {
   PpProfile *profile = pp_run_results_get_profile (results);
@@ -261,9 +261,9 @@ append_pac_lookups (GString             *out,
 }
 
 static void
-append_endpoint_guidance (GString   *out,
+append_endpoint_guidance (GString      *out,
                           PpRunResults *results,
-                          guint      e)
+                          guint         e)
 {
   PpEndpoint *endpoint = pp_profile_get_endpoint (pp_run_results_get_profile (results), e);
   gboolean header = FALSE;
@@ -290,7 +290,7 @@ append_endpoint_guidance (GString   *out,
 }
 
 static void
-append_guidance (GString   *out,
+append_guidance (GString      *out,
                  PpRunResults *results)
 {
   guint n_endpoints = pp_profile_get_n_endpoints (pp_run_results_get_profile (results));
@@ -307,8 +307,8 @@ append_guidance (GString   *out,
 char *
 pp_report_html_format (PpRunResults *results,
                        const char   *generated,
-                       const char *configuration_text,
-                       const char *system_text)
+                       const char   *configuration_text,
+                       const char   *system_text)
 {
   PpProfile *profile = pp_run_results_get_profile (results);
   GString *out = g_string_sized_new (4096 + pp_run_results_get_n_items (results) * 600);

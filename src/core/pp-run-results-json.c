@@ -305,11 +305,11 @@ read_methods (JsonObject  *root,
 /* The plan's order is endpoint-major: the first probe of each endpoint
  * names it, and every probe must match its place. */
 static gboolean
-check_probe (JsonObject *probe,
-             PpEndpoint *endpoint,
-             PpMethod    method,
-             guint       index,
-             GError    **error)
+check_probe (JsonObject  *probe,
+             PpEndpoint  *endpoint,
+             PpMethod     method,
+             guint        index,
+             GError     **error)
 {
   g_autofree char *url = probe ? dup_string (probe, "url") : NULL;
   g_autofree char *method_id = probe ? dup_string (probe, "method") : NULL;
@@ -385,9 +385,9 @@ read_run (JsonObject *root,
 }
 
 static PpPlan *
-read_plan (JsonObject  *root,
-           GArray      *methods,
-           GPtrArray   *endpoints)
+read_plan (JsonObject *root,
+           GArray     *methods,
+           GPtrArray  *endpoints)
 {
   JsonObject *object = get_object (root, "profile");
   g_autofree char *name = object ? dup_string (object, "name") : NULL;
