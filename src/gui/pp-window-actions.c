@@ -32,7 +32,7 @@ stop_action (GtkWidget  *widget,
 {
   PpWindow *self = PP_WINDOW (widget);
 
-  if (self->running)
+  if (_pp_window_is_running (self))
     pp_session_stop (self->session);
 }
 
@@ -47,7 +47,8 @@ show_cell_action (GtkWidget  *widget,
   if (pp_session_get_plan (self->session) == NULL ||
       index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
     return;
-  pp_details_pane_set_cell (self->details, _pp_window_cell_for_index (self, index));
+  pp_details_pane_set_cell (pp_window_results_get_details (self->results_view),
+                            pp_window_results_get_cell (self->results_view, index));
 }
 
 static void
@@ -87,17 +88,18 @@ show_help_overlay_cb (GSimpleAction *action,
 void
 _pp_window_update_actions (PpWindow *self)
 {
+  gboolean running = _pp_window_is_running (self);
   gboolean has_run = pp_session_get_plan (self->session) != NULL;
-  gboolean has_results = has_run && !self->running;
+  gboolean has_results = has_run && !running;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", self->running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  has_results && pp_session_get_config (self->session) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", has_run);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !self->running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
-                            !self->running && self->geography_ids->len > 1);
+                            !running && self->geography_ids->len > 1);
 }
 
 void

@@ -1,8 +1,10 @@
-/* pp-window.c: the main window: runs, live grid, summary, details
+/* pp-window.c: the main window, a view of a PpSession
  *
- * Results arrive from the runner one by one on the main context; they are
- * queued and applied frame by frame (pp-window-grid.c), so a burst of a
- * thousand answers costs a handful of frames, not a thousand relayouts.
+ * The window starts and stops its session's runs and shows them: the
+ * choosers (pp-window-choosers.c), the actions (pp-window-actions.c), the
+ * results page (PpWindowResults, which applies results frame by frame so
+ * that a burst of a thousand answers costs a handful of frames, not a
+ * thousand relayouts), the configuration panel and the export.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,26 +34,24 @@ static guint signals[N_SIGNALS];
 /* The results page's content is built on first need: after the first
  * frame, or earlier if something asks for it (a run from the command
  * line, a test). */
+static void run_shown_cb (PpWindowResults *view,
+                          PpWindow        *self);
+
 static void
 ensure_results (PpWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *view;
 
-  if (self->paned != NULL)
+  if (self->results_view != NULL)
     return;
-  builder = gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
-  self->paned = GTK_WIDGET (gtk_builder_get_object (builder, "paned"));
-  self->summary_title = GTK_LABEL (gtk_builder_get_object (builder, "summary_title"));
-  self->summary_methods = GTK_LABEL (gtk_builder_get_object (builder, "summary_methods"));
-  self->summary_verdict = GTK_LABEL (gtk_builder_get_object (builder, "summary_verdict"));
-  self->column_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "column_view"));
-  self->details = PP_DETAILS_PANE (gtk_builder_get_object (builder, "details"));
-  gtk_overlay_set_child (self->results_overlay, self->paned);
-  _pp_window_setup_columns (self);
+  self->results_view = pp_window_results_new (self->session);
+  view = GTK_WIDGET (self->results_view);
+  g_signal_connect (view, "run-shown", G_CALLBACK (run_shown_cb), self);
+  gtk_overlay_set_child (self->results_overlay, view);
   /* Under the empty state until the first run: neither focus nor a
    * screen reader may wander into it. */
-  gtk_widget_set_can_focus (self->paned, FALSE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_can_focus (view, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
 static void
@@ -60,8 +60,8 @@ reveal_results (PpWindow *self)
   gtk_widget_set_visible (self->empty_page, FALSE);
   /* The bin that held it stays, empty: clicks go through to the grid. */
   gtk_widget_set_can_target (self->empty_state, FALSE);
-  gtk_widget_set_can_focus (self->paned, TRUE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->results_view), TRUE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->results_view), GTK_ACCESSIBLE_STATE_HIDDEN);
 }
 
 /* The configuration page's panel is made after the first frame, or when
@@ -100,15 +100,31 @@ _pp_window_make_plan (PpWindow  *self,
   return pp_plan_new (profile, methods);
 }
 
-/* The session's result is the run's at once (the summary counts it);
- * its cell follows at the next frame with room for it. */
-static void
-probe_finished_cb (PpSession     *session,
-                   guint          index,
-                   PpProbeResult *result,
-                   PpWindow      *self)
+/* Before the first run, the chosen profile's rows are made under the
+ * empty state, a few per frame while nobody waits for them: Run then
+ * only marks their cells pending, instead of making a thousand widgets
+ * while the first results arrive. A profile that cannot load yet (no
+ * workspace ID) gets its rows, and its error, when Run is clicked. */
+void
+_pp_window_prepare_grid (PpWindow *self)
 {
-  _pp_window_deliver (self, index, result);
+  g_autoptr(PpPlan) plan = NULL;
+
+  if (self->results_view == NULL || pp_session_get_plan (self->session) != NULL)
+    return;
+  plan = _pp_window_make_plan (self, NULL);
+  pp_window_results_prepare (self->results_view, plan);
+}
+
+char *
+pp_window_format_summary (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  if (self->results_view == NULL)
+    return g_strdup ("");
+
+  return pp_window_results_format_summary (self->results_view);
 }
 
 /* Running */
@@ -142,65 +158,60 @@ keep_focus (PpWindow *self)
  * focus sets and unsets state flags up to the window, which restyles every
  * widget in it (the grid's thousand cells: 30-50 ms). */
 static void
-show_run_button (PpWindow *self)
+show_run_button (PpWindow *self,
+                 gboolean  running)
 {
   GtkWidget *button = GTK_WIDGET (self->run_button);
 
-  gtk_button_set_label (self->run_button, self->running ? _("_Stop") : _("_Run"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), self->running ? "win.stop" : "win.run");
-  gtk_widget_set_tooltip_text (button, self->running ? _("Stop the Checks (Escape)")
+  gtk_button_set_label (self->run_button, running ? _("_Stop") : _("_Run"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), running ? "win.stop" : "win.run");
+  gtk_widget_set_tooltip_text (button, running ? _("Stop the Checks (Escape)")
                                                      : _("Run the Checks (Ctrl+R)"));
-  gtk_widget_remove_css_class (button, self->running ? "suggested-action" : "destructive-action");
-  gtk_widget_add_css_class (button, self->running ? "destructive-action" : "suggested-action");
+  gtk_widget_remove_css_class (button, running ? "suggested-action" : "destructive-action");
+  gtk_widget_add_css_class (button, running ? "destructive-action" : "suggested-action");
+}
+
+/* A run shows from Run until its results view has drawn the last cell. */
+gboolean
+_pp_window_is_running (PpWindow *self)
+{
+  return self->results_view != NULL && pp_window_results_get_running (self->results_view);
 }
 
 static void
-set_running (PpWindow *self,
-             gboolean  running)
+show_running (PpWindow *self)
 {
-  self->running = running;
+  gboolean running = _pp_window_is_running (self);
+
   /* The button's new action is enabled before it takes it: insensitive
    * even for a moment, it would lose the focus. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), running ? "win.stop" : "win.run", TRUE);
-  show_run_button (self);
+  show_run_button (self, running);
   if (running)
     keep_focus (self);
   _pp_window_update_actions (self);
 }
 
-void
-_pp_window_finish_run (PpWindow *self)
+static void
+run_shown_cb (PpWindowResults *view,
+              PpWindow        *self)
 {
-  self->finishing = FALSE;
-  _pp_window_flush_all (self);
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-  self->tick_id = 0;
-  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  set_running (self, FALSE);
-  _pp_window_update_summary (self);
+  show_running (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
 
-/* The run is over, its last results perhaps not drawn yet: the view
- * finishes when the frames have shown them all, not in one frame that
- * would apply hundreds of cells at once. */
+/* Connected before the results view's handler: a run that could not
+ * start says so before its (stopped) results show. */
 static void
 session_finished_cb (PpSession    *session,
                      const GError *error,
                      PpWindow     *self)
 {
-  if (error != NULL)
-    {
-      pp_config_panel_set_error (config_panel (self), error->message);
-      pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
-      g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
-    }
-  self->finishing = TRUE;
-  if (self->queue->len == 0)
-    _pp_window_finish_run (self);
-  else
-    _pp_window_schedule_flush (self);
+  if (error == NULL)
+    return;
+  pp_config_panel_set_error (config_panel (self), error->message);
+  pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+  g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
 }
 
 static void
@@ -245,7 +256,7 @@ _pp_window_start_run (PpWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(PpPlan) plan = NULL;
 
-  if (self->running)
+  if (_pp_window_is_running (self))
     return;
   plan = _pp_window_make_plan (self, &error);
   if (plan == NULL)
@@ -257,12 +268,12 @@ _pp_window_start_run (PpWindow *self)
   ensure_results (self);
   configure_session (self);
   /* Results come from the main loop, never from inside this call. */
-  pp_session_start (self->session, _pp_window_grid_for_run (self, plan), NULL, NULL);
-  pp_details_pane_set_cell (self->details, NULL);
-  set_running (self, TRUE);
+  pp_session_start (self->session, pp_window_results_rows_for_run (self->results_view, plan),
+                    NULL, NULL);
+  pp_window_results_show_run (self->results_view);
+  show_running (self);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  _pp_window_update_summary (self);
   pp_config_panel_set_detecting (config_panel (self));
 }
 
@@ -283,10 +294,6 @@ pp_window_dispose (GObject *object)
     }
   if (self->startup_cancellable)
     g_cancellable_cancel (self->startup_cancellable);
-  if (self->queue)
-    g_array_set_size (self->queue, 0);
-  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  g_clear_handle_id (&self->summary_timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (pp_window_parent_class)->dispose (object);
 }
@@ -300,22 +307,10 @@ pp_window_finalize (GObject *object)
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
   g_clear_pointer (&self->geography_ids, g_ptr_array_unref);
   g_clear_pointer (&self->cmdline_proxy, g_free);
-  g_clear_object (&self->rows);
-  g_clear_pointer (&self->all_rows, g_ptr_array_unref);
-  g_clear_object (&self->grid_plan);
   g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
-  g_clear_pointer (&self->queue, g_array_unref);
 
   G_OBJECT_CLASS (pp_window_parent_class)->finalize (object);
-}
-
-static void
-clear_delivery (gpointer data)
-{
-  Delivery *d = data;
-
-  g_clear_pointer (&d->result, pp_probe_result_unref);
 }
 
 static void
@@ -360,12 +355,7 @@ pp_window_init (PpWindow *self)
 
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->geography_ids = g_ptr_array_new_with_free_func (g_free);
-  self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
-  self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
-  g_array_set_clear_func (self->queue, clear_delivery);
   self->session = pp_session_new ();
-  g_signal_connect (self->session, "probe-finished", G_CALLBACK (probe_finished_cb), self);
   g_signal_connect (self->session, "detected", G_CALLBACK (session_detected_cb), self);
   g_signal_connect (self->session, "finished", G_CALLBACK (session_finished_cb), self);
 }
@@ -472,7 +462,7 @@ pp_window_get_running (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
 
-  return self->running;
+  return _pp_window_is_running (self);
 }
 
 GListModel *
@@ -480,7 +470,8 @@ pp_window_get_rows (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->rows);
+  ensure_results (self);
+  return pp_window_results_get_rows (self->results_view);
 }
 
 GtkColumnView *
@@ -489,7 +480,7 @@ pp_window_get_column_view (PpWindow *self)
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
   ensure_results (self);
-  return self->column_view;
+  return pp_window_results_get_column_view (self->results_view);
 }
 
 PpDetailsPane *
@@ -498,7 +489,7 @@ pp_window_get_details (PpWindow *self)
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
   ensure_results (self);
-  return self->details;
+  return pp_window_results_get_details (self->results_view);
 }
 
 PpPlan *
