@@ -10,11 +10,13 @@
 #include <locale.h>
 
 #include "pp-cell-widget.h"
+#include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-gui-init.h"
 #include "pp-test-gui.h"
 
-#define RUN_TIMEOUT_S 60
+/* A window left alone must stop making frames: this long without one. */
+#define QUIET_MS 1000
 
 PpTestbed *testbed;
 PpApplication *app;
@@ -31,6 +33,27 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* One blocking iteration of the main context, woken at @deadline at the
+ * latest (monotonic time); FALSE once the deadline has passed. */
+gboolean
+iterate_until (gint64 deadline)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean woken = FALSE;
+  guint timeout;
+
+  if (now >= deadline)
+    return FALSE;
+  timeout = g_timeout_add ((deadline - now + 999) / 1000, timeout_cb, &woken);
+  g_main_context_iteration (NULL, TRUE);
+  if (!woken)
+    g_source_remove (timeout);
+
+  return TRUE;
+}
+
+/* Only to see that something does NOT happen for a while: to wait for
+ * something, wait_until() it. */
 void
 spin_for (guint milliseconds)
 {
@@ -39,6 +62,62 @@ spin_for (guint milliseconds)
   g_timeout_add (milliseconds, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Asks @widget's window for a frame and waits until it is painted: what
+ * was queued before (a new allocation, a relayout, new labels) is on
+ * screen afterwards. */
+void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+note_frame_cb (GdkFrameClock *clock,
+               gint64        *last_frame)
+{
+  *last_frame = g_get_monotonic_time ();
+}
+
+/* A window left alone makes no frames: waits until @widget's window has
+ * made none for QUIET_MS, and fails if it never stops (an endless
+ * animation, a tick callback, a timer that redraws). */
+void
+assert_goes_idle (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 start = g_get_monotonic_time ();
+  gint64 give_up = start + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+  gint64 last_frame = start;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (note_frame_cb), &last_frame);
+  while (g_get_monotonic_time () - last_frame < QUIET_MS * 1000)
+    {
+      if (g_get_monotonic_time () >= give_up)
+        g_error ("the window never stopped making frames: none for %d ms at a time in %d s",
+                 QUIET_MS, WAIT_TIMEOUT_S);
+      iterate_until (MIN (last_frame + QUIET_MS * 1000, give_up));
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_test_message ("the window went idle after %.1f s", (last_frame - start) / (double) G_USEC_PER_SEC);
 }
 
 static void
@@ -52,17 +131,12 @@ void
 wait_for_run (PpWindow *window)
 {
   gboolean finished = !pp_window_get_running (window);
-  gboolean timed_out = FALSE;
   gulong handler = g_signal_connect (window, "run-finished", G_CALLBACK (run_finished_cb), &finished);
-  guint timeout = g_timeout_add_seconds (RUN_TIMEOUT_S, timeout_cb, &timed_out);
 
-  while (!finished && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
+  wait_until (finished);
   g_signal_handler_disconnect (window, handler);
   /* One more frame, so that the grid shows the final state. */
-  spin_for (100);
+  wait_for_frame (GTK_WIDGET (window));
 }
 
 GSettings *
@@ -78,7 +152,10 @@ new_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin_for (300);
+  /* What the first frame does not show is made after it, the
+   * configuration panel last (pp-window.c, after_first_frame_cb). */
+  wait_until (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL) != NULL);
+  wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -219,7 +296,7 @@ save_screenshot (PpWindow   *window,
     return;
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (pp_window_save_screenshot (window, path, &error));
+  pp_window_save_screenshot (window, path, &error);
   g_assert_no_error (error);
   g_test_message ("screenshot: %s", path);
 }

@@ -30,6 +30,25 @@ void          reset_settings     (void);
 void          set_urls           (const char * const *paths);
 void          configure_proxies  (void);
 PpWindow     *new_window         (void);
+/* How long a GUI test waits for anything before it fails: generous, so
+ * that a loaded machine or a sanitizer build (several times slower) only
+ * makes the tests slower, never red. */
+#define WAIT_TIMEOUT_S 120
+
+/* Runs the main context until @condition holds; after WAIT_TIMEOUT_S
+ * seconds the test fails, naming the condition and where it waited. */
+#define wait_until(condition)                                                  \
+  G_STMT_START {                                                               \
+    gint64 wait_deadline_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC; \
+    while (!(condition))                                                       \
+      if (!iterate_until (wait_deadline_))                                     \
+        g_error ("%s:%d: waited %d s in vain for: %s",                         \
+                 __FILE__, __LINE__, WAIT_TIMEOUT_S, #condition);              \
+  } G_STMT_END
+
+gboolean      iterate_until      (gint64        deadline);
+void          wait_for_frame     (GtkWidget    *widget);
+void          assert_goes_idle   (GtkWidget    *widget);
 void          spin_for           (guint         milliseconds);
 void          wait_for_run       (PpWindow     *window);
 PpGridCell   *cell_at            (PpWindow     *window,

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-test-sources.h"
+#include "pp-report-config.h"
+#include "pp-report-json.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -118,10 +120,10 @@ assert_no_canary (GPtrArray *sources)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = pp_sources_format_text (sources);
+  g_autofree char *text = pp_report_config_format_sources (sources);
   g_autofree char *json = NULL;
 
-  pp_sources_add_json (sources, builder);
+  pp_report_json_add_sources (builder, sources);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);

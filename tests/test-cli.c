@@ -279,6 +279,28 @@ test_show_config (void)
   assert_contains (run.out, "placeholder");
 }
 
+/* G_MESSAGES_DEBUG explains what detection decided, on stderr: standard
+ * output stays the --json document a script parses, and a password typed
+ * on the command line is in neither. */
+static void
+test_debug_log (void)
+{
+  g_autofree char *proxy = g_strdup_printf ("http://u:%s@127.0.0.1:3128", CANARY);
+  const char *env[] = { "G_MESSAGES_DEBUG", "pp-config", NULL };
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli_env (&run, env, (const char *[]) { "--show-config", "--json", "-p", proxy, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  assert_contains (run.err, "pp-config-DEBUG");
+  assert_contains (run.err, "command line proxy http://u:***@127.0.0.1:3128");
+  g_assert_null (strstr (run.out, CANARY));
+  g_assert_null (strstr (run.err, CANARY));
+}
+
 static void
 test_named_proxy_from_agent_file (void)
 {
@@ -690,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/cli/json", test_json_report);
   g_test_add_func ("/cli/credentials", test_credentials_never_printed);
   g_test_add_func ("/cli/show-config", test_show_config);
+  g_test_add_func ("/cli/debug-log", test_debug_log);
   g_test_add_func ("/cli/named-proxy-file", test_named_proxy_from_agent_file);
   g_test_add_func ("/cli/manual-pac", test_manual_pac);
   g_test_add_func ("/cli/hostile-pac-urls", test_hostile_pac_urls);

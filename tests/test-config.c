@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "pp-config.h"
+#include "pp-config-detect.h"
+#include "pp-config-resolver.h"
+#include "pp-report-config.h"
+#include "pp-report-json.h"
 
 #define CANARY "CanaryPw42"
 #define PAC "function FindProxyForURL(url, host) { return 'PROXY pac.test:8080'; }"
@@ -85,10 +89,12 @@ full_config (Fixture *fixture)
                             .named_proxy = "http://n:" CANARY "@named.test:8080",
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .pac_script = PAC,
-                            .pac_source = "--pac-url http://p:***@wpad.test/proxy.pac",
-                            .wpad_log = " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n",
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .script = PAC,
+                              .source = "--pac-url http://p:***@wpad.test/proxy.pac",
+                              .log = " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)\n",
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
 
@@ -100,7 +106,7 @@ test_text_full (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(PpConfig) config = full_config (fixture);
-  g_autofree char *text = pp_config_format_text (config);
+  g_autofree char *text = pp_report_config_format_text (config);
 
   g_assert_cmpstr (text, ==,
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
@@ -155,9 +161,9 @@ test_methods_full (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(PpConfig) config = full_config (fixture);
-  g_autoptr(GPtrArray) methods = pp_config_describe_methods (config);
+  g_autoptr(GPtrArray) methods = pp_report_config_describe_methods (config);
   g_autoptr(GString) rendered = g_string_new (NULL);
-  g_autofree char *text = pp_config_format_text (config);
+  g_autofree char *text = pp_report_config_format_text (config);
   const PpMethod order[] = { PP_METHOD_DEFAULT, PP_METHOD_ENV, PP_METHOD_NAMED,
                              PP_METHOD_CMDLINE, PP_METHOD_WPAD };
   PpConfigMethod *method;
@@ -193,7 +199,7 @@ test_methods_full (Fixture       *fixture,
   g_assert_cmpstr (method->value, ==, "PAC script: --pac-url http://p:***@wpad.test/proxy.pac");
   assert_strv (method->details, " 1. fetch http://p:***@wpad.test/proxy.pac: ok (3 ms)", NULL);
 
-  pp_config_methods_format_text (methods, rendered);
+  pp_report_config_format_methods (methods, rendered);
   g_assert_true (g_str_has_prefix (text, rendered->str));
   g_assert_null (strstr (text, CANARY));
 }
@@ -215,10 +221,12 @@ test_methods_bad_named (Fixture       *fixture,
                             .named_proxy = "http://n:" CANARY "@named.test",
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   named = g_ptr_array_index (methods, 2);
   g_assert_cmpint (named->method, ==, PP_METHOD_NAMED);
   g_assert_true (g_str_has_prefix (named->value, "http://n:***@named.test (--named-proxy): "
@@ -247,17 +255,19 @@ test_methods_unreadable_managed (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   named = g_ptr_array_index (methods, 2);
   line = g_strdup_printf ("(%s/etc/opt/microsoft/mdatp/managed/mdatp_managed.json: "
                           "cloudService.proxy): ", fixture->sysroot);
   g_assert_true (g_str_has_prefix (named->value, line));
   g_assert_nonnull (strstr (named->value, "cannot be read"));
   g_assert_cmpuint (g_strv_length (named->warnings), ==, 1);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_clear_pointer (&line, g_free);
   line = g_strdup_printf ("\nNamed proxy: %s\n", named->value);
   g_assert_nonnull (strstr (text, line));
@@ -281,13 +291,15 @@ test_text_problems (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = fixture->resolver,
-                            .pac_problem = "WPAD: wpad.test answered 404",
-                            .wpad_log = " 1. DNS wpad.test: 127.0.0.1\n"
+                            .discovery = &(PpDiscovery) {
+                              .problem = "WPAD: wpad.test answered 404",
+                              .log = " 1. DNS wpad.test: 127.0.0.1\n"
                                         "  warning: odd MIME type\n",
-                            .sources = fixture->sources,
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   expected = g_strdup_printf (
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
     "  answer for https://go.microsoft.com/: http://d:***@default.test:3128\n"
@@ -311,7 +323,7 @@ test_text_problems (Fixture       *fixture,
     "'http://m:***@mdatp.test' has no port: give one explicitly, e.g. http://mdatp.test:8080");
   g_assert_cmpstr (text, ==, expected);
   g_assert_null (strstr (text, CANARY));
-  methods = pp_config_describe_methods (config);
+  methods = pp_report_config_describe_methods (config);
   g_assert_cmpint (((PpConfigMethod *) g_ptr_array_index (methods, 1))->method, ==, PP_METHOD_ENV);
   g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 1))->warnings), ==, 1);
   g_assert_cmpuint (g_strv_length (((PpConfigMethod *) g_ptr_array_index (methods, 2))->warnings), ==, 1);
@@ -335,10 +347,12 @@ test_text_nothing (Fixture       *fixture,
                             .sysroot = fixture->sysroot,
                             .environment = environment,
                             .resolver = direct,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   expected = g_strdup_printf (
     "Default proxy (GLib proxy resolver): GSimpleProxyResolver\n"
     "  answer for https://go.microsoft.com/: direct://\n"
@@ -363,7 +377,8 @@ G_DECLARE_FINAL_TYPE (PpCountingResolver, pp_counting_resolver, PP, COUNTING_RES
 struct _PpCountingResolver
 {
   GObject parent_instance;
-  guint n_lookups;
+  gint n_lookups;
+  guint delay_us;  /* a slow answer, as a PAC script's may be */
 };
 
 static guint n_counting_resolvers;
@@ -382,7 +397,8 @@ pp_counting_resolver_lookup (GProxyResolver  *resolver,
 {
   const char * const answer[] = { "http://counted.test:3128", NULL };
 
-  PP_COUNTING_RESOLVER (resolver)->n_lookups++;
+  g_atomic_int_inc (&PP_COUNTING_RESOLVER (resolver)->n_lookups);
+  g_usleep (PP_COUNTING_RESOLVER (resolver)->delay_us);
 
   return g_strdupv ((char **) answer);
 }
@@ -424,7 +440,9 @@ test_prepare_asks_once (Fixture       *fixture,
   g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) {
                                                 .sysroot = fixture->sysroot,
                                                 .resolver = G_PROXY_RESOLVER (resolver),
-                                                .sources = fixture->sources,
+                                                .discovery = &(PpDiscovery) {
+                                                  .sources = fixture->sources,
+                                                },
                                               }, &error);
   g_autoptr(GPtrArray) methods = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -434,9 +452,9 @@ test_prepare_asks_once (Fixture       *fixture,
   pp_config_prepare (config);
   g_assert_cmpuint (resolver->n_lookups, ==, 1);
 
-  text = pp_config_format_text (config);
-  methods = pp_config_describe_methods (config);
-  pp_config_add_json (config, builder);
+  text = pp_report_config_format_text (config);
+  methods = pp_report_config_describe_methods (config);
+  pp_report_json_add_config (builder, config);
   g_assert_nonnull (strstr (text, "counted.test:3128"));
   g_assert_cmpuint (resolver->n_lookups, ==, 1);
 }
@@ -463,15 +481,203 @@ test_default_resolver_on_first_use (Fixture       *fixture,
 
   config = pp_config_new (&(PpConfigOptions) {
                             .sysroot = fixture->sysroot,
-                            .sources = fixture->sources,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
                           }, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_counting_resolvers, ==, 0);
 
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_assert_nonnull (strstr (text, "Default proxy (GLib proxy resolver): PpCountingResolver\n"));
   g_assert_nonnull (strstr (text, "counted.test:3128"));
   g_assert_cmpuint (n_counting_resolvers, ==, 1);
+}
+
+#define N_THREADS 8
+
+typedef struct
+{
+  PpConfig *config;
+  gint n_started;
+} Crowd;
+
+/* Every thread starts at once, so that they all ask first. */
+static void
+wait_for_crowd (Crowd *crowd)
+{
+  g_atomic_int_inc (&crowd->n_started);
+  while (g_atomic_int_get (&crowd->n_started) < N_THREADS)
+    g_thread_yield ();
+}
+
+static gpointer
+describe_and_resolve_worker (gpointer data)
+{
+  Crowd *crowd = data;
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autoptr(PpCandidates) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_for_crowd (crowd);
+  methods = pp_report_config_describe_methods (crowd->config);
+  found = pp_config_resolve (crowd->config, PP_METHOD_DEFAULT, "https://a.test/", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->candidates->len, ==, 1);
+
+  return pp_config_get_sources (crowd->config);
+}
+
+static GPtrArray *
+run_crowd (PpConfig *config)
+{
+  Crowd crowd = { config, 0 };
+  GThread *threads[N_THREADS];
+  GPtrArray *sources_seen = g_ptr_array_new ();
+
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("crowd", describe_and_resolve_worker, &crowd);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_ptr_array_add (sources_seen, g_thread_join (threads[i]));
+
+  return sources_seen;
+}
+
+/* The rule of the snapshot's lazy members and of the resolver: any thread
+ * may ask first, and what is made on first use is made once. Workers
+ * resolve while the window describes; the sample answer is asked once
+ * however many describe at the same time, and every thread sees the same
+ * sources. No discovery here: the sources are read on first use. */
+static void
+test_lazy_once_any_thread (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char * const environment[] = { NULL };
+  g_autoptr(PpCountingResolver) resolver = g_object_new (PP_TYPE_COUNTING_RESOLVER, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) sources_seen = NULL;
+
+  resolver->delay_us = 20000;
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .environment = environment,
+                            .resolver = G_PROXY_RESOLVER (resolver),
+                          }, &error);
+  g_assert_no_error (error);
+
+  sources_seen = run_crowd (config);
+
+  /* One sample answer, then one look-up per resolved URL. */
+  g_assert_cmpint (g_atomic_int_get (&resolver->n_lookups), ==, 1 + N_THREADS);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_assert_true (g_ptr_array_index (sources_seen, i) == pp_config_get_sources (config));
+}
+
+static char *
+config_json (PpConfig *config)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  pp_report_json_add_config (builder, config);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, TRUE);
+}
+
+/* The snapshot is data: what it says is fixed when it is made. The
+ * caller's values are copied; resolving every method, from many threads,
+ * changes nothing; and there is nothing to set. */
+static void
+test_snapshot_immutable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  char *environment[] = { g_strdup ("https_proxy=http://e:" CANARY "@env.test:3128"), NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(GPtrArray) sources_seen = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree GParamSpec **properties = NULL;
+  g_autofree guint *signals = NULL;
+  guint n_properties, n_signals;
+
+  config = pp_config_new (&(PpConfigOptions) {
+                            .sysroot = fixture->sysroot,
+                            .cmdline_proxy = "http://c:" CANARY "@cmd.test:3128",
+                            .environment = (const char * const *) environment,
+                            .resolver = fixture->resolver,
+                            .discovery = &(PpDiscovery) {
+                              .sources = fixture->sources,
+                            },
+                          }, &error);
+  g_assert_no_error (error);
+  before = config_json (config);
+
+  g_free (environment[0]);
+  environment[0] = g_strdup ("https_proxy=http://changed.test:1");
+  for (PpMethod method = 0; method < PP_N_METHODS; method++)
+    pp_candidates_free (pp_config_resolve (config, method, "https://a.test/", NULL, NULL));
+  sources_seen = run_crowd (config);
+  after = config_json (config);
+  g_free (environment[0]);
+
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "env.test:3128"));
+  g_assert_null (strstr (after, CANARY));
+  g_assert_true (pp_config_get_sources (config) == fixture->sources);
+  properties = g_object_class_list_properties (G_OBJECT_GET_CLASS (config), &n_properties);
+  signals = g_signal_list_ids (PP_TYPE_CONFIG, &n_signals);
+  g_assert_cmpuint (n_properties, ==, 0);
+  g_assert_cmpuint (n_signals, ==, 0);
+}
+
+/* The one detection both front ends call: what the user chose wins, bad
+ * choices are bad input named after the option, and without --pac-file,
+ * --pac-url or discovery the wpad method says discovery was not run. */
+static void
+test_detect (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pac_path = g_build_filename (fixture->sysroot, "test.pac", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpConfig) config = NULL;
+  g_autoptr(PpConfig) with_file = NULL;
+  g_autofree char *source = NULL;
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                        .pac_file = "/nonexistent/x.pac" },
+                             NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PAC);
+  g_assert_true (g_str_has_prefix (error->message, "--pac-file: "));
+  g_clear_error (&error);
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                        .pac_url = "file:///etc/x.pac" },
+                             NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, PP_CONFIG_ERROR, PP_CONFIG_ERROR_BAD_PAC);
+  g_assert_true (g_str_has_prefix (error->message, "--pac-url: "));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (pac_path, PAC, -1, NULL));
+  with_file = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot,
+                                                           .pac_file = pac_path,
+                                                           .cmdline_proxy = "cmd.test:3128" },
+                                NULL, &error);
+  g_remove (pac_path);
+  g_assert_no_error (error);
+  source = g_strdup_printf ("--pac-file %s", pac_path);
+  g_assert_cmpstr (pp_config_get_pac_source (with_file), ==, source);
+  g_assert_cmpstr (pp_config_get_pac_script (with_file), ==, PAC);
+  g_assert_cmpstr (pp_config_get_cmdline_proxy (with_file)->display, ==, "http://cmd.test:3128");
+
+  config = pp_config_detect (&(PpConfigDetectOptions) { .sysroot = fixture->sysroot }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pp_config_get_pac_source (config));
+  g_assert_cmpstr (pp_config_get_no_pac_reason (config), ==, "WPAD discovery was not run");
 }
 
 #define add_test(path, func) \
@@ -495,6 +701,9 @@ main (int   argc,
   add_test ("/config/methods/unreadable-managed", test_methods_unreadable_managed);
   add_test ("/config/prepare-asks-once", test_prepare_asks_once);
   add_test ("/config/default-resolver-on-first-use", test_default_resolver_on_first_use);
+  add_test ("/config/lazy-once-any-thread", test_lazy_once_any_thread);
+  add_test ("/config/snapshot-immutable", test_snapshot_immutable);
+  add_test ("/config/detect", test_detect);
 
   return g_test_run ();
 }

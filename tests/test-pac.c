@@ -6,6 +6,7 @@
  * All names used here are localhost, IP literals or end in .invalid: the
  * tests run in a network namespace where nothing else resolves.
  */
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -552,6 +553,97 @@ test_pac_helper_killed (void)
   g_assert_cmpstr (result, ==, "PROXY good.invalid:3128; DIRECT");
 }
 
+/* The value of one line of /proc/PID/limits, e.g. "Max open files". */
+static char *
+read_soft_limit (int         pid,
+                 const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/limits", pid);
+  g_autofree char *limits = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &limits, NULL, NULL));
+  lines = g_strsplit (limits, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name))
+      {
+        g_auto(GStrv) fields = g_strsplit_set (lines[i] + strlen (name), " ", -1);
+
+        for (guint j = 0; fields[j] != NULL; j++)
+          if (*fields[j] != '\0')
+            return g_strdup (fields[j]);
+      }
+  g_assert_not_reached ();
+}
+
+/* The helper's sandbox: a build whose sanitizer maps shadow memory
+ * (src/pac/meson.build) lifts the address-space limit and nothing else. */
+static void
+test_pac_sandbox_limits (void)
+{
+  g_autoptr(PpPacRunner) runner = pp_pac_runner_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pids = NULL;
+  g_autofree char *address_space = NULL;
+  g_autofree char *open_files = NULL;
+  g_autofree char *file_size = NULL;
+  g_autofree char *cpu_time = NULL;
+  int pid;
+
+  pp_pac_runner_load (runner, good_script, &error);
+  g_assert_no_error (error);
+  pids = find_child_helpers ();
+  g_assert_cmpuint (pids->len, ==, 1);
+  pid = g_array_index (pids, int, 0);
+
+  address_space = read_soft_limit (pid, "Max address space");
+  open_files = read_soft_limit (pid, "Max open files");
+  file_size = read_soft_limit (pid, "Max file size");
+  cpu_time = read_soft_limit (pid, "Max cpu time");
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  {
+    g_autofree char *own_address_space = read_soft_limit (getpid (), "Max address space");
+
+    g_assert_cmpstr (address_space, ==, own_address_space);
+  }
+#else
+  g_assert_cmpstr (address_space, ==, "268435456");
+#endif
+  g_assert_cmpstr (open_files, ==, "16");
+  g_assert_cmpstr (file_size, ==, "0");
+  g_assert_cmpstr (cpu_time, ==, "60");
+}
+
+/* The helper ends cleanly when its parent closes the pipe: status 0 and
+ * nothing on stderr, after alert() and DNS look-ups filled its logs. In
+ * the sanitizer build this is where LeakSanitizer checks the helper (the
+ * runner kills it instead). */
+static void
+test_pac_helper_clean_exit (void)
+{
+  const char *requests =
+    "{\"op\":\"load\",\"script\":\"function FindProxyForURL(u, h) "
+    "{ alert('a'); dnsResolve('localhost'); return 'DIRECT'; }\"}\n"
+    "{\"op\":\"find\",\"url\":\"https://a.invalid/\",\"host\":\"a.invalid\"}\n"
+    "{\"op\":\"find\",\"url\":\"https://b.invalid/\",\"host\":\"b.invalid\"}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                    G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                                    g_getenv ("PROXYPROBE_PAC_HELPER"), NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (helper, requests, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "\"result\":\"DIRECT\""));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_subprocess_get_if_exited (helper));
+  g_assert_cmpint (g_subprocess_get_exit_status (helper), ==, 0);
+}
+
 /* One helper, several worker threads: requests must not interleave. */
 static void
 test_pac_threads (void)
@@ -619,6 +711,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/pac/pactester", test_pac_pactester);
   g_test_add_func ("/pac/timing", test_pac_timing);
   g_test_add_func ("/pac/helper-killed", test_pac_helper_killed);
+  g_test_add_func ("/pac/sandbox-limits", test_pac_sandbox_limits);
+  g_test_add_func ("/pac/helper-clean-exit", test_pac_helper_clean_exit);
   g_test_add_func ("/pac/threads", test_pac_threads);
   g_test_add_func ("/pac/errors", test_pac_errors);
   g_test_add_func ("/pac/no-leftover-helper", test_pac_no_leftover_helper);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pp-profile.h"
+#include "pp-profile-urls.h"
 
 #define GOOD_GUID "0A1B2C3D-4E5F-6A7B-8C9D-0E1F2A3B4C5D"
 

@@ -9,6 +9,7 @@
 
 #include "pp-anonymize.h"
 #include "pp-guidance.h"
+#include "pp-profile-urls.h"
 #include "pp-report.h"
 #include "pp-report-html.h"
 #include "pp-report-zip.h"
@@ -493,13 +494,14 @@ test_write_and_read_back (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GDir) listing = NULL;
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG", 4);
   const char *name;
   guint n_files = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   make_hand_run (&run, "");
   report = report_new (run.plan, run.results, run.config);
-  pp_report_add_attachment (report, "screenshot.png", g_bytes_new_static ("\x89PNG", 4));
+  pp_report_add_attachment (report, "screenshot.png", png);
   pp_report_add_system_info (report, "GTK", "4.8.3");
   g_assert_true (pp_report_write (report, path, FALSE, &error));
   g_assert_no_error (error);
@@ -624,6 +626,7 @@ test_hostile_zips (void)
   g_autofree char *garbage = temp_path ("garbage.zip");
   g_autofree char *truncated = temp_path ("truncated.zip");
   g_autofree char *good = temp_path ("good.zip");
+  g_autofree char *missing = temp_path ("does-not-exist.zip");
   g_autofree char *contents = NULL;
   gsize length;
   g_autofree char *foreign = build_zip ("foreign.zip", (const char *[]) { "hello.txt", NULL }, NULL);
@@ -674,7 +677,7 @@ test_hostile_zips (void)
   g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (truncated, contents, length * 2 / 3, NULL));
   expect_rejected (truncated, PP_REPORT_ERROR_DAMAGED, "truncated.zip");
-  expect_rejected (temp_path ("does-not-exist.zip"), PP_REPORT_ERROR_READ, "does-not-exist.zip");
+  expect_rejected (missing, PP_REPORT_ERROR_READ, "does-not-exist.zip");
 }
 
 /* GNOME keeps the proxy password in GSettings; its resolver hands it out
@@ -743,8 +746,11 @@ test_no_secrets_in_real_run (void)
   write_mdatp_file (sysroot, proxy);
   set_gnome_auth_proxy (port, user, canary);
   config = pp_config_new (&(PpConfigOptions) { .sysroot = sysroot, .cmdline_proxy = proxy,
-                                               .environment = environment, .pac_script = pac,
-                                               .pac_source = "--pac-file test.pac" }, &error);
+                                               .environment = environment,
+                                               .discovery = &(PpDiscovery) {
+                                                 .script = pac,
+                                                 .source = "--pac-file test.pac" } },
+                          &error);
   g_assert_no_error (error);
   runner = pp_runner_new (config, trust);
   pp_runner_set_keep_traces (runner, TRUE);

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "pp-profile-urls.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-run-results.h"

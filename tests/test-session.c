@@ -8,6 +8,7 @@
  * "finished") and stopping: while probing, while detecting, and after
  * the end.
  */
+#include "pp-profile-urls.h"
 #include "pp-session.h"
 #include "pp-test-probe.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pp-test-sources.h"
+#include "pp-sources-detect.h"
 
 static const char *
 conflict_with_env (Fixture            *fixture,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pp-test-sources.h"
+#include "pp-sources-detect.h"
 
 static void
 test_gnome_modes (Fixture       *fixture,

@@ -21,6 +21,7 @@
 #include <libsoup/soup.h>
 
 #include "pp-discovery.h"
+#include "pp-profile-urls.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-runner.h"
@@ -681,7 +682,7 @@ test_discovery_pac_once (void)
 
   pp_discovery_find_wpad (&discovery, sysroot, NULL);
   g_assert_cmpstr (discovery.script, ==, LOOKUPS_SCRIPT);
-  pp_discovery_fill_options (&discovery, &options);
+  options.discovery = &discovery;
   config = pp_config_new (&options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_helper_starts () - starts, ==, 1);

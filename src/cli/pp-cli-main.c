@@ -12,12 +12,12 @@
 #include <stdio.h>
 
 #include "pp-cli-options.h"
-#include "pp-cli-pac.h"
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
 #include "pp-cli-report.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
+#include "pp-report-config.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-run-results.h"
@@ -145,14 +145,14 @@ print_config (PpConfig *config,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
-      pp_config_add_json (config, builder);
+      pp_report_json_add_config (builder, config);
       root = json_builder_get_root (builder);
       text = json_to_string (root, TRUE);
       g_print ("%s\n", text);
       return;
     }
 
-  text = pp_config_format_text (config);
+  text = pp_report_config_format_text (config);
   g_print ("%s", text);
 }
 
@@ -180,19 +180,6 @@ plan_uses_wpad (PpPlan *plan)
   return FALSE;
 }
 
-static PpConfig *
-make_config (PpCliOptions  *options,
-             gboolean       discover_wpad,
-             GError       **error)
-{
-  g_auto(PpDiscovery) pac = { 0 };
-
-  if (!pp_cli_pac_prepare (options, discover_wpad, &pac, error))
-    return NULL;
-
-  return pp_cli_options_make_config (options, &pac, error);
-}
-
 static int
 run_cli (PpCliOptions *options)
 {
@@ -204,7 +191,7 @@ run_cli (PpCliOptions *options)
 
   if (options->show_config)
     {
-      config = make_config (options, TRUE, &error);
+      config = pp_cli_options_make_config (options, TRUE, &error);
       if (config == NULL)
         return fail_bad_input (error);
       print_config (config, options->json);
@@ -215,7 +202,7 @@ run_cli (PpCliOptions *options)
   plan = pp_cli_options_make_plan (options, &error);
   if (plan == NULL)
     return fail_bad_input (error);
-  config = make_config (options, plan_uses_wpad (plan), &error);
+  config = pp_cli_options_make_config (options, plan_uses_wpad (plan), &error);
   if (config == NULL)
     return fail_bad_input (error);
   trust = pp_cli_options_make_trust (options, &error);

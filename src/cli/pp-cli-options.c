@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-cli-options.h"
+#include "pp-config-detect.h"
+#include "pp-profile-urls.h"
 #include "pp-runner.h"
 
 
@@ -187,20 +189,23 @@ pp_cli_options_clear (PpCliOptions *o)
   g_clear_pointer (&o->output, g_free);
 }
 
+/* --pac-file and --pac-url win over discovery; discovery runs only when
+ * asked for (the plan has the wpad method, or --show-config). */
 PpConfig *
 pp_cli_options_make_config (PpCliOptions  *o,
-                            PpDiscovery   *discovery,
+                            gboolean       discover_wpad,
                             GError       **error)
 {
-  PpConfigOptions config_options = {
+  PpConfigDetectOptions detect_options = {
     .sysroot = o->sysroot,
     .cmdline_proxy = o->proxy,
     .named_proxy = o->named_proxy,
+    .pac_file = o->pac_file,
+    .pac_url = o->pac_url,
+    .discover_wpad = discover_wpad,
   };
 
-  pp_discovery_fill_options (discovery, &config_options);
-
-  return pp_config_new (&config_options, error);
+  return pp_config_detect (&detect_options, NULL, error);
 }
 
 PpTrust *

@@ -6,7 +6,6 @@
 #pragma once
 
 #include "pp-config.h"
-#include "pp-discovery.h"
 #include "pp-plan.h"
 #include "pp-trust.h"
 
@@ -45,7 +44,7 @@ gboolean   pp_cli_options_parse       (PpCliOptions  *options,
                                        GError       **error);
 void       pp_cli_options_clear       (PpCliOptions  *options);
 PpConfig  *pp_cli_options_make_config (PpCliOptions  *options,
-                                       PpDiscovery   *discovery,
+                                       gboolean       discover_wpad,
                                        GError       **error);
 PpTrust   *pp_cli_options_make_trust  (PpCliOptions  *options,
                                        GError       **error);

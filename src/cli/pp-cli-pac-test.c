@@ -8,6 +8,7 @@
 #include "pp-pac-result.h"
 #include "pp-pac.h"
 #include "pp-profile.h"
+#include "pp-profile-urls.h"
 #include "pp-wpad.h"
 
 #define EXIT_OK 0

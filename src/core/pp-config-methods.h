@@ -29,8 +29,6 @@ PpConfigMethod *pp_config_method_new          (PpMethod         method,
                                                char           **details,
                                                char           **warnings);
 void            pp_config_method_free         (PpConfigMethod  *self);
-void            pp_config_methods_format_text (GPtrArray       *methods,
-                                               GString         *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpConfigMethod, pp_config_method_free)
 

@@ -1,15 +1,19 @@
 /* pp-config.h: the detected proxy configuration, one immutable snapshot
  *
+ * The snapshot is data: every source with its provenance, the values the
+ * methods read (credentials redacted where shown), the warnings. Turning
+ * it into proxies for a URL is pp-config-resolver.c's; describing it for
+ * people is the report layer's (pp-report-config.c, pp-report-json.c).
+ *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
-#include "pp-config-methods.h"
-#include "pp-method.h"
+#include "pp-discovery.h"
+#include "pp-named-proxy.h"
 #include "pp-pac.h"
 #include "pp-proxy-spec.h"
 
@@ -23,6 +27,10 @@ typedef enum
   PP_CONFIG_ERROR_BAD_PAC,
 } PpConfigError;
 
+/* The URL the desktop's resolver is asked about when the snapshot is
+ * described: a typical service URL. */
+#define PP_CONFIG_SAMPLE_URL "https://go.microsoft.com/"
+
 typedef struct
 {
   const char *sysroot;              /* prefix of every file read; NULL is "/" */
@@ -30,40 +38,37 @@ typedef struct
   const char *named_proxy;          /* --named-proxy, overrides the agent's file */
   const char * const *environment;  /* NULL: this process's environment */
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
-  const char *pac_script;           /* a PAC script for the wpad method */
-  PpPacRunner *pac_runner;          /* pac_script already loaded (by discovery), or NULL */
-  const char *pac_source;           /* where it came from, e.g. "--pac-file x.pac" */
-  const char *pac_problem;          /* a PAC was found but is unusable: every wpad probe fails so */
-  const char *wpad_not_found;       /* why there is no PAC at all: wpad "doesn't exist" */
-  const char *wpad_log;             /* the discovery's steps, for people */
-  GPtrArray *sources;               /* already detected sources (of PpSource), or NULL */
+  const PpDiscovery *discovery;     /* the sources and the wpad method's PAC script
+                                     * (pp-config-detect.c), or NULL: no PAC, and
+                                     * the sources are read on first use */
 } PpConfigOptions;
 
 #define PP_TYPE_CONFIG (pp_config_get_type ())
 
 G_DECLARE_FINAL_TYPE (PpConfig, pp_config, PP, CONFIG, GObject)
 
-GQuark      pp_config_error_quark      (void);
-PpConfig   *pp_config_new              (const PpConfigOptions  *options,
-                                        GError                **error);
-const char *pp_config_get_resolver_name (PpConfig              *self);
-GPtrArray  *pp_config_get_warnings     (PpConfig               *self);
-gboolean    pp_config_get_candidates   (PpConfig               *self,
-                                        PpMethod                method,
-                                        const char             *url,
-                                        GCancellable           *cancellable,
-                                        GPtrArray             **candidates,
-                                        char                  **detail,
-                                        char                 ***pac_lookups,
-                                        GError                **error);
-GPtrArray  *pp_config_get_sources      (PpConfig               *self);
-void        pp_config_prepare          (PpConfig               *self);
-const char *pp_config_get_wpad_log     (PpConfig               *self);
-const char *pp_config_get_pac_script   (PpConfig               *self);
-const char *pp_config_get_pac_source   (PpConfig               *self);
-GPtrArray  *pp_config_describe_methods (PpConfig               *self);
-char       *pp_config_format_text      (PpConfig               *self);
-void        pp_config_add_json         (PpConfig               *self,
-                                        JsonBuilder            *builder);
+GQuark              pp_config_error_quark        (void);
+PpConfig           *pp_config_new                (const PpConfigOptions  *options,
+                                                  GError                **error);
+const char * const *pp_config_get_environment    (PpConfig               *self);
+const char * const *pp_config_get_proxy_variables (void);
+const PpNamedProxy *pp_config_get_named_proxy    (PpConfig               *self);
+const char         *pp_config_get_named_warning  (PpConfig               *self);
+PpProxySpec        *pp_config_get_cmdline_proxy  (PpConfig               *self);
+GPtrArray          *pp_config_get_warnings       (PpConfig               *self);
+const char         *pp_config_get_wpad_log       (PpConfig               *self);
+const char         *pp_config_get_pac_script     (PpConfig               *self);
+const char         *pp_config_get_pac_source     (PpConfig               *self);
+const char         *pp_config_get_pac_problem    (PpConfig               *self);
+const char         *pp_config_get_wpad_not_found (PpConfig               *self);
+const char         *pp_config_get_no_pac_reason  (PpConfig               *self);
+PpPacRunner        *pp_config_get_pac_runner     (PpConfig               *self);
+
+/* Filled on first use, from any thread (see pp-config.c). */
+GPtrArray          *pp_config_get_sources        (PpConfig               *self);
+GProxyResolver     *pp_config_get_desktop_resolver (PpConfig             *self);
+const char         *pp_config_get_resolver_name  (PpConfig               *self);
+const char         *pp_config_get_sample_answer  (PpConfig               *self);
+void                pp_config_prepare            (PpConfig               *self);
 
 G_END_DECLS

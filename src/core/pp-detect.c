@@ -2,14 +2,14 @@
  *
  * Reading the sources talks to D-Bus and WPAD discovery to DNS and HTTP
  * servers that may take seconds to answer; none of it may stall the
- * window. The discovery is proxyprobe-cli's own (pp-discovery.c), so that
- * both front ends see the same configuration.
+ * window. The detection is proxyprobe-cli's own (pp_config_detect()), so
+ * that both front ends see the same configuration.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-detect.h"
-#include "pp-discovery.h"
+#include "pp-config-detect.h"
 
 typedef struct
 {
@@ -35,10 +35,12 @@ detect_worker (GTask        *task,
                GCancellable *cancellable)
 {
   DetectData *data = task_data;
-  g_auto(PpDiscovery) discovery = { 0 };
-  PpConfigOptions options = {
+  /* The panel describes it on the main loop: nothing may block there. */
+  PpConfigDetectOptions options = {
     .cmdline_proxy = data->cmdline_proxy,
     .named_proxy = data->named_proxy,
+    .discover_wpad = TRUE,
+    .prepare = TRUE,
   };
   PpTrustOptions trust_options = { 0 };
   GError *error = NULL;
@@ -53,16 +55,12 @@ detect_worker (GTask        *task,
       return;
     }
 
-  pp_discovery_find_wpad (&discovery, NULL, cancellable);
-  pp_discovery_fill_options (&discovery, &options);
-  config = pp_config_new (&options, &error);
+  config = pp_config_detect (&options, cancellable, &error);
   if (config == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* The panel describes it on the main loop: nothing may block there. */
-  pp_config_prepare (config);
   g_task_return_pointer (task, config, g_object_unref);
 }
 

@@ -8,6 +8,7 @@
 #include "pp-proxy-spec.h"
 #include "pp-redact.h"
 #include "pp-source.h"
+#include "pp-sources-detect.h"
 #include "pp-wpad.h"
 
 void
@@ -150,21 +151,4 @@ pp_discovery_find_wpad (PpDiscovery  *self,
 
   if (result != NULL)
     self->log = format_discovery_log (result);
-}
-
-/* The strings and the runner stay owned by @self, which must outlive
- * pp_config_new(); the configuration takes a reference to the runner. */
-void
-pp_discovery_fill_options (PpDiscovery     *self,
-                           PpConfigOptions *options)
-{
-  g_return_if_fail (self != NULL && options != NULL);
-
-  options->pac_script = self->script;
-  options->pac_runner = self->pac_runner;
-  options->pac_source = self->source;
-  options->pac_problem = self->problem;
-  options->wpad_not_found = self->not_found;
-  options->wpad_log = self->log;
-  options->sources = self->sources;
 }

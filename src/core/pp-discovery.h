@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
-#include "pp-config.h"
+#include "pp-pac.h"
 
 G_BEGIN_DECLS
 
-/* What the CLI and the GUI learn before a run: the sources, and the PAC
- * script (or why there is none). Blocking: call it off the main thread
- * in a program with a window. */
+/* What detection (pp_config_detect()) learns before a run, for the
+ * snapshot to take: the sources, and the PAC script (or why there is
+ * none). Blocking: call it off the main thread in a program with a
+ * window. */
 typedef struct
 {
   char *script;
@@ -31,8 +32,6 @@ void pp_discovery_find_wpad     (PpDiscovery     *self,
 void pp_discovery_fetch_url     (PpDiscovery     *self,
                                  const char      *url,
                                  const char      *sysroot);
-void pp_discovery_fill_options  (PpDiscovery     *self,
-                                 PpConfigOptions *options);
 void pp_discovery_clear         (PpDiscovery     *self);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PpDiscovery, pp_discovery_clear)

@@ -130,6 +130,32 @@ scan_char (ScanState    state,
     }
 }
 
+/* What the top level has held so far. json-glib 1.6 leaks the first of
+ * two top-level values ("0{}", "{}[]"), and no file of ours has two. */
+typedef struct
+{
+  gboolean scalar_seen;
+  gboolean container_closed;
+} TopLevel;
+
+/* @c is code (outside strings and comments) at @depth, before it is
+ * scanned: is it the start of a second top-level value? */
+static gboolean
+starts_second_value (TopLevel *top,
+                     char      c,
+                     guint     depth)
+{
+  if (depth > 0 || g_ascii_isspace (c) || c == '/')
+    return FALSE;
+  if (top->container_closed)
+    return TRUE;
+  if (c == '[' || c == '{')
+    return top->scalar_seen;
+  top->scalar_seen = TRUE;
+
+  return FALSE;
+}
+
 static guint
 line_of (const char *data,
          const char *p)
@@ -147,7 +173,8 @@ line_of (const char *data,
  * @length: the length of @data, or -1 if it is NUL-terminated
  *
  * Checks that arrays and objects in @data nest at most @max_depth deep,
- * without parsing it: a cheap scan that recurses nowhere.
+ * and that its top level holds one value, without parsing it: a cheap
+ * scan that recurses nowhere.
  *
  * Returns: %FALSE with a %PP_JSON_ERROR error that names the line
  */
@@ -160,13 +187,25 @@ pp_json_check_depth (const char  *data,
   const char *end;
   int state = SCAN_CODE;
   guint depth = 0;
+  TopLevel top = { FALSE, FALSE };
 
   g_return_val_if_fail (data != NULL, FALSE);
 
   end = data + (length < 0 ? strlen (data) : (gsize) length);
   for (const char *p = data; p < end; p++)
     {
+      guint depth_before = depth;
+
+      if (state == SCAN_CODE && starts_second_value (&top, *p, depth))
+        {
+          g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
+                       "line %u: a second value follows the first at the top level, "
+                       "which no Proxy Probe or agent file has; check that this is the "
+                       "right file", line_of (data, p));
+          return FALSE;
+        }
       state = scan_char (state, &p, end, &depth);
+      top.container_closed |= (depth_before == 1 && depth == 0);
       if (state < 0)
         {
           g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,

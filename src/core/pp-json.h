@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   PP_JSON_ERROR_TOO_DEEP,   /* arrays and objects nested beyond the bound */
-  PP_JSON_ERROR_INVALID,    /* an escape the depth scan cannot follow */
+  PP_JSON_ERROR_INVALID,    /* an escape the scan cannot follow, two top-level values */
 } PpJsonError;
 
 GQuark      pp_json_error_quark   (void);

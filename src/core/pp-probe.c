@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include "pp-classify.h"
+#include "pp-config-resolver.h"
 #include "pp-pac.h"
 #include "pp-probe.h"
 #include "pp-redact.h"
@@ -502,7 +503,7 @@ pp_probe_begin (PpProbe      *self,
                 GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  char *detail = NULL;
+  g_autoptr(PpCandidates) found = NULL;
 
   if (g_atomic_int_get (self->options.cancelled))
     {
@@ -510,20 +511,21 @@ pp_probe_begin (PpProbe      *self,
       return NULL;
     }
 
-  if (!pp_config_get_candidates (self->options.config, self->result->method,
-                                 self->result->endpoint->url, cancellable,
-                                 &self->candidates, &detail, &self->result->pac_lookups,
-                                 &error))
+  found = pp_config_resolve (self->options.config, self->result->method,
+                             self->result->endpoint->url, cancellable, &error);
+  self->result->pac_lookups = g_steal_pointer (&found->pac_lookups);
+  if (found->candidates == NULL)
     {
       if (error)
         finish_with (self, error->domain == PP_PAC_ERROR ? PP_OUTCOME_PAC_FAILED
                                                          : PP_OUTCOME_ERROR,
                      g_strdup (error->message));
       else
-        finish_with (self, PP_OUTCOME_NOT_CONFIGURED, detail);
+        finish_with (self, PP_OUTCOME_NOT_CONFIGURED, g_steal_pointer (&found->detail));
       return NULL;
     }
-  self->result->method_note = detail;
+  self->candidates = g_steal_pointer (&found->candidates);
+  self->result->method_note = g_steal_pointer (&found->detail);
 
   return start_transfer (self);
 }

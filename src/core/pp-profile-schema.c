@@ -14,11 +14,14 @@
 #include <string.h>
 
 #include "pp-json.h"
-#include "pp-profile.h"
 #include "pp-redact.h"
+#include "pp-text.h"
+#include "pp-url.h"
 
 #define SCHEMA_ID           "proxyprobe-profile/1"
 #define SAMPLE_WORKSPACE_ID "00000000-0000-0000-0000-000000000000"
+
+G_DEFINE_QUARK (pp-profile-error-quark, pp_profile_error)
 
 static const char * const pin_sets[] = {
   "microsoft-2011", "microsoft-2011+digicert-g2", NULL
@@ -32,21 +35,18 @@ static const char * const endpoint_keys[] = {
 };
 
 /* Names the line of the first invalid byte: json-glib only says that the
- * data is not UTF-8, and a URL list would otherwise fail on a garbled URL. */
+ * data is not UTF-8, and a URL list would otherwise fail on a garbled URL.
+ * Shared with pp-profile-urls.c, which reads URL lists in the same way. */
 gboolean
 pp_profile_check_utf8 (const char  *file,
                        const char  *data,
                        gsize        length,
                        GError     **error)
 {
-  const char *end;
-  guint line = 1;
+  guint line = 0;
 
-  if (g_utf8_validate_len (data, length, &end))
+  if (pp_text_check_utf8 (data, length, &line))
     return TRUE;
-
-  for (const char *p = data; p < end; p++)
-    line += (*p == '\n');
 
   g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
                "%s: line %u: the file is not UTF-8 text; save it as UTF-8", file, line);
@@ -62,51 +62,6 @@ pp_profile_expand_url (const char *url,
 
   g_string_replace (expanded, PP_PROFILE_WORKSPACE_TOKEN, workspace_id, 0);
   return g_string_free (expanded, FALSE);
-}
-
-static gboolean
-host_is_plausible (const char *host)
-{
-  if (host == NULL || *host == '\0')
-    return FALSE;
-
-  if (g_hostname_is_ip_address (host))
-    return TRUE;
-
-  /* GUri accepts almost anything between "//" and "/"; curl would then
-   * fail with a resolver error that hides the typo. Bytes above 0x7f are
-   * allowed for internationalized names. */
-  for (const char *p = host; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_' &&
-        (guchar) *p < 0x80)
-      return FALSE;
-
-  return TRUE;
-}
-
-/* The rule for every URL Proxy Probe probes, whether from a profile, a URL
- * list or the command line. */
-gboolean
-pp_profile_url_is_valid (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  /* A space or control character is always a copy-and-paste accident. */
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f)
-      return FALSE;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "http") != 0 &&
-      g_ascii_strcasecmp (scheme, "https") != 0)
-    return FALSE;
-
-  return host_is_plausible (g_uri_get_host (uri));
 }
 
 static gboolean invalid (GError     **error,
@@ -488,7 +443,7 @@ check_url (const char  *file,
     return invalid (error, file, where, "'%s' contains an unknown placeholder; "
                     "the only placeholder is " PP_PROFILE_WORKSPACE_TOKEN, quoted);
 
-  if (!pp_profile_url_is_valid (sample))
+  if (!pp_url_is_valid (sample))
     return invalid (error, file, where, "'%s' is not an http or https URL", quoted);
 
   return TRUE;

@@ -14,6 +14,19 @@
 
 G_BEGIN_DECLS
 
+/* The profile's error domain: declared here, in the lowest file that
+ * raises it. */
+#define PP_PROFILE_ERROR (pp_profile_error_quark ())
+
+typedef enum
+{
+  PP_PROFILE_ERROR_NOT_FOUND,       /* no bundled profile and no file of that name */
+  PP_PROFILE_ERROR_INVALID,         /* syntax or schema error, with file and line/JSON path */
+  PP_PROFILE_ERROR_GEOGRAPHY,       /* unknown geography for this profile */
+  PP_PROFILE_ERROR_WORKSPACE_ID,    /* missing or malformed workspace ID */
+  PP_PROFILE_ERROR_EMPTY,           /* nothing left to probe */
+} PpProfileError;
+
 #define PP_PROFILE_WORKSPACE_TOKEN  "{workspace_id}"
 #define PP_PROFILE_MAX_ENDPOINTS    10000
 
@@ -28,6 +41,7 @@ typedef struct
   GPtrArray  *endpoints;    /* of PpEndpoint */
 } PpProfileDocument;
 
+GQuark             pp_profile_error_quark    (void);
 PpProfileDocument *pp_profile_document_parse (const char         *file,
                                               const char         *data,
                                               gsize               length,
@@ -39,7 +53,6 @@ gboolean           pp_profile_check_utf8     (const char         *file,
                                               const char         *data,
                                               gsize               length,
                                               GError            **error);
-gboolean           pp_profile_url_is_valid   (const char         *url);
 char              *pp_profile_expand_url     (const char         *url,
                                               const char         *workspace_id);
 

@@ -7,13 +7,14 @@
  * Plain URLs make a profile of "Custom URL" endpoints that accept any HTTP
  * status and trust the system's certificate store.
  */
-#include "pp-profile.h"
+#include "pp-profile-urls.h"
 
 #include <string.h>
 
 #include "pp-profile-private.h"
 #include "pp-profile-schema.h"
 #include "pp-redact.h"
+#include "pp-url.h"
 
 /**
  * pp_url_validate:
@@ -36,7 +37,7 @@ pp_url_validate (const char  *url,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   pp_redact_learn (url);
-  if (pp_profile_url_is_valid (url))
+  if (pp_url_is_valid (url))
     return TRUE;
 
   quoted = pp_redact_quote (url);

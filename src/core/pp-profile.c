@@ -32,7 +32,6 @@ struct _PpProfile
 };
 
 G_DEFINE_FINAL_TYPE (PpProfile, pp_profile, G_TYPE_OBJECT)
-G_DEFINE_QUARK (pp-profile-error-quark, pp_profile_error)
 
 enum {
   PROP_0,

@@ -8,19 +8,9 @@
 #include <gio/gio.h>
 
 #include "pp-endpoint.h"
+#include "pp-profile-schema.h"
 
 G_BEGIN_DECLS
-
-#define PP_PROFILE_ERROR (pp_profile_error_quark ())
-
-typedef enum
-{
-  PP_PROFILE_ERROR_NOT_FOUND,       /* no bundled profile and no file of that name */
-  PP_PROFILE_ERROR_INVALID,         /* syntax or schema error, with file and line/JSON path */
-  PP_PROFILE_ERROR_GEOGRAPHY,       /* unknown geography for this profile */
-  PP_PROFILE_ERROR_WORKSPACE_ID,    /* missing or malformed workspace ID */
-  PP_PROFILE_ERROR_EMPTY,           /* nothing left to probe */
-} PpProfileError;
 
 /* What the caller chose on top of the profile itself. */
 typedef struct
@@ -33,7 +23,6 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (PpProfile, pp_profile, PP, PROFILE, GObject)
 
-GQuark       pp_profile_error_quark          (void);
 const char * const *pp_profile_list_bundled  (void);
 PpProfile   *pp_profile_load                 (const char              *name_or_path,
                                               const PpProfileOptions  *options,
@@ -50,10 +39,6 @@ gboolean     pp_profile_describe_bundled     (const char              *name,
                                               GStrv                   *geographies,
                                               gboolean                *needs_workspace_id,
                                               GError                 **error);
-PpProfile   *pp_profile_load_url_list        (const char              *path,
-                                              GError                 **error);
-PpProfile   *pp_profile_new_for_urls         (const char * const      *urls,
-                                              GError                 **error);
 PpProfile   *pp_profile_new_from_endpoints   (const char              *name,
                                               const char              *title,
                                               GPtrArray               *endpoints);
@@ -69,7 +54,5 @@ const char * const *pp_profile_get_geographies (PpProfile             *self);
 guint        pp_profile_get_n_endpoints      (PpProfile               *self);
 PpEndpoint  *pp_profile_get_endpoint         (PpProfile               *self,
                                               guint                    position);
-gboolean     pp_url_validate                 (const char              *url,
-                                              GError                 **error);
 
 G_END_DECLS

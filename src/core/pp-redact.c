@@ -537,5 +537,9 @@ pp_redact_install_sinks (void)
   g_set_print_handler (print_cb);
   g_set_printerr_handler (printerr_cb);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  /* GLib's writer puts debug and info messages on stdout, which is
+   * proxyprobe-cli's report: G_MESSAGES_DEBUG must not break a script's
+   * --json. */
+  g_log_writer_default_set_use_stderr (TRUE);
   g_once_init_leave (&installed, 1);
 }

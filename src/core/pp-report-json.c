@@ -8,6 +8,8 @@
 #include "pp-config-build.h"
 
 #include "pp-report-json.h"
+#include "pp-redact.h"
+#include "pp-source.h"
 
 static void
 add_string (JsonBuilder *builder,
@@ -245,6 +247,142 @@ add_run (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The configuration: the snapshot's data, as --show-config --json prints
+ * it and the report's "configuration" member holds it. */
+
+static void
+add_named_json (PpConfig    *config,
+                JsonBuilder *builder)
+{
+  const PpNamedProxy *named = pp_config_get_named_proxy (config);
+
+  json_builder_set_member_name (builder, "named_proxy");
+  if (named->source == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, named->source);
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, named->raw);
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, named->problem);
+  json_builder_end_object (builder);
+}
+
+static void
+add_env_json (PpConfig    *config,
+              JsonBuilder *builder)
+{
+  const char * const *environment = pp_config_get_environment (config);
+  const char * const *variables = pp_config_get_proxy_variables ();
+
+  json_builder_set_member_name (builder, "environment");
+  json_builder_begin_object (builder);
+  for (guint i = 0; variables[i]; i++)
+    {
+      const char *value = g_environ_getenv ((char **) environment, variables[i]);
+      g_autofree char *shown = pp_redact (value);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, variables[i]);
+      json_builder_add_string_value (builder, shown);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_wpad_json (PpConfig    *config,
+               JsonBuilder *builder)
+{
+  const char *problem = pp_config_get_pac_problem (config);
+
+  json_builder_set_member_name (builder, "wpad");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "pac");
+  json_builder_add_string_value (builder, pp_config_get_pac_source (config));
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, problem ? problem : pp_config_get_wpad_not_found (config));
+  json_builder_set_member_name (builder, "log");
+  json_builder_add_string_value (builder, pp_config_get_wpad_log (config));
+  json_builder_end_object (builder);
+}
+
+/* Adds one array value: the caller has set the member name, if any. */
+void
+pp_report_json_add_sources (JsonBuilder *builder,
+                            GPtrArray   *sources)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (sources != NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const PpSource *source = g_ptr_array_index (sources, i);
+      const char * const *warnings = pp_source_get_warnings (source);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "family");
+      json_builder_add_string_value (builder, pp_source_get_family (source));
+      json_builder_set_member_name (builder, "provenance");
+      json_builder_add_string_value (builder, pp_source_get_provenance (source));
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, pp_source_get_value (source));
+      json_builder_set_member_name (builder, "meaning");
+      json_builder_add_string_value (builder, pp_source_get_meaning (source));
+      json_builder_set_member_name (builder, "warnings");
+      json_builder_begin_array (builder);
+      for (guint j = 0; warnings[j]; j++)
+        json_builder_add_string_value (builder, warnings[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Adds one object value: the caller has set the member name, if any.
+ * Blocking unless the snapshot was prepared (pp_config_prepare()). */
+void
+pp_report_json_add_config (JsonBuilder *builder,
+                           PpConfig    *config)
+{
+  GPtrArray *warnings;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (PP_IS_CONFIG (config));
+
+  warnings = pp_config_get_warnings (config);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resolver");
+  json_builder_add_string_value (builder, pp_config_get_resolver_name (config));
+  json_builder_set_member_name (builder, "resolver_sample");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, PP_CONFIG_SAMPLE_URL);
+  json_builder_set_member_name (builder, "answer");
+  json_builder_add_string_value (builder, pp_config_get_sample_answer (config));
+  json_builder_end_object (builder);
+  add_env_json (config, builder);
+  add_named_json (config, builder);
+  json_builder_set_member_name (builder, "cmdline_proxy");
+  json_builder_add_string_value (builder, pp_config_get_cmdline_proxy (config)
+                                          ? pp_config_get_cmdline_proxy (config)->display : NULL);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (warnings, i));
+  json_builder_end_array (builder);
+  add_wpad_json (config, builder);
+  json_builder_set_member_name (builder, "sources");
+  pp_report_json_add_sources (builder, pp_config_get_sources (config));
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 pp_report_json_build (PpRunResults *results,
                       PpConfig     *config)
@@ -260,7 +398,7 @@ pp_report_json_build (PpRunResults *results,
   add_string (builder, "generated", generated);
   add_profile (builder, plan);
   json_builder_set_member_name (builder, "configuration");
-  pp_config_add_json (config, builder);
+  pp_report_json_add_config (builder, config);
   add_summary (builder, results);
   add_run (builder, plan);
   json_builder_set_member_name (builder, "probes");

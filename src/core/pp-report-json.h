@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "pp-config.h"
 #include "pp-run-results.h"
 
@@ -16,6 +18,10 @@ JsonNode *pp_report_json_build     (PpRunResults        *results,
                                     PpConfig            *config);
 void      pp_report_json_add_probe (JsonBuilder         *builder,
                                     const PpProbeResult *result);
+void      pp_report_json_add_config (JsonBuilder       *builder,
+                                     PpConfig          *config);
+void      pp_report_json_add_sources (JsonBuilder      *builder,
+                                      GPtrArray        *sources);
 char     *pp_report_json_format    (PpRunResults        *results,
                                     PpConfig            *config);
 

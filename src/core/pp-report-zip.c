@@ -6,7 +6,6 @@
 #define _GNU_SOURCE  /* renameat2 */
 
 #include "pp-report-zip.h"
-#include "pp-report.h"
 #include "pp-redact.h"
 
 #include <errno.h>
@@ -16,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
+
+G_DEFINE_QUARK (pp-report-error-quark, pp_report_error)
 
 PpZipEntry *
 pp_zip_entry_new (const char *name,

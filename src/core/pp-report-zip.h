@@ -9,6 +9,20 @@
 
 G_BEGIN_DECLS
 
+/* The report's error domain, for writing and reading: declared here, in
+ * the lowest file that raises it. */
+#define PP_REPORT_ERROR (pp_report_error_quark ())
+
+typedef enum
+{
+  PP_REPORT_ERROR_EXISTS,      /* the file exists and overwrite was not asked for */
+  PP_REPORT_ERROR_WRITE,       /* the folder is not writable, the disk is full, ... */
+  PP_REPORT_ERROR_READ,        /* the file cannot be opened */
+  PP_REPORT_ERROR_DAMAGED,     /* not a zip, or a damaged one */
+  PP_REPORT_ERROR_FOREIGN,     /* a zip, but not a Proxy Probe report */
+  PP_REPORT_ERROR_UNSAFE,      /* a zip bomb, or entries with unsafe names */
+} PpReportError;
+
 /* What `show` accepts (src/core/pp-zip-reader.c): a 1,000-probe report has ~1,010 entries and a few
  * MiB of text; a zip far beyond that is not one of ours. */
 #define PP_REPORT_ZIP_MAX_ENTRIES     20000
@@ -22,6 +36,7 @@ typedef struct
   GBytes *contents;
 } PpZipEntry;
 
+GQuark      pp_report_error_quark       (void);
 PpZipEntry *pp_zip_entry_new            (const char  *name,
                                          GBytes      *contents);
 PpZipEntry *pp_zip_entry_new_take_text  (const char  *name,

@@ -11,6 +11,7 @@
 
 #include "pp-anonymize.h"
 #include "pp-report.h"
+#include "pp-report-config.h"
 #include "pp-report-html.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
@@ -30,7 +31,6 @@ struct _PpReport
 };
 
 G_DEFINE_FINAL_TYPE (PpReport, pp_report, G_TYPE_OBJECT)
-G_DEFINE_QUARK (pp-report-error-quark, pp_report_error)
 
 enum {
   PROP_0,
@@ -274,7 +274,7 @@ build_text_entries (PpReport *self)
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_zip_entry_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *generated = g_date_time_format_iso8601 (now);
-  char *configuration = pp_config_format_text (self->config);
+  char *configuration = pp_report_config_format_text (self->config);
   char *system = pp_system_info_format (self->config, self->system_info);
 
   add_text (entries, PP_REPORT_TEXT_NAME, format_result_text (self, generated));

@@ -21,21 +21,10 @@
 #include <gio/gio.h>
 
 #include "pp-config.h"
+#include "pp-report-zip.h"
 #include "pp-run-results.h"
 
 G_BEGIN_DECLS
-
-#define PP_REPORT_ERROR (pp_report_error_quark ())
-
-typedef enum
-{
-  PP_REPORT_ERROR_EXISTS,      /* the file exists and overwrite was not asked for */
-  PP_REPORT_ERROR_WRITE,       /* the folder is not writable, the disk is full, ... */
-  PP_REPORT_ERROR_READ,        /* the file cannot be opened */
-  PP_REPORT_ERROR_DAMAGED,     /* not a zip, or a damaged one */
-  PP_REPORT_ERROR_FOREIGN,     /* a zip, but not a Proxy Probe report */
-  PP_REPORT_ERROR_UNSAFE,      /* a zip bomb, or entries with unsafe names */
-} PpReportError;
 
 #define PP_REPORT_TEXT_NAME "ProxyProbeResult.txt"
 #define PP_REPORT_TEXT_HEADER "Proxy Probe report"
@@ -43,8 +32,6 @@ typedef enum
 #define PP_TYPE_REPORT (pp_report_get_type ())
 
 G_DECLARE_FINAL_TYPE (PpReport, pp_report, PP, REPORT, GObject)
-
-GQuark     pp_report_error_quark       (void);
 
 /* @results is complete: one PpProbeResult per plan item, cancelled
  * probes included (pp_run_results_is_complete()); the report keeps a

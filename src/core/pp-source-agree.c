@@ -10,7 +10,8 @@
  * proxy is followed by nothing on Debian 12. Every disagreement becomes a
  * source of the family "conflict" whose warning says what to change.
  */
-#include "pp-source-private.h"
+#include "pp-source-agree.h"
+#include "pp-source-reader.h"
 
 #include <string.h>
 

@@ -3,7 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "pp-source-private.h"
+#include "pp-source-gnome.h"
+#include "pp-source-reader.h"
 #include "pp-redact.h"
 
 #define GNOME_SCHEMA "org.gnome.system.proxy"

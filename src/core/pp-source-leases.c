@@ -3,7 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "pp-source-private.h"
+#include "pp-source-leases.h"
+#include "pp-source-reader.h"
 
 #include <string.h>
 

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -51,10 +50,6 @@ const char  *pp_source_get_meaning    (const PpSource     *self);
 const char  *pp_source_get_proxy      (const PpSource     *self);
 const char * const *pp_source_get_warnings (const PpSource *self);
 
-GPtrArray   *pp_sources_detect        (const PpSourcesOptions *options);
-char        *pp_sources_format_text   (GPtrArray          *sources);
-void         pp_sources_add_json      (GPtrArray          *sources,
-                                       JsonBuilder        *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpSource, pp_source_unref)
 

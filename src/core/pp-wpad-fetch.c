@@ -7,9 +7,8 @@
  * devolution). This file holds the one HTTP request WPAD makes and the
  * checks on what comes back, shared by discovery, --pac-url and --pac-file.
  */
-#include "pp-redact.h"
-#include "pp-wpad.h"
 #include "pp-wpad-fetch.h"
+#include "pp-redact.h"
 #include "pp-curl.h"
 #include "pp-file.h"
 
@@ -19,6 +18,8 @@
 #define DEFAULT_TOTAL_TIMEOUT_MS   30000
 #define MAX_REDIRECTS              3L
 #define PAC_MIME_TYPE              "application/x-ns-proxy-autoconfig"
+
+G_DEFINE_QUARK (pp-wpad-error-quark, pp_wpad_error)
 
 typedef struct
 {

@@ -4,7 +4,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-wpad.h"
-#include "pp-wpad-fetch.h"
 #include "pp-file.h"
 
 #include <curl/curl.h>
@@ -13,7 +12,6 @@
 #include <string.h>
 #include <sys/socket.h>
 
-G_DEFINE_QUARK (pp-wpad-error-quark, pp_wpad_error)
 G_DEFINE_BOXED_TYPE (PpWpadResult, pp_wpad_result, pp_wpad_result_ref, pp_wpad_result_unref)
 
 /* Everything one discovery carries from step to step. */

@@ -6,7 +6,6 @@
 #define G_LOG_DOMAIN "pp-zip-reader"
 
 #include "pp-zip-reader.h"
-#include "pp-report.h"
 #include "pp-report-zip.h"
 
 #include <errno.h>

@@ -16,6 +16,7 @@
 
 #include "pp-clipboard.h"
 #include "pp-config-panel.h"
+#include "pp-report-config.h"
 #include "pp-source.h"
 
 struct _PpConfigPanel
@@ -27,7 +28,7 @@ struct _PpConfigPanel
   GtkBox *groups;
 
   PpConfig *config;
-  char *shown_text;    /* pp_config_format_text() of what the rows show */
+  char *shown_text;    /* pp_report_config_format_text() of what the rows show */
   gboolean shown;      /* the rows show config (or one just like it) */
 };
 
@@ -121,7 +122,7 @@ static void
 add_methods (PpConfigPanel *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Methods"), NULL);
-  g_autoptr(GPtrArray) methods = pp_config_describe_methods (self->config);
+  g_autoptr(GPtrArray) methods = pp_report_config_describe_methods (self->config);
 
   for (guint i = 0; i < methods->len; i++)
     add_method (group, g_ptr_array_index (methods, i));
@@ -147,7 +148,7 @@ show_config (PpConfigPanel *self)
   if (self->shown)
     return;
   self->shown = TRUE;
-  text = pp_config_format_text (self->config);
+  text = pp_report_config_format_text (self->config);
   if (g_strcmp0 (text, self->shown_text) == 0)
     return;
   g_free (self->shown_text);
@@ -229,7 +230,7 @@ copy_action (GtkWidget  *widget,
 
   if (self->config == NULL)
     return;
-  text = pp_config_format_text (self->config);
+  text = pp_report_config_format_text (self->config);
   pp_clipboard_set_text (widget, text);
 }
 

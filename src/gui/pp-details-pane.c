@@ -13,6 +13,7 @@
 
 #include "pp-clipboard.h"
 #include "pp-details-pane.h"
+#include "pp-format.h"
 #include "pp-guidance.h"
 #include "pp-method.h"
 #include "pp-redact.h"
@@ -152,10 +153,11 @@ format_headers (const PpProbeResult *r)
 static char *
 format_certificate (const PpProbeResult *r)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   if (!r->tls.present)
     return g_strdup (_("No certificate: plain HTTP, or no TLS handshake."));
+  out = g_string_new (NULL);
   if (r->tls.inspected)
     g_string_append_printf (out, _("TLS inspection: the chain ends at “%s”, which is not a public root."),
                             r->tls.root ? r->tls.root : r->tls.issuer);

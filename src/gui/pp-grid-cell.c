@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-format.h"
 #include "pp-grid-cell.h"
 #include "pp-guidance.h"
 #include "pp-method.h"
@@ -254,22 +255,6 @@ pp_grid_cell_format_status (PpGridCell *self)
 }
 
 char *
-pp_format_duration (gint64 microseconds)
-{
-  if (microseconds < 0)
-    return g_strdup ("—");
-  if (microseconds < 10000)
-    /* Translators: a duration in milliseconds, with one decimal. */
-    return g_strdup_printf (_("%.1f ms"), microseconds / 1000.0);
-  if (microseconds < 10000000)
-    /* Translators: a duration in milliseconds. */
-    return g_strdup_printf (_("%.0f ms"), microseconds / 1000.0);
-
-  /* Translators: a duration in seconds, with one decimal. */
-  return g_strdup_printf (_("%.1f s"), microseconds / 1000000.0);
-}
-
-char *
 pp_grid_cell_format_latency (PpGridCell *self)
 {
   g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
@@ -280,19 +265,6 @@ pp_grid_cell_format_latency (PpGridCell *self)
     return g_strdup ("");
 
   return pp_format_duration (self->result->timings.total);
-}
-
-char *
-pp_format_host (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup (url);
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
-
-  return g_strdup (g_uri_get_host (uri));
 }
 
 static char *

@@ -40,7 +40,5 @@ const char    *pp_grid_cell_get_icon_name        (PpGridCell    *self);
 char          *pp_grid_cell_format_status        (PpGridCell    *self);
 char          *pp_grid_cell_format_latency       (PpGridCell    *self);
 char          *pp_grid_cell_format_accessible    (PpGridCell    *self);
-char          *pp_format_host                    (const char    *url);
-char          *pp_format_duration                (gint64         microseconds);
 
 G_END_DECLS

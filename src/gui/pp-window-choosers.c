@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-profile.h"
+#include "pp-profile-urls.h"
 #include "pp-window-private.h"
 
 #define CUSTOM_PROFILE "custom"

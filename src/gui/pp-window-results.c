@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
+#include "pp-format.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-profile.h"

@@ -47,6 +47,14 @@ pp_pac_state_reset (PpPacState *state)
   state->dns_spent = 0;
 }
 
+void
+pp_pac_state_clear (PpPacState *state)
+{
+  g_clear_pointer (&state->alerts, g_ptr_array_unref);
+  g_clear_pointer (&state->dns, g_ptr_array_unref);
+  g_clear_pointer (&state->dns_cache, g_hash_table_unref);
+}
+
 gboolean
 pp_pac_parse_address (const char *text,
                       int        *family,

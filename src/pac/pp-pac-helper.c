@@ -23,6 +23,12 @@
 #include "duktape.h"
 #include "pp-pac-builtins.h"
 
+/* Set by src/pac/meson.build in a build whose sanitizer needs terabytes of
+ * address space for its shadow memory: there RLIMIT_AS is left alone. */
+#ifndef PP_PAC_SANITIZER_SHADOW
+#define PP_PAC_SANITIZER_SHADOW 0
+#endif
+
 #define PP_PAC_AS_LIMIT        (256u << 20)
 #define PP_PAC_HEAP_LIMIT      (128u << 20)
 #define PP_PAC_CPU_LIMIT_S     60
@@ -165,7 +171,9 @@ sandbox_self (void)
 {
   if (prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
     g_printerr ("proxyprobe-pac-helper: no_new_privs: %s\n", g_strerror (errno));
+#if !PP_PAC_SANITIZER_SHADOW
   apply_limit (RLIMIT_AS, PP_PAC_AS_LIMIT);
+#endif
   apply_limit (RLIMIT_FSIZE, 0);
   apply_limit (RLIMIT_NOFILE, PP_PAC_NOFILE_LIMIT);
   apply_limit (RLIMIT_CORE, 0);
@@ -429,5 +437,6 @@ main (int argc, char **argv)
 
   free (line);
   g_clear_pointer (&helper.ctx, duk_destroy_heap);
+  pp_pac_state_clear (&helper.state);
   return 0;
 }

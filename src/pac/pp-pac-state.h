@@ -36,5 +36,6 @@ typedef struct
 
 void pp_pac_state_init  (PpPacState *state);
 void pp_pac_state_reset (PpPacState *state);
+void pp_pac_state_clear (PpPacState *state);
 
 G_END_DECLS

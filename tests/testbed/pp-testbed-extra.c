@@ -3,7 +3,7 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "pp-testbed.h"
+#include "pp-testbed-private.h"
 
 typedef struct
 {
@@ -27,6 +27,7 @@ extra_server_thread (gpointer user_data)
 
   g_main_context_push_thread_default (context);
   server = soup_server_new (NULL, NULL);
+  pp_testbed_ignore_socket_leaks (server);
   soup_server_add_handler (server, NULL, extra->callback, extra->user_data, NULL);
   soup_server_listen (server, address, 0, &error);
   g_assert_no_error (error);

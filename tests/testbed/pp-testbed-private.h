@@ -75,4 +75,7 @@ const char      *pp_testbed_squid_get_dir       (PpTestbedSquid      *squid);
 void             pp_testbed_squids_stop         (PpTestbedSquid     **squids,
                                                  guint                n_squids);
 
+/* pp-testbed-lsan.c */
+void pp_testbed_ignore_socket_leaks (SoupServer *server);
+
 G_END_DECLS

@@ -422,6 +422,7 @@ soup_listen (PpTestbedServer          *self,
 
   soup_server_add_handler (server, NULL, server_handle_cb, self, NULL);
   g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
+  pp_testbed_ignore_socket_leaks (server);
   g_signal_connect (server, "request-finished", G_CALLBACK (request_ended_cb), self);
   g_signal_connect (server, "request-aborted", G_CALLBACK (request_ended_cb), self);
   *port = pp_testbed_socket_get_port (socket);

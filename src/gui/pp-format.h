@@ -1,0 +1,15 @@
+/* pp-format.h: numbers and URLs, the way the window shows them
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *pp_format_host     (const char *url);
+char *pp_format_duration (gint64      microseconds);
+
+G_END_DECLS
