@@ -279,6 +279,36 @@ test_show_config (void)
   assert_contains (run.out, "placeholder");
 }
 
+/* Whether ERR has a debug line of DOMAIN that contains every one of the
+ * fragments: the decision and the layer it is traced under. */
+static gboolean
+logged (const char *err,
+        const char *domain,
+        const char *fragment,
+        const char *more)
+{
+  g_autofree char *tag = g_strdup_printf (": %s-DEBUG: ", domain);
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], tag) && strstr (lines[i], fragment) &&
+        (more == NULL || strstr (lines[i], more)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_logged (const char *err,
+               const char *domain,
+               const char *fragment,
+               const char *more)
+{
+  if (!logged (err, domain, fragment, more))
+    g_error ("no %s debug line with '%s'%s%s in:\n%s", domain, fragment,
+             more ? " and " : "", more ? more : "", err);
+}
+
 /* G_MESSAGES_DEBUG explains what detection decided, on stderr: standard
  * output stays the --json document a script parses, and a password typed
  * on the command line is in neither. */
@@ -286,7 +316,7 @@ static void
 test_debug_log (void)
 {
   g_autofree char *proxy = g_strdup_printf ("http://u:%s@127.0.0.1:3128", CANARY);
-  const char *env[] = { "G_MESSAGES_DEBUG", "pp-config", NULL };
+  const char *env[] = { "G_MESSAGES_DEBUG", "proxyprobe-config", NULL };
   g_auto(CliRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
@@ -295,10 +325,68 @@ test_debug_log (void)
   g_assert_cmpint (run.status, ==, 0);
   root = json_from_string (run.out, &error);
   g_assert_no_error (error);
-  assert_contains (run.err, "pp-config-DEBUG");
-  assert_contains (run.err, "command line proxy http://u:***@127.0.0.1:3128");
+  assert_logged (run.err, "proxyprobe-config", "command line proxy http://u:***@127.0.0.1:3128", NULL);
+  /* A source read, found or not, and where it was looked for. */
+  assert_logged (run.err, "proxyprobe-config", "reading the configuration sources under",
+                 "/nonexistent-sysroot");
+  assert_logged (run.err, "proxyprobe-config", "environment: ", " found");
+  g_assert_null (strstr (run.err, "proxyprobe-engine-DEBUG"));
   g_assert_null (strstr (run.out, CANARY));
   g_assert_null (strstr (run.err, CANARY));
+}
+
+/* A run's decisions, each under its layer's domain: the PAC script's
+ * answer (config), the candidates tried in order and the evidence behind
+ * each outcome (engine), the options' defaults (cli). The first proxy the
+ * script names is down, so the probe goes on to the next one. */
+static void
+debug_run (const char  *domains,
+           CliRun      *run)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *squid = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *script = g_strdup_printf ("function FindProxyForURL(url, host) {\n"
+                                             "  return 'PROXY 127.0.0.1:1; PROXY %s';\n}\n",
+                                             squid + strlen ("http://"));
+  g_autofree char *pac = write_file ("debug.pac", script);
+  g_autofree char *proxy = g_strdup_printf ("http://u:%s@%s", CANARY, squid + strlen ("http://"));
+  const char *env[] = { "G_MESSAGES_DEBUG", domains, NULL };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli_env (run, env, (const char *[]) { "--url", ok, "--methods=wpad,cmdline", "--pac-file", pac,
+                                        "-p", proxy, "--json", NULL });
+  g_assert_cmpint (run->status, ==, 0);
+  root = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (run->out, "DEBUG"));
+  g_assert_null (strstr (run->out, CANARY));
+  g_assert_null (strstr (run->err, CANARY));
+}
+
+static void
+test_debug_log_run (void)
+{
+  g_auto(CliRun) all = { 0 };
+  g_auto(CliRun) engine = { 0 };
+
+  debug_run ("all", &all);
+  assert_logged (all.err, "proxyprobe-cli", "methods wpad,cmdline", "concurrency 128 (the default)");
+  assert_logged (all.err, "proxyprobe-config", "reading the configuration sources under", NULL);
+  assert_logged (all.err, "proxyprobe-config", "FindProxyForURL (", "returned \"PROXY 127.0.0.1:1; PROXY");
+  assert_logged (all.err, "proxyprobe-engine", "Proxy auto discovery (WPAD): candidate 1 of 2: http://127.0.0.1:1", NULL);
+  assert_logged (all.err, "proxyprobe-engine", "http://127.0.0.1:1 could not be reached, so the next candidate", NULL);
+  assert_logged (all.err, "proxyprobe-engine", "Proxy auto discovery (WPAD): candidate 2 of 2", NULL);
+  assert_logged (all.err, "proxyprobe-engine", "Command line proxy: candidate 1 of 1: http://u:***@", NULL);
+  assert_logged (all.err, "proxyprobe-engine", ": proxy_unreachable, decided by ", "127.0.0.1:1");
+  assert_logged (all.err, "proxyprobe-engine", ": ok, decided by ", "the server answered 200");
+  assert_logged (all.err, "proxyprobe-engine", "worker threads", NULL);
+
+  /* One layer's domain shows that layer only. */
+  debug_run ("proxyprobe-engine", &engine);
+  assert_logged (engine.err, "proxyprobe-engine", ": ok, decided by ", NULL);
+  g_assert_null (strstr (engine.err, "proxyprobe-config-DEBUG"));
+  g_assert_null (strstr (engine.err, "proxyprobe-cli-DEBUG"));
 }
 
 static void
@@ -713,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/cli/credentials", test_credentials_never_printed);
   g_test_add_func ("/cli/show-config", test_show_config);
   g_test_add_func ("/cli/debug-log", test_debug_log);
+  g_test_add_func ("/cli/debug-log-run", test_debug_log_run);
   g_test_add_func ("/cli/named-proxy-file", test_named_proxy_from_agent_file);
   g_test_add_func ("/cli/manual-pac", test_manual_pac);
   g_test_add_func ("/cli/hostile-pac-urls", test_hostile_pac_urls);

@@ -15,6 +15,7 @@
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
 #include "pp-cli-report.h"
+#include "pp-log.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
 #include "pp-report-config.h"
@@ -105,6 +106,8 @@ run_plan (PpCliOptions *options,
   g_source_remove (sigterm);
   g_signal_handlers_disconnect_by_data (session, &run);
   pp_cli_progress_finish (&run.progress);
+  pp_debug ("the run %s", pp_run_results_get_stopped (pp_session_get_results (session))
+                          ? "was stopped by a signal: exit status 130" : "finished");
 
   return g_object_ref (pp_session_get_results (session));
 }
@@ -168,6 +171,8 @@ report (PpCliOptions *options,
   else
     text = pp_report_text_format (results);
   g_print ("%s%s", text, options->json ? "\n" : "");
+  pp_debug ("%u of %u endpoints reachable by at least one method",
+            pp_run_results_count_reachable (results), pp_run_results_get_n_endpoints (results));
 }
 
 static gboolean
@@ -202,6 +207,9 @@ run_cli (PpCliOptions *options)
   plan = pp_cli_options_make_plan (options, &error);
   if (plan == NULL)
     return fail_bad_input (error);
+  pp_debug ("WPAD discovery %s: the plan %s the wpad method",
+            plan_uses_wpad (plan) ? "runs" : "is skipped",
+            plan_uses_wpad (plan) ? "has" : "does not have");
   config = pp_cli_options_make_config (options, plan_uses_wpad (plan), &error);
   if (config == NULL)
     return fail_bad_input (error);

@@ -5,6 +5,7 @@
  */
 #include "pp-cli-options.h"
 #include "pp-config-detect.h"
+#include "pp-log.h"
 #include "pp-profile-urls.h"
 #include "pp-runner.h"
 
@@ -142,6 +143,23 @@ validate (PpCliOptions  *o,
          check_seconds ("--connect-timeout", o->connect_timeout, error);
 }
 
+/* What the run will do where the command line said nothing: the values
+ * a technician would otherwise have to look up in --help. */
+static void
+trace_options (PpCliOptions *o)
+{
+  pp_debug ("endpoints from %s %s", o->urls_file ? "--urls" : o->urls ? "--url" : "the profile",
+            o->urls_file ? o->urls_file : o->urls ? o->urls[0]
+            : o->profile ? o->profile : DEFAULT_PROFILE " (the default)");
+  pp_debug ("methods %s, timeout %.3f s, connect timeout %.3f s, concurrency %d%s",
+            o->methods ? o->methods : "all (the default)", o->timeout, o->connect_timeout,
+            o->concurrency, o->concurrency == PP_RUNNER_DEFAULT_CONCURRENCY ? " (the default)" : "");
+  pp_debug ("PAC script: %s %s; output: %s", o->pac_file ? "--pac-file" : o->pac_url ? "--pac-url"
+            : "discovered when the wpad method runs",
+            o->pac_file ? o->pac_file : o->pac_url ? o->pac_url : "",
+            o->output ? o->output : o->json ? "JSON on standard output" : "text on standard output");
+}
+
 gboolean
 pp_cli_options_parse (PpCliOptions  *o,
                       int           *argc,
@@ -167,7 +185,11 @@ pp_cli_options_parse (PpCliOptions  *o,
       return FALSE;
     }
 
-  return validate (o, error);
+  if (!validate (o, error))
+    return FALSE;
+  trace_options (o);
+
+  return TRUE;
 }
 
 void

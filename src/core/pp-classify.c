@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-classify.h"
+#include "pp-log.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -266,7 +267,8 @@ passed_on (const PpTransferFacts *facts)
   return facts->via != NULL && status != 502 && status != 503 && status != 504;
 }
 
-static void
+/* Returns the evidence that decided, for the debug log. */
+static const char *
 classify_answer (const PpTransferFacts *facts,
                  const PpEndpoint      *endpoint,
                  PpClassification      *out)
@@ -276,13 +278,23 @@ classify_answer (const PpTransferFacts *facts,
   g_autofree char *marker = plain_via_proxy ? proxy_marker (facts) : NULL;
 
   if (facts->via_proxy && (status == 407 || proxy_generated (facts)))
-    classify_proxy_answer (facts, status, FALSE, NULL, out);
-  else if (marker != NULL && status >= 400)
-    classify_proxy_answer (facts, status, FALSE, marker, out);
-  else if (plain_via_proxy && !passed_on (facts))
-    classify_unmarked_answer (facts, endpoint, out);
-  else
-    classify_origin_answer (facts, endpoint, "", out);
+    {
+      classify_proxy_answer (facts, status, FALSE, NULL, out);
+      return "a 407 or the proxy's own error headers (X-Squid-Error, Proxy-Status)";
+    }
+  if (marker != NULL && status >= 400)
+    {
+      classify_proxy_answer (facts, status, FALSE, marker, out);
+      return "an error status bearing a proxy's mark (Proxy-Agent, Server, page title)";
+    }
+  if (plain_via_proxy && !passed_on (facts))
+    {
+      classify_unmarked_answer (facts, endpoint, out);
+      return facts->tunnel_checked ? "the plain answer compared with a tunnel's"
+                                   : "a plain answer through a proxy with no mark of either side";
+    }
+  classify_origin_answer (facts, endpoint, "", out);
+  return facts->via != NULL ? "an answer a proxy passed on (Via)" : "the server's answer";
 }
 
 gboolean
@@ -592,11 +604,62 @@ describe_timeout (const PpTransferFacts *facts)
                           who, message);
 }
 
+/* The outcome of one transfer; returns the evidence that decided it, for
+ * the debug log. */
+static const char *
+classify_facts (const PpTransferFacts *facts,
+                const PpEndpoint      *endpoint,
+                PpClassification      *out)
+{
+  if (facts->connect_code > MAX_HTTP_STATUS || facts->response_code > MAX_HTTP_STATUS)
+    {
+      classify_impossible_status (facts, out);
+      return "a status HTTP does not have";
+    }
+
+  if (facts->connect_code >= 300)
+    {
+      classify_proxy_answer (facts, facts->connect_code, TRUE, NULL, out);
+      return "the proxy's answer to CONNECT";
+    }
+  out->connect_status = facts->connect_code;
+
+  if (facts->curl_code == CURLE_OK && facts->response_code > 0)
+    return classify_answer (facts, endpoint, out);
+
+  if (classify_failure_honestly (facts, out))
+    return "a local shortage, a refused redirect or a malformed answer";
+
+  out->outcome = outcome_from_curl_code (facts);
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&
+      (out->outcome == PP_OUTCOME_TIMEOUT || out->outcome == PP_OUTCOME_TLS_FAILED ||
+       (facts->tunnel && strstr (facts->curl_message ? facts->curl_message : "", "CONNECT"))))
+    {
+      out->detail = describe_timeout (facts);
+      return "libcurl's timeout and how far the transfer got";
+    }
+  if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
+    {
+      g_autofree char *who = answerer_words (facts);
+
+      out->detail = g_strdup_printf ("%s kept redirecting: %s (a redirect loop?)", who,
+                                     facts->curl_message ? facts->curl_message : "");
+      return "libcurl's redirect limit";
+    }
+  out->detail = g_strdup_printf ("%s%s%s (curl error %d)",
+                                 facts->curl_message ? facts->curl_message : "",
+                                 facts->via_proxy ? " via " : "",
+                                 facts->via_proxy ? facts->proxy_name : "",
+                                 facts->curl_code);
+  return "libcurl's error code";
+}
+
 /* Decides the outcome of one transfer. A status that came from the proxy
  * (407, a refused CONNECT, an error page marked by X-Squid-Error,
  * Proxy-Status, Proxy-Agent or a proxy's Server header, or one that a
  * tunnel showed to differ from the server's) is recorded as the proxy's
- * and never as the origin's. A pure function of @facts: no I/O. */
+ * and never as the origin's. A pure function of @facts: no I/O beyond
+ * the debug log. */
 void
 pp_classify (const PpTransferFacts *given,
              const PpEndpoint      *endpoint,
@@ -604,6 +667,7 @@ pp_classify (const PpTransferFacts *given,
 {
   PpTransferFacts named;
   const PpTransferFacts *facts = &named;
+  const char *evidence;
 
   g_return_if_fail (given != NULL && endpoint != NULL && out != NULL);
 
@@ -614,47 +678,8 @@ pp_classify (const PpTransferFacts *given,
   named.curl_message = given->curl_message ? given->curl_message : "";
   memset (out, 0, sizeof *out);
 
-  if (facts->connect_code > MAX_HTTP_STATUS || facts->response_code > MAX_HTTP_STATUS)
-    {
-      classify_impossible_status (facts, out);
-      return;
-    }
-
-  if (facts->connect_code >= 300)
-    {
-      classify_proxy_answer (facts, facts->connect_code, TRUE, NULL, out);
-      return;
-    }
-  out->connect_status = facts->connect_code;
-
-  if (facts->curl_code == CURLE_OK && facts->response_code > 0)
-    {
-      classify_answer (facts, endpoint, out);
-      return;
-    }
-
-  if (classify_failure_honestly (facts, out))
-    return;
-
-  out->outcome = outcome_from_curl_code (facts);
-  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&
-      (out->outcome == PP_OUTCOME_TIMEOUT || out->outcome == PP_OUTCOME_TLS_FAILED ||
-       (facts->tunnel && strstr (facts->curl_message ? facts->curl_message : "", "CONNECT"))))
-    {
-      out->detail = describe_timeout (facts);
-      return;
-    }
-  if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
-    {
-      g_autofree char *who = answerer_words (facts);
-
-      out->detail = g_strdup_printf ("%s kept redirecting: %s (a redirect loop?)", who,
-                                     facts->curl_message ? facts->curl_message : "");
-      return;
-    }
-  out->detail = g_strdup_printf ("%s%s%s (curl error %d)",
-                                 facts->curl_message ? facts->curl_message : "",
-                                 facts->via_proxy ? " via " : "",
-                                 facts->via_proxy ? facts->proxy_name : "",
-                                 facts->curl_code);
+  evidence = classify_facts (facts, endpoint, out);
+  pp_debug ("%s%s%s: %s, decided by %s: %s", facts->server_name,
+            facts->via_proxy ? " via " : "", facts->via_proxy ? facts->proxy_name : "",
+            pp_outcome_to_id (out->outcome), evidence, out->detail ? out->detail : "");
 }

@@ -8,9 +8,9 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-config"
 
 #include "pp-config-detect.h"
+#include "pp-log.h"
 #include "pp-discovery.h"
 #include "pp-profile-urls.h"
 #include "pp-redact.h"
@@ -82,11 +82,11 @@ trace_discovery (const PpDiscovery *discovery)
   g_autofree char *problem = pp_redact (discovery->problem);
 
   if (discovery->source != NULL)
-    g_debug ("PAC script from %s", discovery->source);
+    pp_debug ("PAC script from %s", discovery->source);
   if (problem != NULL)
-    g_debug ("the PAC script is unusable: %s", problem);
+    pp_debug ("the PAC script is unusable: %s", problem);
   if (discovery->not_found != NULL)
-    g_debug ("no PAC script: %s", discovery->not_found);
+    pp_debug ("no PAC script: %s", discovery->not_found);
 }
 
 /**

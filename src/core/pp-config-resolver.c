@@ -9,7 +9,6 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-config"
 
 #include "pp-config-resolver.h"
 #include "pp-curl-env.h"

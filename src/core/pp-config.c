@@ -3,9 +3,9 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-config"
 
 #include "pp-config.h"
+#include "pp-log.h"
 #include "pp-curl-env.h"
 #include "pp-redact.h"
 #include "pp-source.h"
@@ -118,7 +118,7 @@ collect_warnings (PpConfig *self)
   if (self->named_warning != NULL)
     g_ptr_array_add (self->warnings, g_strdup (self->named_warning));
   for (guint i = 0; i < self->warnings->len; i++)
-    g_debug ("warning: %s", (char *) g_ptr_array_index (self->warnings, i));
+    pp_debug ("warning: %s", (char *) g_ptr_array_index (self->warnings, i));
 }
 
 /* A script that does not even load is bad input, told before probing.
@@ -203,11 +203,11 @@ pp_config_new (const PpConfigOptions  *options,
     self->resolver = g_object_ref (options->resolver);
   detect_named_proxy (self, options);
   collect_warnings (self);
-  g_debug ("snapshot: sysroot %s, PAC %s, named proxy %s, command line proxy %s",
-           self->sysroot ? self->sysroot : "/",
-           self->pac_source ? self->pac_source : "none",
-           self->named.raw ? self->named.raw : "none",
-           self->cmdline ? self->cmdline->display : "none");
+  pp_debug ("snapshot: sysroot %s, PAC %s, named proxy %s, command line proxy %s",
+            self->sysroot ? self->sysroot : "/",
+            self->pac_source ? self->pac_source : "none",
+            self->named.raw ? self->named.raw : "none",
+            self->cmdline ? self->cmdline->display : "none");
 
   return g_steal_pointer (&self);
 }
@@ -336,7 +336,7 @@ pp_config_get_sources (PpConfig *self)
         .environment = (const char * const *) self->environment,
       };
 
-      g_debug ("reading the configuration sources on first use");
+      pp_debug ("reading the configuration sources on first use");
       g_once_init_leave (&self->sources, pp_sources_detect (&options));
     }
 
@@ -356,7 +356,7 @@ pp_config_get_desktop_resolver (PpConfig *self)
     {
       GProxyResolver *resolver = g_object_ref (g_proxy_resolver_get_default ());
 
-      g_debug ("the desktop's proxy resolver is %s", G_OBJECT_TYPE_NAME (resolver));
+      pp_debug ("the desktop's proxy resolver is %s", G_OBJECT_TYPE_NAME (resolver));
       g_once_init_leave (&self->resolver, resolver);
     }
 
@@ -402,7 +402,7 @@ pp_config_get_sample_answer (PpConfig *self)
     {
       char *answer = ask_sample_answer (self);
 
-      g_debug ("the desktop's resolver answers %s for %s", answer, PP_CONFIG_SAMPLE_URL);
+      pp_debug ("the desktop's resolver answers %s for %s", answer, PP_CONFIG_SAMPLE_URL);
       g_once_init_leave (&self->sample_answer, answer);
     }
 

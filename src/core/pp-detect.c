@@ -10,6 +10,7 @@
  */
 #include "pp-detect.h"
 #include "pp-config-detect.h"
+#include "pp-log.h"
 
 typedef struct
 {
@@ -58,6 +59,7 @@ detect_worker (GTask        *task,
   config = pp_config_detect (&options, cancellable, &error);
   if (config == NULL)
     {
+      pp_debug ("the configuration could not be detected: %s", error->message);
       g_task_return_error (task, error);
       return;
     }

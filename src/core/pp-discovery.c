@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-discovery.h"
+#include "pp-log.h"
 #include "pp-pac.h"
 #include "pp-proxy-spec.h"
 #include "pp-redact.h"
@@ -89,6 +90,8 @@ pp_discovery_fetch_url (PpDiscovery *self,
     self->problem = g_strdup_printf ("%s: %s", self->source, error->message);
   self->log = format_fetch_log (redacted, warnings, self->problem ? "failed" : "ok",
                                 g_get_monotonic_time () - start);
+  pp_debug ("fetching the PAC script from --pac-url %s: %s", redacted,
+            self->problem ? self->problem : "ok");
   check_network_script (self);
 }
 
@@ -135,6 +138,8 @@ pp_discovery_find_wpad (PpDiscovery  *self,
 
   self->sources = pp_sources_detect (&sources_options);
   collect_dhcp_urls (self->sources, urls);
+  pp_debug ("WPAD discovery: %u URL%s from DHCP leases, then DNS", urls->len,
+            urls->len == 1 ? "" : "s");
   options.dhcp_urls = (const PpWpadDhcpUrl *) (gpointer) urls->data;
   options.n_dhcp_urls = urls->len;
 

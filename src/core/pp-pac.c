@@ -14,6 +14,7 @@
  */
 #include "pp-pac.h"
 #include "pp-json.h"
+#include "pp-log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -318,6 +319,8 @@ pp_pac_runner_load (PpPacRunner  *self,
   locker = g_mutex_locker_new (&self->mutex);
   g_free (self->script);
   self->script = g_strdup (script);
+  pp_debug ("loading a PAC script of %" G_GSIZE_FORMAT " bytes into %s", len,
+            pp_pac_helper_path ());
   if (pp_pac_runner_send_load (self, error))
     return TRUE;
   g_clear_pointer (&self->script, g_free);
@@ -508,6 +511,8 @@ pp_pac_runner_find_proxy (PpPacRunner   *self,
     return FALSE;
   if (result != NULL)
     *result = g_strdup (json_object_get_string_member_with_default (reply, "result", ""));
+  pp_debug ("FindProxyForURL (\"%s\", \"%s\") returned \"%s\"", script_url, host,
+            json_object_get_string_member_with_default (reply, "result", ""));
   return TRUE;
 }
 

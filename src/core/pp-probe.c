@@ -7,6 +7,7 @@
 
 #include "pp-classify.h"
 #include "pp-config-resolver.h"
+#include "pp-log.h"
 #include "pp-pac.h"
 #include "pp-probe.h"
 #include "pp-redact.h"
@@ -436,6 +437,21 @@ set_callbacks (PpProbe *self,
     }
 }
 
+static const char * const stage_words[] = {
+  [STAGE_PROBE] = "",
+  [STAGE_TLS_PEEK] = " (a second look at the certificate chain, not verifying)",
+  [STAGE_TUNNEL] = " (the tunnel check)",
+};
+
+static void
+trace_start (PpProbe *self)
+{
+  pp_debug ("%s, %s: candidate %u of %u: %s%s", self->result->endpoint->url,
+            pp_method_get_label (self->result->method), self->candidate + 1,
+            self->candidates->len, current_candidate (self)->display,
+            stage_words[self->stage]);
+}
+
 static CURL *
 start_transfer (PpProbe *self)
 {
@@ -483,6 +499,7 @@ start_transfer (PpProbe *self)
     }
   set_callbacks (self, easy);
   set_proxy_options (self, easy, current_candidate (self));
+  trace_start (self);
 
   return easy;
 }
@@ -516,6 +533,9 @@ pp_probe_begin (PpProbe      *self,
   self->result->pac_lookups = g_steal_pointer (&found->pac_lookups);
   if (found->candidates == NULL)
     {
+      pp_debug ("%s, %s: nothing to try: %s", self->result->endpoint->url,
+                pp_method_get_label (self->result->method),
+                error ? error->message : found->detail);
       if (error)
         finish_with (self, error->domain == PP_PAC_ERROR ? PP_OUTCOME_PAC_FAILED
                                                          : PP_OUTCOME_ERROR,
@@ -699,6 +719,9 @@ judge_tls (PpProbe *self)
     return;
 
   result->tls.inspected = !pp_tls_pin_matches (&self->chain, self->options.trust, pin_set);
+  pp_debug ("%s: the chain issued by %s ends at %s, %s the pin set %s", result->endpoint->url,
+            result->tls.issuer, result->tls.root,
+            result->tls.inspected ? "outside" : "inside", pin_set);
   if (result->tls.inspected && result->outcome != PP_OUTCOME_CANCELLED)
     finish_with (self, PP_OUTCOME_TLS_INSPECTED,
                  g_strdup_printf ("the certificate chain ends at %s, not at a root of the "
@@ -725,6 +748,10 @@ finish_tls_peek (PpProbe *self)
   if (!result->tls.present || result->outcome == PP_OUTCOME_TLS_INSPECTED)
     return;
 
+  pp_debug ("%s: verification failed; the chain issued by %s ends at %s: %s",
+            result->endpoint->url, result->tls.issuer, result->tls.root,
+            result->tls.inspected ? "not a public root, so TLS inspection"
+                                  : "a public root, so a plain TLS failure");
   if (result->tls.inspected)
     finish_with (self, PP_OUTCOME_TLS_INSPECTED,
                  g_strdup_printf ("the certificate is not trusted: it was issued by %s, "
@@ -780,7 +807,7 @@ finish_tunnel_check (PpProbe  *self,
   facts->tunnel_connect_code = (guint) connect_code;
   facts->tunnel_status = code == CURLE_OK && (connect_code / 100 == 2 || connect_code == 0)
                         ? (guint) response : 0;
-  g_debug ("tunnel check of %s: CONNECT %ld, status %u", facts->server_name,
+  pp_debug ("tunnel check of %s: CONNECT %ld, status %u", facts->server_name,
            connect_code, facts->tunnel_status);
 
   pp_classify (facts, self->result->endpoint, &verdict);
@@ -817,6 +844,9 @@ pp_probe_transfer_done (PpProbe  *self,
    * not be reached at all, never on an answer it gave. */
   if (verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE && has_next_candidate (self))
     {
+      pp_debug ("%s, %s: %s could not be reached, so the next candidate: %s",
+                self->result->endpoint->url, pp_method_get_label (self->result->method),
+                current_candidate (self)->display, verdict.detail);
       g_free (verdict.detail);
       self->candidate++;
       return start_transfer (self);

@@ -9,6 +9,7 @@
 
 #include "pp-core-resources.h"
 #include "pp-file.h"
+#include "pp-log.h"
 #include "pp-profile-private.h"
 #include "pp-profile-schema.h"
 #include "pp-redact.h"
@@ -365,6 +366,8 @@ apply_options (const PpProfileDocument  *document,
   if (!add_endpoints (self, document->endpoints, error) ||
       !substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
     return NULL;
+  pp_debug ("profile %s: %u endpoints for the geography %s", document->name,
+            self->endpoints->len, geography ? geography : "(all)");
 
   return g_steal_pointer (&self);
 }

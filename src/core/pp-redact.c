@@ -18,7 +18,6 @@
  * zip's text members, the GUI's clipboard) all go through pp_redact(), so
  * a caller that forgets to redact cannot leak.
  */
-#define G_LOG_DOMAIN "pp-redact"
 
 #include "pp-redact.h"
 

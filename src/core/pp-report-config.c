@@ -8,7 +8,6 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-report"
 
 #include "pp-report-config.h"
 #include "pp-curl-env.h"

@@ -8,7 +8,6 @@
  * (ours, UTF-8) and handed out in a second, piece by piece. Nothing is
  * shown of a text that fails the first pass.
  */
-#define G_LOG_DOMAIN "pp-report"
 #define _GNU_SOURCE  /* memrchr */
 
 #include "pp-report.h"

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE  /* renameat2 */
 
 #include "pp-report-zip.h"
+#include "pp-log.h"
 #include "pp-redact.h"
 
 #include <errno.h>
@@ -81,6 +82,7 @@ add_entry (zip_t       *archive,
   zip_file_set_mtime (archive, index, now, 0);
   /* rw-r--r--: unpacked files are plain documents. */
   zip_file_set_external_attributes (archive, index, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+  pp_debug ("zip member %s: %" G_GSIZE_FORMAT " bytes", entry->name, size);
 
   return TRUE;
 }
@@ -278,6 +280,7 @@ pp_report_zip_write (const char  *path,
   ok = ok && move_into_place (tmp_path, path, overwrite, error);
   if (!ok)
     g_unlink (tmp_path);
+  pp_debug ("%s: %u members, %s", path, entries->len, ok ? "written" : "not written");
 
   return ok;
 }

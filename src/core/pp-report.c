@@ -3,8 +3,6 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-report"
-
 #include "pp-config-build.h"
 
 #include <string.h>

@@ -3,9 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-results"
-
 #include "pp-run-results-json.h"
+#include "pp-log.h"
 
 #include <math.h>
 
@@ -460,7 +459,7 @@ pp_run_results_json_read (const char  *data,
 
   *plan = read_plan (root, methods, endpoints);
   *results = g_steal_pointer (&probes);
-  g_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
+  pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
 
   return TRUE;
 }

@@ -3,9 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-results"
-
 #include "pp-run-results.h"
+#include "pp-log.h"
 #include "pp-run-results-json.h"
 
 #include <string.h>
@@ -124,7 +123,7 @@ pp_run_results_new_from_report_json (const char  *data,
 
   if (!pp_run_results_json_read (data, length, &plan, &results, error))
     return NULL;
-  g_debug ("report.json read: %u probes", results->len);
+  pp_debug ("report.json read: %u probes", results->len);
 
   return pp_run_results_new_finished (plan, results);
 }
@@ -485,9 +484,9 @@ pp_run_results_get_verdict (PpRunResults *self,
         proxies_may_fail |= PP_METHOD_BIT (method);
     }
   verdict->kind = choose_kind (verdict, proxies_may_fail);
-  g_debug ("verdict %d: %u of %u endpoints reachable, %u pending (%u cancelled)",
-           verdict->kind, verdict->n_reachable, verdict->n_endpoints, verdict->n_pending,
-           verdict->n_cancelled);
+  pp_debug ("verdict %d: %u of %u endpoints reachable, %u pending (%u cancelled)",
+            verdict->kind, verdict->n_reachable, verdict->n_endpoints, verdict->n_pending,
+            verdict->n_cancelled);
 }
 
 /* Stopped wins: a stopped run's reachable endpoints prove nothing about

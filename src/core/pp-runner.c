@@ -6,6 +6,7 @@
 #include "pp-runner.h"
 #include "pp-curl.h"
 #include "pp-fd-budget.h"
+#include "pp-log.h"
 #include "pp-worker.h"
 
 /* Threads only drive libcurl's event loops; probes in flight are bounded
@@ -338,6 +339,8 @@ pp_run_complete_if_done (PpRun *run)
     pp_worker_join (g_ptr_array_index (run->workers, i));
   g_ptr_array_set_size (run->workers, 0);
   g_cancellable_disconnect (g_task_get_cancellable (run->task), run->cancel_handler);
+  pp_debug ("the run is complete: %u results%s", run->results->len,
+            g_atomic_int_get (&run->cancelled) ? ", the unfinished ones cancelled" : "");
 
   if (runner != NULL && runner->current == run)
     {
@@ -436,6 +439,8 @@ run_cancelled_cb (GCancellable *cancellable,
 {
   PpRun *run = user_data;
 
+  pp_debug ("the run was cancelled: %u of %u results delivered; stopping %u workers",
+            run->n_delivered, run->results->len, run->workers->len);
   g_atomic_int_set (&run->cancelled, 1);
   for (guint i = 0; i < run->workers->len; i++)
     pp_worker_wakeup (g_ptr_array_index (run->workers, i));
@@ -486,6 +491,8 @@ pp_run_start_workers (PpRun        *run,
   guint n_workers = CLAMP (MIN (g_get_num_processors (), n_items), 1, MAX_WORKERS);
   guint capacity = (MIN (concurrency, MAX (n_items, 1)) + n_workers - 1) / n_workers;
 
+  pp_debug ("%u probes: %u worker threads with up to %u probes in flight each%s",
+            n_items, n_workers, capacity, background ? ", at a lower priority" : "");
   for (guint i = 0; i < n_workers; i++)
     g_ptr_array_add (run->workers,
                      pp_worker_start (run->jobs, &run->options, capacity, background, cancellable,
@@ -503,8 +510,8 @@ pp_runner_record_concurrency (PpRunner *self,
   guint used = MIN (self->concurrency, pp_fd_budget_max_probes (&limit));
 
   if (used < self->concurrency)
-    g_debug ("concurrency %u lowered to %u: at most %" G_GUINT64_FORMAT " files open",
-             self->concurrency, used, limit);
+    pp_debug ("concurrency %u lowered to %u: at most %" G_GUINT64_FORMAT " files open",
+              self->concurrency, used, limit);
   pp_plan_set_concurrency (plan, self->concurrency, used, limit);
 
   return used;

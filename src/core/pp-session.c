@@ -3,9 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-session"
-
 #include "pp-session.h"
+#include "pp-log.h"
 
 #include <glib/gi18n.h>
 
@@ -86,7 +85,7 @@ set_running (PpSession *self,
   if (self->running == running)
     return;
   self->running = running;
-  g_debug ("running: %s", running ? "yes" : "no");
+  pp_debug ("running: %s", running ? "yes" : "no");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -128,8 +127,8 @@ finish_run (PpSession    *self,
 
   fill_stopped (self);
   pp_run_results_set_stopped (self->results, stopped);
-  g_debug ("run finished%s%s%s", stopped ? " (stopped)" : "", error ? ": " : "",
-           error ? error->message : "");
+  pp_debug ("run finished%s%s%s", stopped ? " (stopped)" : "", error ? ": " : "",
+            error ? error->message : "");
   set_running (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
 }
@@ -173,7 +172,7 @@ start_runner (PpSession *self)
   pp_runner_set_keep_traces (self->runner, self->keep_traces);
   pp_runner_set_background (self->runner, self->background);
   g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
-  g_debug ("probing %u items", pp_plan_get_n_items (self->plan));
+  pp_debug ("probing %u items", pp_plan_get_n_items (self->plan));
   pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
 }
 
@@ -206,7 +205,7 @@ detect_done_cb (GObject      *object,
   /* Stopped while detecting is no error. */
   if (g_cancellable_is_cancelled (self->cancellable))
     g_clear_error (&error);
-  g_debug ("detection ended the run: %s", error ? error->message : "stopped");
+  pp_debug ("detection ended the run: %s", error ? error->message : "stopped");
   g_cancellable_cancel (self->cancellable);
   finish_run (self, error);
 }
@@ -257,7 +256,7 @@ pp_session_stop (PpSession *self)
 
   if (!self->running)
     return;
-  g_debug ("stop asked");
+  pp_debug ("stop asked");
   g_cancellable_cancel (self->cancellable);
 }
 

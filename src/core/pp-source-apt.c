@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-apt.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 #include "pp-proxy-spec.h"
 #include "pp-redact.h"
@@ -200,7 +201,10 @@ read_file (AptReader  *reader,
   GPtrArray *out = reader->out;
 
   if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
-    return;
+    {
+      pp_debug ("%s: not found or not readable", path);
+      return;
+    }
   g_ptr_array_add (reader->stack, g_strdup (path));
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)

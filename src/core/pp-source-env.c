@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-env.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 
 #include <string.h>
@@ -48,7 +49,10 @@ read_etc_environment (const PpSourcesOptions *options)
   g_auto(GStrv) envp = g_new0 (char *, 1);
 
   if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
-    return g_steal_pointer (&envp);
+    {
+      pp_debug ("%s: not found or not readable", path);
+      return g_steal_pointer (&envp);
+    }
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)

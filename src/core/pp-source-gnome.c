@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-gnome.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 #include "pp-redact.h"
 
@@ -207,7 +208,10 @@ pp_source_read_gnome (const PpSourcesOptions *options,
   g_autofree char *mode = NULL;
 
   if (settings == NULL)
-    return;
+    {
+      pp_debug ("the GSettings schema %s is not installed", GNOME_SCHEMA);
+      return;
+    }
 
   mode = g_settings_get_string (settings, "mode");
   read_mode (options, settings, mode, out);

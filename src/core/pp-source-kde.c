@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-kde.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 
 #include <string.h>
@@ -147,7 +148,10 @@ pp_source_read_kde (const PpSourcesOptions *options,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
+    {
+      pp_debug ("%s: not found", path);
+      return;
+    }
 
   if (!pp_file_load_key_file (file, path, &error))
     {

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-leases.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 
 #include <string.h>
@@ -37,7 +38,10 @@ read_networkd (const char *path,
   g_auto(GStrv) lines = NULL;
 
   if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
-    return;
+    {
+      pp_debug ("%s: not readable", path);
+      return;
+    }
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -69,7 +73,10 @@ read_dhclient (const char *path,
   g_auto(GStrv) lines = NULL;
 
   if ((contents = pp_file_read_bounded (path, PP_FILE_MAX_CONFIG_SIZE, NULL, NULL)) == NULL)
-    return;
+    {
+      pp_debug ("%s: not readable", path);
+      return;
+    }
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-mdatp.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 #include "pp-named-proxy.h"
 
@@ -23,7 +24,10 @@ read_local_setting (const PpSourcesOptions *options,
   gboolean has_command = g_file_test (command, G_FILE_TEST_IS_REGULAR);
 
   if (!has_command && !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    return;
+    {
+      pp_debug ("neither %s nor %s found: the agent is not installed", command, dir);
+      return;
+    }
   pp_source_add (out, "mdatp",
                  "mdatp config proxy set (the agent's local setting; where it is stored is "
                  "undocumented)", "", "not readable without the mdatp command", NULL,

@@ -3,7 +3,6 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-config"
 
 #include "pp-source-reader.h"
 #include "pp-redact.h"

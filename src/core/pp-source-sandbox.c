@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-source-sandbox.h"
+#include "pp-log.h"
 #include "pp-source-reader.h"
 
 #define FLATPAK_INFO ".flatpak-info"
@@ -22,7 +23,10 @@ pp_source_read_sandbox (const PpSourcesOptions *options,
   g_autofree char *name = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
+    {
+      pp_debug ("%s: not found: not in a Flatpak sandbox", path);
+      return;
+    }
   if (pp_file_load_key_file (info, path, NULL))
     name = g_key_file_get_string (info, "Application", "name", NULL);
 

@@ -7,9 +7,9 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pp-config"
 
 #include "pp-sources-detect.h"
+#include "pp-log.h"
 #include "pp-source-agree.h"
 #include "pp-source-apt.h"
 #include "pp-source-env.h"
@@ -29,10 +29,31 @@ trace_sources (GPtrArray *sources)
     {
       const PpSource *source = g_ptr_array_index (sources, i);
 
-      g_debug ("source %s (%s): %s", pp_source_get_family (source),
-               pp_source_get_provenance (source), pp_source_get_meaning (source));
+      pp_debug ("source %s (%s): %s%s%s", pp_source_get_family (source),
+                pp_source_get_provenance (source), pp_source_get_meaning (source),
+                pp_source_get_value (source) ? "; value " : "",
+                pp_source_get_value (source) ? pp_source_get_value (source) : "");
     }
 }
+
+typedef void (*SourceReader) (const PpSourcesOptions *options,
+                              GPtrArray              *out);
+
+/* The order they are read in; apt comes after the desktop sources: it
+ * compares itself with them. */
+static const struct {
+  const char *name;
+  SourceReader read;
+} readers[] = {
+  { "sandbox", pp_source_read_sandbox },
+  { "GNOME", pp_source_read_gnome },
+  { "KDE", pp_source_read_kde },
+  { "environment", pp_source_read_env },
+  { "NetworkManager", pp_source_read_nm },
+  { "DHCP leases", pp_source_read_leases },
+  { "apt", pp_source_read_apt },
+  { "mdatp", pp_source_read_mdatp },
+};
 
 /* Returns a new array of PpSource; never fails: a source that cannot be
  * read is itself reported, with a warning. Blocking: it spawns systemctl
@@ -46,15 +67,16 @@ pp_sources_detect (const PpSourcesOptions *options)
   if (options == NULL)
     options = &defaults;
 
-  /* apt comes after the desktop sources: it compares itself with them. */
-  pp_source_read_sandbox (options, out);
-  pp_source_read_gnome (options, out);
-  pp_source_read_kde (options, out);
-  pp_source_read_env (options, out);
-  pp_source_read_nm (options, out);
-  pp_source_read_leases (options, out);
-  pp_source_read_apt (options, out);
-  pp_source_read_mdatp (options, out);
+  pp_debug ("reading the configuration sources under %s",
+            options->sysroot ? options->sysroot : "/");
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      guint before = out->len;
+
+      readers[i].read (options, out);
+      pp_debug ("%s: %u source%s found", readers[i].name, out->len - before,
+                out->len - before == 1 ? "" : "s");
+    }
   pp_source_check_agreement (options, out);
   trace_sources (out);
 

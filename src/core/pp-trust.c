@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pp-file.h"
+#include "pp-log.h"
 
 #define RESOURCE_CERTS "/io/github/proxyprobe/ProxyProbe/certs/"
 #define MAX_PEM_SIZE (16 * 1024 * 1024)
@@ -348,6 +349,10 @@ pp_trust_new (const PpTrustOptions  *options,
                    "--public-roots: %s", local_error->message);
       return NULL;
     }
+  pp_debug ("trust: the system bundle %s, %u extra anchors, public roots %s",
+            self->system_bundle,
+            options->extra_anchors ? g_strv_length ((char **) options->extra_anchors) : 0,
+            options->public_roots ? options->public_roots : "read on first use");
 
   return g_steal_pointer (&self);
 }
@@ -456,7 +461,10 @@ ensure_judging_stores (PpTrust  *self,
   if (with_public)
     path = g_steal_pointer (&self->lazy_public_dir);
   if (path != NULL)
-    load_public_roots (self, path, FALSE, NULL);
+    {
+      load_public_roots (self, path, FALSE, NULL);
+      pp_debug ("public roots for judging chains: %u from %s", self->n_public, path);
+    }
 }
 
 gboolean
@@ -530,9 +538,14 @@ pp_trust_chain_is_public (PpTrust        *self,
 {
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
-  ensure_judging_stores (self, TRUE);
+  gboolean public;
 
-  return chain_verifies (self->public_store, chain);
+  ensure_judging_stores (self, TRUE);
+  public = chain_verifies (self->public_store, chain);
+  pp_debug ("the chain %s to one of the %u public roots", public ? "leads" : "does not lead",
+            self->n_public);
+
+  return public;
 }
 
 gboolean
@@ -541,11 +554,15 @@ pp_trust_chain_is_pinned (PpTrust        *self,
                           STACK_OF(X509) *chain)
 {
   X509_STORE *store;
+  gboolean pinned;
 
   g_return_val_if_fail (PP_IS_TRUST (self), FALSE);
 
   ensure_judging_stores (self, FALSE);
   store = g_hash_table_lookup (self->pin_sets, pin_set);
+  pinned = store != NULL && chain_verifies (store, chain);
+  pp_debug ("the chain %s to a root of the pin set %s%s", pinned ? "leads" : "does not lead",
+            pin_set, store == NULL ? " (no such pin set)" : "");
 
-  return store != NULL && chain_verifies (store, chain);
+  return pinned;
 }

@@ -5,6 +5,7 @@
  */
 #include "pp-wpad.h"
 #include "pp-file.h"
+#include "pp-log.h"
 
 #include <curl/curl.h>
 #include <libpsl.h>
@@ -68,6 +69,8 @@ pp_wpad_result_unref (PpWpadResult *self)
   g_atomic_rc_box_release_full (self, (GDestroyNotify) pp_wpad_result_clear);
 }
 
+static const char *step_kind_to_string (PpWpadStepKind kind);
+
 G_GNUC_PRINTF (6, 7)
 static void
 log_step (PpWpadResult   *result,
@@ -89,6 +92,8 @@ log_step (PpWpadResult   *result,
   va_end (args);
   step->elapsed_ms = (g_get_monotonic_time () - started) / 1000;
   g_ptr_array_add (result->log, step);
+  pp_debug ("WPAD %s %s: %s: %s (%" G_GINT64_FORMAT " ms)", step_kind_to_string (kind),
+            step->tried, ok ? "ok" : "failed", step->answer, step->elapsed_ms);
 }
 
 /* Control characters are shown escaped: a DHCP option is untrusted input

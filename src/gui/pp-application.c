@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-application.h"
+#include "pp-log.h"
 #include "pp-preferences-window.h"
 #include "pp-system-info.h"
 
@@ -104,6 +105,8 @@ run_finished_cb (PpWindow      *window,
     return;
   g_signal_handlers_disconnect_by_func (window, run_finished_cb, self);
   self->status = run_status (self);
+  pp_debug ("batch run finished: exit status %d%s%s", self->status,
+            self->export_path ? ", exporting" : "", self->screenshot_path ? ", screenshot" : "");
   if (self->export_path == NULL && self->screenshot_path == NULL)
     return;
   self->pending_outputs = 1 + (self->export_path != NULL);

@@ -8,13 +8,12 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-gui"
-
 #include "pp-config-build.h"
 
 #include <glib/gi18n.h>
 
 #include "pp-clipboard.h"
+#include "pp-log.h"
 #include "pp-window-private.h"
 
 static void
@@ -33,7 +32,10 @@ stop_action (GtkWidget  *widget,
   PpWindow *self = PP_WINDOW (widget);
 
   if (_pp_window_is_running (self))
-    pp_session_stop (self->session);
+    {
+      pp_debug ("stop: cancelling the run");
+      pp_session_stop (self->session);
+    }
 }
 
 static void
@@ -130,6 +132,6 @@ _pp_window_add_actions (PpWindow *self)
     { "show-help-overlay", show_help_overlay_cb },
   };
 
-  g_debug ("window actions added");
+  pp_debug ("window actions added");
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 }

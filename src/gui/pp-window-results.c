@@ -8,9 +8,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "proxyprobe-gui"
-
 #include "pp-config-build.h"
+#include "pp-log.h"
 
 #include <glib/gi18n.h>
 
@@ -600,7 +599,7 @@ finish_view (PpWindowResults *self)
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   self->running = FALSE;
   update_summary (self);
-  g_debug ("run shown");
+  pp_debug ("run shown");
   g_signal_emit (self, signals[SIGNAL_RUN_SHOWN], 0);
 }
 

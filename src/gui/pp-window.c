@@ -17,6 +17,7 @@
 #include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
+#include "pp-log.h"
 #include "pp-profile.h"
 #include "pp-session.h"
 #include "pp-window-private.h"
@@ -196,6 +197,7 @@ static void
 run_shown_cb (PpWindowResults *view,
               PpWindow        *self)
 {
+  pp_debug ("the run %s", pp_window_was_stopped (self) ? "was stopped" : "finished");
   show_running (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
@@ -246,6 +248,11 @@ configure_session (PpWindow *self)
   pp_session_set_keep_traces (self->session, TRUE);
   /* The probes wait a little for the window, not the window for them. */
   pp_session_set_background (self->session, TRUE);
+  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s; "
+            "detecting the configuration with the proxy '%s' and the named proxy '%s'",
+            g_settings_get_uint (self->settings, "concurrency"),
+            g_settings_get_uint (self->settings, "timeout"),
+            g_settings_get_uint (self->settings, "connect-timeout"), proxy, named);
 }
 
 /* Run: a plan from the choosers, the grid's rows for it, and a run of
