@@ -105,6 +105,7 @@ main (int   argc,
   g_autoptr(PpPlan) plan = NULL;
   g_autoptr(PpConfig) config = NULL;
   g_autoptr(PpReport) report = NULL;
+  g_autoptr(PpRunResults) run_results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pp-bench-report-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
@@ -133,7 +134,8 @@ main (int   argc,
   config = pp_config_new (&(PpConfigOptions) { .sysroot = "/nonexistent-sysroot" }, &error);
   g_assert_no_error (error);
 
-  report = pp_report_new (plan, results, config);
+  run_results = pp_run_results_new_finished (plan, results);
+  report = pp_report_new (run_results, config);
   pp_report_set_anonymize (report, anonymize);
   rss_before = peak_rss_kib ();
   start = g_get_monotonic_time ();

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 
-CORE_LAYERS = ["model", "config", "engine", "report"]
+CORE_LAYERS = ["model", "config", "engine", "report", "session"]
 FRONT_ENDS = ["cli", "gui"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

@@ -69,6 +69,40 @@ make_result (PpEndpoint *endpoint,
   return result;
 }
 
+/* The hand-made runs below are arrays they change between checks: each
+ * check reads them through a PpRunResults made for it. */
+static void
+verdict_compute (PpVerdict *verdict,
+                 PpPlan    *plan,
+                 GPtrArray *results)
+{
+  g_autoptr(PpRunResults) run_results = pp_run_results_new_finished (plan, results);
+
+  pp_run_results_get_verdict (run_results, verdict);
+}
+
+static PpReport *
+report_new (PpPlan    *plan,
+            GPtrArray *results,
+            PpConfig  *config)
+{
+  g_autoptr(PpRunResults) run_results = pp_run_results_new_finished (plan, results);
+
+  return pp_report_new (run_results, config);
+}
+
+static char *
+html_format (PpPlan     *plan,
+             GPtrArray  *results,
+             const char *generated,
+             const char *configuration_text,
+             const char *system_text)
+{
+  g_autoptr(PpRunResults) run_results = pp_run_results_new_finished (plan, results);
+
+  return pp_report_html_format (run_results, generated, configuration_text, system_text);
+}
+
 typedef struct
 {
   PpPlan *plan;
@@ -135,7 +169,7 @@ test_guidance_and_verdict (void)
   g_autoptr(GPtrArray) partial = NULL;
 
   make_hand_run (&run, "");
-  pp_verdict_compute (&verdict, run.plan, run.results);
+  verdict_compute (&verdict, run.plan, run.results);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
   g_assert_cmpuint (verdict.methods_all, ==, PP_METHOD_BIT (PP_METHOD_DIRECT));
   g_assert_cmpuint (verdict.methods_none, ==, PP_METHOD_BIT (PP_METHOD_CMDLINE));
@@ -156,7 +190,7 @@ test_guidance_and_verdict (void)
   g_ptr_array_extend (partial, run.results, NULL, NULL);
   g_ptr_array_index (partial, 3) = NULL;
   g_ptr_array_index (partial, 1) = NULL;
-  pp_verdict_compute (&verdict, run.plan, partial);
+  verdict_compute (&verdict, run.plan, partial);
   g_assert_cmpuint (verdict.n_pending, ==, 2);
   g_assert_cmpuint (verdict.n_reachable, ==, 2);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
@@ -169,7 +203,7 @@ test_guidance_and_verdict (void)
   g_ptr_array_index (partial, 1) = g_ptr_array_index (run.results, 1);
   g_ptr_array_index (partial, 2) = NULL;
   g_ptr_array_index (partial, 3) = g_ptr_array_index (run.results, 3);
-  pp_verdict_compute (&verdict, run.plan, partial);
+  verdict_compute (&verdict, run.plan, partial);
   g_assert_cmpuint (verdict.n_pending, ==, 1);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
   g_assert_cmpuint (verdict.methods_none, ==, PP_METHOD_BIT (PP_METHOD_CMDLINE));
@@ -180,7 +214,7 @@ test_guidance_and_verdict (void)
   g_assert_null (pp_verdict_format_guidance (&verdict));
   /* Every check answered, none through a proxy: now it is certain. */
   g_ptr_array_index (partial, 2) = g_ptr_array_index (run.results, 2);
-  pp_verdict_compute (&verdict, run.plan, partial);
+  verdict_compute (&verdict, run.plan, partial);
   g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
 
   /* Stopped with b's direct check unanswered, then before any answer:
@@ -190,7 +224,7 @@ test_guidance_and_verdict (void)
     g_autoptr(PpProbeResult) cancelled = make_result (b, PP_METHOD_DIRECT, PP_OUTCOME_CANCELLED, NULL);
 
     g_ptr_array_index (partial, 2) = cancelled;
-    pp_verdict_compute (&verdict, run.plan, partial);
+    verdict_compute (&verdict, run.plan, partial);
     g_assert_cmpint (verdict.kind, ==, PP_VERDICT_PENDING);
     g_assert_cmpuint (verdict.n_cancelled, ==, 1);
     g_clear_pointer (&headline, g_free);
@@ -198,7 +232,7 @@ test_guidance_and_verdict (void)
     g_assert_cmpstr (headline, ==, "No verdict: the run was stopped with 1 check unanswered.");
     for (guint i = 0; i < partial->len; i++)
       g_ptr_array_index (partial, i) = cancelled;
-    pp_verdict_compute (&verdict, run.plan, partial);
+    verdict_compute (&verdict, run.plan, partial);
     g_clear_pointer (&headline, g_free);
     headline = pp_verdict_format_headline (&verdict);
     g_assert_cmpstr (headline, ==, "No verdict: the run was stopped with 4 checks unanswered.");
@@ -218,13 +252,13 @@ test_guidance_and_verdict (void)
     plan = pp_plan_new (single, two);
     g_ptr_array_add (results, make_result (endpoint, PP_METHOD_DEFAULT, PP_OUTCOME_OK, NULL));
     g_ptr_array_add (results, make_result (endpoint, PP_METHOD_CMDLINE, PP_OUTCOME_PROXY_REFUSED, "http://p.test:1"));
-    pp_verdict_compute (&verdict, plan, results);
+    verdict_compute (&verdict, plan, results);
     g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ONLY_DIRECT);
     g_assert_false (verdict.via_proxy);
 
     g_free (((PpProbeResult *) g_ptr_array_index (results, 0))->proxy);
     ((PpProbeResult *) g_ptr_array_index (results, 0))->proxy = g_strdup ("http://q.test:8080");
-    pp_verdict_compute (&verdict, plan, results);
+    verdict_compute (&verdict, plan, results);
     g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
     g_assert_true (verdict.via_proxy);
 
@@ -233,7 +267,7 @@ test_guidance_and_verdict (void)
     {
       g_autoptr(PpProbeResult) refused = g_steal_pointer (&g_ptr_array_index (results, 1));
 
-      pp_verdict_compute (&verdict, plan, results);
+      verdict_compute (&verdict, plan, results);
       g_assert_cmpuint (verdict.n_pending, ==, 1);
       g_assert_cmpint (verdict.kind, ==, PP_VERDICT_ALL_REACHABLE);
       g_ptr_array_index (results, 1) = g_steal_pointer (&refused);
@@ -324,7 +358,7 @@ test_html_self_contained_and_escaped (void)
   const char *html;
 
   make_hand_run (&run, "");
-  report = pp_report_new (run.plan, run.results, run.config);
+  report = report_new (run.plan, run.results, run.config);
   g_assert_true (pp_report_write (report, path, TRUE, &error));
   g_assert_no_error (error);
   files = unpack (path);
@@ -370,7 +404,7 @@ test_html_pac_lookups (void)
   plan = pp_plan_new (profile, methods);
   refused->pac_lookups = g_strdupv ((char **) lookups);
   g_ptr_array_add (results, refused);
-  html = pp_report_html_format (plan, results, "2026-11-23", "", "");
+  html = html_format (plan, results, "2026-11-23", "", "");
   g_assert_null (strstr (html, HOSTILE));
   text = parse_html (html);
   assert_contains (text, "DNS look-ups of the PAC script: pac-proxy.corp.test → (no answer) (2 ms); "
@@ -394,7 +428,7 @@ test_html_stopped (void)
   ((PpProbeResult *) g_ptr_array_index (run.results, 0))->outcome = PP_OUTCOME_DNS_FAILED;
   stopped = g_ptr_array_index (run.results, 2);
   stopped->outcome = PP_OUTCOME_CANCELLED;
-  html = pp_report_html_format (run.plan, run.results, "2026-11-23", "", "");
+  html = html_format (run.plan, run.results, "2026-11-23", "", "");
   g_assert_nonnull (strstr (html, "class=\"verdict v-pending\""));
   text = parse_html (html);
   assert_contains (text, "■No verdict: the run was stopped with 1 check unanswered.");
@@ -431,7 +465,7 @@ test_anonymize (void)
 
   /* In a report: the machine's own name, the same replacement everywhere. */
   make_hand_run (&run, service);
-  report = pp_report_new (run.plan, run.results, run.config);
+  report = report_new (run.plan, run.results, run.config);
   pp_report_set_anonymize (report, TRUE);
   g_assert_true (pp_report_get_anonymize (report));
   g_assert_true (pp_report_write (report, path, TRUE, &error));
@@ -466,7 +500,7 @@ test_write_and_read_back (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   make_hand_run (&run, "");
-  report = pp_report_new (run.plan, run.results, run.config);
+  report = report_new (run.plan, run.results, run.config);
   pp_report_add_attachment (report, "screenshot.png", png);
   pp_report_add_system_info (report, "GTK", "4.8.3");
   g_assert_true (pp_report_write (report, path, FALSE, &error));
@@ -535,7 +569,7 @@ test_write_async (void)
   g_autofree char *path = temp_path ("async.zip");
 
   make_hand_run (&run, "");
-  report = pp_report_new (run.plan, run.results, run.config);
+  report = report_new (run.plan, run.results, run.config);
   pp_report_write_async (report, path, TRUE, NULL, write_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -638,7 +672,7 @@ test_hostile_zips (void)
 
   /* A real report cut short, as a mail gateway may do. */
   make_hand_run (&run, "");
-  report = pp_report_new (run.plan, run.results, run.config);
+  report = report_new (run.plan, run.results, run.config);
   g_assert_true (pp_report_write (report, good, TRUE, NULL));
   g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (truncated, contents, length * 2 / 3, NULL));
@@ -733,7 +767,7 @@ test_no_secrets_in_real_run (void)
         g_assert_cmpint (result->outcome, ==, PP_OUTCOME_OK);
     }
 
-  report = pp_report_new (plan, results, config);
+  report = report_new (plan, results, config);
   g_assert_true (pp_report_write (report, path, FALSE, &error));
   g_assert_no_error (error);
   files = unpack (path);

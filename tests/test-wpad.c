@@ -670,6 +670,7 @@ test_discovery_pac_once (void)
   g_autoptr(PpConfig) config = NULL;
   g_autoptr(PpPlan) plan = wpad_plan (target);
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(PpRunResults) run_results = NULL;
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
   g_autofree char *lookups = NULL;
@@ -698,10 +699,11 @@ test_discovery_pac_once (void)
   g_assert_true (g_str_has_prefix (result->pac_lookups[0], "gone.example.test → no address ("));
   g_assert_true (g_str_has_prefix (result->pac_lookups[1], "intranet.example.test → 10.20.30.40 ("));
 
-  json = pp_report_json_format (plan, results, config);
+  run_results = pp_run_results_new_finished (plan, results);
+  json = pp_report_json_format (run_results, config);
   g_assert_nonnull (strstr (json, "\"pac_lookups\" : [\n"));
   g_assert_nonnull (strstr (json, "\"intranet.example.test → 10.20.30.40 ("));
-  text = pp_report_text_format (plan, results);
+  text = pp_report_text_format (run_results);
   g_assert_nonnull (strstr (text, "DNS look-ups of the PAC script (wpad):\n  "));
   g_assert_nonnull (strstr (text, "\n    intranet.example.test → 10.20.30.40 ("));
 }

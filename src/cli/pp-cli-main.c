@@ -21,20 +21,13 @@
 #include "pp-report-config.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
-#include "pp-runner.h"
-
-enum {
-  EXIT_ALL_REACHABLE = 0,
-  EXIT_SOME_UNREACHABLE = 1,
-  EXIT_BAD_INPUT = 2,
-  EXIT_STOPPED = 130,
-};
+#include "pp-run-results.h"
+#include "pp-session.h"
 
 typedef struct
 {
   GMainLoop *loop;
-  GCancellable *cancellable;
-  GPtrArray *results;
+  PpSession *session;
   PpCliProgress progress;
 } PpCliRun;
 
@@ -44,7 +37,7 @@ fail_bad_input (const GError *error)
   g_printerr ("proxyprobe-cli: %s\n", error->message);
   g_printerr ("Try 'proxyprobe-cli --help' for more information.\n");
 
-  return EXIT_BAD_INPUT;
+  return PP_EXIT_BAD_INPUT;
 }
 
 static gboolean
@@ -53,13 +46,13 @@ interrupted_cb (gpointer user_data)
   PpCliRun *run = user_data;
 
   g_printerr ("\nStopping: probes still running are reported as cancelled.\n");
-  g_cancellable_cancel (run->cancellable);
+  pp_session_stop (run->session);
 
   return G_SOURCE_CONTINUE;
 }
 
 static void
-probe_finished_cb (PpRunner      *runner,
+probe_finished_cb (PpSession     *session,
                    guint          index,
                    PpProbeResult *result,
                    PpCliRun      *run)
@@ -71,41 +64,39 @@ probe_finished_cb (PpRunner      *runner,
 }
 
 static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finished_cb (PpSession    *session,
+             const GError *error,
+             PpCliRun     *run)
 {
-  PpCliRun *run = user_data;
-
-  run->results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
   g_main_loop_quit (run->loop);
 }
 
-static GPtrArray *
+/* The configuration was detected before, with the user's options: a
+ * mistake in them is exit status 2 before the first probe. */
+static PpRunResults *
 run_plan (PpCliOptions *options,
           PpConfig     *config,
           PpTrust      *trust,
-          PpPlan       *plan,
-          gboolean     *stopped)
+          PpPlan       *plan)
 {
-  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  g_autoptr(PpSession) session = pp_session_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  PpCliRun run = { loop, cancellable, NULL };
+  PpCliRun run = { loop, session };
   g_autofree char *note = NULL;
   guint sigint, sigterm;
 
-  pp_runner_set_concurrency (runner, options->concurrency);
+  pp_session_set_concurrency (session, options->concurrency);
   /* Rounded, not truncated: 0.0019 s is 2 ms, and 0.001 s never 0. */
-  pp_runner_set_timeout (runner, (guint) (options->timeout * 1000 + 0.5));
-  pp_runner_set_connect_timeout (runner, (guint) (options->connect_timeout * 1000 + 0.5));
-  pp_runner_set_keep_traces (runner, options->output != NULL);
+  pp_session_set_timeouts (session, (guint) (options->timeout * 1000 + 0.5),
+                           (guint) (options->connect_timeout * 1000 + 0.5));
+  pp_session_set_keep_traces (session, options->output != NULL);
   pp_cli_progress_init (&run.progress, pp_plan_get_n_items (plan));
-  g_signal_connect (runner, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
+  g_signal_connect (session, "probe-finished", G_CALLBACK (probe_finished_cb), &run);
+  g_signal_connect (session, "finished", G_CALLBACK (finished_cb), &run);
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
   sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
 
-  pp_runner_run_async (runner, plan, cancellable, run_done_cb, &run);
+  pp_session_start (session, plan, config, trust);
   note = pp_plan_format_concurrency_note (plan);
   if (note != NULL)
     g_printerr ("proxyprobe-cli: %s\n", note);
@@ -113,11 +104,12 @@ run_plan (PpCliOptions *options,
 
   g_source_remove (sigint);
   g_source_remove (sigterm);
+  g_signal_handlers_disconnect_by_data (session, &run);
   pp_cli_progress_finish (&run.progress);
-  *stopped = g_cancellable_is_cancelled (cancellable);
-  pp_debug ("the run %s", *stopped ? "was stopped by a signal: exit status 130" : "finished");
+  pp_debug ("the run %s", pp_run_results_get_stopped (pp_session_get_results (session))
+                          ? "was stopped by a signal: exit status 130" : "finished");
 
-  return run.results;
+  return g_object_ref (pp_session_get_results (session));
 }
 
 static void
@@ -167,25 +159,20 @@ print_config (PpConfig *config,
   g_print ("%s", text);
 }
 
-static int
+static void
 report (PpCliOptions *options,
         PpConfig     *config,
-        PpPlan       *plan,
-        GPtrArray    *results)
+        PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
   g_autofree char *text = NULL;
 
   if (options->json)
-    text = pp_report_json_format (plan, results, config);
+    text = pp_report_json_format (results, config);
   else
-    text = pp_report_text_format (plan, results);
+    text = pp_report_text_format (results);
   g_print ("%s%s", text, options->json ? "\n" : "");
   pp_debug ("%u of %u endpoints reachable by at least one method",
-            pp_report_count_reachable (plan, results), n_endpoints);
-
-  return pp_report_count_reachable (plan, results) == n_endpoints ? EXIT_ALL_REACHABLE
-                                                                 : EXIT_SOME_UNREACHABLE;
+            pp_run_results_count_reachable (results), pp_run_results_get_n_endpoints (results));
 }
 
 static gboolean
@@ -205,9 +192,7 @@ run_cli (PpCliOptions *options)
   g_autoptr(PpConfig) config = NULL;
   g_autoptr(PpTrust) trust = NULL;
   g_autoptr(PpPlan) plan = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  gboolean stopped = FALSE;
-  int status;
+  g_autoptr(PpRunResults) results = NULL;
 
   if (options->show_config)
     {
@@ -215,7 +200,7 @@ run_cli (PpCliOptions *options)
       if (config == NULL)
         return fail_bad_input (error);
       print_config (config, options->json);
-      return EXIT_ALL_REACHABLE;
+      return PP_EXIT_ALL_REACHABLE;
     }
 
   /* Everything the user typed is checked before the first probe. */
@@ -234,15 +219,15 @@ run_cli (PpCliOptions *options)
   if (!pp_cli_report_check_output (options, &error))
     return fail_bad_input (error);
 
-  results = run_plan (options, config, trust, plan, &stopped);
-  status = report (options, config, plan, results);
-  if (options->output && !pp_cli_report_write (options, plan, results, config, &error))
+  results = run_plan (options, config, trust, plan);
+  report (options, config, results);
+  if (options->output && !pp_cli_report_write (options, results, config, &error))
     {
       g_printerr ("proxyprobe-cli: %s\n", error->message);
-      return EXIT_BAD_INPUT;
+      return PP_EXIT_BAD_INPUT;
     }
 
-  return stopped ? EXIT_STOPPED : status;
+  return pp_run_results_get_exit_status (results);
 }
 
 int
@@ -280,12 +265,12 @@ main (int   argc,
   if (options.version)
     {
       g_print ("proxyprobe-cli %s\n", PACKAGE_VERSION);
-      status = EXIT_ALL_REACHABLE;
+      status = PP_EXIT_ALL_REACHABLE;
     }
   else if (options.list_profiles)
     {
       print_profiles ();
-      status = EXIT_ALL_REACHABLE;
+      status = PP_EXIT_ALL_REACHABLE;
     }
   else
     status = run_cli (&options);

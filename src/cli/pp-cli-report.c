@@ -73,12 +73,11 @@ pp_cli_report_check_output (PpCliOptions  *o,
 
 gboolean
 pp_cli_report_write (PpCliOptions  *o,
-                     PpPlan        *plan,
-                     GPtrArray     *results,
+                     PpRunResults  *results,
                      PpConfig      *config,
                      GError       **error)
 {
-  g_autoptr(PpReport) report = pp_report_new (plan, results, config);
+  g_autoptr(PpReport) report = pp_report_new (results, config);
   g_autoptr(GError) local_error = NULL;
 
   pp_report_set_anonymize (report, o->anonymize);

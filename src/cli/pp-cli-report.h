@@ -6,14 +6,14 @@
 #pragma once
 
 #include "pp-cli-options.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
 gboolean pp_cli_report_check_output (PpCliOptions  *options,
                                      GError       **error);
 gboolean pp_cli_report_write        (PpCliOptions  *options,
-                                     PpPlan        *plan,
-                                     GPtrArray     *results,
+                                     PpRunResults  *results,
                                      PpConfig      *config,
                                      GError       **error);
 int      pp_cli_report_show         (int            argc,

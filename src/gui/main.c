@@ -47,7 +47,7 @@ main (int   argc,
       g_printerr ("proxyprobe: %s\n", error->message);
       g_printerr (_("Try “proxyprobe --help” for more information.\n"));
       pp_gui_options_clear (&options);
-      return PP_GUI_EXIT_BAD_INPUT;
+      return PP_EXIT_BAD_INPUT;
     }
   if (options.version)
     {
@@ -61,7 +61,7 @@ main (int   argc,
       g_printerr (_("proxyprobe: no display to show the window on. In a terminal or a "
                     "script without a desktop session, use proxyprobe-cli.\n"));
       pp_gui_options_clear (&options);
-      return PP_GUI_EXIT_BAD_INPUT;
+      return PP_EXIT_BAD_INPUT;
     }
 
   app = pp_application_new (&options);

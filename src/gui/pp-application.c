@@ -53,7 +53,7 @@ export_done_cb (GObject      *object,
   if (!pp_window_export_finish (PP_WINDOW (object), result, &error))
     {
       g_printerr ("proxyprobe: --export: %s\n", error->message);
-      self->status = PP_GUI_EXIT_BAD_INPUT;
+      self->status = PP_EXIT_BAD_INPUT;
     }
   finish_batch (self);
 }
@@ -61,11 +61,13 @@ export_done_cb (GObject      *object,
 static int
 run_status (PpApplication *self)
 {
-  if (pp_window_was_stopped (self->window))
-    return PP_GUI_EXIT_STOPPED;
+  PpRunResults *results = pp_window_get_results (self->window);
 
-  return pp_window_all_reachable (self->window) ? PP_GUI_EXIT_ALL_REACHABLE
-                                                : PP_GUI_EXIT_SOME_UNREACHABLE;
+  /* No run at all (the plan could not be made) reached nothing. */
+  if (results == NULL)
+    return PP_EXIT_SOME_UNREACHABLE;
+
+  return pp_run_results_get_exit_status (results);
 }
 
 /* The screenshot waits one frame so that it shows the final state. */
@@ -85,7 +87,7 @@ batch_tick_cb (GtkWidget     *widget,
       !pp_window_save_screenshot (self->window, self->screenshot_path, &error))
     {
       g_printerr ("proxyprobe: --screenshot: %s\n", error->message);
-      self->status = PP_GUI_EXIT_BAD_INPUT;
+      self->status = PP_EXIT_BAD_INPUT;
     }
   if (self->export_path)
     pp_window_export_async (self->window, self->export_path, FALSE, NULL, export_done_cb,
@@ -120,7 +122,7 @@ run_failed_cb (PpWindow      *window,
   if (!self->run)
     return;
   g_printerr ("proxyprobe: %s\n", message);
-  self->status = PP_GUI_EXIT_BAD_INPUT;
+  self->status = PP_EXIT_BAD_INPUT;
   g_signal_handlers_disconnect_by_data (window, self);
   g_application_quit (G_APPLICATION (self));
 }
@@ -323,7 +325,7 @@ pp_application_new (const PpGuiOptions *options)
       self->screenshot_path = g_strdup (options->screenshot_path);
       /* Closing the window before the run ends is a stop. */
       if (self->run)
-        self->status = PP_GUI_EXIT_STOPPED;
+        self->status = PP_EXIT_STOPPED;
     }
 
   return self;
@@ -340,7 +342,7 @@ pp_application_get_settings (PpApplication *self)
 int
 pp_application_get_status (PpApplication *self)
 {
-  g_return_val_if_fail (PP_IS_APPLICATION (self), PP_GUI_EXIT_BAD_INPUT);
+  g_return_val_if_fail (PP_IS_APPLICATION (self), PP_EXIT_BAD_INPUT);
 
   return self->status;
 }

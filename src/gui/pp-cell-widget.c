@@ -279,7 +279,7 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
 }
 
 /* A fixed size: nothing about the cell's contents changes its size. Its
- * column is as wide, or as wide as its header's title (pp-window-grid.c);
+ * column is as wide, or as wide as its header's title (pp-window-results.c);
  * the user can still drag it narrower. */
 static void
 pp_cell_widget_measure (GtkWidget      *widget,

@@ -40,23 +40,23 @@ pp_grid_row_init (PpGridRow *self)
 }
 
 PpGridRow *
-pp_grid_row_new (PpPlan *plan,
-                 guint   endpoint_index)
+pp_grid_row_new (PpRunResults *results,
+                 guint         endpoint_index)
 {
   PpGridRow *self;
   PpProfile *profile;
 
-  g_return_val_if_fail (PP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (results), NULL);
 
-  profile = pp_plan_get_profile (plan);
+  profile = pp_run_results_get_profile (results);
   g_return_val_if_fail (endpoint_index < pp_profile_get_n_endpoints (profile), NULL);
 
   self = g_object_new (PP_TYPE_GRID_ROW, NULL);
   self->endpoint = pp_endpoint_ref (pp_profile_get_endpoint (profile, endpoint_index));
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     g_ptr_array_add (self->cells,
-                     pp_grid_cell_new (self->endpoint, pp_plan_get_method (plan, m),
-                                       endpoint_index * pp_plan_get_n_methods (plan) + m));
+                     pp_grid_cell_new (self->endpoint, pp_run_results_get_method (results, m),
+                                       pp_run_results_get_index (results, endpoint_index, m)));
 
   return self;
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "pp-grid-cell.h"
-#include "pp-plan.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpGridRow, pp_grid_row, PP, GRID_ROW, GObject)
 
-PpGridRow  *pp_grid_row_new          (PpPlan     *plan,
-                                      guint       endpoint_index);
+PpGridRow  *pp_grid_row_new          (PpRunResults *results,
+                                      guint         endpoint_index);
 PpEndpoint *pp_grid_row_get_endpoint (PpGridRow  *self);
 guint       pp_grid_row_get_n_cells  (PpGridRow  *self);
 PpGridCell *pp_grid_row_get_cell     (PpGridRow  *self,

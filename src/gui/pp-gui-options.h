@@ -7,14 +7,12 @@
 
 #include <glib.h>
 
+#include "pp-run-results.h"
+
 G_BEGIN_DECLS
 
-enum {
-  PP_GUI_EXIT_ALL_REACHABLE = 0,
-  PP_GUI_EXIT_SOME_UNREACHABLE = 1,
-  PP_GUI_EXIT_BAD_INPUT = 2,       /* bad options, or --export/--screenshot failed */
-  PP_GUI_EXIT_STOPPED = 130,
-};
+/* The exit status is PpExitStatus (pp-run-results.h), as the CLI's:
+ * PP_EXIT_BAD_INPUT also when --export or --screenshot failed. */
 
 typedef struct
 {

@@ -18,8 +18,8 @@
 #define CUSTOM_PROFILE "custom"
 
 const char *
-pp_window_selected_id (GtkDropDown *dropdown,
-                       GPtrArray   *ids)
+_pp_window_selected_id (GtkDropDown *dropdown,
+                        GPtrArray   *ids)
 {
   guint position = gtk_drop_down_get_selected (dropdown);
 
@@ -27,9 +27,9 @@ pp_window_selected_id (GtkDropDown *dropdown,
 }
 
 void
-pp_window_select_id (GtkDropDown *dropdown,
-                     GPtrArray   *ids,
-                     const char  *id)
+_pp_window_select_id (GtkDropDown *dropdown,
+                      GPtrArray   *ids,
+                      const char  *id)
 {
   guint position = 0;
 
@@ -59,9 +59,9 @@ profile_geographies (const char *id)
 }
 
 void
-pp_window_fill_geographies (PpWindow   *self,
-                            const char *profile_id,
-                            const char *selected)
+_pp_window_fill_geographies (PpWindow   *self,
+                             const char *profile_id,
+                             const char *selected)
 {
   g_auto(GStrv) geographies = profile_geographies (profile_id);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -75,7 +75,7 @@ pp_window_fill_geographies (PpWindow   *self,
       gtk_string_list_append (labels, geographies[i]);
     }
   gtk_drop_down_set_model (self->geography_dropdown, G_LIST_MODEL (labels));
-  pp_window_select_id (self->geography_dropdown, self->geography_ids, selected);
+  _pp_window_select_id (self->geography_dropdown, self->geography_ids, selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown), geographies[0] != NULL);
 }
 
@@ -90,8 +90,8 @@ add_profile (PpWindow      *self,
 }
 
 void
-pp_window_fill_profiles (PpWindow   *self,
-                         const char *selected)
+_pp_window_fill_profiles (PpWindow   *self,
+                          const char *selected)
 {
   const char * const *names = pp_profile_list_bundled ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -113,13 +113,13 @@ pp_window_fill_profiles (PpWindow   *self,
       add_profile (self, labels, selected, basename);
     }
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (labels));
-  pp_window_select_id (self->profile_dropdown, self->profile_ids, selected);
+  _pp_window_select_id (self->profile_dropdown, self->profile_ids, selected);
 }
 
 void
-pp_window_profile_selected_cb (PpWindow *self)
+_pp_window_profile_selected_cb (PpWindow *self)
 {
-  const char *id = pp_window_selected_id (self->profile_dropdown, self->profile_ids);
+  const char *id = _pp_window_selected_id (self->profile_dropdown, self->profile_ids);
   g_autofree char *geography = NULL;
 
   if (id == NULL)
@@ -127,29 +127,29 @@ pp_window_profile_selected_cb (PpWindow *self)
   if (!self->applying_overrides)
     g_settings_set_string (self->settings, "profile", id);
   geography = g_settings_get_string (self->settings, "geography");
-  pp_window_fill_geographies (self, id, geography);
-  pp_window_prepare_grid (self);
+  _pp_window_fill_geographies (self, id, geography);
+  _pp_window_prepare_grid (self);
 }
 
 void
-pp_window_geography_selected_cb (PpWindow *self)
+_pp_window_geography_selected_cb (PpWindow *self)
 {
-  const char *id = pp_window_selected_id (self->geography_dropdown, self->geography_ids);
+  const char *id = _pp_window_selected_id (self->geography_dropdown, self->geography_ids);
 
   if (id != NULL && !self->applying_overrides)
     g_settings_set_string (self->settings, "geography", id);
-  pp_window_prepare_grid (self);
+  _pp_window_prepare_grid (self);
 }
 
 /* The profile and geography chosen, as a profile to run. */
 PpProfile *
-pp_window_load_profile (PpWindow  *self,
-                        GError   **error)
+_pp_window_load_profile (PpWindow  *self,
+                         GError   **error)
 {
-  const char *id = pp_window_selected_id (self->profile_dropdown, self->profile_ids);
+  const char *id = _pp_window_selected_id (self->profile_dropdown, self->profile_ids);
   g_autofree char *workspace_id = g_settings_get_string (self->settings, "workspace-id");
   PpProfileOptions options = {
-    .geography = pp_window_selected_id (self->geography_dropdown, self->geography_ids),
+    .geography = _pp_window_selected_id (self->geography_dropdown, self->geography_ids),
     .workspace_id = *workspace_id ? workspace_id : NULL,
   };
 

@@ -13,7 +13,7 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-screenshot.h"
-#include "pp-window.h"
+#include "pp-window-private.h"
 
 #define SCREENSHOT_NAME "screenshot.png"
 
@@ -28,8 +28,7 @@ version_string (guint major,
 static PpReport *
 make_report (PpWindow *self)
 {
-  PpReport *report = pp_report_new (pp_window_get_plan (self), pp_window_get_results (self),
-                                    pp_window_get_config (self));
+  PpReport *report = pp_report_new (pp_window_get_results (self), pp_window_get_config (self));
   g_autofree char *gtk = version_string (gtk_get_major_version (), gtk_get_minor_version (),
                                          gtk_get_micro_version ());
   g_autofree char *adw = version_string (adw_get_major_version (), adw_get_minor_version (),
@@ -185,9 +184,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-pp_window_export_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+_pp_window_export_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = suggest_name ();
@@ -245,9 +244,9 @@ show_items_done_cb (GObject      *object,
 }
 
 void
-pp_window_show_in_files_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+_pp_window_show_in_files_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   const char *uri = g_variant_get_string (parameter, NULL);
   const char *uris[] = { uri, NULL };
@@ -307,9 +306,9 @@ screenshot_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-pp_window_screenshot_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+_pp_window_screenshot_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
 

@@ -1,8 +1,10 @@
-/* pp-window.c: the main window: runs, live grid, summary, details
+/* pp-window.c: the main window, a view of a PpSession
  *
- * Results arrive from the runner one by one on the main context; they are
- * queued and applied frame by frame (pp-window-grid.c), so a burst of a
- * thousand answers costs a handful of frames, not a thousand relayouts.
+ * The window starts and stops its session's runs and shows them: the
+ * choosers (pp-window-choosers.c), the actions (pp-window-actions.c), the
+ * results page (PpWindowResults, which applies results frame by frame so
+ * that a burst of a thousand answers costs a handful of frames, not a
+ * thousand relayouts), the configuration panel and the export.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,14 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
-#include "pp-clipboard.h"
 #include "pp-config-panel.h"
-#include "pp-detect.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-log.h"
 #include "pp-profile.h"
-#include "pp-runner.h"
+#include "pp-session.h"
 #include "pp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PpWindow, pp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,31 +32,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void update_actions (PpWindow *self);
-
 /* The results page's content is built on first need: after the first
  * frame, or earlier if something asks for it (a run from the command
  * line, a test). */
+static void run_shown_cb (PpWindowResults *view,
+                          PpWindow        *self);
+
 static void
 ensure_results (PpWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *view;
 
-  if (self->paned != NULL)
+  if (self->results_view != NULL)
     return;
-  builder = gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
-  self->paned = GTK_WIDGET (gtk_builder_get_object (builder, "paned"));
-  self->summary_title = GTK_LABEL (gtk_builder_get_object (builder, "summary_title"));
-  self->summary_methods = GTK_LABEL (gtk_builder_get_object (builder, "summary_methods"));
-  self->summary_verdict = GTK_LABEL (gtk_builder_get_object (builder, "summary_verdict"));
-  self->column_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "column_view"));
-  self->details = PP_DETAILS_PANE (gtk_builder_get_object (builder, "details"));
-  gtk_overlay_set_child (self->results_overlay, self->paned);
-  pp_window_setup_columns (self);
+  self->results_view = pp_window_results_new (self->session);
+  view = GTK_WIDGET (self->results_view);
+  g_signal_connect (view, "run-shown", G_CALLBACK (run_shown_cb), self);
+  gtk_overlay_set_child (self->results_overlay, view);
   /* Under the empty state until the first run: neither focus nor a
    * screen reader may wander into it. */
-  gtk_widget_set_can_focus (self->paned, FALSE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_can_focus (view, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
 static void
@@ -65,8 +61,8 @@ reveal_results (PpWindow *self)
   gtk_widget_set_visible (self->empty_page, FALSE);
   /* The bin that held it stays, empty: clicks go through to the grid. */
   gtk_widget_set_can_target (self->empty_state, FALSE);
-  gtk_widget_set_can_focus (self->paned, TRUE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->paned), GTK_ACCESSIBLE_STATE_HIDDEN);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->results_view), TRUE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->results_view), GTK_ACCESSIBLE_STATE_HIDDEN);
 }
 
 /* The configuration page's panel is made after the first frame, or when
@@ -90,10 +86,10 @@ config_panel (PpWindow *self)
 /* Building the plan */
 
 PpPlan *
-pp_window_make_plan (PpWindow  *self,
-                     GError   **error)
+_pp_window_make_plan (PpWindow  *self,
+                      GError   **error)
 {
-  g_autoptr(PpProfile) profile = pp_window_load_profile (self, error);
+  g_autoptr(PpProfile) profile = _pp_window_load_profile (self, error);
   g_autoptr(GArray) methods = NULL;
 
   if (profile == NULL)
@@ -105,14 +101,31 @@ pp_window_make_plan (PpWindow  *self,
   return pp_plan_new (profile, methods);
 }
 
-static void
-probe_finished_cb (PpRunner      *runner,
-                   guint          index,
-                   PpProbeResult *result,
-                   PpWindow      *self)
+/* Before the first run, the chosen profile's rows are made under the
+ * empty state, a few per frame while nobody waits for them: Run then
+ * only marks their cells pending, instead of making a thousand widgets
+ * while the first results arrive. A profile that cannot load yet (no
+ * workspace ID) gets its rows, and its error, when Run is clicked. */
+void
+_pp_window_prepare_grid (PpWindow *self)
 {
-  if (runner == self->runner && index < self->results->len)
-    pp_window_deliver (self, index, result);
+  g_autoptr(PpPlan) plan = NULL;
+
+  if (self->results_view == NULL || pp_session_get_plan (self->session) != NULL)
+    return;
+  plan = _pp_window_make_plan (self, NULL);
+  pp_window_results_prepare (self->results_view, plan);
+}
+
+char *
+pp_window_format_summary (PpWindow *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+
+  if (self->results_view == NULL)
+    return g_strdup ("");
+
+  return pp_window_results_format_summary (self->results_view);
 }
 
 /* Running */
@@ -146,142 +159,69 @@ keep_focus (PpWindow *self)
  * focus sets and unsets state flags up to the window, which restyles every
  * widget in it (the grid's thousand cells: 30-50 ms). */
 static void
-show_run_button (PpWindow *self)
+show_run_button (PpWindow *self,
+                 gboolean  running)
 {
   GtkWidget *button = GTK_WIDGET (self->run_button);
 
-  gtk_button_set_label (self->run_button, self->running ? _("_Stop") : _("_Run"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), self->running ? "win.stop" : "win.run");
-  gtk_widget_set_tooltip_text (button, self->running ? _("Stop the Checks (Escape)")
+  gtk_button_set_label (self->run_button, running ? _("_Stop") : _("_Run"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), running ? "win.stop" : "win.run");
+  gtk_widget_set_tooltip_text (button, running ? _("Stop the Checks (Escape)")
                                                      : _("Run the Checks (Ctrl+R)"));
-  gtk_widget_remove_css_class (button, self->running ? "suggested-action" : "destructive-action");
-  gtk_widget_add_css_class (button, self->running ? "destructive-action" : "suggested-action");
+  gtk_widget_remove_css_class (button, running ? "suggested-action" : "destructive-action");
+  gtk_widget_add_css_class (button, running ? "destructive-action" : "suggested-action");
+}
+
+/* A run shows from Run until its results view has drawn the last cell. */
+gboolean
+_pp_window_is_running (PpWindow *self)
+{
+  return self->results_view != NULL && pp_window_results_get_running (self->results_view);
 }
 
 static void
-set_running (PpWindow *self,
-             gboolean  running)
+show_running (PpWindow *self)
 {
-  self->running = running;
+  gboolean running = _pp_window_is_running (self);
+
   /* The button's new action is enabled before it takes it: insensitive
    * even for a moment, it would lose the focus. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), running ? "win.stop" : "win.run", TRUE);
-  show_run_button (self);
+  show_run_button (self, running);
   if (running)
     keep_focus (self);
-  update_actions (self);
+  _pp_window_update_actions (self);
 }
 
-void
-pp_window_finish_run (PpWindow *self)
+static void
+run_shown_cb (PpWindowResults *view,
+              PpWindow        *self)
 {
-  self->finishing = FALSE;
-  pp_window_flush_all (self);
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-  self->tick_id = 0;
-  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  self->stopped = g_cancellable_is_cancelled (self->cancellable);
-  pp_debug ("the run %s", self->stopped ? "was stopped" : "finished");
-  set_running (self, FALSE);
-  pp_window_update_summary (self);
+  pp_debug ("the run %s", pp_window_was_stopped (self) ? "was stopped" : "finished");
+  show_running (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
 
+/* Connected before the results view's handler: a run that could not
+ * start says so before its (stopped) results show. */
 static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+session_finished_cb (PpSession    *session,
+                     const GError *error,
+                     PpWindow     *self)
 {
-  g_autoptr(PpWindow) self = user_data;
-  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
-
-  if (self->disposed || PP_RUNNER (object) != self->runner)
+  if (error == NULL)
     return;
-  /* The runner's array holds every result, cancelled ones included. The
-   * run finishes when the frames have shown them all, not in one frame
-   * that would apply hundreds of cells at once. */
-  for (guint i = 0; results && i < results->len && i < self->results->len; i++)
-    if (g_ptr_array_index (results, i) != NULL)
-      pp_window_deliver (self, i, g_ptr_array_index (results, i));
-  self->finishing = TRUE;
-  if (self->queue->len == 0)
-    pp_window_finish_run (self);
-  else
-    pp_window_schedule_flush (self);
+  pp_config_panel_set_error (config_panel (self), error->message);
+  pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
+  g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
 }
 
 static void
-start_runner (PpWindow *self)
+session_detected_cb (PpSession *session,
+                     PpConfig  *config,
+                     PpWindow  *self)
 {
-  g_clear_object (&self->runner);
-  self->runner = pp_runner_new (self->config, self->trust);
-  pp_runner_set_concurrency (self->runner, g_settings_get_uint (self->settings, "concurrency"));
-  pp_runner_set_timeout (self->runner, g_settings_get_uint (self->settings, "timeout") * 1000);
-  pp_runner_set_connect_timeout (self->runner,
-                                 g_settings_get_uint (self->settings, "connect-timeout") * 1000);
-  /* Traces feed the details pane's headers and the report. */
-  pp_runner_set_keep_traces (self->runner, TRUE);
-  /* The probes wait a little for the window, not the window for them. */
-  pp_runner_set_background (self->runner, TRUE);
-  g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
-  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s",
-            g_settings_get_uint (self->settings, "concurrency"),
-            g_settings_get_uint (self->settings, "timeout"),
-            g_settings_get_uint (self->settings, "connect-timeout"));
-  pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
-}
-
-static void
-mark_all_stopped (PpWindow *self)
-{
-  guint n_items = pp_plan_get_n_items (self->plan);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      PpMethod method;
-      PpEndpoint *endpoint = pp_plan_get_item (self->plan, i, &method);
-      g_autoptr(PpProbeResult) r = NULL;
-
-      if (g_ptr_array_index (self->results, i) != NULL)
-        continue;
-      r = pp_probe_result_new (endpoint, method);
-      r->outcome = PP_OUTCOME_CANCELLED;
-      r->detail = g_strdup (_("Stopped before the probe started."));
-      g_ptr_array_index (self->results, i) = pp_probe_result_ref (r);
-      pp_grid_cell_set_result (pp_window_cell_for_index (self, i), r);
-    }
-}
-
-static void
-detect_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PpWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PpTrust) trust = NULL;
-  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
-
-  if (self->disposed)
-    return;
-  if (g_cancellable_is_cancelled (self->cancellable) || config == NULL)
-    {
-      if (config == NULL && !g_cancellable_is_cancelled (self->cancellable))
-        {
-          pp_config_panel_set_error (config_panel (self), error->message);
-          pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
-          g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
-        }
-      g_cancellable_cancel (self->cancellable);
-      mark_all_stopped (self);
-      pp_window_finish_run (self);
-      return;
-    }
-  g_set_object (&self->config, config);
-  g_set_object (&self->trust, trust);
   pp_config_panel_set_config (config_panel (self), config);
-  start_runner (self);
 }
 
 static char *
@@ -293,20 +233,39 @@ effective_proxy (PpWindow *self)
   return g_settings_get_string (self->settings, "cmdline-proxy");
 }
 
+/* The preferences of the moment, for the run about to start. */
 static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+configure_session (PpWindow *self)
 {
-  PpWindow *self = PP_WINDOW (widget);
+  g_autofree char *proxy = effective_proxy (self);
+  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
+
+  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  pp_session_set_concurrency (self->session, g_settings_get_uint (self->settings, "concurrency"));
+  pp_session_set_timeouts (self->session, g_settings_get_uint (self->settings, "timeout") * 1000,
+                           g_settings_get_uint (self->settings, "connect-timeout") * 1000);
+  /* Traces feed the details pane's headers and the report. */
+  pp_session_set_keep_traces (self->session, TRUE);
+  /* The probes wait a little for the window, not the window for them. */
+  pp_session_set_background (self->session, TRUE);
+  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s; "
+            "detecting the configuration with the proxy '%s' and the named proxy '%s'",
+            g_settings_get_uint (self->settings, "concurrency"),
+            g_settings_get_uint (self->settings, "timeout"),
+            g_settings_get_uint (self->settings, "connect-timeout"), proxy, named);
+}
+
+/* Run: a plan from the choosers, the grid's rows for it, and a run of
+ * the session; the view shows it from now on. */
+void
+_pp_window_start_run (PpWindow *self)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(PpPlan) plan = NULL;
-  g_autofree char *proxy = NULL;
-  g_autofree char *named = NULL;
 
-  if (self->running)
+  if (_pp_window_is_running (self))
     return;
-  plan = pp_window_make_plan (self, &error);
+  plan = _pp_window_make_plan (self, &error);
   if (plan == NULL)
     {
       pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
@@ -314,100 +273,15 @@ run_action (GtkWidget  *widget,
       return;
     }
   ensure_results (self);
-  g_set_object (&self->plan, pp_window_grid_for_run (self, plan));
-  g_clear_object (&self->runner);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  self->results = g_ptr_array_new_full (pp_plan_get_n_items (self->plan),
-                                        (GDestroyNotify) pp_probe_result_unref);
-  g_ptr_array_set_size (self->results, pp_plan_get_n_items (self->plan));
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->stopped = FALSE;
-  pp_details_pane_set_cell (self->details, NULL);
-  set_running (self, TRUE);
+  configure_session (self);
+  /* Results come from the main loop, never from inside this call. */
+  pp_session_start (self->session, pp_window_results_rows_for_run (self->results_view, plan),
+                    NULL, NULL);
+  pp_window_results_show_run (self->results_view);
+  show_running (self);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  pp_window_update_summary (self);
   pp_config_panel_set_detecting (config_panel (self));
-
-  proxy = effective_proxy (self);
-  named = g_settings_get_string (self->settings, "named-proxy");
-  pp_debug ("run: %u probes; detecting the configuration with the proxy '%s' and the "
-            "named proxy '%s'", pp_plan_get_n_items (self->plan), proxy, named);
-  pp_detect_config_async (proxy, named, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-
-  if (self->running)
-    {
-      pp_debug ("stop: cancelling the run");
-      g_cancellable_cancel (self->cancellable);
-    }
-}
-
-static void
-show_cell_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-
-  if (self->plan == NULL || index >= pp_plan_get_n_items (self->plan))
-    return;
-  pp_details_pane_set_cell (self->details, pp_window_cell_for_index (self, index));
-}
-
-static void
-copy_summary_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PpWindow *self = PP_WINDOW (widget);
-  g_autofree char *text = pp_window_format_summary (self);
-
-  pp_clipboard_set_text (widget, text);
-  pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
-}
-
-/* GtkApplication would build the shortcuts window with every window,
- * a third of its construction time; it is built when first asked for. */
-static void
-show_help_overlay_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  GtkApplicationWindow *window = user_data;
-
-  if (gtk_application_window_get_help_overlay (window) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/proxyprobe/ProxyProbe/help-overlay.ui");
-
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-    }
-  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
-}
-
-static void
-update_actions (PpWindow *self)
-{
-  gboolean has_results = self->plan != NULL && !self->running;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", self->running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_results && self->config);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", self->plan != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !self->running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
-                            !self->running && self->geography_ids->len > 1);
 }
 
 /* GObject */
@@ -420,16 +294,13 @@ pp_window_dispose (GObject *object)
   /* A run still going ends on its own; nothing of it may touch the
    * widgets any more. */
   self->disposed = TRUE;
-  if (self->runner)
-    g_signal_handlers_disconnect_by_data (self->runner, self);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      pp_session_stop (self->session);
+    }
   if (self->startup_cancellable)
     g_cancellable_cancel (self->startup_cancellable);
-  if (self->queue)
-    g_array_set_size (self->queue, 0);
-  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
-  g_clear_handle_id (&self->summary_timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (pp_window_parent_class)->dispose (object);
 }
@@ -443,27 +314,10 @@ pp_window_finalize (GObject *object)
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
   g_clear_pointer (&self->geography_ids, g_ptr_array_unref);
   g_clear_pointer (&self->cmdline_proxy, g_free);
-  g_clear_object (&self->rows);
-  g_clear_pointer (&self->all_rows, g_ptr_array_unref);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->grid_plan);
-  g_clear_object (&self->config);
-  g_clear_object (&self->trust);
-  g_clear_object (&self->runner);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
-  g_clear_pointer (&self->queue, g_array_unref);
 
   G_OBJECT_CLASS (pp_window_parent_class)->finalize (object);
-}
-
-static void
-clear_delivery (gpointer data)
-{
-  Delivery *d = data;
-
-  g_clear_pointer (&d->result, pp_probe_result_unref);
 }
 
 static void
@@ -496,41 +350,21 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, config_bin);
 
-  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, pp_window_export_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, pp_window_screenshot_action);
-  gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
-  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
-                                   pp_window_show_in_files_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.copy-summary", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.screenshot", NULL);
+  _pp_window_class_install_actions (widget_class);
 }
 
 static void
 pp_window_init (PpWindow *self)
 {
-  static const GActionEntry entries[] = {
-    { "show-help-overlay", show_help_overlay_cb },
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Before the help overlay is set, so that GTK does not add its own. */
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  _pp_window_add_actions (self);
 
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->geography_ids = g_ptr_array_new_with_free_func (g_free);
-  self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
-  self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (Delivery));
-  g_array_set_clear_func (self->queue, clear_delivery);
+  self->session = pp_session_new ();
+  g_signal_connect (self->session, "detected", G_CALLBACK (session_detected_cb), self);
+  g_signal_connect (self->session, "finished", G_CALLBACK (session_finished_cb), self);
 }
 
 /* The configuration page shows what the machine has before any run. */
@@ -541,9 +375,9 @@ startup_detect_cb (GObject      *object,
 {
   g_autoptr(PpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpConfig) config = pp_detect_config_finish (result, NULL, &error);
+  g_autoptr(PpConfig) config = pp_session_detect_finish (self->session, result, &error);
 
-  if (self->disposed || self->plan != NULL)
+  if (self->disposed || pp_session_get_plan (self->session) != NULL)
     return;
   if (config != NULL)
     pp_config_panel_set_config (config_panel (self), config);
@@ -567,15 +401,16 @@ after_first_frame_cb (GtkWidget     *widget,
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
   ensure_results (self);
-  pp_window_prepare_grid (self);
+  _pp_window_prepare_grid (self);
   config_panel (self);
-  if (self->plan != NULL)
+  if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
   proxy = g_settings_get_string (self->settings, "cmdline-proxy");
   named = g_settings_get_string (self->settings, "named-proxy");
+  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
   self->startup_cancellable = g_cancellable_new ();
-  pp_detect_config_async (proxy, named, FALSE, self->startup_cancellable, startup_detect_cb,
-                          g_object_ref (self));
+  pp_session_detect_async (self->session, self->startup_cancellable, startup_detect_cb,
+                           g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -589,14 +424,14 @@ pp_window_new (AdwApplication *application,
   g_autofree char *geography = g_settings_get_string (settings, "geography");
 
   self->settings = g_object_ref (settings);
-  pp_window_fill_profiles (self, profile);
-  pp_window_fill_geographies (self, pp_window_selected_id (self->profile_dropdown, self->profile_ids),
-                              geography);
+  _pp_window_fill_profiles (self, profile);
+  _pp_window_fill_geographies (self, _pp_window_selected_id (self->profile_dropdown, self->profile_ids),
+                               geography);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
-                            G_CALLBACK (pp_window_profile_selected_cb), self);
+                            G_CALLBACK (_pp_window_profile_selected_cb), self);
   g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
-                            G_CALLBACK (pp_window_geography_selected_cb), self);
-  update_actions (self);
+                            G_CALLBACK (_pp_window_geography_selected_cb), self);
+  _pp_window_update_actions (self);
   /* The first focus is the main action's: Enter runs the checks, and a
    * run changes no focus (see show_run_button). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->run_button));
@@ -618,15 +453,15 @@ pp_window_set_overrides (PpWindow   *self,
   self->applying_overrides = TRUE;
   if (profile != NULL)
     {
-      pp_window_fill_profiles (self, profile);
-      pp_window_fill_geographies (self, profile, geography);
+      _pp_window_fill_profiles (self, profile);
+      _pp_window_fill_geographies (self, profile, geography);
     }
   else if (geography != NULL)
-    pp_window_select_id (self->geography_dropdown, self->geography_ids, geography);
+    _pp_window_select_id (self->geography_dropdown, self->geography_ids, geography);
   self->applying_overrides = FALSE;
   g_free (self->cmdline_proxy);
   self->cmdline_proxy = g_strdup (proxy);
-  update_actions (self);
+  _pp_window_update_actions (self);
 }
 
 gboolean
@@ -634,7 +469,7 @@ pp_window_get_running (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
 
-  return self->running;
+  return _pp_window_is_running (self);
 }
 
 GListModel *
@@ -642,7 +477,8 @@ pp_window_get_rows (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->rows);
+  ensure_results (self);
+  return pp_window_results_get_rows (self->results_view);
 }
 
 GtkColumnView *
@@ -651,7 +487,7 @@ pp_window_get_column_view (PpWindow *self)
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
   ensure_results (self);
-  return self->column_view;
+  return pp_window_results_get_column_view (self->results_view);
 }
 
 PpDetailsPane *
@@ -660,7 +496,7 @@ pp_window_get_details (PpWindow *self)
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
   ensure_results (self);
-  return self->details;
+  return pp_window_results_get_details (self->results_view);
 }
 
 PpPlan *
@@ -668,15 +504,15 @@ pp_window_get_plan (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->plan;
+  return pp_session_get_plan (self->session);
 }
 
-GPtrArray *
+PpRunResults *
 pp_window_get_results (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->results;
+  return pp_session_get_results (self->session);
 }
 
 PpConfig *
@@ -684,21 +520,7 @@ pp_window_get_config (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
 
-  return self->config;
-}
-
-gboolean
-pp_window_all_reachable (PpWindow *self)
-{
-  PpVerdict verdict;
-
-  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
-
-  if (self->plan == NULL)
-    return FALSE;
-  pp_verdict_compute (&verdict, self->plan, self->results);
-
-  return verdict.n_reachable == verdict.n_endpoints;
+  return pp_session_get_config (self->session);
 }
 
 gboolean
@@ -706,7 +528,8 @@ pp_window_was_stopped (PpWindow *self)
 {
   g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
 
-  return self->stopped;
+  return pp_session_get_results (self->session) != NULL &&
+         pp_run_results_get_stopped (pp_session_get_results (self->session));
 }
 
 void

@@ -10,6 +10,7 @@
 #include "pp-config.h"
 #include "pp-details-pane.h"
 #include "pp-plan.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
@@ -28,10 +29,9 @@ GListModel    *pp_window_get_rows          (PpWindow       *self);
 GtkColumnView *pp_window_get_column_view   (PpWindow       *self);
 PpDetailsPane *pp_window_get_details       (PpWindow       *self);
 PpPlan        *pp_window_get_plan          (PpWindow       *self);
-GPtrArray     *pp_window_get_results       (PpWindow       *self);
+PpRunResults  *pp_window_get_results       (PpWindow       *self);
 PpConfig      *pp_window_get_config        (PpWindow       *self);
 char          *pp_window_format_summary    (PpWindow       *self);
-gboolean       pp_window_all_reachable     (PpWindow       *self);
 gboolean       pp_window_was_stopped       (PpWindow       *self);
 void           pp_window_add_toast         (PpWindow       *self,
                                             AdwToast       *toast);
@@ -52,14 +52,5 @@ gboolean       pp_window_export_finish     (PpWindow            *self,
 gboolean       pp_window_save_screenshot   (PpWindow            *self,
                                             const char          *path,
                                             GError             **error);
-void           pp_window_export_action     (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
-void           pp_window_screenshot_action (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
-void           pp_window_show_in_files_action (GtkWidget        *widget,
-                                            const char          *action_name,
-                                            GVariant            *parameter);
 
 G_END_DECLS

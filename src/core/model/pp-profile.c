@@ -567,6 +567,29 @@ pp_profile_new_from_endpoints (const char *name,
   return self;
 }
 
+/**
+ * pp_profile_new_received:
+ * @geography: (nullable): the geography the run was filtered by
+ * @endpoints: (element-type PpEndpoint) (transfer none): the endpoints
+ *
+ * The profile of a received report: only what report.json records.
+ *
+ * Returns: (transfer full): a profile holding a reference to each endpoint
+ */
+PpProfile *
+pp_profile_new_received (const char *name,
+                         const char *title,
+                         const char *geography,
+                         GPtrArray  *endpoints)
+{
+  PpProfile *self = pp_profile_new_from_endpoints (name, title, endpoints);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  self->geography = g_strdup (geography);
+
+  return self;
+}
+
 const char *
 pp_profile_get_name (PpProfile *self)
 {

@@ -42,6 +42,10 @@ gboolean     pp_profile_describe_bundled     (const char              *name,
 PpProfile   *pp_profile_new_from_endpoints   (const char              *name,
                                               const char              *title,
                                               GPtrArray               *endpoints);
+PpProfile   *pp_profile_new_received         (const char              *name,
+                                              const char              *title,
+                                              const char              *geography,
+                                              GPtrArray               *endpoints);
 const char  *pp_profile_get_name             (PpProfile               *self);
 const char  *pp_profile_get_title            (PpProfile               *self);
 const char  *pp_profile_get_description      (PpProfile               *self);

@@ -6,46 +6,14 @@
  * Everything returned here is translated (gettext domain "proxyprobe") and
  * meant for people: the analyzer-compatible lines stay in English in
  * pp-report-text.c. The HTML report and the GUI's summary both use these
- * functions, so that they say the same thing.
+ * functions, so that they say the same thing. The verdict itself is
+ * computed by PpRunResults (pp_run_results_get_verdict()).
  */
 #pragma once
 
-#include "pp-plan.h"
-#include "pp-probe-result.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
-
-/* One bit per PpMethod: (1u << PP_METHOD_DIRECT). */
-#define PP_METHOD_BIT(method) (1u << (method))
-
-typedef enum
-{
-  PP_VERDICT_PENDING,          /* checks missing (running or stopped), and the verdict not yet certain */
-  PP_VERDICT_ALL_REACHABLE,    /* every endpoint reachable by at least one method */
-  PP_VERDICT_ONLY_DIRECT,      /* reachable only with the proxy disabled: the proxies block */
-  PP_VERDICT_SOME_UNREACHABLE, /* some endpoints unreachable by every method */
-  PP_VERDICT_NONE_REACHABLE,   /* no endpoint reachable by any method */
-} PpVerdictKind;
-
-/* The run at a glance. Results may still be missing (NULL entries in the
- * array, as in the GUI during a run) or cancelled (a stopped run): they
- * count as pending, and the verdict says only what the others make
- * certain. */
-typedef struct
-{
-  PpVerdictKind kind;
-  guint n_endpoints;
-  guint n_reachable;       /* reachable by at least one method */
-  guint n_probes;          /* endpoints x methods */
-  guint n_pending;         /* probes without an answer: missing or cancelled */
-  guint n_cancelled;       /* of those, stopped (the run was stopped) */
-  guint methods_all;       /* PP_METHOD_BIT set: reached every endpoint */
-  guint methods_some;      /* reached some endpoints, not all */
-  guint methods_none;      /* configured, reached no endpoint */
-  guint methods_absent;    /* "Doesn't exist" for every endpoint */
-  gboolean inspected;      /* some probe saw TLS inspection */
-  gboolean via_proxy;      /* some probe got through an actual proxy (not a DIRECT answer) */
-} PpVerdict;
 
 /* A short title per outcome class, e.g. "Proxy asks for a password". */
 const char *pp_guidance_get_title        (PpOutcome            outcome);
@@ -55,9 +23,6 @@ const char *pp_guidance_get_title        (PpOutcome            outcome);
  * nothing to do (reachable without inspection, or "Doesn't exist"). */
 char       *pp_guidance_for_result       (const PpProbeResult *result);
 
-void        pp_verdict_compute           (PpVerdict           *verdict,
-                                          PpPlan              *plan,
-                                          GPtrArray           *results);
 /* One sentence: "Every endpoint is reachable.", "Only a direct
  * connection works: ...". */
 char       *pp_verdict_format_headline   (const PpVerdict     *verdict);

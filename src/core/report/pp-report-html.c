@@ -100,17 +100,6 @@ append_element (GString    *out,
   append_html (out, text);
 }
 
-static PpProbeResult *
-result_at (PpPlan    *plan,
-           GPtrArray *results,
-           guint      endpoint,
-           guint      position)
-{
-  guint index = endpoint * pp_plan_get_n_methods (plan) + position;
-
-  return index < results->len ? g_ptr_array_index (results, index) : NULL;
-}
-
 static const char *
 verdict_class (PpVerdictKind kind)
 {
@@ -142,16 +131,15 @@ verdict_icon (PpVerdictKind kind)
 
 /* Where and why, in the analyzer's words: "Default proxy: Failed (407)". */
 static void
-append_reasons (GString   *out,
-                PpPlan    *plan,
-                GPtrArray *results,
-                guint      endpoint)
+append_reasons (GString      *out,
+                PpRunResults *results,
+                guint         endpoint)
 {
   const char *separator = ": ";
 
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      PpProbeResult *result = result_at (plan, results, endpoint, m);
+      PpProbeResult *result = pp_run_results_lookup (results, endpoint, m);
       g_autofree char *text = NULL;
 
       if (result == NULL || result->outcome == PP_OUTCOME_NOT_CONFIGURED)
@@ -163,34 +151,25 @@ append_reasons (GString   *out,
 }
 
 static void
-append_unreachable (GString   *out,
-                    PpPlan    *plan,
-                    GPtrArray *results)
+append_unreachable (GString      *out,
+                    PpRunResults *results)
 {
-  PpProfile *profile = pp_plan_get_profile (plan);
+  PpProfile *profile = pp_run_results_get_profile (results);
   gboolean header = FALSE;
 
   for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
     {
-      gboolean reachable = FALSE, answered = TRUE;
-
-      for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
-        {
-          PpProbeResult *result = result_at (plan, results, e, m);
-
-          reachable |= result != NULL && pp_probe_result_is_reachable (result);
-          answered &= pp_probe_result_has_answered (result);
-        }
       /* An endpoint whose checks did not all answer (a stopped run) may
        * yet be reachable. */
-      if (reachable || !answered)
+      if (pp_run_results_endpoint_reachable (results, e) ||
+          !pp_run_results_endpoint_answered (results, e))
         continue;
       if (!header)
         append_element (out, "<p>%s</p><ul>", _("Not reachable by any method:"));
       header = TRUE;
       append_element (out, "<li>%s (%s)", pp_profile_get_endpoint (profile, e)->url,
                       pp_profile_get_endpoint (profile, e)->service);
-      append_reasons (out, plan, results, e);
+      append_reasons (out, results, e);
       g_string_append (out, "</li>");
     }
   if (header)
@@ -198,18 +177,17 @@ append_unreachable (GString   *out,
 }
 
 static void
-append_verdict (GString   *out,
-                PpPlan    *plan,
-                GPtrArray *results)
+append_verdict (GString      *out,
+                PpRunResults *results)
 {
   PpVerdict verdict;
   g_autofree char *headline = NULL;
   g_autofree char *methods = NULL;
   g_autofree char *guidance = NULL;
 
-  pp_verdict_compute (&verdict, plan, results);
+  pp_run_results_get_verdict (results, &verdict);
   headline = pp_verdict_format_headline (&verdict);
-  methods = pp_verdict_format_methods (&verdict, plan);
+  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   guidance = pp_verdict_format_guidance (&verdict);
 
   append_element (out, "<section class=\"verdict %s\"><h2>%s</h2><p class=\"headline\">"
@@ -218,7 +196,7 @@ append_verdict (GString   *out,
                   headline, methods);
   if (guidance)
     append_element (out, "<p>%s</p>", guidance);
-  append_unreachable (out, plan, results);
+  append_unreachable (out, results);
   g_string_append (out, "</section>\n");
 }
 
@@ -240,22 +218,21 @@ append_grid_header (GString *out,
 }
 
 static void
-append_grid (GString   *out,
-             PpPlan    *plan,
-             GPtrArray *results)
+append_grid (GString      *out,
+             PpRunResults *results)
 {
-  PpProfile *profile = pp_plan_get_profile (plan);
+  PpProfile *profile = pp_run_results_get_profile (results);
 
-  append_grid_header (out, plan);
+  append_grid_header (out, pp_run_results_get_plan (results));
   for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
     {
       PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
 
       append_element (out, "<tr><td class=\"url\">%s<br/><small>%s</small></td>", endpoint->url,
                       endpoint->service);
-      for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+      for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
         {
-          PpProbeResult *result = result_at (plan, results, e, m);
+          PpProbeResult *result = pp_run_results_lookup (results, e, m);
           CellLook look = cell_look (result);
           g_autofree char *text = result ? pp_probe_result_format_short (result) : g_strdup ("");
 
@@ -282,17 +259,16 @@ append_pac_lookups (GString             *out,
 }
 
 static void
-append_endpoint_guidance (GString   *out,
-                          PpPlan    *plan,
-                          GPtrArray *results,
-                          guint      e)
+append_endpoint_guidance (GString      *out,
+                          PpRunResults *results,
+                          guint         e)
 {
-  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_plan_get_profile (plan), e);
+  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_run_results_get_profile (results), e);
   gboolean header = FALSE;
 
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      PpProbeResult *result = result_at (plan, results, e, m);
+      PpProbeResult *result = pp_run_results_lookup (results, e, m);
       g_autofree char *guidance = result ? pp_guidance_for_result (result) : NULL;
 
       if (guidance == NULL)
@@ -312,32 +288,28 @@ append_endpoint_guidance (GString   *out,
 }
 
 static void
-append_guidance (GString   *out,
-                 PpPlan    *plan,
-                 GPtrArray *results)
+append_guidance (GString      *out,
+                 PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint n_endpoints = pp_profile_get_n_endpoints (pp_run_results_get_profile (results));
   gsize before;
 
   append_element (out, "<h2>%s</h2>\n", _("Guidance per endpoint"));
   before = out->len;
   for (guint e = 0; e < n_endpoints; e++)
-    append_endpoint_guidance (out, plan, results, e);
+    append_endpoint_guidance (out, results, e);
   if (out->len == before)
     append_element (out, "<p>%s</p>\n", _("Nothing to do: every probe that was configured worked."));
 }
 
 char *
-pp_report_html_format (PpPlan     *plan,
-                       GPtrArray  *results,
-                       const char *generated,
-                       const char *configuration_text,
-                       const char *system_text)
+pp_report_html_format (PpRunResults *results,
+                       const char   *generated,
+                       const char   *configuration_text,
+                       const char   *system_text)
 {
-  PpProfile *profile = pp_plan_get_profile (plan);
-  GString *out = g_string_sized_new (4096 + results->len * 600);
-
-  g_return_val_if_fail (PP_IS_PLAN (plan) && results != NULL, NULL);
+  PpProfile *profile = pp_run_results_get_profile (results);
+  GString *out = g_string_sized_new (4096 + pp_run_results_get_n_items (results) * 600);
 
   g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>\n"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -354,9 +326,9 @@ pp_report_html_format (PpPlan     *plan,
                   pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "",
                   generated);
 
-  append_verdict (out, plan, results);
-  append_grid (out, plan, results);
-  append_guidance (out, plan, results);
+  append_verdict (out, results);
+  append_grid (out, results);
+  append_guidance (out, results);
 
   append_element (out, "<h2>%s</h2>\n<pre>", _("Detected configuration"));
   append_escaped (out, configuration_text);

@@ -5,17 +5,16 @@
  */
 #pragma once
 
-#include "pp-plan.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
 /* No scripts, no external resources (a Content-Security-Policy says so to
  * the browser too), inline CSS; every value is escaped. The texts are the
  * already formatted configuration.txt and system.txt. */
-char *pp_report_html_format (PpPlan     *plan,
-                             GPtrArray  *results,
-                             const char *generated,
-                             const char *configuration_text,
-                             const char *system_text);
+char *pp_report_html_format (PpRunResults *results,
+                             const char   *generated,
+                             const char   *configuration_text,
+                             const char   *system_text);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include "pp-config-build.h"
 
 #include "pp-report-json.h"
-#include "pp-report-text.h"
 #include "pp-redact.h"
 #include "pp-source.h"
 
@@ -209,19 +208,18 @@ add_profile (JsonBuilder *builder,
 }
 
 static void
-add_summary (JsonBuilder *builder,
-             PpPlan      *plan,
-             GPtrArray   *results)
+add_summary (JsonBuilder  *builder,
+             PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
-  guint reachable = pp_report_count_reachable (plan, results);
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
+  guint reachable = pp_run_results_count_reachable (results);
 
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
   add_int (builder, "endpoints", n_endpoints);
   add_int (builder, "reachable", reachable);
   add_int (builder, "unreachable", n_endpoints - reachable);
-  add_int (builder, "probes", results->len);
+  add_int (builder, "probes", pp_run_results_get_n_items (results));
   json_builder_end_object (builder);
 }
 
@@ -384,10 +382,10 @@ pp_report_json_add_config (JsonBuilder *builder,
 }
 
 JsonNode *
-pp_report_json_build (PpPlan    *plan,
-                      GPtrArray *results,
-                      PpConfig  *config)
+pp_report_json_build (PpRunResults *results,
+                      PpConfig     *config)
 {
+  PpPlan *plan = pp_run_results_get_plan (results);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *generated = g_date_time_format_iso8601 (now);
@@ -399,12 +397,12 @@ pp_report_json_build (PpPlan    *plan,
   add_profile (builder, plan);
   json_builder_set_member_name (builder, "configuration");
   pp_report_json_add_config (builder, config);
-  add_summary (builder, plan, results);
+  add_summary (builder, results);
   add_run (builder, plan);
   json_builder_set_member_name (builder, "probes");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < results->len; i++)
-    pp_report_json_add_probe (builder, g_ptr_array_index (results, i));
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
+    pp_report_json_add_probe (builder, pp_run_results_get_item (results, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -412,11 +410,10 @@ pp_report_json_build (PpPlan    *plan,
 }
 
 char *
-pp_report_json_format (PpPlan    *plan,
-                       GPtrArray *results,
-                       PpConfig  *config)
+pp_report_json_format (PpRunResults *results,
+                       PpConfig     *config)
 {
-  g_autoptr(JsonNode) root = pp_report_json_build (plan, results, config);
+  g_autoptr(JsonNode) root = pp_report_json_build (results, config);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_pretty (generator, TRUE);

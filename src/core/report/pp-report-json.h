@@ -8,15 +8,13 @@
 #include <json-glib/json-glib.h>
 
 #include "pp-config.h"
-#include "pp-plan.h"
-#include "pp-probe-result.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
 #define PP_REPORT_SCHEMA "proxyprobe-report/1"
 
-JsonNode *pp_report_json_build     (PpPlan              *plan,
-                                    GPtrArray           *results,
+JsonNode *pp_report_json_build     (PpRunResults        *results,
                                     PpConfig            *config);
 void      pp_report_json_add_probe (JsonBuilder         *builder,
                                     const PpProbeResult *result);
@@ -24,8 +22,7 @@ void      pp_report_json_add_config (JsonBuilder       *builder,
                                      PpConfig          *config);
 void      pp_report_json_add_sources (JsonBuilder      *builder,
                                       GPtrArray        *sources);
-char     *pp_report_json_format    (PpPlan              *plan,
-                                    GPtrArray           *results,
+char     *pp_report_json_format    (PpRunResults        *results,
                                     PpConfig            *config);
 
 G_END_DECLS

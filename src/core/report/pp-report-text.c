@@ -5,31 +5,21 @@
  */
 #include "pp-report-text.h"
 
-static PpProbeResult *
-result_at (PpPlan    *plan,
-           GPtrArray *results,
-           guint      endpoint_index,
-           guint      method_position)
-{
-  return g_ptr_array_index (results, endpoint_index * pp_plan_get_n_methods (plan) +
-                                     method_position);
-}
-
 /* The analyzer's own block, line for line, so that helpdesk scripts that
  * parse its output keep working: "Testing URL : ..." and "N - Label: ...". */
 char *
-pp_report_text_format_url (PpPlan    *plan,
-                           GPtrArray *results,
-                           guint      endpoint_index)
+pp_report_text_format_url (PpRunResults *results,
+                           guint         endpoint_index)
 {
-  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_plan_get_profile (plan), endpoint_index);
+  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_run_results_get_profile (results),
+                                                  endpoint_index);
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "Testing URL : %s\n", endpoint->url);
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      PpMethod method = pp_plan_get_method (plan, m);
-      PpProbeResult *result = result_at (plan, results, endpoint_index, m);
+      PpMethod method = pp_run_results_get_method (results, m);
+      PpProbeResult *result = pp_run_results_lookup (results, endpoint_index, m);
       g_autofree char *text = pp_probe_result_format_short (result);
 
       g_string_append_printf (out, "%u - %s: %s\n", pp_method_get_number (method),
@@ -39,75 +29,38 @@ pp_report_text_format_url (PpPlan    *plan,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-endpoint_reachable (PpPlan    *plan,
-                    GPtrArray *results,
-                    guint      endpoint_index)
-{
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
-    if (pp_probe_result_is_reachable (result_at (plan, results, endpoint_index, m)))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The pass rule of the analyzer: an endpoint is reachable when any
- * method got an expected status. */
-guint
-pp_report_count_reachable (PpPlan    *plan,
-                           GPtrArray *results)
-{
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
-  guint reachable = 0;
-
-  for (guint e = 0; e < n_endpoints; e++)
-    if (endpoint_reachable (plan, results, e))
-      reachable++;
-
-  return reachable;
-}
-
 static void
-append_method_lines (GString   *out,
-                     PpPlan    *plan,
-                     GPtrArray *results)
+append_method_lines (GString      *out,
+                     PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
 
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      PpMethod method = pp_plan_get_method (plan, m);
-      guint succeeded = 0, not_configured = 0;
+      PpMethod method = pp_run_results_get_method (results, m);
+      PpMethodCount count;
 
-      for (guint e = 0; e < n_endpoints; e++)
-        {
-          PpProbeResult *result = result_at (plan, results, e, m);
-
-          succeeded += pp_probe_result_is_reachable (result);
-          not_configured += result->outcome == PP_OUTCOME_NOT_CONFIGURED;
-        }
-
-      if (not_configured == n_endpoints)
+      pp_run_results_count_method (results, m, &count);
+      if (count.not_configured == n_endpoints)
         g_string_append_printf (out, "  %u - %s: Doesn't exist\n",
                                 pp_method_get_number (method), pp_method_get_label (method));
       else
         g_string_append_printf (out, "  %u - %s: %u of %u succeeded\n",
                                 pp_method_get_number (method), pp_method_get_label (method),
-                                succeeded, n_endpoints);
+                                count.succeeded, n_endpoints);
     }
 }
 
 /* Failures grouped by method and reason, each with one example: a
  * 55-endpoint profile blocked by one proxy reads as one line, not 55. */
 static void
-append_failure_groups (GString   *out,
-                       PpPlan    *plan,
-                       GPtrArray *results)
+append_failure_groups (GString      *out,
+                       PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
   gboolean header = FALSE;
 
-  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     for (PpOutcome outcome = 0; outcome < PP_N_OUTCOMES; outcome++)
       {
         PpProbeResult *example = NULL;
@@ -117,9 +70,9 @@ append_failure_groups (GString   *out,
           continue;
         for (guint e = 0; e < n_endpoints; e++)
           {
-            PpProbeResult *result = result_at (plan, results, e, m);
+            PpProbeResult *result = pp_run_results_lookup (results, e, m);
 
-            if (result->outcome != outcome)
+            if (result == NULL || result->outcome != outcome)
               continue;
             example = example ? example : result;
             count++;
@@ -139,17 +92,16 @@ append_failure_groups (GString   *out,
 }
 
 static void
-append_inspections (GString   *out,
-                    PpPlan    *plan,
-                    GPtrArray *results)
+append_inspections (GString      *out,
+                    PpRunResults *results)
 {
   gboolean header = FALSE;
 
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {
-      PpProbeResult *result = g_ptr_array_index (results, i);
+      PpProbeResult *result = pp_run_results_get_item (results, i);
 
-      if (!result->tls.inspected)
+      if (result == NULL || !result->tls.inspected)
         continue;
       if (!header)
         g_string_append (out, "TLS inspection seen (certificate not from a public or pinned root):\n");
@@ -162,16 +114,16 @@ append_inspections (GString   *out,
 /* What the PAC script looked up for each URL: a wpad answer that hinges
  * on a name this machine cannot resolve is explained here. */
 static void
-append_pac_lookups (GString   *out,
-                    GPtrArray *results)
+append_pac_lookups (GString      *out,
+                    PpRunResults *results)
 {
   gboolean header = FALSE;
 
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {
-      PpProbeResult *result = g_ptr_array_index (results, i);
+      PpProbeResult *result = pp_run_results_get_item (results, i);
 
-      if (result->pac_lookups == NULL || result->pac_lookups[0] == NULL)
+      if (result == NULL || result->pac_lookups == NULL || result->pac_lookups[0] == NULL)
         continue;
       if (!header)
         g_string_append (out, "DNS look-ups of the PAC script (wpad):\n");
@@ -193,53 +145,51 @@ append_concurrency_note (GString *out,
 }
 
 char *
-pp_report_text_format_summary (PpPlan    *plan,
-                               GPtrArray *results)
+pp_report_text_format_summary (PpRunResults *results)
 {
-  PpProfile *profile = pp_plan_get_profile (plan);
+  PpProfile *profile = pp_run_results_get_profile (results);
   guint n_endpoints = pp_profile_get_n_endpoints (profile);
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "Summary: %u of %u endpoints reachable (profile %s%s%s)\n",
-                          pp_report_count_reachable (plan, results), n_endpoints,
+                          pp_run_results_count_reachable (results), n_endpoints,
                           pp_profile_get_name (profile),
                           pp_profile_get_geography (profile) ? ", geography " : "",
                           pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "");
-  append_method_lines (out, plan, results);
-  append_concurrency_note (out, plan);
+  append_method_lines (out, results);
+  append_concurrency_note (out, pp_run_results_get_plan (results));
 
   for (guint e = 0; e < n_endpoints; e++)
     {
       PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
 
-      if (endpoint_reachable (plan, results, e))
+      if (pp_run_results_endpoint_reachable (results, e))
         continue;
       g_string_append_printf (out, "Not reachable: %s (%s)\n", endpoint->url, endpoint->service);
     }
-  append_failure_groups (out, plan, results);
-  append_inspections (out, plan, results);
+  append_failure_groups (out, results);
+  append_inspections (out, results);
   append_pac_lookups (out, results);
 
   return g_string_free (out, FALSE);
 }
 
 char *
-pp_report_text_format (PpPlan    *plan,
-                       GPtrArray *results)
+pp_report_text_format (PpRunResults *results)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
   GString *out = g_string_new (NULL);
   g_autofree char *summary = NULL;
 
   for (guint e = 0; e < n_endpoints; e++)
     {
-      g_autofree char *block = pp_report_text_format_url (plan, results, e);
+      g_autofree char *block = pp_report_text_format_url (results, e);
 
       g_string_append (out, block);
       g_string_append_c (out, '\n');
     }
 
-  summary = pp_report_text_format_summary (plan, results);
+  summary = pp_report_text_format_summary (results);
   g_string_append (out, summary);
 
   return g_string_free (out, FALSE);

@@ -5,19 +5,13 @@
  */
 #pragma once
 
-#include "pp-plan.h"
-#include "pp-probe-result.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
-char  *pp_report_text_format_url     (PpPlan    *plan,
-                                      GPtrArray *results,
-                                      guint      endpoint_index);
-char  *pp_report_text_format_summary (PpPlan    *plan,
-                                      GPtrArray *results);
-char  *pp_report_text_format         (PpPlan    *plan,
-                                      GPtrArray *results);
-guint  pp_report_count_reachable     (PpPlan    *plan,
-                                      GPtrArray *results);
+char  *pp_report_text_format_url     (PpRunResults *results,
+                                      guint         endpoint_index);
+char  *pp_report_text_format_summary (PpRunResults *results);
+char  *pp_report_text_format         (PpRunResults *results);
 
 G_END_DECLS

@@ -21,8 +21,7 @@ struct _PpReport
 {
   GObject parent_instance;
 
-  PpPlan *plan;
-  GPtrArray *results;       /* of PpProbeResult, plan order */
+  PpRunResults *results;    /* complete: one result per plan item */
   PpConfig *config;
   gboolean anonymize;
   GPtrArray *attachments;   /* of PpZipEntry */
@@ -44,8 +43,7 @@ pp_report_finalize (GObject *object)
 {
   PpReport *self = (PpReport *) object;
 
-  g_clear_object (&self->plan);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->results);
   g_clear_object (&self->config);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->system_info, g_ptr_array_unref);
@@ -112,23 +110,17 @@ pp_report_init (PpReport *self)
 }
 
 PpReport *
-pp_report_new (PpPlan    *plan,
-               GPtrArray *results,
-               PpConfig  *config)
+pp_report_new (PpRunResults *results,
+               PpConfig     *config)
 {
   PpReport *self;
 
-  g_return_val_if_fail (PP_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (results != NULL, NULL);
-  g_return_val_if_fail (results->len == pp_plan_get_n_items (plan), NULL);
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (results), NULL);
+  g_return_val_if_fail (pp_run_results_is_complete (results), NULL);
   g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
-  for (guint i = 0; i < results->len; i++)
-    g_return_val_if_fail (g_ptr_array_index (results, i) != NULL, NULL);
 
   self = g_object_new (PP_TYPE_REPORT, NULL);
-  self->plan = g_object_ref (plan);
-  self->results = g_ptr_array_copy (results, (GCopyFunc) (void (*) (void)) pp_probe_result_ref, NULL);
-  g_ptr_array_set_free_func (self->results, (GDestroyNotify) pp_probe_result_unref);
+  self->results = g_object_ref (results);
   self->config = g_object_ref (config);
   /* The sources are detected lazily (it spawns and asks D-Bus): on this
    * thread, before a worker thread formats them. */
@@ -187,8 +179,8 @@ static char *
 format_result_text (PpReport   *self,
                     const char *generated)
 {
-  PpProfile *profile = pp_plan_get_profile (self->plan);
-  g_autofree char *body = pp_report_text_format (self->plan, self->results);
+  PpProfile *profile = pp_run_results_get_profile (self->results);
+  g_autofree char *body = pp_report_text_format (self->results);
   const char *geography = pp_profile_get_geography (profile);
 
   return g_strdup_printf (PP_REPORT_TEXT_HEADER "\n"
@@ -284,14 +276,14 @@ build_text_entries (PpReport *self)
   char *system = pp_system_info_format (self->config, self->system_info);
 
   add_text (entries, PP_REPORT_TEXT_NAME, format_result_text (self, generated));
-  add_text (entries, "report.json", pp_report_json_format (self->plan, self->results, self->config));
-  add_text (entries, "report.html", pp_report_html_format (self->plan, self->results, generated,
+  add_text (entries, "report.json", pp_report_json_format (self->results, self->config));
+  add_text (entries, "report.html", pp_report_html_format (self->results, generated,
                                                            configuration, system));
   add_text (entries, "configuration.txt", configuration);
   add_wpad (self, entries);
-  for (guint i = 0; i < self->results->len; i++)
+  for (guint i = 0; i < pp_run_results_get_n_items (self->results); i++)
     {
-      PpProbeResult *result = g_ptr_array_index (self->results, i);
+      PpProbeResult *result = pp_run_results_get_item (self->results, i);
       g_autofree char *name = trace_name (i, result);
 
       add_text (entries, name, format_trace (result));

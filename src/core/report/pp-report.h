@@ -21,8 +21,8 @@
 #include <gio/gio.h>
 
 #include "pp-config.h"
-#include "pp-plan.h"
 #include "pp-report-zip.h"
+#include "pp-run-results.h"
 
 G_BEGIN_DECLS
 
@@ -33,12 +33,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpReport, pp_report, PP, REPORT, GObject)
 
-/* @results holds one PpProbeResult per plan item, in plan order, none
- * missing (what pp_runner_run_finish() returns, cancelled probes
- * included); the report keeps its own references. Call on the main
- * thread: it reads the configuration's sources once, here. */
-PpReport  *pp_report_new               (PpPlan               *plan,
-                                        GPtrArray            *results,
+/* @results is complete: one PpProbeResult per plan item, cancelled
+ * probes included (pp_run_results_is_complete()); the report keeps a
+ * reference and never changes it. Call on the main thread: it reads the
+ * configuration's sources once, here. */
+PpReport  *pp_report_new               (PpRunResults         *results,
                                         PpConfig             *config);
 gboolean   pp_report_get_anonymize     (PpReport             *self);
 /* Replace the host name, user names and local addresses, consistently

@@ -1,10 +1,15 @@
-/* pp-window-grid.c: the window's live grid (columns, rows, results applied
- * frame by frame) and its summary line
+/* pp-window-results.c: the results page: the summary, the live grid
+ * (columns, rows, results applied frame by frame) and the details pane
+ *
+ * A view of a PpSession: its "probe-finished" queues the cell, drawn at
+ * the next frame with room for it; its "finished" ends the view's run
+ * once the last cells are drawn ("run-shown").
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-config-build.h"
+#include "pp-log.h"
 
 #include <glib/gi18n.h>
 
@@ -14,7 +19,66 @@
 #include "pp-guidance.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
-#include "pp-window-private.h"
+#include "pp-window-results.h"
+
+typedef struct
+{
+  guint index;
+  PpProbeResult *result;
+} CellUpdate;
+
+struct _PpWindowResults
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *paned;
+  GtkLabel *summary_title;
+  GtkLabel *summary_methods;
+  GtkLabel *summary_verdict;
+  GtkColumnView *column_view;
+  PpDetailsPane *details;
+
+  PpSession *session;
+  GListStore *rows;            /* of PpGridRow, what the grid shows */
+  GPtrArray *all_rows;         /* of PpGridRow, every row of the run */
+  PpPlan *grid_plan;           /* the plan the rows were made for */
+  guint rest_tick_id;
+  gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
+  guint rows_frames_skipped;   /* late frames in a row that added none */
+  GArray *queue;               /* of CellUpdate: cells to draw, once per frame */
+  guint tick_id;
+  guint flush_idle_id;
+  guint summary_timeout_id;
+  gboolean summary_dirty;      /* results came since the summary was shown */
+  gboolean running;            /* showing a run: the session's, until its last cell is drawn */
+  gboolean finishing;          /* the session is done, the cells are not */
+};
+
+G_DEFINE_FINAL_TYPE (PpWindowResults, pp_window_results, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_RUN_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void finish_view    (PpWindowResults *self);
+static void queue_summary  (PpWindowResults *self);
+static void update_summary (PpWindowResults *self);
+
+/* The frames this view follows are its window's: the results arrive
+ * and the rows are made in the window's frames, in the order the window
+ * runs its frame callbacks (a --screenshot taken in one of them comes
+ * after the cells of that frame), and while the view itself is hidden
+ * behind the configuration page too. */
+static GtkWidget *
+frame_widget (PpWindowResults *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self);
+}
 
 /* Grid columns */
 
@@ -104,7 +168,7 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
  * width, and GTK 4.8 clips a header's title to its column's width, with
  * no ellipsis: "2 Proxy auto discovery (W"). */
 static void
-add_column (PpWindow           *self,
+add_column (PpWindowResults    *self,
             const char         *title,
             GtkListItemFactory *factory,
             int                 width)
@@ -116,8 +180,8 @@ add_column (PpWindow           *self,
   gtk_column_view_append_column (self->column_view, column);
 }
 
-void
-pp_window_setup_columns (PpWindow *self)
+static void
+setup_columns (PpWindowResults *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -158,7 +222,7 @@ add_rows_cb (GtkWidget     *widget,
              GdkFrameClock *clock,
              gpointer       user_data)
 {
-  PpWindow *self = PP_WINDOW (widget);
+  PpWindowResults *self = user_data;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n = MIN (self->running ? ROWS_PER_FRAME_RUNNING : ROWS_PER_FRAME,
                  self->all_rows->len - shown);
@@ -186,17 +250,19 @@ add_rows_cb (GtkWidget     *widget,
 }
 
 static void
-fill_rows (PpWindow *self,
-           PpPlan   *plan)
+fill_rows (PpWindowResults *self,
+           PpPlan          *plan)
 {
   guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (plan));
+
+  g_autoptr(PpRunResults) pending = pp_run_results_new (plan);
 
   g_set_object (&self->grid_plan, plan);
   g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
-    g_ptr_array_add (self->all_rows, pp_grid_row_new (plan, e));
+    g_ptr_array_add (self->all_rows, pp_grid_row_new (pending, e));
   if (self->rest_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick_id);
+    gtk_widget_remove_tick_callback (frame_widget (self), self->rest_tick_id);
   self->rest_tick_id = 0;
   self->rows_frame_time = 0;
   self->rows_frames_skipped = 0;
@@ -206,8 +272,8 @@ fill_rows (PpWindow *self,
                        self->all_rows->pdata, MIN (self->all_rows->len, ROWS_PER_FRAME));
   if (self->all_rows->len > ROWS_PER_FRAME)
     {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        self->rest_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_rows_cb, NULL, NULL);
+      if (gtk_widget_get_mapped (frame_widget (self)))
+        self->rest_tick_id = gtk_widget_add_tick_callback (frame_widget (self), add_rows_cb, self, NULL);
       else
         g_list_store_splice (self->rows, ROWS_PER_FRAME, 0, self->all_rows->pdata + ROWS_PER_FRAME,
                              self->all_rows->len - ROWS_PER_FRAME);
@@ -217,8 +283,8 @@ fill_rows (PpWindow *self,
 /* Whether the rows were made for the same endpoints and methods as @plan,
  * so that a run of @plan can keep them, and their widgets. */
 static gboolean
-grid_shows (PpWindow *self,
-            PpPlan   *plan)
+grid_shows (PpWindowResults *self,
+            PpPlan          *plan)
 {
   PpPlan *shown = self->grid_plan;
   guint n_items = pp_plan_get_n_items (plan);
@@ -245,13 +311,13 @@ grid_shows (PpWindow *self,
  * while the first results arrive. A profile that cannot load yet (no
  * workspace ID) gets its rows, and its error, when Run is clicked. */
 void
-pp_window_prepare_grid (PpWindow *self)
+pp_window_results_prepare (PpWindowResults *self,
+                           PpPlan          *plan)
 {
-  g_autoptr(PpPlan) plan = NULL;
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
 
-  if (self->paned == NULL || self->plan != NULL)
+  if (pp_session_get_plan (self->session) != NULL)
     return;
-  plan = pp_window_make_plan (self, NULL);
   if (plan != NULL && !grid_shows (self, plan))
     fill_rows (self, plan);
 }
@@ -260,9 +326,11 @@ pp_window_prepare_grid (PpWindow *self)
  * probes (their widgets stay), else @plan with new rows. Every cell is
  * pending afterwards. */
 PpPlan *
-pp_window_grid_for_run (PpWindow *self,
-                        PpPlan   *plan)
+pp_window_results_rows_for_run (PpWindowResults *self,
+                                PpPlan          *plan)
 {
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
+
   if (!grid_shows (self, plan))
     fill_rows (self, plan);
   for (guint r = 0; r < self->all_rows->len; r++)
@@ -278,15 +346,23 @@ pp_window_grid_for_run (PpWindow *self,
 
 /* Results, applied per frame */
 
+/**
+ * pp_window_results_get_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell of plan item @index
+ */
 PpGridCell *
-pp_window_cell_for_index (PpWindow *self,
-                          guint     index)
+pp_window_results_get_cell (PpWindowResults *self,
+                            guint            index)
 {
-  guint n_methods = pp_plan_get_n_methods (self->plan);
-  PpGridRow *row = index / n_methods < self->all_rows->len
-                   ? g_ptr_array_index (self->all_rows, index / n_methods) : NULL;
+  guint endpoint_index, method_position;
 
-  return row ? pp_grid_row_get_cell (row, index % n_methods) : NULL;
+  if (!pp_run_results_get_position (pp_session_get_results (self->session), index,
+                                    &endpoint_index, &method_position) ||
+      endpoint_index >= self->all_rows->len)
+    return NULL;
+
+  return pp_grid_row_get_cell (g_ptr_array_index (self->all_rows, endpoint_index), method_position);
 }
 
 /* Applies queued results to their cells, at most FLUSH_BUDGET_US and
@@ -299,9 +375,9 @@ pp_window_cell_for_index (PpWindow *self,
 #define CELLS_PER_FRAME 40
 
 static gboolean
-flush_queue_budget (PpWindow *self,
-                    gint64    budget_us,
-                    guint     max_cells)
+flush_queue_budget (PpWindowResults *self,
+                    gint64           budget_us,
+                    guint            max_cells)
 {
   gint64 deadline = g_get_monotonic_time () + budget_us;
   guint done = 0;
@@ -311,20 +387,20 @@ flush_queue_budget (PpWindow *self,
   while (done < self->queue->len && done < max_cells &&
          (done % 8 != 0 || g_get_monotonic_time () < deadline))
     {
-      Delivery *d = &g_array_index (self->queue, Delivery, done++);
-      PpGridCell *cell = pp_window_cell_for_index (self, d->index);
+      CellUpdate *d = &g_array_index (self->queue, CellUpdate, done++);
+      PpGridCell *cell = pp_window_results_get_cell (self, d->index);
 
       if (cell != NULL)
         pp_grid_cell_set_result (cell, d->result);
     }
   g_array_remove_range (self->queue, 0, done);
-  pp_window_queue_summary (self);
+  queue_summary (self);
 
   return self->queue->len > 0;
 }
 
-void
-pp_window_flush_all (PpWindow *self)
+static void
+flush_all (PpWindowResults *self)
 {
   flush_queue_budget (self, G_MAXINT64 / 2, G_MAXUINT);
 }
@@ -334,13 +410,13 @@ tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
-  PpWindow *self = PP_WINDOW (widget);
+  PpWindowResults *self = user_data;
 
   if (flush_queue_budget (self, FLUSH_BUDGET_US, CELLS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
   if (self->finishing)
-    pp_window_finish_run (self);
+    finish_view (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -349,85 +425,72 @@ tick_cb (GtkWidget     *widget,
 static gboolean
 flush_idle_cb (gpointer user_data)
 {
-  PpWindow *self = user_data;
+  PpWindowResults *self = user_data;
 
   self->flush_idle_id = 0;
   if (self->tick_id == 0)
     {
-      pp_window_flush_all (self);
+      flush_all (self);
       if (self->finishing)
-        pp_window_finish_run (self);
+        finish_view (self);
     }
 
   return G_SOURCE_REMOVE;
 }
 
-void
-pp_window_schedule_flush (PpWindow *self)
+static void
+schedule_flush (PpWindowResults *self)
 {
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  if (self->tick_id == 0 && gtk_widget_get_mapped (frame_widget (self)))
+    self->tick_id = gtk_widget_add_tick_callback (frame_widget (self), tick_cb, self, NULL);
   else if (self->tick_id == 0 && self->flush_idle_id == 0)
     self->flush_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle_cb, self, NULL);
 }
 
-/* The result is the run's at once (the summary and the report count it);
- * its cell follows at the next frame with room for it. */
-void
-pp_window_deliver (PpWindow      *self,
-                   guint          index,
-                   PpProbeResult *result)
+/* The session has the result already (the summary and the report count
+ * it); its cell follows at the next frame with room for it. */
+static void
+probe_finished_cb (PpSession       *session,
+                   guint            index,
+                   PpProbeResult   *result,
+                   PpWindowResults *self)
 {
-  Delivery delivery = { index, pp_probe_result_ref (result) };
+  CellUpdate update = { index, pp_probe_result_ref (result) };
 
-  if (g_ptr_array_index (self->results, index) != NULL)
-    {
-      pp_probe_result_unref (delivery.result);
-      return;
-    }
-  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
-  g_array_append_val (self->queue, delivery);
-  pp_window_schedule_flush (self);
+  g_array_append_val (self->queue, update);
+  schedule_flush (self);
 }
 
 /* Summary */
 
 static char *
-format_method_counts (PpWindow *self)
+format_method_counts (PpRunResults *results)
 {
-  guint n_methods = pp_plan_get_n_methods (self->plan);
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+  guint n_endpoints = pp_run_results_get_n_endpoints (results);
   GString *out = g_string_new (NULL);
 
-  for (guint m = 0; m < n_methods; m++)
+  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
-      guint reachable = 0, absent = 0;
+      PpMethod method = pp_run_results_get_method (results, m);
+      PpMethodCount count;
 
-      for (guint e = 0; e < n_endpoints; e++)
-        {
-          PpProbeResult *r = g_ptr_array_index (self->results, e * n_methods + m);
-
-          reachable += r && pp_probe_result_is_reachable (r);
-          absent += r && r->outcome == PP_OUTCOME_NOT_CONFIGURED;
-        }
+      pp_run_results_count_method (results, m, &count);
       if (out->len > 0)
         g_string_append (out, "; ");
-      if (absent == n_endpoints)
+      if (count.not_configured == n_endpoints)
         /* Translators: a connectivity method that is not configured, e.g. "Named proxy: doesn't exist". */
-        g_string_append_printf (out, _("%s: doesn’t exist"),
-                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))));
+        g_string_append_printf (out, _("%s: doesn’t exist"), _(pp_method_get_label (method)));
       else
         /* Translators: a method and the endpoints it reached, e.g. "Default proxy 24/30". */
-        g_string_append_printf (out, _("%s %u/%u"),
-                                _(pp_method_get_label (pp_plan_get_method (self->plan, m))),
-                                reachable, n_endpoints);
+        g_string_append_printf (out, _("%s %u/%u"), _(pp_method_get_label (method)),
+                                count.succeeded, n_endpoints);
     }
 
   return g_string_free (out, FALSE);
 }
 
 static char *
-format_title (PpWindow        *self,
+format_title (PpWindowResults *self,
               const PpVerdict *verdict)
 {
   if (verdict->n_pending > 0 && self->running)
@@ -442,9 +505,10 @@ format_title (PpWindow        *self,
                           verdict->n_reachable, verdict->n_endpoints);
 }
 
-void
-pp_window_update_summary (PpWindow *self)
+static void
+update_summary (PpWindowResults *self)
 {
+  PpRunResults *results = pp_session_get_results (self->session);
   PpVerdict verdict;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
@@ -452,14 +516,14 @@ pp_window_update_summary (PpWindow *self)
   g_autofree char *methods = NULL;
   g_autofree char *verdict_text = NULL;
 
-  if (self->plan == NULL)
+  if (results == NULL)
     return;
   self->summary_dirty = FALSE;
-  pp_verdict_compute (&verdict, self->plan, self->results);
+  pp_run_results_get_verdict (results, &verdict);
   title = format_title (self, &verdict);
-  counts = format_method_counts (self);
+  counts = format_method_counts (results);
   headline = pp_verdict_format_headline (&verdict);
-  methods = pp_verdict_format_methods (&verdict, self->plan);
+  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
   verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
@@ -479,41 +543,219 @@ pp_window_update_summary (PpWindow *self)
 static gboolean
 summary_timeout_cb (gpointer user_data)
 {
-  PpWindow *self = user_data;
+  PpWindowResults *self = user_data;
 
   if (!self->summary_dirty)
     {
       self->summary_timeout_id = 0;
       return G_SOURCE_REMOVE;
     }
-  pp_window_update_summary (self);
+  update_summary (self);
 
   return G_SOURCE_CONTINUE;
 }
 
-void
-pp_window_queue_summary (PpWindow *self)
+static void
+queue_summary (PpWindowResults *self)
 {
   if (self->summary_timeout_id != 0)
     {
       self->summary_dirty = TRUE;
       return;
     }
-  pp_window_update_summary (self);
+  update_summary (self);
   self->summary_timeout_id = g_timeout_add (SUMMARY_INTERVAL_MS, summary_timeout_cb, self);
 }
 
+/* The summary as one text, for the clipboard: what the labels show. */
 char *
-pp_window_format_summary (PpWindow *self)
+pp_window_results_format_summary (PpWindowResults *self)
 {
-  g_return_val_if_fail (PP_IS_WINDOW (self), NULL);
+  PpPlan *plan;
 
-  if (self->plan == NULL)
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
+
+  plan = pp_session_get_plan (self->session);
+  if (plan == NULL)
     return g_strdup ("");
 
-  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (self->plan)),
+  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (plan)),
                           gtk_label_get_label (self->summary_title),
                           gtk_label_get_label (self->summary_methods),
                           gtk_label_get_label (self->summary_verdict));
 }
 
+/* The run */
+
+/* The last cells are drawn: the view's run is over. */
+static void
+finish_view (PpWindowResults *self)
+{
+  self->finishing = FALSE;
+  flush_all (self);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (frame_widget (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
+  self->running = FALSE;
+  update_summary (self);
+  pp_debug ("run shown");
+  g_signal_emit (self, signals[SIGNAL_RUN_SHOWN], 0);
+}
+
+/* The session is done, the frames perhaps not: the view finishes when
+ * they have shown every result, not in one frame that would apply
+ * hundreds of cells at once. */
+static void
+session_finished_cb (PpSession       *session,
+                     const GError    *error,
+                     PpWindowResults *self)
+{
+  self->finishing = TRUE;
+  if (self->queue->len == 0)
+    finish_view (self);
+  else
+    schedule_flush (self);
+}
+
+/* After pp_session_start(): the view shows the session's run. */
+void
+pp_window_results_show_run (PpWindowResults *self)
+{
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+
+  self->running = TRUE;
+  pp_details_pane_set_cell (self->details, NULL);
+  update_summary (self);
+}
+
+gboolean
+pp_window_results_get_running (PpWindowResults *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), FALSE);
+
+  return self->running;
+}
+
+GListModel *
+pp_window_results_get_rows (PpWindowResults *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+GtkColumnView *
+pp_window_results_get_column_view (PpWindowResults *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
+
+  return self->column_view;
+}
+
+PpDetailsPane *
+pp_window_results_get_details (PpWindowResults *self)
+{
+  g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
+
+  return self->details;
+}
+
+/* GObject */
+
+static void
+clear_update (gpointer data)
+{
+  CellUpdate *update = data;
+
+  g_clear_pointer (&update->result, pp_probe_result_unref);
+}
+
+static void
+pp_window_results_dispose (GObject *object)
+{
+  PpWindowResults *self = PP_WINDOW_RESULTS (object);
+
+  /* Still in the window: its frames must not call a view that is gone. */
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (frame_widget (self), self->tick_id);
+  if (self->rest_tick_id != 0)
+    gtk_widget_remove_tick_callback (frame_widget (self), self->rest_tick_id);
+  self->tick_id = self->rest_tick_id = 0;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  if (self->queue != NULL)
+    g_array_set_size (self->queue, 0);
+  g_clear_handle_id (&self->flush_idle_id, g_source_remove);
+  g_clear_handle_id (&self->summary_timeout_id, g_source_remove);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (pp_window_results_parent_class)->dispose (object);
+}
+
+static void
+pp_window_results_finalize (GObject *object)
+{
+  PpWindowResults *self = PP_WINDOW_RESULTS (object);
+
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->all_rows, g_ptr_array_unref);
+  g_clear_object (&self->grid_plan);
+  g_clear_pointer (&self->queue, g_array_unref);
+
+  G_OBJECT_CLASS (pp_window_results_parent_class)->finalize (object);
+}
+
+static void
+pp_window_results_class_init (PpWindowResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pp_window_results_dispose;
+  object_class->finalize = pp_window_results_finalize;
+
+  /* The session's run is over and every result is drawn. */
+  signals[SIGNAL_RUN_SHOWN] =
+    g_signal_new ("run-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (PP_TYPE_DETAILS_PANE);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, paned);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_methods);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_verdict);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, details);
+}
+
+static void
+pp_window_results_init (PpWindowResults *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
+  self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->queue = g_array_new (FALSE, FALSE, sizeof (CellUpdate));
+  g_array_set_clear_func (self->queue, clear_update);
+  setup_columns (self);
+}
+
+/* A view of @session's runs, from the next one on. */
+PpWindowResults *
+pp_window_results_new (PpSession *session)
+{
+  PpWindowResults *self;
+
+  g_return_val_if_fail (PP_IS_SESSION (session), NULL);
+
+  self = g_object_new (PP_TYPE_WINDOW_RESULTS, NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect (session, "probe-finished", G_CALLBACK (probe_finished_cb), self);
+  g_signal_connect (session, "finished", G_CALLBACK (session_finished_cb), self);
+
+  return self;
+}

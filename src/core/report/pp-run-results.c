@@ -1,0 +1,475 @@
+/* pp-run-results.c
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-run-results.h"
+#include "pp-log.h"
+
+#include <string.h>
+
+struct _PpRunResults
+{
+  GObject parent_instance;
+
+  PpPlan *plan;
+  GPtrArray *results;   /* of PpProbeResult, plan order; NULL while pending */
+  guint n_missing;      /* NULL entries */
+  gboolean stopped;
+};
+
+G_DEFINE_FINAL_TYPE (PpRunResults, pp_run_results, G_TYPE_OBJECT)
+
+/* Pending entries are NULL: GPtrArray hands them to the free function. */
+static void
+clear_result (gpointer data)
+{
+  if (data != NULL)
+    pp_probe_result_unref (data);
+}
+
+static void
+pp_run_results_finalize (GObject *object)
+{
+  PpRunResults *self = PP_RUN_RESULTS (object);
+
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pp_run_results_parent_class)->finalize (object);
+}
+
+static void
+pp_run_results_class_init (PpRunResultsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pp_run_results_finalize;
+}
+
+static void
+pp_run_results_init (PpRunResults *self)
+{
+}
+
+/**
+ * pp_run_results_new:
+ * @plan: the run's plan
+ *
+ * Returns: (transfer full): results with every probe pending
+ */
+PpRunResults *
+pp_run_results_new (PpPlan *plan)
+{
+  PpRunResults *self;
+  guint n_items;
+
+  g_return_val_if_fail (PP_IS_PLAN (plan), NULL);
+
+  n_items = pp_plan_get_n_items (plan);
+  self = g_object_new (PP_TYPE_RUN_RESULTS, NULL);
+  self->plan = g_object_ref (plan);
+  self->results = g_ptr_array_new_full (n_items, clear_result);
+  g_ptr_array_set_size (self->results, n_items);
+  self->n_missing = n_items;
+
+  return self;
+}
+
+/**
+ * pp_run_results_new_finished:
+ * @plan: the run's plan
+ * @results: (element-type PpProbeResult): one result per plan item, in
+ *   plan order (what pp_runner_run_finish() returns, cancelled probes
+ *   included); NULL entries stay pending
+ *
+ * Returns: (transfer full): results holding their own references
+ */
+PpRunResults *
+pp_run_results_new_finished (PpPlan    *plan,
+                             GPtrArray *results)
+{
+  PpRunResults *self;
+
+  g_return_val_if_fail (PP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (results != NULL, NULL);
+
+  self = pp_run_results_new (plan);
+  for (guint i = 0; i < results->len && i < self->results->len; i++)
+    if (g_ptr_array_index (results, i) != NULL)
+      pp_run_results_set_item (self, i, g_ptr_array_index (results, i));
+
+  return self;
+}
+
+PpPlan *
+pp_run_results_get_plan (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return self->plan;
+}
+
+PpProfile *
+pp_run_results_get_profile (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return pp_plan_get_profile (self->plan);
+}
+
+guint
+pp_run_results_get_n_endpoints (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), 0);
+
+  return pp_profile_get_n_endpoints (pp_plan_get_profile (self->plan));
+}
+
+guint
+pp_run_results_get_n_methods (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), 0);
+
+  return pp_plan_get_n_methods (self->plan);
+}
+
+PpMethod
+pp_run_results_get_method (PpRunResults *self,
+                           guint         position)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), PP_METHOD_DIRECT);
+
+  return pp_plan_get_method (self->plan, position);
+}
+
+guint
+pp_run_results_get_n_items (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), 0);
+
+  return self->results->len;
+}
+
+/* The plan's order: endpoint by endpoint, the methods in plan order
+ * within each (the runner and the grid's cells use the same index). */
+guint
+pp_run_results_get_index (PpRunResults *self,
+                          guint         endpoint_index,
+                          guint         method_position)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), 0);
+  g_return_val_if_fail (method_position < pp_plan_get_n_methods (self->plan), 0);
+
+  return endpoint_index * pp_plan_get_n_methods (self->plan) + method_position;
+}
+
+/* The inverse of pp_run_results_get_index(): FALSE when @index is
+ * beyond the plan. */
+gboolean
+pp_run_results_get_position (PpRunResults *self,
+                             guint         index,
+                             guint        *endpoint_index,
+                             guint        *method_position)
+{
+  guint n_methods;
+
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+
+  if (index >= self->results->len)
+    return FALSE;
+  n_methods = pp_plan_get_n_methods (self->plan);
+  *endpoint_index = index / n_methods;
+  *method_position = index % n_methods;
+
+  return TRUE;
+}
+
+/**
+ * pp_run_results_set_item:
+ * @index: the plan item
+ * @result: its result
+ *
+ * A probe answers once: a second result for the same item (the runner's
+ * final array after its per-probe signals) is ignored.
+ *
+ * Returns: whether @result was new
+ */
+gboolean
+pp_run_results_set_item (PpRunResults  *self,
+                         guint          index,
+                         PpProbeResult *result)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (index < self->results->len, FALSE);
+
+  if (g_ptr_array_index (self->results, index) != NULL)
+    return FALSE;
+
+  g_ptr_array_index (self->results, index) = pp_probe_result_ref (result);
+  self->n_missing--;
+
+  return TRUE;
+}
+
+/**
+ * pp_run_results_get_item:
+ *
+ * Returns: (transfer none) (nullable): the result, NULL while pending or
+ *   out of range
+ */
+PpProbeResult *
+pp_run_results_get_item (PpRunResults *self,
+                         guint         index)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return index < self->results->len ? g_ptr_array_index (self->results, index) : NULL;
+}
+
+/**
+ * pp_run_results_lookup:
+ *
+ * Returns: (transfer none) (nullable): the result for @endpoint_index
+ *   by the method at @method_position, NULL while pending
+ */
+PpProbeResult *
+pp_run_results_lookup (PpRunResults *self,
+                       guint         endpoint_index,
+                       guint         method_position)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  if (method_position >= pp_plan_get_n_methods (self->plan))
+    return NULL;
+
+  return pp_run_results_get_item (self, pp_run_results_get_index (self, endpoint_index,
+                                                                  method_position));
+}
+
+/* Every probe has a result (cancelled ones included). */
+gboolean
+pp_run_results_is_complete (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+
+  return self->n_missing == 0;
+}
+
+gboolean
+pp_run_results_get_stopped (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+
+  return self->stopped;
+}
+
+/* Whoever stopped the run says so: a stop that came after the last
+ * probe answered leaves no cancelled result, and still exits 130. */
+void
+pp_run_results_set_stopped (PpRunResults *self,
+                            gboolean      stopped)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+
+  self->stopped = !!stopped;
+}
+
+/* The pass rule of the analyzer: an endpoint is reachable when any
+ * method got an expected status. */
+gboolean
+pp_run_results_endpoint_reachable (PpRunResults *self,
+                                   guint         endpoint_index)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+
+  for (guint m = 0; m < pp_plan_get_n_methods (self->plan); m++)
+    {
+      PpProbeResult *result = pp_run_results_lookup (self, endpoint_index, m);
+
+      if (result != NULL && pp_probe_result_is_reachable (result))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every method has answered for @endpoint_index (none pending or
+ * cancelled): only then can an unreachable endpoint be called so. */
+gboolean
+pp_run_results_endpoint_answered (PpRunResults *self,
+                                  guint         endpoint_index)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+
+  for (guint m = 0; m < pp_plan_get_n_methods (self->plan); m++)
+    if (!pp_probe_result_has_answered (pp_run_results_lookup (self, endpoint_index, m)))
+      return FALSE;
+
+  return TRUE;
+}
+
+guint
+pp_run_results_count_reachable (PpRunResults *self)
+{
+  guint n_endpoints = pp_run_results_get_n_endpoints (self);
+  guint reachable = 0;
+
+  for (guint e = 0; e < n_endpoints; e++)
+    reachable += pp_run_results_endpoint_reachable (self, e);
+
+  return reachable;
+}
+
+gboolean
+pp_run_results_all_reachable (PpRunResults *self)
+{
+  return pp_run_results_count_reachable (self) == pp_run_results_get_n_endpoints (self);
+}
+
+static void
+count_result (PpMethodCount       *count,
+              const PpProbeResult *result)
+{
+  if (!pp_probe_result_has_answered (result))
+    count->pending++;
+  else if (pp_probe_result_is_reachable (result))
+    count->succeeded++;
+  else if (result->outcome == PP_OUTCOME_NOT_CONFIGURED)
+    count->not_configured++;
+  else
+    count->failed++;
+}
+
+void
+pp_run_results_count_method (PpRunResults  *self,
+                             guint          method_position,
+                             PpMethodCount *count)
+{
+  guint n_endpoints;
+
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (count != NULL);
+
+  memset (count, 0, sizeof *count);
+  n_endpoints = pp_run_results_get_n_endpoints (self);
+  for (guint e = 0; e < n_endpoints; e++)
+    count_result (count, pp_run_results_lookup (self, e, method_position));
+}
+
+/* Only what the results so far make certain: a method whose remaining
+ * checks could still change its class gets none yet. */
+static void
+classify_method (PpVerdict           *verdict,
+                 PpMethod             method,
+                 const PpMethodCount *count)
+{
+  guint done = verdict->n_endpoints - count->pending;
+
+  if (done == 0)
+    return;
+  if (count->not_configured == done)
+    verdict->methods_absent |= PP_METHOD_BIT (method);
+  else if (count->succeeded == verdict->n_endpoints)
+    verdict->methods_all |= PP_METHOD_BIT (method);
+  else if (count->succeeded > 0 && count->failed > 0)
+    verdict->methods_some |= PP_METHOD_BIT (method);
+  else if (count->succeeded == 0 && count->pending == 0)
+    verdict->methods_none |= PP_METHOD_BIT (method);
+}
+
+/* "Only direct works" also when the default proxy "worked" because the
+ * desktop answered DIRECT: no proxy let anything through. While checks
+ * are missing (running, or stopped) a verdict is given only when no
+ * missing answer can change it: every endpoint reached, and either a
+ * proxy let something through or none can still fail everywhere
+ * (@proxies_may_fail: proxy methods that have reached nothing yet). */
+static PpVerdictKind
+choose_kind (const PpVerdict *verdict,
+             guint            proxies_may_fail)
+{
+  guint proxies_failed = verdict->methods_none & ~PP_METHOD_BIT (PP_METHOD_DIRECT);
+
+  if (verdict->n_pending > 0)
+    return verdict->n_reachable == verdict->n_endpoints && (verdict->via_proxy || proxies_may_fail == 0)
+           ? PP_VERDICT_ALL_REACHABLE : PP_VERDICT_PENDING;
+  if (verdict->n_reachable > 0 && !verdict->via_proxy && proxies_failed != 0)
+    return PP_VERDICT_ONLY_DIRECT;
+  if (verdict->n_reachable == verdict->n_endpoints)
+    return PP_VERDICT_ALL_REACHABLE;
+  if (verdict->n_reachable == 0)
+    return PP_VERDICT_NONE_REACHABLE;
+
+  return PP_VERDICT_SOME_UNREACHABLE;
+}
+
+/* A reachable answer through an actual proxy, not a DIRECT one. */
+static gboolean
+went_via_proxy (const PpProbeResult *result)
+{
+  return pp_probe_result_is_reachable (result) && result->method != PP_METHOD_DIRECT &&
+         result->proxy != NULL && !g_str_equal (result->proxy, "DIRECT");
+}
+
+static void
+scan_results (PpRunResults *self,
+              PpVerdict    *verdict)
+{
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      PpProbeResult *result = g_ptr_array_index (self->results, i);
+
+      if (!pp_probe_result_has_answered (result))
+        {
+          verdict->n_pending++;
+          verdict->n_cancelled += result != NULL;
+          continue;
+        }
+      verdict->via_proxy |= went_via_proxy (result);
+      verdict->inspected |= result->tls.inspected;
+    }
+}
+
+void
+pp_run_results_get_verdict (PpRunResults *self,
+                            PpVerdict    *verdict)
+{
+  guint proxies_may_fail = 0;
+
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (verdict != NULL);
+
+  memset (verdict, 0, sizeof *verdict);
+  verdict->n_endpoints = pp_run_results_get_n_endpoints (self);
+  verdict->n_reachable = pp_run_results_count_reachable (self);
+  verdict->n_probes = verdict->n_endpoints * pp_plan_get_n_methods (self->plan);
+  scan_results (self, verdict);
+
+  for (guint m = 0; m < pp_plan_get_n_methods (self->plan); m++)
+    {
+      PpMethod method = pp_plan_get_method (self->plan, m);
+      PpMethodCount count;
+
+      pp_run_results_count_method (self, m, &count);
+      classify_method (verdict, method, &count);
+      if (method != PP_METHOD_DIRECT && count.succeeded == 0 &&
+          !(verdict->methods_absent & PP_METHOD_BIT (method)))
+        proxies_may_fail |= PP_METHOD_BIT (method);
+    }
+  verdict->kind = choose_kind (verdict, proxies_may_fail);
+  pp_debug ("verdict %d: %u of %u endpoints reachable, %u pending (%u cancelled)",
+            verdict->kind, verdict->n_reachable, verdict->n_endpoints, verdict->n_pending,
+            verdict->n_cancelled);
+}
+
+/* Stopped wins: a stopped run's reachable endpoints prove nothing about
+ * the ones it did not check. */
+PpExitStatus
+pp_run_results_get_exit_status (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), PP_EXIT_BAD_INPUT);
+
+  if (self->stopped)
+    return PP_EXIT_STOPPED;
+
+  return pp_run_results_all_reachable (self) ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
+}
