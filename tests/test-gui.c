@@ -17,6 +17,8 @@
 #include "pp-config-panel.h"
 #include "pp-details-pane.h"
 #include "pp-grid-row.h"
+#include "pp-profile.h"
+#include "pp-profile-chooser.h"
 #include "pp-report-config.h"
 #include "pp-screenshot.h"
 #include "pp-test-gui.h"
@@ -303,6 +305,11 @@ test_run (void)
   wait_for_run (window);
   g_assert_true (focused (window) == run_button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.run");
+  /* Its results can be exported and summed up; the choosers are back. */
+  g_assert_true (gtk_widget_get_sensitive (find_type (GTK_WIDGET (window), PP_TYPE_PROFILE_CHOOSER)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "stop"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "copy-summary"));
 
   /* The run kept the rows made under the empty state; results only
    * changed cell properties. */
@@ -488,6 +495,11 @@ test_stop (void)
   g_assert_nonnull (focused (window));
   g_assert_true (GTK_IS_BUTTON (focused (window)));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focused (window))), ==, "win.stop");
+  /* While it runs, Stop can be done, not Run nor a new choice. */
+  g_assert_false (gtk_widget_get_sensitive (find_type (GTK_WIDGET (window), PP_TYPE_PROFILE_CHOOSER)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "stop"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
   /* Nothing answers: still running a while later. */
   spin_for (1500);
   g_assert_true (pp_window_get_running (window));
@@ -662,6 +674,60 @@ test_idle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The choosers say what is chosen, once per choice: the window remembers
+ * a choice of the user's, not one from the command line. Before any run,
+ * Run is the only action of the header that can be done. */
+static void
+test_profile_chooser (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  PpProfileChooser *chooser;
+  GtkWidget *profiles;
+  guint changed = 0, geography_notified = 0;
+  g_autofree char *saved = NULL;
+
+  reset_settings ();
+  window = g_object_ref (new_window ());
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "stop"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "copy-summary"));
+  chooser = PP_PROFILE_CHOOSER (find_type (GTK_WIDGET (window), PP_TYPE_PROFILE_CHOOSER));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (chooser)));
+  g_signal_connect_swapped (chooser, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect_swapped (chooser, "notify::geography", G_CALLBACK (count_cb), &geography_notified);
+
+  pp_window_set_overrides (window, "mde-standard", "UK", NULL);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (geography_notified, ==, 1);
+  g_assert_cmpstr (pp_profile_chooser_get_profile (chooser), ==, "mde-standard");
+  g_assert_cmpstr (pp_profile_chooser_get_geography (chooser), ==, "UK");
+  saved = g_settings_get_string (settings (), "geography");
+  g_assert_cmpstr (saved, ==, "");
+  /* The same choice again is no change. */
+  pp_profile_chooser_select (chooser, "mde-standard", "UK");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The user picks the custom URL list, which has no geographies. */
+  profiles = find_type (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (profiles), g_strv_length ((GStrv) pp_profile_list_bundled ()));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (geography_notified, ==, 2);
+  g_assert_cmpstr (pp_profile_chooser_get_profile (chooser), ==, PP_PROFILE_CHOOSER_CUSTOM);
+  g_assert_null (pp_profile_chooser_get_geography (chooser));
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_next_sibling (profiles)));
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings (), "profile");
+  g_assert_cmpstr (saved, ==, PP_PROFILE_CHOOSER_CUSTOM);
+
+  /* Through the property, as a binding would. */
+  g_object_set (chooser, "profile", "mde-streamlined", NULL);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpstr (pp_profile_chooser_get_profile (chooser), ==, "mde-streamlined");
+  g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_next_sibling (profiles)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/gui/run", test_run);
   g_test_add_func ("/gui/run-before-rows", test_run_before_rows);
   g_test_add_func ("/gui/stop", test_stop);
+  g_test_add_func ("/gui/profile-chooser", test_profile_chooser);
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/right-to-left", test_right_to_left);
   g_test_add_func ("/gui/details/pac-lookups", test_details_pac_lookups);

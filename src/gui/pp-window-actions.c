@@ -1,9 +1,11 @@
 /* pp-window-actions.c: what the window's actions and shortcuts do
  *
- * Every win.* action is installed here, in class_init, with a keyboard
- * accelerator for each main action; the handlers are static, except the
- * export family's (pp-window-export.c). Sensitivity follows the session
- * and the view through _pp_window_update_actions().
+ * Every win.* action is made here, with a keyboard accelerator for each
+ * main action installed in class_init; the handlers are static, except the
+ * export family's (pp-window-export.c). The actions whose sensitivity
+ * changes are GActions of the window's action map, so that their
+ * "enabled" can follow the results view's "running" through property
+ * bindings (_pp_window_bind_actions()); the others are the class's.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,19 +19,19 @@
 #include "pp-window-private.h"
 
 static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+run_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
 {
-  _pp_window_start_run (PP_WINDOW (widget));
+  _pp_window_start_run (PP_WINDOW (user_data));
 }
 
 static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+stop_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
 {
-  PpWindow *self = PP_WINDOW (widget);
+  PpWindow *self = PP_WINDOW (user_data);
 
   if (_pp_window_is_running (self))
     {
@@ -54,14 +56,22 @@ show_cell_action (GtkWidget  *widget,
 }
 
 static void
-copy_summary_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+export_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
 {
-  PpWindow *self = PP_WINDOW (widget);
+  _pp_window_export_action (GTK_WIDGET (user_data), "win.export", parameter);
+}
+
+static void
+copy_summary_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (user_data);
   g_autofree char *text = pp_window_format_summary (self);
 
-  pp_clipboard_set_text (widget, text);
+  pp_clipboard_set_text (GTK_WIDGET (self), text);
   pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
 }
 
@@ -85,32 +95,61 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
-/* What can be done now, from the session and the view: called whenever
- * either changes. */
-void
-_pp_window_update_actions (PpWindow *self)
+/* Transforms from the results view's "running" to an action's "enabled". */
+static gboolean
+has_results (GBinding     *binding,
+             const GValue *running,
+             GValue       *enabled,
+             gpointer      user_data)
 {
-  gboolean running = _pp_window_is_running (self);
-  gboolean has_run = pp_session_get_plan (self->session) != NULL;
-  gboolean has_results = has_run && !running;
+  PpSession *session = PP_WINDOW (user_data)->session;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 has_results && pp_session_get_config (self->session) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", has_run);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->geography_dropdown),
-                            !running && self->geography_ids->len > 1);
+  g_value_set_boolean (enabled, !g_value_get_boolean (running) &&
+                                pp_session_get_plan (session) != NULL &&
+                                pp_session_get_config (session) != NULL);
+  return TRUE;
+}
+
+static gboolean
+has_run (GBinding     *binding,
+         const GValue *running,
+         GValue       *enabled,
+         gpointer      user_data)
+{
+  g_value_set_boolean (enabled, pp_session_get_plan (PP_WINDOW (user_data)->session) != NULL);
+  return TRUE;
+}
+
+static void
+bind_enabled (PpWindow               *self,
+              PpWindowResults        *view,
+              const char             *action,
+              GBindingFlags           flags,
+              GBindingTransformFunc   transform)
+{
+  g_object_bind_property_full (view, "running",
+                               g_action_map_lookup_action (G_ACTION_MAP (self), action), "enabled",
+                               flags | G_BINDING_SYNC_CREATE, transform, NULL, self, NULL);
+}
+
+/* What can be done follows the view's "running": Run and the choosers
+ * while it is not, Stop while it is, Export once a run has results and a
+ * configuration, Copy Summary once there was a run. */
+void
+_pp_window_bind_actions (PpWindow        *self,
+                         PpWindowResults *view)
+{
+  bind_enabled (self, view, "run", G_BINDING_INVERT_BOOLEAN, NULL);
+  bind_enabled (self, view, "stop", G_BINDING_DEFAULT, NULL);
+  bind_enabled (self, view, "export", G_BINDING_DEFAULT, has_results);
+  bind_enabled (self, view, "copy-summary", G_BINDING_DEFAULT, has_run);
+  g_object_bind_property (view, "running", self->chooser, "sensitive",
+                          G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
 }
 
 void
 _pp_window_class_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, _pp_window_export_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
   gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, _pp_window_screenshot_action);
   gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
@@ -129,9 +168,18 @@ void
 _pp_window_add_actions (PpWindow *self)
 {
   static const GActionEntry entries[] = {
+    { "run", run_cb },
+    { "stop", stop_cb },
+    { "export", export_cb },
+    { "copy-summary", copy_summary_cb },
     { "show-help-overlay", show_help_overlay_cb },
   };
+  /* Until the results view exists and they follow it: nothing runs yet. */
+  const char * const disabled[] = { "stop", "export", "copy-summary" };
 
   pp_debug ("window actions added");
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (disabled); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              disabled[i])), FALSE);
 }

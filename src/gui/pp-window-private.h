@@ -9,6 +9,7 @@
 #include "pp-grid-cell.h"
 #include "pp-window-results.h"
 #include "pp-profile.h"
+#include "pp-profile-chooser.h"
 #include "pp-session.h"
 #include "pp-window.h"
 
@@ -19,8 +20,7 @@ struct _PpWindow
   AdwApplicationWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
-  GtkDropDown *profile_dropdown;
-  GtkDropDown *geography_dropdown;
+  PpProfileChooser *chooser;
   GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
   GtkWidget *empty_state;      /* the bin over the grid that holds empty_page */
@@ -32,8 +32,6 @@ struct _PpWindow
   PpConfigPanel *config_panel;  /* in config_bin, made after the first frame */
 
   GSettings *settings;
-  GPtrArray *profile_ids;      /* of char *, parallel to the profile dropdown */
-  GPtrArray *geography_ids;    /* of char *, "" first for every geography */
   char *cmdline_proxy;         /* --proxy: wins over the preference */
   gboolean applying_overrides;
 
@@ -55,7 +53,8 @@ void        _pp_window_prepare_grid   (PpWindow      *self);
 /* pp-window-actions.c */
 void        _pp_window_class_install_actions (GtkWidgetClass *widget_class);
 void        _pp_window_add_actions           (PpWindow       *self);
-void        _pp_window_update_actions        (PpWindow       *self);
+void        _pp_window_bind_actions          (PpWindow       *self,
+                                              PpWindowResults *view);
 
 /* pp-window-export.c */
 void        _pp_window_export_action        (GtkWidget   *widget,
@@ -67,21 +66,5 @@ void        _pp_window_screenshot_action    (GtkWidget   *widget,
 void        _pp_window_show_in_files_action (GtkWidget   *widget,
                                              const char  *action_name,
                                              GVariant    *parameter);
-
-/* pp-window-choosers.c */
-const char *_pp_window_selected_id           (GtkDropDown *dropdown,
-                                              GPtrArray   *ids);
-void        _pp_window_select_id             (GtkDropDown *dropdown,
-                                              GPtrArray   *ids,
-                                              const char  *id);
-void        _pp_window_fill_geographies      (PpWindow    *self,
-                                              const char  *profile_id,
-                                              const char  *selected);
-void        _pp_window_fill_profiles         (PpWindow    *self,
-                                              const char  *selected);
-void        _pp_window_profile_selected_cb   (PpWindow    *self);
-void        _pp_window_geography_selected_cb (PpWindow    *self);
-PpProfile  *_pp_window_load_profile          (PpWindow    *self,
-                                              GError     **error);
 
 G_END_DECLS

@@ -57,6 +57,14 @@ struct _PpWindowResults
 G_DEFINE_FINAL_TYPE (PpWindowResults, pp_window_results, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SIGNAL_RUN_SHOWN,
   N_SIGNALS
 };
@@ -599,6 +607,7 @@ finish_view (PpWindowResults *self)
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   self->running = FALSE;
   update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   pp_debug ("run shown");
   g_signal_emit (self, signals[SIGNAL_RUN_SHOWN], 0);
 }
@@ -627,6 +636,7 @@ pp_window_results_show_run (PpWindowResults *self)
   self->running = TRUE;
   pp_details_pane_set_cell (self->details, NULL);
   update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
 gboolean
@@ -708,6 +718,24 @@ pp_window_results_finalize (GObject *object)
 }
 
 static void
+pp_window_results_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PpWindowResults *self = PP_WINDOW_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pp_window_results_class_init (PpWindowResultsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -715,6 +743,15 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
 
   object_class->dispose = pp_window_results_dispose;
   object_class->finalize = pp_window_results_finalize;
+  object_class->get_property = pp_window_results_get_property;
+
+  /* Showing a run: from pp_window_results_show_run() until the last cell
+   * is drawn, a little after the session's own "running". The window's
+   * actions and choosers follow it. */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The session's run is over and every result is drawn. */
   signals[SIGNAL_RUN_SHOWN] =

@@ -1,7 +1,7 @@
 /* pp-window.c: the main window, a view of a PpSession
  *
  * The window starts and stops its session's runs and shows them: the
- * choosers (pp-window-choosers.c), the actions (pp-window-actions.c), the
+ * choosers (PpProfileChooser), the actions (pp-window-actions.c), the
  * results page (PpWindowResults, which applies results frame by frame so
  * that a burst of a thousand answers costs a handful of frames, not a
  * thousand relayouts), the configuration panel and the export.
@@ -19,6 +19,7 @@
 #include "pp-guidance.h"
 #include "pp-log.h"
 #include "pp-profile.h"
+#include "pp-profile-urls.h"
 #include "pp-session.h"
 #include "pp-window-private.h"
 
@@ -37,6 +38,7 @@ static guint signals[N_SIGNALS];
  * line, a test). */
 static void run_shown_cb (PpWindowResults *view,
                           PpWindow        *self);
+static void running_cb   (PpWindow        *self);
 
 static void
 ensure_results (PpWindow *self)
@@ -48,6 +50,10 @@ ensure_results (PpWindow *self)
   self->results_view = pp_window_results_new (self->session);
   view = GTK_WIDGET (self->results_view);
   g_signal_connect (view, "run-shown", G_CALLBACK (run_shown_cb), self);
+  /* Before the bindings: the Run button takes its new action before the
+   * old one is disabled (see running_cb). */
+  g_signal_connect_swapped (view, "notify::running", G_CALLBACK (running_cb), self);
+  _pp_window_bind_actions (self, self->results_view);
   gtk_overlay_set_child (self->results_overlay, view);
   /* Under the empty state until the first run: neither focus nor a
    * screen reader may wander into it. */
@@ -85,11 +91,39 @@ config_panel (PpWindow *self)
 
 /* Building the plan */
 
+/* The profile and geography chosen, as a profile to run. */
+static PpProfile *
+load_profile (PpWindow  *self,
+              GError   **error)
+{
+  const char *id = pp_profile_chooser_get_profile (self->chooser);
+  g_autofree char *workspace_id = g_settings_get_string (self->settings, "workspace-id");
+  PpProfileOptions options = {
+    .geography = pp_profile_chooser_get_geography (self->chooser),
+    .workspace_id = *workspace_id ? workspace_id : NULL,
+  };
+
+  if (g_strcmp0 (id, PP_PROFILE_CHOOSER_CUSTOM) == 0)
+    {
+      g_auto(GStrv) urls = g_settings_get_strv (self->settings, "custom-urls");
+
+      if (urls[0] == NULL)
+        {
+          g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_EMPTY,
+                       _("The custom URL list is empty: add URLs in Preferences."));
+          return NULL;
+        }
+      return pp_profile_new_for_urls ((const char * const *) urls, error);
+    }
+
+  return pp_profile_load (id ? id : "mde-standard", &options, error);
+}
+
 PpPlan *
 _pp_window_make_plan (PpWindow  *self,
                       GError   **error)
 {
-  g_autoptr(PpProfile) profile = _pp_window_load_profile (self, error);
+  g_autoptr(PpProfile) profile = load_profile (self, error);
   g_autoptr(GArray) methods = NULL;
 
   if (profile == NULL)
@@ -115,6 +149,20 @@ _pp_window_prepare_grid (PpWindow *self)
     return;
   plan = _pp_window_make_plan (self, NULL);
   pp_window_results_prepare (self->results_view, plan);
+}
+
+/* A choice by the user is remembered; one from the command line is not. */
+static void
+chooser_changed_cb (PpWindow *self)
+{
+  const char *geography = pp_profile_chooser_get_geography (self->chooser);
+
+  if (!self->applying_overrides)
+    {
+      g_settings_set_string (self->settings, "profile", pp_profile_chooser_get_profile (self->chooser));
+      g_settings_set_string (self->settings, "geography", geography ? geography : "");
+    }
+  _pp_window_prepare_grid (self);
 }
 
 char *
@@ -149,8 +197,7 @@ keep_focus (PpWindow *self)
 
   if (focus != NULL &&
       (is_within (focus, self->empty_page) ||
-       is_within (focus, GTK_WIDGET (self->profile_dropdown)) ||
-       is_within (focus, GTK_WIDGET (self->geography_dropdown))))
+       is_within (focus, GTK_WIDGET (self->chooser))))
     gtk_widget_grab_focus (GTK_WIDGET (self->run_button));
 }
 
@@ -179,18 +226,20 @@ _pp_window_is_running (PpWindow *self)
   return self->results_view != NULL && pp_window_results_get_running (self->results_view);
 }
 
+/* The view's "running" changed; the bindings made after this handler
+ * then set what can be done (_pp_window_bind_actions). */
 static void
-show_running (PpWindow *self)
+running_cb (PpWindow *self)
 {
   gboolean running = _pp_window_is_running (self);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), running ? "stop" : "run");
 
   /* The button's new action is enabled before it takes it: insensitive
    * even for a moment, it would lose the focus. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), running ? "win.stop" : "win.run", TRUE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
   show_run_button (self, running);
   if (running)
     keep_focus (self);
-  _pp_window_update_actions (self);
 }
 
 static void
@@ -198,7 +247,6 @@ run_shown_cb (PpWindowResults *view,
               PpWindow        *self)
 {
   pp_debug ("the run %s", pp_window_was_stopped (self) ? "was stopped" : "finished");
-  show_running (self);
   g_signal_emit (self, signals[SIGNAL_RUN_FINISHED], 0);
 }
 
@@ -277,8 +325,8 @@ _pp_window_start_run (PpWindow *self)
   /* Results come from the main loop, never from inside this call. */
   pp_session_start (self->session, pp_window_results_rows_for_run (self->results_view, plan),
                     NULL, NULL);
+  /* The view's "running" turns the Run button into Stop (running_cb). */
   pp_window_results_show_run (self->results_view);
-  show_running (self);
   reveal_results (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
   pp_config_panel_set_detecting (config_panel (self));
@@ -311,8 +359,6 @@ pp_window_finalize (GObject *object)
   PpWindow *self = PP_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->geography_ids, g_ptr_array_unref);
   g_clear_pointer (&self->cmdline_proxy, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
@@ -338,17 +384,18 @@ pp_window_class_init (PpWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
+  g_type_ensure (PP_TYPE_PROFILE_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, profile_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PpWindow, geography_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, chooser);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, config_bin);
+  gtk_widget_class_bind_template_callback (widget_class, chooser_changed_cb);
 
   _pp_window_class_install_actions (widget_class);
 }
@@ -360,8 +407,6 @@ pp_window_init (PpWindow *self)
   /* Before the help overlay is set, so that GTK does not add its own. */
   _pp_window_add_actions (self);
 
-  self->profile_ids = g_ptr_array_new_with_free_func (g_free);
-  self->geography_ids = g_ptr_array_new_with_free_func (g_free);
   self->session = pp_session_new ();
   g_signal_connect (self->session, "detected", G_CALLBACK (session_detected_cb), self);
   g_signal_connect (self->session, "finished", G_CALLBACK (session_finished_cb), self);
@@ -423,15 +468,11 @@ pp_window_new (AdwApplication *application,
   g_autofree char *profile = g_settings_get_string (settings, "profile");
   g_autofree char *geography = g_settings_get_string (settings, "geography");
 
+  /* Remembered already: nothing to save. */
+  self->applying_overrides = TRUE;
   self->settings = g_object_ref (settings);
-  _pp_window_fill_profiles (self, profile);
-  _pp_window_fill_geographies (self, _pp_window_selected_id (self->profile_dropdown, self->profile_ids),
-                               geography);
-  g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
-                            G_CALLBACK (_pp_window_profile_selected_cb), self);
-  g_signal_connect_swapped (self->geography_dropdown, "notify::selected",
-                            G_CALLBACK (_pp_window_geography_selected_cb), self);
-  _pp_window_update_actions (self);
+  pp_profile_chooser_select (self->chooser, profile, geography);
+  self->applying_overrides = FALSE;
   /* The first focus is the main action's: Enter runs the checks, and a
    * run changes no focus (see show_run_button). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->run_button));
@@ -451,17 +492,11 @@ pp_window_set_overrides (PpWindow   *self,
   g_return_if_fail (PP_IS_WINDOW (self));
 
   self->applying_overrides = TRUE;
-  if (profile != NULL)
-    {
-      _pp_window_fill_profiles (self, profile);
-      _pp_window_fill_geographies (self, profile, geography);
-    }
-  else if (geography != NULL)
-    _pp_window_select_id (self->geography_dropdown, self->geography_ids, geography);
+  if (profile != NULL || geography != NULL)
+    pp_profile_chooser_select (self->chooser, profile, geography);
   self->applying_overrides = FALSE;
   g_free (self->cmdline_proxy);
   self->cmdline_proxy = g_strdup (proxy);
-  _pp_window_update_actions (self);
 }
 
 gboolean
