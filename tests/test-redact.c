@@ -37,6 +37,9 @@ test_patterns (void)
     { "http://u:pa/ss@h:1/x", "http://u:***@h:1/x" },
     { "alice:pa#ss@h:3128 refused", "alice:***@h:3128 refused" },
     { "http://h:8080/a?b=c:d@e", "http://h:8080/a?b=c:d@e" },
+    /* ... and a password that starts with digits, which reads as a port. */
+    { "http://alice:2024/Secret@proxy:3128", "http://alice:***@proxy:3128" },
+    { "alice:2024/Secret@proxy:3128 refused", "alice:***@proxy:3128 refused" },
     { "-p http://user:pw@", "-p http://user:***@" },
     { "ftp://ivan:pw@127.0.0.1/ is not an http URL", "ftp://ivan:***@127.0.0.1/ is not an http URL" },
     /* Left alone: no password, or not in an authority. */

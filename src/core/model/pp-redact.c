@@ -39,26 +39,42 @@ typedef struct
 static GMutex secrets_lock;
 static GPtrArray *secrets;  /* every form of every secret, longest first */
 
+static gboolean
+all_digits (const char *start,
+            const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* "user:pa/ss@host": a password with an unescaped '/', '?' or '#' ends
- * the authority early, leaving "user:pa" where a port should be. What
- * follows the colon is then no port, and an '@' comes later in the word:
- * the userinfo runs to that '@'. Returns it, or NULL. */
+ * the authority early, leaving "user:pa" where a port should be; the
+ * userinfo then runs to a later '@' in the word. "user:2024/ss@host" is
+ * read the same way although "2024" could be a port: only a query or a
+ * fragment before the '@' ("host:8080/a?b=c:d@e") makes it a URL's path.
+ * Masking a path by mistake costs less than showing a password. Returns
+ * the userinfo's '@', or NULL. */
 static const char *
 find_broken_userinfo_end (const char *auth,
                           const char *auth_end,
                           const char *end)
 {
   const char *colon = memchr (auth, ':', auth_end - auth);
-  gboolean port = TRUE;
+  const char *at;
 
   if (colon == NULL || colon + 1 == auth_end)
     return NULL;
-  for (const char *p = colon + 1; p < auth_end; p++)
-    port = port && g_ascii_isdigit (*p);
-  if (port)
-    return NULL;
+  at = memchr (auth_end, '@', end - auth_end);
+  if (at == NULL || !all_digits (colon + 1, auth_end))
+    return at;
+  for (const char *p = auth_end; p < at; p++)
+    if (*p == '?' || *p == '#' || *p == '=')
+      return NULL;
 
-  return memchr (auth_end, '@', end - auth_end);
+  return at;
 }
 
 /* The authority runs to the first '/', '?' or '#'; its userinfo to the
