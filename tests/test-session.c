@@ -8,6 +8,8 @@
  * "finished") and stopping: while probing, while detecting, and after
  * the end.
  */
+#include <string.h>
+
 #include "pp-profile-urls.h"
 #include "pp-session.h"
 #include "pp-test-probe.h"
@@ -219,6 +221,30 @@ test_stop_while_detecting (void)
   g_assert_cmpint (pp_run_results_get_exit_status (results), ==, PP_EXIT_STOPPED);
 }
 
+/* A run whose configuration cannot be detected was not stopped by
+ * anyone: it ends with the error, not as a stop. */
+static void
+test_detection_fails (void)
+{
+  g_autofree char *ok = pp_testbed_http_url (testbed, "/status/200");
+  const char *urls[] = { ok, NULL };
+  g_autoptr(PpPlan) plan = make_plan (urls, "direct,cmdline");
+  g_autoptr(PpSession) session = pp_session_new ();
+  g_auto(Watch) watch = { 0 };
+
+  watch_init (&watch, session);
+  pp_session_set_proxies (session, "pro xy:3128", NULL);
+  pp_session_start (session, plan, NULL, NULL);
+  g_main_loop_run (watch.loop);
+
+  g_assert_cmpuint (watch.n_finished, ==, 1);
+  g_assert_nonnull (watch.error);
+  g_assert_nonnull (strstr (watch.error, "contains a space"));
+  g_assert_false (pp_run_results_get_stopped (pp_session_get_results (session)));
+  g_assert_cmpint (pp_run_results_get_exit_status (pp_session_get_results (session)), !=,
+                   PP_EXIT_STOPPED);
+}
+
 /* The whole life: detection (with the command line proxy given to the
  * session), then probes, and a second run on the same session. */
 static void
@@ -268,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/session/signals", test_signals);
   g_test_add_func ("/session/stop/probing", test_stop_while_probing);
   g_test_add_func ("/session/stop/detecting", test_stop_while_detecting);
+  g_test_add_func ("/session/detection-fails", test_detection_fails);
   g_test_add_func ("/session/detect-and-run-twice", test_detect_and_run_twice);
 
   status = g_test_run ();

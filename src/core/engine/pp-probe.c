@@ -511,7 +511,10 @@ finish_with (PpProbe    *self,
 {
   self->result->outcome = outcome;
   g_free (self->result->detail);
+  /* Every outcome's words pass here: a resolver's or a PAC script's
+   * message may quote a URL or proxy value with its password. */
   self->result->detail = detail;
+  pp_redact_in_place (&self->result->detail);
   reset_transfer (self);
 }
 
@@ -546,6 +549,7 @@ pp_probe_begin (PpProbe      *self,
     }
   self->candidates = g_steal_pointer (&found->candidates);
   self->result->method_note = g_steal_pointer (&found->detail);
+  pp_redact_in_place (&self->result->method_note);
 
   return start_transfer (self);
 }

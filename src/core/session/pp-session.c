@@ -123,7 +123,9 @@ static void
 finish_run (PpSession    *self,
             const GError *error)
 {
-  gboolean stopped = g_cancellable_is_cancelled (self->cancellable);
+  /* A run that could not start (detection failed) was not stopped by
+   * anyone, although its cancellable is cancelled. */
+  gboolean stopped = g_cancellable_is_cancelled (self->cancellable) && error == NULL;
 
   fill_stopped (self);
   pp_run_results_set_stopped (self->results, stopped);
