@@ -148,6 +148,7 @@ start_run (HostileRun *run,
   run->runner = pp_runner_new (config, trust);
   pp_runner_set_timeout (run->runner, TIMEOUT_MS);
   pp_runner_set_connect_timeout (run->runner, CONNECT_TIMEOUT_MS);
+  pp_runner_set_keep_traces (run->runner, TRUE);
   run->elapsed_ms = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_array_set_size (run->elapsed_ms, pp_plan_get_n_items (run->plan));
   g_signal_connect (run->runner, "probe-finished", G_CALLBACK (finished_cb), run);
@@ -214,6 +215,9 @@ test_case (gconstpointer data)
   g_assert_null (strstr (result->detail, "bad argument"));
   g_assert_null (strstr (result->detail, "Out of memory"));
   g_assert_cmpint (elapsed_ms, <=, TIMEOUT_MS + MARGIN_MS);
+  /* The trace keeps 32 KiB whatever the peer sends (a 1 MB header line
+   * arrives in one piece), and a line's end. */
+  g_assert_cmpuint (result->trace ? strlen (result->trace) : 0, <=, 32 * 1024 + 64);
 }
 
 static void

@@ -332,6 +332,7 @@ append_trace_line (GString    *trace,
   static const char * const secret_headers[] = { "proxy-authorization:", "authorization:", NULL };
   g_autofree char *text = g_strndup (line, len);
   g_autofree char *redacted = NULL;
+  gsize room;
 
   for (guint i = 0; secret_headers[i]; i++)
     if (g_ascii_strncasecmp (text, secret_headers[i], strlen (secret_headers[i])) == 0)
@@ -341,8 +342,14 @@ append_trace_line (GString    *trace,
         return;
       }
 
+  /* Cut after redacting, which a cut could defeat; one libcurl line (a
+   * header of 100 KiB) must not take the trace past its bound either. */
   redacted = pp_redact (text);
-  g_string_append_printf (trace, "%s%s\n", prefix, redacted);
+  room = trace->len < MAX_TRACE_BYTES ? MAX_TRACE_BYTES - trace->len : 0;
+  if (strlen (redacted) > room)
+    g_string_append_printf (trace, "%s%.*s… (cut)\n", prefix, (int) room, redacted);
+  else
+    g_string_append_printf (trace, "%s%s\n", prefix, redacted);
 }
 
 static int
