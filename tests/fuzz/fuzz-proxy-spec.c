@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pp-proxy-spec.h"
+#include "pp-redact.h"
 
 /* What a parsed value must always be: a candidate libcurl can be given and
  * a display that never shows the password. */
@@ -43,7 +44,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autofree char *text = pp_fuzz_strndup (data, size);
-  g_autofree char *redacted = pp_redact_url (text);
+  g_autofree char *redacted = pp_redact (text);
 
   g_assert (redacted != NULL);
   pp_proxy_spec_is_placeholder (text);

@@ -642,7 +642,7 @@ record_markers (PpProbe         *self,
   facts->body_start = self->body_start->str;
   /* A Location can carry credentials like any URL. */
   if (self->location)
-    replace_string (&self->location, pp_redact_url (self->location));
+    replace_string (&self->location, pp_redact (self->location));
   facts->location = self->location;
   /* After a refused redirect the effective URL is the refused one: the
    * server is the one of the last request made. */

@@ -332,11 +332,3 @@ pp_proxy_spec_parse (const char  *text,
 
   return g_steal_pointer (&self);
 }
-
-/* The name this file's callers have known: the same as pp_redact(),
- * patterns and registered secrets alike (pp-redact.c). */
-char *
-pp_redact_url (const char *text)
-{
-  return pp_redact (text);
-}

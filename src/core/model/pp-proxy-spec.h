@@ -51,7 +51,6 @@ PpProxySpec *pp_proxy_spec_parse       (const char   *text,
 PpProxySpec *pp_proxy_spec_ref         (PpProxySpec  *self);
 void         pp_proxy_spec_unref       (PpProxySpec  *self);
 gboolean     pp_proxy_spec_is_placeholder (const char *text);
-char        *pp_redact_url             (const char   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpProxySpec, pp_proxy_spec_unref)
 

@@ -344,6 +344,15 @@ add_form (char *form)
     }
   if (secrets == NULL)
     secrets = g_ptr_array_new_with_free_func (g_free);
+  /* A received report with thousands of made-up passwords must not make
+   * every later line of output cost thousands of replacements: past the
+   * bound, the patterns alone mask them. (No log here: the log writer
+   * redacts, which takes this lock.) */
+  if (secrets->len >= PP_REDACT_MAX_FORMS)
+    {
+      g_free (form);
+      return;
+    }
   for (guint i = 0; i < secrets->len; i++)
     if (g_str_equal (g_ptr_array_index (secrets, i), form))
       {

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * it: removing every "ab" from a report would destroy it. */
 #define PP_REDACT_MIN_SECRET_LENGTH 4
 
+/* How many forms of passwords (each password has up to seven) the
+ * registry holds: far more than one machine's configuration has. */
+#define PP_REDACT_MAX_FORMS 4096
+
 /* How much of one value pp_redact_quote() shows before "…". */
 #define PP_REDACT_MAX_QUOTED_CHARS 120
 

@@ -241,8 +241,6 @@ is_safe_name (const char *name)
   return TRUE;
 }
 
-/* NULL for a plain file. Unix hosts keep the file type in the upper half
- * of the external attributes; every host sets MS-DOS's folder bit. */
 /* An empty folder entry is what `zip -r` writes when a technician unpacks
  * a report to look at it and packs it again: it holds nothing, so it is
  * passed over. A "folder" that holds data is something else. */
@@ -254,6 +252,8 @@ is_empty_folder (const zip_stat_t *st,
          (type == 0 || type == S_IFDIR);
 }
 
+/* NULL for a plain file. Unix hosts keep the file type in the upper half
+ * of the external attributes; every host sets MS-DOS's folder bit. */
 static const char *
 describe_type (zip_t            *archive,
                zip_uint64_t      index,
