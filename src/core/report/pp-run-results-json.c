@@ -10,6 +10,7 @@
 
 #include "pp-json.h"
 #include "pp-report-json.h"
+#include "pp-report-zip.h"
 
 static gboolean
 fail (GError    **error,
@@ -27,7 +28,7 @@ fail (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+  g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_DAMAGED,
                "report.json: %s; the report is damaged or not from Proxy Probe: ask for "
                "the zip again", message);
 

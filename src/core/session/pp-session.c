@@ -53,29 +53,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Detection */
-
-/* The one place a session asks for the configuration: the detection
- * API being unified for the CLI and the GUI replaces these two calls. */
-static void
-detect_configuration_async (PpSession           *self,
-                            gboolean             with_trust,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  pp_detect_config_async (self->cmdline_proxy, self->named_proxy, with_trust, cancellable,
-                          callback, user_data);
-}
-
-static PpConfig *
-detect_configuration_finish (GAsyncResult  *result,
-                             PpTrust      **trust,
-                             GError       **error)
-{
-  return pp_detect_config_finish (result, trust, error);
-}
-
 /* Running */
 
 static void
@@ -197,7 +174,7 @@ detect_done_cb (GObject      *object,
   g_autoptr(PpSession) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PpTrust) trust = NULL;
-  g_autoptr(PpConfig) config = detect_configuration_finish (result, &trust, &error);
+  g_autoptr(PpConfig) config = pp_detect_config_finish (result, &trust, &error);
 
   if (config != NULL && !g_cancellable_is_cancelled (self->cancellable))
     {
@@ -246,7 +223,8 @@ pp_session_start (PpSession *self,
   if (config != NULL)
     use_config (self, config, trust);
   else
-    detect_configuration_async (self, TRUE, self->cancellable, detect_done_cb, g_object_ref (self));
+    pp_detect_config_async (self->cmdline_proxy, self->named_proxy, TRUE, self->cancellable,
+                            detect_done_cb, g_object_ref (self));
 }
 
 /* Probes in flight end as stopped; "finished" follows on the main
@@ -276,7 +254,8 @@ pp_session_detect_async (PpSession           *self,
 {
   g_return_if_fail (PP_IS_SESSION (self));
 
-  detect_configuration_async (self, FALSE, cancellable, callback, user_data);
+  pp_detect_config_async (self->cmdline_proxy, self->named_proxy, FALSE, cancellable,
+                          callback, user_data);
 }
 
 PpConfig *
@@ -286,7 +265,7 @@ pp_session_detect_finish (PpSession     *self,
 {
   g_return_val_if_fail (PP_IS_SESSION (self), NULL);
 
-  return detect_configuration_finish (result, NULL, error);
+  return pp_detect_config_finish (result, NULL, error);
 }
 
 /* Settings, applied by the next run */
