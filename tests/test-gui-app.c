@@ -16,6 +16,7 @@
 
 #include "pp-gui-init.h"
 #include "pp-report.h"
+#include "pp-report-read.h"
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
 

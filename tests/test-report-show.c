@@ -24,6 +24,7 @@
 #include <zlib.h>
 
 #include "pp-report.h"
+#include "pp-report-read.h"
 #include "pp-test-cli.h"
 #include "pp-report-zip.h"
 

@@ -11,6 +11,7 @@
 #include "pp-guidance.h"
 #include "pp-profile-urls.h"
 #include "pp-report.h"
+#include "pp-report-read.h"
 #include "pp-report-html.h"
 #include "pp-report-zip.h"
 #include "pp-test-report.h"

@@ -5,6 +5,7 @@
  */
 #include "pp-cli-report.h"
 #include "pp-report.h"
+#include "pp-report-read.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -8,6 +8,7 @@
 #include "pp-fuzz.h"
 
 #include "pp-report.h"
+#include "pp-report-read.h"
 
 /* Every piece show would print is whole, valid UTF-8 without controls. */
 static void

@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE  /* memrchr */
 
-#include "pp-report.h"
+#include "pp-report-read.h"
 #include "pp-zip-reader.h"
 
 #include <string.h>
