@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
+#include "pp-diagnosis.h"
 #include "pp-format.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
@@ -523,10 +524,19 @@ update_summary (PpWindowResults *self)
   g_autofree char *headline = NULL;
   g_autofree char *methods = NULL;
   g_autofree char *verdict_text = NULL;
+  g_autofree char *diagnosis = NULL;
 
   if (results == NULL)
     return;
   self->summary_dirty = FALSE;
+  /* Once the run is over, the agent's path, the causes, the fixes and the
+   * allow-list lead, as in every other output (pp-diagnosis.c). */
+  if (!self->running)
+    {
+      g_autoptr(PpDiagnosis) computed = pp_diagnosis_new (results);
+
+      diagnosis = pp_diagnosis_format_text (computed);
+    }
   pp_run_results_get_verdict (results, &verdict);
   title = format_title (self, &verdict);
   counts = format_method_counts (results);
@@ -534,7 +544,8 @@ update_summary (PpWindowResults *self)
   methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+  verdict_text = g_strdup_printf ("%s%s%s%s%s", diagnosis ? diagnosis : "", headline,
+                                  *methods ? " " : "", methods,
                                   verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
                                   ? _(" Stopped: some checks did not run.") : "");
   gtk_label_set_label (self->summary_title, title);

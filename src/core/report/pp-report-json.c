@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include "pp-report-json.h"
+#include "pp-diagnosis.h"
 #include "pp-redact.h"
 #include "pp-source.h"
 
@@ -190,6 +191,11 @@ add_profile (JsonBuilder *builder,
   add_string (builder, "name", pp_profile_get_name (profile));
   add_string (builder, "title", pp_profile_get_title (profile));
   add_string (builder, "geography", pp_profile_get_geography (profile));
+  json_builder_set_member_name (builder, "agent");
+  if (pp_profile_get_agent (profile))
+    pp_agent_to_json (pp_profile_get_agent (profile), builder);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "methods");
@@ -205,6 +211,18 @@ add_profile (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+/* The answer leads the document: the agent's path, the causes, the fixes
+ * and the allow-list (pp-diagnosis.c). */
+static void
+add_verdict (JsonBuilder  *builder,
+             PpRunResults *results)
+{
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
+
+  json_builder_set_member_name (builder, "verdict");
+  pp_diagnosis_to_json (diagnosis, builder);
 }
 
 static void
@@ -394,6 +412,7 @@ pp_report_json_build (PpRunResults *results,
   add_string (builder, "schema", PP_REPORT_SCHEMA);
   add_string (builder, "application", "proxyprobe " PACKAGE_VERSION);
   add_string (builder, "generated", generated);
+  add_verdict (builder, results);
   add_profile (builder, plan);
   json_builder_set_member_name (builder, "configuration");
   pp_report_json_add_config (builder, config);

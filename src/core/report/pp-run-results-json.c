@@ -384,6 +384,25 @@ read_run (JsonObject *root,
                            get_int (run, "open_files_limit", G_MAXUINT));
 }
 
+/* A received report gives the verdict its sender saw: the agent comes
+ * with it. One that is damaged is left out (the verdict then speaks of
+ * methods), not a reason to refuse the report. */
+static void
+read_agent (JsonObject *profile_object,
+            PpProfile  *profile)
+{
+  JsonNode *node = profile_object ? json_object_get_member (profile_object, "agent") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpAgent) agent = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  agent = pp_agent_parse ("report.json: $.profile", node, &error);
+  if (agent == NULL)
+    pp_debug ("the report's agent is left out: %s", error->message);
+  pp_profile_set_agent (profile, agent);
+}
+
 static PpPlan *
 read_plan (JsonObject *root,
            GArray     *methods,
@@ -395,8 +414,10 @@ read_plan (JsonObject *root,
   g_autofree char *geography = object ? dup_string (object, "geography") : NULL;
   g_autoptr(PpProfile) profile = pp_profile_new_received (name ? name : "received", title,
                                                           geography, endpoints);
-  PpPlan *plan = pp_plan_new (profile, methods);
+  PpPlan *plan;
 
+  read_agent (object, profile);
+  plan = pp_plan_new (profile, methods);
   read_run (root, plan);
 
   return plan;
