@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "pp-agent.h"
+#include "pp-diagnosis.h"
 #include "pp-profile.h"
+#include "pp-run-results-json.h"
 #include "pp-test-cli.h"
 #include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
@@ -306,6 +308,30 @@ assert_report_leads (GHashTable *files)
   g_assert_cmpuint (count (html, "3 endpoints)"), ==, 1);
 }
 
+/* A received report (opened in the window, merged in a fleet) gives the
+ * verdict its sender saw: the agent and the named proxy's provenance
+ * travel in report.json. */
+static void
+assert_received_same (GHashTable *files,
+                      const char *out)
+{
+  const char *json = file_text (files, "report.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpRunResults) received = pp_run_results_new_from_report_json (json, -1, &error);
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  diagnosis = pp_diagnosis_new (received);
+  sent = line_of (out, "Verdict: ");
+  g_assert_cmpstr (sent + strlen ("Verdict: "), ==, diagnosis->headline);
+  assert_contains (diagnosis->headline, "(--named-proxy)");
+  g_assert_cmpint (pp_run_results_get_exit_status (received), ==, 1);
+  text = pp_diagnosis_format_causes (diagnosis);
+  g_assert_cmpstr (text, ==, strstr (out, "Root causes:\n"));
+}
+
 /* TLS inspection of the agent's path: the issuer is named, the host and
  * the profile's wildcard domain covering it go on the allow-list, which
  * the zip carries as allowlist.txt. */
@@ -332,6 +358,7 @@ test_inspected_allow_list (void)
                    "localhost\n", strlen ("localhost\n"));
   assert_contains (run.out, "Ask the team that runs the TLS inspection");
   assert_report_leads (files);
+  assert_received_same (files, run.out);
 }
 
 /* The agent's path works: nothing to change, exit 0, even though the

@@ -46,7 +46,11 @@ named_proxy_display (PpRunResults      *results,
   if (named != NULL && named->spec != NULL)
     return pp_redact (named->spec->display);
   if (named != NULL && named->raw != NULL)
-    return g_strdup_printf ("'%s'", named->raw);
+    {
+      g_autofree char *raw = pp_redact (named->raw);
+
+      return g_strdup_printf ("'%s'", raw);
+    }
   for (guint e = 0; e < path->n_endpoints; e++)
     {
       PpProbeResult *result = pp_run_results_lookup (results, e, path->method_position);
@@ -59,20 +63,25 @@ named_proxy_display (PpRunResults      *results,
   return g_strdup ("(not shown)");
 }
 
+/* Where the agent's proxy was set, or why there is none. */
 static char *
 named_provenance (PpRunResults *results)
 {
   PpConfig *config = pp_run_results_get_config (results);
   const PpNamedProxy *named = config ? pp_config_get_named_proxy (config) : NULL;
+  const char *source = pp_run_results_get_named_source (results);
 
-  if (config == NULL)
-    return g_strdup ("as the received report shows");
-  if (named->source == NULL)
+  if (source == NULL)
     return g_strdup ("no " PP_MDATP_MANAGED_PATH " cloudService.proxy, no --named-proxy");
-  if (named->problem != NULL)
-    return g_strdup_printf ("%s, which cannot be used: %s", named->source, named->problem);
+  if (named != NULL && named->problem != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s, which cannot be used: %s", source,
+                                               named->problem);
 
-  return g_strdup (named->source);
+      return pp_redact (text);
+    }
+
+  return pp_redact (source);
 }
 
 static void

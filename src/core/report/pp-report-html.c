@@ -177,6 +177,13 @@ append_unreachable (GString      *out,
     g_string_append (out, "</ul>");
 }
 
+/* By the agent's path whatever --pass-rule the exit status follows. */
+static gboolean
+agent_reaches_all (const PpDiagnosis *diagnosis)
+{
+  return diagnosis->path.known && diagnosis->path.n_reached == diagnosis->path.n_endpoints;
+}
+
 /* The agent's path leads the box: what the agent will do, then what
  * each method did. */
 static void
@@ -186,7 +193,7 @@ append_agent_path (GString           *out,
   if (diagnosis->agent_name == NULL)
     return;
   append_element (out, "<p class=\"headline agent\"><span class=\"icon\">%s</span>%s</p>",
-                  diagnosis->exit_status == PP_EXIT_ALL_REACHABLE ? "✔" : "✖",
+                  agent_reaches_all (diagnosis) ? "✔" : "✖",
                   diagnosis->headline);
   for (guint i = 0; i < diagnosis->notes->len; i++)
     append_element (out, "<p>%s</p>", (char *) g_ptr_array_index (diagnosis->notes, i));
@@ -231,7 +238,7 @@ agent_class (const PpDiagnosis *diagnosis)
   if (!diagnosis->path.known || diagnosis->path.n_pending > 0)
     return verdict_class (diagnosis->verdict.kind);
 
-  return diagnosis->exit_status == PP_EXIT_ALL_REACHABLE ? "v-all"
+  return agent_reaches_all (diagnosis) ? "v-all"
          : diagnosis->path.n_reached == 0 ? "v-none" : "v-some";
 }
 

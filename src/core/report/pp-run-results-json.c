@@ -452,9 +452,11 @@ read_report (const char  *data,
              gssize       length,
              PpPlan     **plan,
              GPtrArray  **results,
+             char       **named_source,
              GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  JsonObject *named;
   g_autoptr(GArray) methods = NULL;
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
@@ -475,6 +477,9 @@ read_report (const char  *data,
 
   *plan = read_plan (root, methods, endpoints);
   *results = g_steal_pointer (&probes);
+  /* Where the sender's agent proxy was set: the verdict names it. */
+  named = get_object (get_object (root, "configuration"), "named_proxy");
+  *named_source = named ? dup_string (named, "source") : NULL;
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
 
   return TRUE;
@@ -501,8 +506,14 @@ pp_run_results_new_from_report_json (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_report (data, length, &plan, &results, error))
+  g_autofree char *named_source = NULL;
+  PpRunResults *self;
+
+  if (!read_report (data, length, &plan, &results, &named_source, error))
     return NULL;
 
-  return pp_run_results_new_finished (plan, results);
+  self = pp_run_results_new_finished (plan, results);
+  pp_run_results_set_named_source (self, named_source);
+
+  return self;
 }

@@ -18,6 +18,7 @@ struct _PpRunResults
   gboolean stopped;
   PpPassRule pass_rule;
   PpConfig *config;     /* the configuration probed, for provenance; NULL for a received report */
+  char *named_source;   /* a received report's: where the sender's named proxy was set */
 };
 
 G_DEFINE_FINAL_TYPE (PpRunResults, pp_run_results, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ pp_run_results_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->config);
+  g_clear_pointer (&self->named_source, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_run_results_parent_class)->finalize (object);
@@ -641,6 +643,34 @@ pp_run_results_get_config (PpRunResults *self)
   g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
 
   return self->config;
+}
+
+/* A received report has no configuration, only what it recorded of it. */
+void
+pp_run_results_set_named_source (PpRunResults *self,
+                                 const char   *source)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+
+  g_free (self->named_source);
+  self->named_source = g_strdup (source);
+}
+
+/**
+ * pp_run_results_get_named_source:
+ *
+ * Returns: (nullable): where the named proxy was set: the configuration's
+ *   word, else a received report's, else NULL
+ */
+const char *
+pp_run_results_get_named_source (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  if (self->config != NULL)
+    return pp_config_get_named_proxy (self->config)->source;
+
+  return self->named_source;
 }
 
 void

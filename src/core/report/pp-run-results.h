@@ -150,6 +150,9 @@ gboolean       pp_run_results_proxy_unreachable    (const PpProbeResult *result)
 void           pp_run_results_set_config           (PpRunResults    *self,
                                                     PpConfig        *config);
 PpConfig      *pp_run_results_get_config           (PpRunResults    *self);
+void           pp_run_results_set_named_source     (PpRunResults    *self,
+                                                    const char      *source);
+const char    *pp_run_results_get_named_source     (PpRunResults    *self);
 void           pp_run_results_set_pass_rule        (PpRunResults    *self,
                                                     PpPassRule       rule);
 PpPassRule     pp_run_results_get_pass_rule        (PpRunResults    *self);
