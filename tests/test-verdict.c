@@ -265,6 +265,7 @@ test_json_verdict (void)
   g_assert_cmpuint (json_array_get_length (allow), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (allow, 0), ==, "localhost");
   g_assert_cmpint (json_object_get_int_member (verdict, "exit_status"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (verdict, "pass_rule"), ==, "agent-path");
 }
 
 static const char *

@@ -9,11 +9,10 @@
  * exit status come from there; the configuration it holds tells where the
  * agent's proxy was set). Every output (CLI text, JSON, HTML, the zip's
  * ProxyProbeResult.txt and allowlist.txt, the GUI's summary) renders this
- * value and computes nothing of its own.
+ * value and computes nothing of its own (the JSON form is written in
+ * pp-report-json.c).
  */
 #pragma once
-
-#include <json-glib/json-glib.h>
 
 #include "pp-run-results.h"
 
@@ -64,8 +63,6 @@ char        *pp_diagnosis_format_text        (const PpDiagnosis *self);
 char        *pp_diagnosis_format_verdict     (const PpDiagnosis *self);
 char        *pp_diagnosis_format_causes      (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list  (const PpDiagnosis *self);
-void         pp_diagnosis_to_json            (const PpDiagnosis *self,
-                                              JsonBuilder       *builder);
 char        *pp_diagnosis_format_methods     (guint              methods);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpDiagnosis, pp_diagnosis_free)
