@@ -220,7 +220,7 @@ cause_line (const PpCause *cause,
     return g_strdup_printf ("HTTPS inspected by %s on %u endpoint%s — %s", subject, n, plural (n),
                             methods);
   if (g_str_equal (cause->id, "transparent_proxy"))
-    return g_strdup_printf ("Direct connections pass through a transparent proxy (%s) on %u "
+    return g_strdup_printf ("Direct connections pass through a transparent proxy, %s, on %u "
                             "endpoint%s", subject, n, plural (n));
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Proxy %s cannot be reached (%u endpoint%s): %s — %s", subject, n,
@@ -246,8 +246,9 @@ cause_ask (const PpCause *cause)
                             "the allow-list: the agent accepts only its service's own "
                             "certificates.", subject);
   if (g_str_equal (cause->id, "transparent_proxy"))
-    return g_strdup_printf ("Ask the owners of the transparent proxy (%s) to allow the agent's "
-                            "hosts: its rules apply on every path.", subject);
+    return g_strdup_printf ("Ask the owners of the transparent proxy on the direct path (%s) to "
+                            "allow the agent's hosts: its rules apply whichever path the agent "
+                            "takes.", subject);
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
                             "team whether it has moved.", subject ? subject : "the proxy");
