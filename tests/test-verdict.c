@@ -438,6 +438,166 @@ test_bundled_agents (void)
   g_assert_null (pp_profile_get_agent (mma));
 }
 
+/* Hand-made results, in-process: the grouping, the order and the words
+ * without a network. */
+static PpProbeResult *
+hand_result (PpEndpoint *endpoint,
+             PpMethod    method,
+             PpOutcome   outcome,
+             const char *proxy,
+             const char *detail)
+{
+  PpProbeResult *result = pp_probe_result_new (endpoint, method);
+
+  result->outcome = outcome;
+  result->http_status = outcome == PP_OUTCOME_OK ? 200 : 0;
+  result->connect_status = outcome == PP_OUTCOME_PROXY_REFUSED ? 403
+                           : outcome == PP_OUTCOME_PROXY_AUTH_REQUIRED ? 407 : 0;
+  result->proxy = g_strdup (proxy);
+  result->detail = g_strdup (detail);
+
+  return result;
+}
+
+static PpRunResults *
+hand_run (guint n_endpoints,
+          PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e))
+{
+  const PpAgentStep path[] = { PP_AGENT_STEP_NAMED, PP_AGENT_STEP_LOCAL, PP_AGENT_STEP_DIRECT };
+  const char *domains[] = { "*.corp.test", NULL };
+  g_autoptr(PpAgent) agent = pp_agent_new ("Test agent", path, 3, PP_AGENT_FALLBACK_UNKNOWN, domains);
+  g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+  g_autoptr(GArray) methods = pp_method_parse_list ("default,direct,named,cmdline", NULL);
+  g_autoptr(PpProfile) profile = NULL;
+  g_autoptr(PpPlan) plan = NULL;
+  const guint ok[] = { 200 };
+
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://host-%u.corp.test/", e);
+
+      g_ptr_array_add (endpoints, pp_endpoint_new (url, "S", "GET", ok, 1, "system", "WW"));
+    }
+  profile = pp_profile_new_from_endpoints ("hand", "Hand", endpoints);
+  pp_profile_set_agent (profile, agent);
+  plan = pp_plan_new (profile, methods);
+  for (guint e = 0; e < n_endpoints; e++)
+    for (guint m = 0; m < methods->len; m++)
+      g_ptr_array_add (results, make (g_ptr_array_index (endpoints, e),
+                                      g_array_index (methods, PpMethod, m), e));
+
+  return pp_run_results_new_finished (plan, results);
+}
+
+/* Named proxy: 403 for endpoints 0-3, 407 for 4; default proxy: 407
+ * everywhere; direct: names not resolved; command line: works. */
+static PpProbeResult *
+make_mixed (PpEndpoint *endpoint,
+            PpMethod    method,
+            guint       e)
+{
+  switch (method)
+    {
+    case PP_METHOD_NAMED:
+      return e < 4 ? hand_result (endpoint, method, PP_OUTCOME_PROXY_REFUSED, "http://named.corp.test:3128",
+                                  "the proxy answered 403 to CONNECT (ERR_ACCESS_DENIED 0)")
+                   : hand_result (endpoint, method, PP_OUTCOME_PROXY_AUTH_REQUIRED,
+                                  "http://named.corp.test:3128", "the proxy answered 407 to CONNECT");
+    case PP_METHOD_DEFAULT:
+      return hand_result (endpoint, method, PP_OUTCOME_PROXY_AUTH_REQUIRED,
+                          "http://desk.corp.test:8080", "the proxy answered 407 to CONNECT");
+    case PP_METHOD_DIRECT:
+      return hand_result (endpoint, method, PP_OUTCOME_DNS_FAILED, NULL, "Could not resolve host");
+    default:
+      return hand_result (endpoint, method, PP_OUTCOME_OK, "http://cmd.corp.test:3128", "ok");
+    }
+}
+
+static void
+test_causes_grouped_and_ordered (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (5, make_mixed);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (run);
+  const PpCause *cause;
+
+  g_assert_cmpstr (diagnosis->headline, ==, "Test agent connects through the named proxy "
+                   "http://named.corp.test:3128 (where it was set is not known: a received report "
+                   "without the configuration): 0 of 5 "
+                   "endpoints reachable.");
+  g_assert_cmpuint (diagnosis->causes->len, ==, 4);
+  /* On the agent's path first, by effect: 403 before 407. */
+  cause = g_ptr_array_index (diagnosis->causes, 0);
+  g_assert_cmpstr (cause->line, ==, "Proxy http://named.corp.test:3128 blocks 4 endpoints "
+                   "(403 ERR_ACCESS_DENIED) — Named proxy");
+  cause = g_ptr_array_index (diagnosis->causes, 1);
+  g_assert_cmpstr (cause->line, ==, "Proxy http://named.corp.test:3128 asks for a password (407) "
+                   "for 1 endpoint — Named proxy");
+  /* Then the others: the desktop's proxy, and direct name resolution,
+   * which on a proxy-only network is the normal state. */
+  cause = g_ptr_array_index (diagnosis->causes, 2);
+  g_assert_false (cause->on_agent_path);
+  g_assert_cmpstr (cause->subject, ==, "http://desk.corp.test:8080");
+  g_assert_cmpuint (cause->n_endpoints, ==, 5);
+  cause = g_ptr_array_index (diagnosis->causes, 3);
+  g_assert_false (cause->on_agent_path);
+  g_assert_cmpstr (cause->id, ==, "dns_failed");
+  g_assert_null (cause->subject);
+  /* The fixes: the working proxy, then only the agent's path's asks. */
+  g_assert_cmpuint (diagnosis->fixes->len, ==, 3);
+  assert_contains (g_ptr_array_index (diagnosis->fixes, 0), "Command line proxy "
+                   "http://cmd.corp.test:3128 reaches all 5: set it as cloudService.proxy");
+  assert_contains (g_ptr_array_index (diagnosis->fixes, 1), "allow the hosts of the allow-list");
+  assert_contains (g_ptr_array_index (diagnosis->fixes, 2), "anonymous access");
+  /* Every host a proxy refused or asked a password for, once, then the
+   * profile's wildcard domain that covers them. */
+  g_assert_cmpuint (diagnosis->allow_list->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (diagnosis->allow_list, 0), ==, "host-0.corp.test");
+  g_assert_cmpstr (g_ptr_array_index (diagnosis->allow_list, 4), ==, "host-4.corp.test");
+  g_assert_cmpstr (g_ptr_array_index (diagnosis->allow_list, 5), ==, "*.corp.test");
+}
+
+/* No named proxy: the agent goes direct; the unreadable local setting is
+ * said; direct names do not resolve, so that cause leads. */
+static PpProbeResult *
+make_direct_fails (PpEndpoint *endpoint,
+                   PpMethod    method,
+                   guint       e)
+{
+  if (method == PP_METHOD_NAMED)
+    return hand_result (endpoint, method, PP_OUTCOME_NOT_CONFIGURED, NULL, NULL);
+  if (method == PP_METHOD_DIRECT)
+    return hand_result (endpoint, method, PP_OUTCOME_DNS_FAILED, NULL, "Could not resolve host");
+
+  return hand_result (endpoint, method, PP_OUTCOME_OK, "http://cmd.corp.test:3128", "ok");
+}
+
+static void
+test_direct_path (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (2, make_direct_fails);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (run);
+  const PpCause *cause = g_ptr_array_index (diagnosis->causes, 0);
+
+  g_assert_cmpstr (diagnosis->headline, ==, "Test agent connects directly (no "
+                   "/etc/opt/microsoft/mdatp/managed/mdatp_managed.json cloudService.proxy, no "
+                   "--named-proxy): 0 of 2 endpoints reachable.");
+  assert_contains (g_ptr_array_index (diagnosis->notes, 0), "'mdatp config proxy set'");
+  g_assert_true (cause->on_agent_path);
+  g_assert_cmpstr (cause->line, ==, "Name not resolved for 2 endpoints on direct connections: "
+                   "Could not resolve host — Proxy disabled");
+  /* The command line proxy and the default proxy both reach all: the
+   * first in the analyzer's order is offered. */
+  assert_contains (g_ptr_array_index (diagnosis->fixes, 0), "Default proxy "
+                   "http://cmd.corp.test:3128 reaches all 2");
+  assert_contains (g_ptr_array_index (diagnosis->fixes, 1), "Ask the network team why this "
+                   "machine's DNS servers do not answer");
+  g_assert_cmpuint (diagnosis->allow_list->len, ==, 0);
+  g_assert_cmpint (diagnosis->exit_status, ==, 1);
+  pp_run_results_set_pass_rule (run, PP_PASS_RULE_ANY_METHOD);
+  g_assert_cmpint (pp_run_results_get_exit_status (run), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +610,8 @@ main (int   argc,
   profile_path = write_profile ("agent.json", "\"unknown\"");
 
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
+  g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
+  g_test_add_func ("/verdict/direct-path", test_direct_path);
   g_test_add_func ("/verdict/bad-agent", test_bad_agent);
   g_test_add_func ("/verdict/named-blocked", test_named_blocked);
   g_test_add_func ("/verdict/named-password", test_named_password);

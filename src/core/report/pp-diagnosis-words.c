@@ -65,12 +65,15 @@ named_proxy_display (PpRunResults      *results,
 
 /* Where the agent's proxy was set, or why there is none. */
 static char *
-named_provenance (PpRunResults *results)
+named_provenance (PpRunResults      *results,
+                  const PpAgentPath *path)
 {
   PpConfig *config = pp_run_results_get_config (results);
   const PpNamedProxy *named = config ? pp_config_get_named_proxy (config) : NULL;
   const char *source = pp_run_results_get_named_source (results);
 
+  if (source == NULL && path->step == PP_AGENT_STEP_NAMED)
+    return g_strdup ("where it was set is not known: a received report without the configuration");
   if (source == NULL)
     return g_strdup ("no " PP_MDATP_MANAGED_PATH " cloudService.proxy, no --named-proxy");
   if (named != NULL && named->problem != NULL)
@@ -92,7 +95,7 @@ describe_known_path (PpDiagnosis  *self,
 
   if (path->step == PP_AGENT_STEP_DIRECT)
     {
-      self->provenance = named_provenance (results);
+      self->provenance = named_provenance (results, path);
       self->headline = g_strdup_printf ("%s connects directly (%s): %u of %u endpoints reachable.",
                                         self->agent_name, self->provenance, path->n_reached,
                                         path->n_endpoints);
@@ -101,7 +104,7 @@ describe_known_path (PpDiagnosis  *self,
   if (path->step == PP_AGENT_STEP_NAMED)
     {
       self->path_proxy = named_proxy_display (results, path);
-      self->provenance = named_provenance (results);
+      self->provenance = named_provenance (results, path);
       self->headline = g_strdup_printf ("%s connects through the named proxy %s (%s): %u of %u "
                                         "endpoints reachable.", self->agent_name,
                                         self->path_proxy, self->provenance, path->n_reached,
