@@ -591,7 +591,7 @@ test_direct_path (void)
   assert_contains (g_ptr_array_index (diagnosis->fixes, 0), "Default proxy "
                    "http://cmd.corp.test:3128 reaches all 2");
   assert_contains (g_ptr_array_index (diagnosis->fixes, 1), "Ask the network team why this "
-                   "machine's DNS servers do not answer");
+                   "machine's DNS servers do not resolve these names");
   g_assert_cmpuint (diagnosis->allow_list->len, ==, 0);
   g_assert_cmpint (diagnosis->exit_status, ==, 1);
   pp_run_results_set_pass_rule (run, PP_PASS_RULE_ANY_METHOD);

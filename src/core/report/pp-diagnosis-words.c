@@ -255,10 +255,13 @@ cause_ask (const PpCause *cause)
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
                             "team whether it has moved.", subject ? subject : "the proxy");
+  if (g_str_has_prefix (cause->id, "dns_") && subject != NULL)
+    return g_strdup_printf ("Ask the proxy team why %s cannot resolve these names.", subject);
+  if (g_str_equal (cause->id, "dns_timeout"))
+    return g_strdup ("Ask the network team why this machine's DNS servers do not answer in time.");
   if (g_str_has_prefix (cause->id, "dns_"))
-    return subject ? g_strdup_printf ("Ask the proxy team why %s cannot resolve these names.", subject)
-                   : g_strdup ("Ask the network team why this machine's DNS servers do not "
-                               "answer for these names.");
+    return g_strdup ("Ask the network team why this machine's DNS servers do not resolve these "
+                     "names (or set a proxy for the agent, if only the proxy reaches the internet).");
   if (g_str_equal (cause->id, "connect_refused") || g_str_equal (cause->id, "connect_timeout") ||
       g_str_equal (cause->id, "timeout"))
     return subject ? g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject)
