@@ -15,6 +15,7 @@
 
 #include "pp-agent.h"
 #include "pp-diagnosis.h"
+#include "pp-probe-result.h"
 #include "pp-profile.h"
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
@@ -598,6 +599,61 @@ test_direct_path (void)
   g_assert_cmpint (pp_run_results_get_exit_status (run), ==, 0);
 }
 
+/* The engine's new outcome and evidence need no code of their own in the
+ * diagnosis: a dns_timeout is a cause like any other, and a transparent
+ * proxy on the direct path is one that applies to the agent either way.
+ * Skipped until the engine has them (issue 15 items 5 and 6). */
+static PpOutcome dns_timeout;
+
+static PpProbeResult *
+make_engine_findings (PpEndpoint *endpoint,
+                      PpMethod    method,
+                      guint       e)
+{
+  PpProbeResult *result;
+
+  if (method == PP_METHOD_NAMED)
+    return hand_result (endpoint, method, PP_OUTCOME_NOT_CONFIGURED, NULL, NULL);
+  if (method != PP_METHOD_DIRECT)
+    return hand_result (endpoint, method, dns_timeout, "http://cmd.corp.test:3128",
+                        "no DNS answer in time from 10.255.255.53");
+  result = hand_result (endpoint, method, PP_OUTCOME_OK, NULL, "the server answered 200");
+#ifdef PP_PROBE_RESULT_HAS_TRANSPARENT_PROXY
+  result->transparent_proxy = g_strdup ("squid/5.7 (Via header)");
+#endif
+
+  return result;
+}
+
+static void
+test_engine_findings (void)
+{
+  g_autoptr(PpRunResults) run = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+  const PpCause *cause;
+
+  if (!pp_outcome_from_id ("dns_timeout", &dns_timeout))
+    {
+      g_test_skip ("no dns_timeout outcome in this engine yet");
+      return;
+    }
+  run = hand_run (2, make_engine_findings);
+  diagnosis = pp_diagnosis_new (run);
+  g_assert_cmpint (diagnosis->exit_status, ==, 0);
+  cause = g_ptr_array_index (diagnosis->causes, 0);
+#ifdef PP_PROBE_RESULT_HAS_TRANSPARENT_PROXY
+  g_assert_cmpstr (cause->line, ==, "Direct connections pass through a transparent proxy, "
+                   "squid/5.7 (Via header), on 2 endpoints");
+  g_assert_true (cause->on_agent_path);
+  cause = g_ptr_array_index (diagnosis->causes, 1);
+#endif
+  g_assert_cmpstr (cause->id, ==, "dns_timeout");
+  g_assert_false (cause->on_agent_path);
+  g_assert_cmpuint (cause->n_endpoints, ==, 2);
+  assert_contains (cause->line, "for 2 endpoints through proxy http://cmd.corp.test:3128: no DNS "
+                   "answer in time from 10.255.255.53 — Default proxy, Command line proxy");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
+  g_test_add_func ("/verdict/engine-findings", test_engine_findings);
   g_test_add_func ("/verdict/bad-agent", test_bad_agent);
   g_test_add_func ("/verdict/named-blocked", test_named_blocked);
   g_test_add_func ("/verdict/named-password", test_named_password);
