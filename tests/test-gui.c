@@ -335,6 +335,13 @@ test_run (void)
   g_assert_nonnull (strstr (summary, "Proxy disabled 3/3"));
   g_assert_nonnull (strstr (summary, "Named proxy 0/3"));
   g_assert_nonnull (strstr (summary, "Environment proxy: doesn’t exist"));
+  /* The diagnosis from core leads (a URL list: no agent), with each cause
+   * once; the copy carries the allow-list the label only counts. */
+  g_assert_true (g_str_has_prefix (strchr (summary, '\n') + 1, "Verdict: 3 of 3 endpoints reachable "
+                                   "by at least one method"));
+  g_assert_nonnull (strstr (summary, "asks for a password (407) for 3 endpoints — Named proxy\n"));
+  g_assert_nonnull (strstr (summary, "Allow-list (hosts a proxy blocked, asked a password for, or "
+                                     "inspected):\n  "));
 
   /* A click on a cell reaches it: nothing left of the empty state is in
    * the way. */

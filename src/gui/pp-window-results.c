@@ -535,7 +535,7 @@ update_summary (PpWindowResults *self)
     {
       g_autoptr(PpDiagnosis) computed = pp_diagnosis_new (results);
 
-      diagnosis = pp_diagnosis_format_text (computed);
+      diagnosis = pp_diagnosis_format_brief (computed);
     }
   pp_run_results_get_verdict (results, &verdict);
   title = format_title (self, &verdict);
@@ -590,6 +590,7 @@ queue_summary (PpWindowResults *self)
 char *
 pp_window_results_format_summary (PpWindowResults *self)
 {
+  g_autofree char *allow_list = NULL;
   PpPlan *plan;
 
   g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
@@ -598,10 +599,19 @@ pp_window_results_format_summary (PpWindowResults *self)
   if (plan == NULL)
     return g_strdup ("");
 
-  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (plan)),
+  /* The copy carries what the label only counts: the allow-list. */
+  if (!self->running && pp_session_get_results (self->session) != NULL)
+    {
+      g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (pp_session_get_results (self->session));
+
+      allow_list = pp_diagnosis_format_allow_list_section (diagnosis);
+    }
+
+  return g_strdup_printf ("%s: %s; %s\n%s\n%s", pp_profile_get_title (pp_plan_get_profile (plan)),
                           gtk_label_get_label (self->summary_title),
                           gtk_label_get_label (self->summary_methods),
-                          gtk_label_get_label (self->summary_verdict));
+                          gtk_label_get_label (self->summary_verdict),
+                          allow_list ? allow_list : "");
 }
 
 /* The run */

@@ -62,7 +62,9 @@ void         pp_diagnosis_free               (PpDiagnosis       *self);
 char        *pp_diagnosis_format_text        (const PpDiagnosis *self);
 char        *pp_diagnosis_format_verdict     (const PpDiagnosis *self);
 char        *pp_diagnosis_format_causes      (const PpDiagnosis *self);
+char        *pp_diagnosis_format_brief       (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list  (const PpDiagnosis *self);
+char        *pp_diagnosis_format_allow_list_section (const PpDiagnosis *self);
 char        *pp_diagnosis_format_methods     (guint              methods);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpDiagnosis, pp_diagnosis_free)
