@@ -154,6 +154,29 @@ test_named_blocked (void)
   g_assert_cmpint (analyzer.status, ==, 0);
 }
 
+/* The agent's own file names its proxy: the verdict says where it was
+ * set, as the technician will have to change it there. */
+static void
+test_named_from_managed_file (void)
+{
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot-managed", NULL);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
+  g_autofree char *cmdline = g_strdup_printf ("--proxy=%s", open);
+  g_autofree char *profile = g_strdup_printf ("--profile=%s", profile_path);
+  g_autofree char *expected = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  write_mdatp_file (root, deny);
+  cli (&run, (const char *[]) { profile, "--methods=direct,named,cmdline", cmdline, sysroot, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("Verdict: Test agent connects through the named proxy %s (%s/etc/opt/"
+                              "microsoft/mdatp/managed/mdatp_managed.json: cloudService.proxy): 0 "
+                              "of 3 endpoints reachable.\n", deny, root);
+  assert_contains (run.out, expected);
+}
+
 /* A 407 is not a 403: another cause, other words, another request. */
 static void
 test_named_password (void)
@@ -672,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/verdict/bad-agent", test_bad_agent);
   g_test_add_func ("/verdict/named-blocked", test_named_blocked);
   g_test_add_func ("/verdict/named-password", test_named_password);
+  g_test_add_func ("/verdict/named-from-managed-file", test_named_from_managed_file);
   g_test_add_func ("/verdict/named-not-listening", test_named_not_listening);
   g_test_add_func ("/verdict/named-not-listening-fallback", test_named_not_listening_fallback);
   g_test_add_func ("/verdict/json", test_json_verdict);
