@@ -177,6 +177,31 @@ test_named_from_managed_file (void)
   assert_contains (run.out, expected);
 }
 
+/* A placeholder in the agent's file: the agent has a proxy it cannot use
+ * and reaches nothing, whatever the other methods do. */
+static void
+test_named_placeholder (void)
+{
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot-placeholder", NULL);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
+  g_autofree char *cmdline = g_strdup_printf ("--proxy=%s", open);
+  g_autofree char *profile = g_strdup_printf ("--profile=%s", profile_path);
+  g_autofree char *cause = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  write_mdatp_file (root, "http://<proxy>:<port>");
+  cli (&run, (const char *[]) { profile, "--methods=direct,named,cmdline", cmdline, sysroot, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "Verdict: Test agent connects through the named proxy ");
+  assert_contains (run.out, "mdatp_managed.json: cloudService.proxy, which cannot be used: The proxy "
+                   "isn't in valid format");
+  assert_contains (run.out, "0 of 3 endpoints reachable.\n");
+  cause = line_of (run.out, "  - Error for 3 endpoints: ");
+  assert_contains (cause, " — Named proxy");
+  assert_contains (run.out, "  - Correct the agent's proxy setting where it was set");
+}
+
 /* A 407 is not a 403: another cause, other words, another request. */
 static void
 test_named_password (void)
@@ -696,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/verdict/named-blocked", test_named_blocked);
   g_test_add_func ("/verdict/named-password", test_named_password);
   g_test_add_func ("/verdict/named-from-managed-file", test_named_from_managed_file);
+  g_test_add_func ("/verdict/named-placeholder", test_named_placeholder);
   g_test_add_func ("/verdict/named-not-listening", test_named_not_listening);
   g_test_add_func ("/verdict/named-not-listening-fallback", test_named_not_listening_fallback);
   g_test_add_func ("/verdict/json", test_json_verdict);

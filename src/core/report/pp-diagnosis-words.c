@@ -185,11 +185,15 @@ pp_diagnosis_describe_path (PpDiagnosis  *self,
 
 /* One cause's line and whom to ask. */
 
+/* A cause without a proxy is a direct connection's only when the direct
+ * method is all it hit: a named proxy that cannot be used has none either. */
 static char *
 where (const PpCause *cause)
 {
-  return cause->subject ? g_strdup_printf (" through proxy %s", cause->subject)
-                        : g_strdup (" on direct connections");
+  if (cause->subject != NULL)
+    return g_strdup_printf (" through proxy %s", cause->subject);
+
+  return g_strdup (cause->methods == PP_METHOD_BIT (PP_METHOD_DIRECT) ? " on direct connections" : "");
 }
 
 static char *
@@ -255,6 +259,9 @@ cause_ask (const PpCause *cause)
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
                             "team whether it has moved.", subject ? subject : "the proxy");
+  if (g_str_equal (cause->id, "error") && (cause->methods & PP_METHOD_BIT (PP_METHOD_NAMED)))
+    return g_strdup_printf ("Correct the agent's proxy setting where it was set (an empty or "
+                            "placeholder value is a known failure): %s", cause->example);
   if (g_str_has_prefix (cause->id, "dns_") && subject != NULL)
     return g_strdup_printf ("Ask the proxy team why %s cannot resolve these names.", subject);
   if (g_str_equal (cause->id, "dns_timeout"))
