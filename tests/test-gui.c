@@ -735,6 +735,34 @@ test_profile_chooser (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A profile with an agent: the summary's title is what the agent
+ * reaches on its own path (its named proxy asks for a password), not what
+ * some method reached; the verdict names the cause once. */
+static void
+test_agent_summary (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *summary = NULL;
+
+  reset_settings ();
+  configure_proxies ();
+  g_settings_set_string (settings (), "profile", "mde-streamlined");
+  g_settings_set_string (settings (), "geography", "GW_EU");
+  window = g_object_ref (new_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  wait_for_run (window);
+  summary = pp_window_format_summary (window);
+  g_assert_nonnull (strstr (summary, ": Defender for Endpoint on Linux: 0 of 13 endpoints reachable "
+                                     "on its path; "));
+  g_assert_nonnull (strstr (summary, "\nVerdict: Defender for Endpoint on Linux connects through the "
+                                     "named proxy http://127.0.0.1:"));
+  g_assert_nonnull (strstr (summary, "asks for a password (407) for 13 endpoints — Named proxy\n"));
+  g_assert_nonnull (strstr (summary, "\nBy any method (the client analyzer's rule): No endpoint is "
+                                     "reachable by any method."));
+  g_assert_nonnull (strstr (summary, "inspected):\n  mdav.eu.endpoint.security.microsoft.com\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/configuration", test_configuration);
   g_test_add_func ("/gui/run", test_run);
+  g_test_add_func ("/gui/agent-summary", test_agent_summary);
   g_test_add_func ("/gui/run-before-rows", test_run_before_rows);
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/profile-chooser", test_profile_chooser);

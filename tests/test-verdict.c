@@ -17,6 +17,7 @@
 #include "pp-diagnosis.h"
 #include "pp-probe-result.h"
 #include "pp-profile.h"
+#include "pp-report-html.h"
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
 #include "pp-test-report.h"
@@ -606,6 +607,29 @@ test_causes_grouped_and_ordered (void)
   g_assert_cmpstr (g_ptr_array_index (diagnosis->allow_list, 5), ==, "*.corp.test");
 }
 
+/* The page: the agent's path leads the verdict box, each cause is one
+ * line and one paragraph of guidance, never one per cell (20 here). */
+static void
+test_html_once_per_cause (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (5, make_mixed);
+  g_autofree char *html = pp_report_html_format (run, "2026-12-07", "", "");
+  const char *box = strstr (html, "<section class=\"verdict v-none\">");
+  const char *causes = strstr (html, "<ol>");
+  const char *guidance = strstr (html, "Guidance per cause");
+
+  g_assert_nonnull (box);
+  g_assert_true (g_str_has_prefix (strstr (box, "<p"), "<p class=\"headline agent\"><span "
+                                   "class=\"icon\">✖</span>Test agent connects through the named "
+                                   "proxy http://named.corp.test:3128"));
+  assert_contains (box, "By any method (the client analyzer&#39;s rule): All 5 endpoints are reachable.");
+  g_assert_nonnull (causes);
+  g_assert_cmpuint (count (causes, "<li>") - count (strstr (causes, "</ol>"), "<li>"), ==, 4);
+  g_assert_nonnull (guidance);
+  g_assert_cmpuint (count (guidance, "<li>"), ==, 4);
+  assert_contains (html, "<pre class=\"allow-list\">host-0.corp.test\n");
+}
+
 /* No named proxy: the agent goes direct; the unreadable local setting is
  * said; direct names do not resolve, so that cause leads. */
 static PpProbeResult *
@@ -716,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
+  g_test_add_func ("/verdict/html-once-per-cause", test_html_once_per_cause);
   g_test_add_func ("/verdict/engine-findings", test_engine_findings);
   g_test_add_func ("/verdict/bad-agent", test_bad_agent);
   g_test_add_func ("/verdict/named-blocked", test_named_blocked);

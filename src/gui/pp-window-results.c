@@ -499,9 +499,19 @@ format_method_counts (PpRunResults *results)
 }
 
 static char *
-format_title (PpWindowResults *self,
-              const PpVerdict *verdict)
+format_title (PpWindowResults   *self,
+              const PpVerdict   *verdict,
+              const PpDiagnosis *diagnosis)
 {
+  /* A finished run of a profile with an agent: the agent's count leads. */
+  if (diagnosis != NULL && diagnosis->path.known)
+    /* Translators: the agent's name, then what it reaches on its own path. */
+    return g_strdup_printf (ngettext ("%s: %u of %u endpoint reachable on its path",
+                                      "%s: %u of %u endpoints reachable on its path",
+                                      diagnosis->path.n_endpoints),
+                            diagnosis->agent_name, diagnosis->path.n_reached,
+                            diagnosis->path.n_endpoints);
+
   if (verdict->n_pending > 0 && self->running)
     /* Translators: shown while the checks run. */
     return g_strdup_printf (ngettext ("%u of %u endpoint reachable so far — %u checks to go",
@@ -525,6 +535,7 @@ update_summary (PpWindowResults *self)
   g_autofree char *methods = NULL;
   g_autofree char *verdict_text = NULL;
   g_autofree char *diagnosis = NULL;
+  g_autoptr(PpDiagnosis) computed = NULL;
 
   if (results == NULL)
     return;
@@ -533,14 +544,13 @@ update_summary (PpWindowResults *self)
    * allow-list lead, as in every other output (pp-diagnosis.c). */
   if (!self->running)
     {
-      g_autoptr(PpDiagnosis) computed = pp_diagnosis_new (results);
-
+      computed = pp_diagnosis_new (results);
       diagnosis = pp_diagnosis_format_brief (computed);
     }
   pp_run_results_get_verdict (results, &verdict);
-  title = format_title (self, &verdict);
+  title = format_title (self, &verdict, computed);
   counts = format_method_counts (results);
-  headline = pp_verdict_format_headline (&verdict);
+  headline = pp_verdict_format_any_method (&verdict, computed != NULL && computed->path.known);
   methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */

@@ -333,6 +333,21 @@ append_methods (GString    *out,
   g_string_append_c (out, '.');
 }
 
+/* Beside an agent's path, what any method reached is the lesser fact:
+ * said as such, so that "All 22 endpoints are reachable" cannot close a
+ * ticket while the agent reaches none. */
+char *
+pp_verdict_format_any_method (const PpVerdict *verdict,
+                              gboolean         beside_agent)
+{
+  g_autofree char *headline = pp_verdict_format_headline (verdict);
+
+  if (!beside_agent)
+    return g_steal_pointer (&headline);
+
+  return g_strdup_printf (_("By any method (the client analyzer's rule): %s"), headline);
+}
+
 char *
 pp_verdict_format_methods (const PpVerdict *verdict,
                            PpPlan          *plan)

@@ -26,6 +26,9 @@ char       *pp_guidance_for_result       (const PpProbeResult *result);
 /* One sentence: "Every endpoint is reachable.", "Only a direct
  * connection works: ...". */
 char       *pp_verdict_format_headline   (const PpVerdict     *verdict);
+/* The same, prefixed as the analyzer's rule when an agent's path leads. */
+char       *pp_verdict_format_any_method (const PpVerdict     *verdict,
+                                          gboolean             beside_agent);
 /* "Works for every endpoint: Proxy disabled. Fails: Default proxy." */
 char       *pp_verdict_format_methods    (const PpVerdict     *verdict,
                                           PpPlan              *plan);

@@ -248,7 +248,7 @@ append_verdict (GString           *out,
                 const PpDiagnosis *diagnosis)
 {
   const PpVerdict *verdict = &diagnosis->verdict;
-  g_autofree char *headline = pp_verdict_format_headline (verdict);
+  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
   g_autofree char *guidance = pp_verdict_format_guidance (verdict);
 
