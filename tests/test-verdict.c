@@ -155,22 +155,35 @@ test_named_blocked (void)
   g_assert_cmpint (analyzer.status, ==, 0);
 }
 
+/* The agent's own file (below a sysroot of @name) sets @value as its
+ * proxy; the -p proxy works. */
+static char *
+run_managed (CliRun     *run,
+             const char *name,
+             const char *value)
+{
+  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
+  char *root = g_build_filename (pp_testbed_get_dir (testbed), name, NULL);
+  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
+  g_autofree char *cmdline = g_strdup_printf ("--proxy=%s", open);
+  g_autofree char *profile = g_strdup_printf ("--profile=%s", profile_path);
+
+  write_mdatp_file (root, value);
+  cli (run, (const char *[]) { profile, "--methods=direct,named,cmdline", cmdline, sysroot, NULL });
+
+  return root;
+}
+
 /* The agent's own file names its proxy: the verdict says where it was
  * set, as the technician will have to change it there. */
 static void
 test_named_from_managed_file (void)
 {
   g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
-  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
-  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot-managed", NULL);
-  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
-  g_autofree char *cmdline = g_strdup_printf ("--proxy=%s", open);
-  g_autofree char *profile = g_strdup_printf ("--profile=%s", profile_path);
-  g_autofree char *expected = NULL;
   g_auto(CliRun) run = { 0 };
+  g_autofree char *root = run_managed (&run, "sysroot-managed", deny);
+  g_autofree char *expected = NULL;
 
-  write_mdatp_file (root, deny);
-  cli (&run, (const char *[]) { profile, "--methods=direct,named,cmdline", cmdline, sysroot, NULL });
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("Verdict: Test agent connects through the named proxy %s (%s/etc/opt/"
                               "microsoft/mdatp/managed/mdatp_managed.json: cloudService.proxy): 0 "
@@ -183,16 +196,10 @@ test_named_from_managed_file (void)
 static void
 test_named_placeholder (void)
 {
-  g_autofree char *open = pp_testbed_squid_url (testbed, PP_SQUID_OPEN);
-  g_autofree char *root = g_build_filename (pp_testbed_get_dir (testbed), "sysroot-placeholder", NULL);
-  g_autofree char *sysroot = g_strdup_printf ("--sysroot=%s", root);
-  g_autofree char *cmdline = g_strdup_printf ("--proxy=%s", open);
-  g_autofree char *profile = g_strdup_printf ("--profile=%s", profile_path);
-  g_autofree char *cause = NULL;
   g_auto(CliRun) run = { 0 };
+  g_autofree char *root = run_managed (&run, "sysroot-placeholder", "http://<proxy>:<port>");
+  g_autofree char *cause = NULL;
 
-  write_mdatp_file (root, "http://<proxy>:<port>");
-  cli (&run, (const char *[]) { profile, "--methods=direct,named,cmdline", cmdline, sysroot, NULL });
   g_assert_cmpint (run.status, ==, 1);
   assert_contains (run.out, "Verdict: Test agent connects through the named proxy ");
   assert_contains (run.out, "mdatp_managed.json: cloudService.proxy, which cannot be used: The proxy "
