@@ -1,4 +1,4 @@
-/* pp-test-sources.h: shared by test-sources.c and test-sources-agree.c
+/* pp-test-sources.h: the fixture shared by the test-source-*.c files
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later

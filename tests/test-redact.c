@@ -203,6 +203,18 @@ test_sinks (void)
   g_test_trap_assert_stderr_unmatched ("*\033*");
 }
 
+/* From the proxy-spec tests: only a URL's userinfo is a password, not
+ * an @ in its query. */
+static void
+test_url_userinfo_only (void)
+{
+  g_autofree char *a = pp_redact ("via http://u:pw@h:1/x and socks5://v:pw2@k:2 end");
+  g_autofree char *b = pp_redact ("http://only-host:8080/path?user=a:b@c");
+
+  g_assert_cmpstr (a, ==, "via http://u:***@h:1/x and socks5://v:***@k:2 end");
+  g_assert_cmpstr (b, ==, "http://only-host:8080/path?user=a:b@c");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/redact/registry-bounded", test_registry_bounded);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add_func ("/redact/sinks", test_sinks);
+  g_test_add_func ("/redact/url-userinfo-only", test_url_userinfo_only);
 
   return g_test_run ();
 }
