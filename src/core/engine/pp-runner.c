@@ -412,12 +412,31 @@ deliver_from_worker (guint          index,
   post_to_context (delivery->run->context, deliver_on_main_cb, delivery, pp_delivery_free);
 }
 
+/* A worker that could not start left its jobs in the queue for the
+ * others; when every worker is done and jobs are left, none could start. */
+static void
+end_jobs_no_worker_ran (PpRun *run)
+{
+  if (g_async_queue_length (run->jobs) <= 0)
+    return;
+  pp_debug ("no worker could start: %d probes end without reaching the network",
+            g_async_queue_length (run->jobs));
+  if (g_atomic_int_get (&run->cancelled))
+    pp_job_queue_end (run->jobs, PP_OUTCOME_CANCELLED, PP_WORKER_STOPPED_DETAIL,
+                      deliver_from_worker, run);
+  else
+    pp_job_queue_end (run->jobs, PP_OUTCOME_LOCAL_RESOURCES, PP_WORKER_NO_START_DETAIL,
+                      deliver_from_worker, run);
+}
+
 static gboolean
 worker_done_on_main_cb (gpointer data)
 {
   PpRun *run = data;
 
   run->n_workers_done++;
+  if (run->n_workers_done == run->workers->len)
+    end_jobs_no_worker_ran (run);
   pp_run_complete_if_done (run);
 
   return G_SOURCE_REMOVE;
