@@ -418,7 +418,8 @@ hostile_url (const char *name)
 }
 
 /* More probes at once than descriptors: the runner runs as many as fit
- * and the plan says so, instead of hundreds of false "refused". */
+ * and says so for the run's results, instead of hundreds of false
+ * "refused". */
 static void
 test_concurrency_fits_descriptor_limit (void)
 {
@@ -430,20 +431,20 @@ test_concurrency_fits_descriptor_limit (void)
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *note = NULL;
   rlim_t old = lower_open_files_limit ();
-  guint requested = 0, used = 0;
-  guint64 limit = 0;
+  PpConcurrency concurrency = { 0 };
 
   pp_runner_set_concurrency (runner, 1000);
+  g_assert_false (pp_runner_get_run_concurrency (runner, &concurrency));
   results = pp_test_probe_run_plan (runner, plan, NULL);
   restore_open_files_limit (old);
 
   assert_all_outcomes (results, PP_OUTCOME_OK);
-  g_assert_true (pp_plan_get_concurrency (plan, &requested, &used, &limit));
-  g_assert_cmpuint (requested, ==, 1000);
-  g_assert_cmpuint (used, >=, 8);
-  g_assert_cmpuint (used, <=, (256 - PP_FD_BUDGET_HEADROOM) / PP_FD_BUDGET_PER_PROBE);
-  g_assert_cmpuint (limit, ==, 256);
-  note = pp_plan_format_concurrency_note (plan);
+  g_assert_true (pp_runner_get_run_concurrency (runner, &concurrency));
+  g_assert_cmpuint (concurrency.requested, ==, 1000);
+  g_assert_cmpuint (concurrency.used, >=, 8);
+  g_assert_cmpuint (concurrency.used, <=, (256 - PP_FD_BUDGET_HEADROOM) / PP_FD_BUDGET_PER_PROBE);
+  g_assert_cmpuint (concurrency.open_files_limit, ==, 256);
+  note = pp_concurrency_format_note (&concurrency);
   g_assert_nonnull (strstr (note, "concurrency 1000 lowered to"));
   g_assert_nonnull (strstr (note, "256 files open (ulimit -n)"));
 }
