@@ -43,6 +43,18 @@ gboolean    has_warning       (PpSource    *source,
 void        assert_no_canary  (GPtrArray   *sources);
 const char *conflict          (GPtrArray   *sources);
 
+/* A test-source-*.c file's tests, each with a Fixture of its own. */
+typedef struct
+{
+  const char *path;
+  void (*func) (Fixture *fixture, gconstpointer data);
+} SourceTest;
+
+int         source_tests_run  (int              *argc,
+                               char           ***argv,
+                               const SourceTest *tests,
+                               guint             n_tests);
+
 /* A D-Bus service of the test's own on a private bus (GTestDBus), served
  * from a thread so that the blocking reads of the code under test get
  * their answers. */

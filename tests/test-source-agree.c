@@ -96,13 +96,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/conflict/gnome-environment", test_gnome_env_disagree },
+    { "/sources/conflict/gnome-kde", test_gnome_kde_disagree },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/conflict/gnome-environment", test_gnome_env_disagree);
-  ADD ("/sources/conflict/gnome-kde", test_gnome_kde_disagree);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

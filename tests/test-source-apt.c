@@ -102,13 +102,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/apt-files", test_apt_files },
+    { "/sources/apt-include", test_apt_include },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/apt-files", test_apt_files);
-  ADD ("/sources/apt-include", test_apt_include);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

@@ -109,14 +109,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/environment/disagree", test_environment },
+    { "/sources/environment/manager-fails", test_manager_command_fails },
+    { "/sources/environment/manager-dbus", test_manager_dbus },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/environment/disagree", test_environment);
-  ADD ("/sources/environment/manager-fails", test_manager_command_fails);
-  ADD ("/sources/environment/manager-dbus", test_manager_dbus);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

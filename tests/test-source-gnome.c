@@ -68,12 +68,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/gnome/modes", test_gnome_modes },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/gnome/modes", test_gnome_modes);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

@@ -44,12 +44,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/kde/types", test_kde_types },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/kde/types", test_kde_types);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

@@ -51,13 +51,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/mdatp-managed", test_mdatp_managed },
+    { "/sources/mdatp-local", test_mdatp_local_setting },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/mdatp-managed", test_mdatp_managed);
-  ADD ("/sources/mdatp-local", test_mdatp_local_setting);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }

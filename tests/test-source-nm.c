@@ -125,13 +125,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const SourceTest tests[] = {
+    { "/sources/networkmanager", test_networkmanager },
+    { "/sources/networkmanager/no-bus", test_no_bus_is_a_warning },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sources/networkmanager", test_networkmanager);
-  ADD ("/sources/networkmanager/no-bus", test_no_bus_is_a_warning);
-#undef ADD
-
-  return g_test_run ();
+  return source_tests_run (&argc, &argv, tests, G_N_ELEMENTS (tests));
 }
