@@ -179,24 +179,6 @@ verdict_background (const PpDiagnosis *diagnosis)
        : kind_colors[PP_TICKET_KIND_BLOCKED].background;
 }
 
-static char *
-verdict_title (const PpDiagnosis *diagnosis)
-{
-  const PpVerdict *verdict = &diagnosis->verdict;
-
-  if (diagnosis->path.known)
-    /* Translators: the agent's name, then what it reaches on its own path. */
-    return g_strdup_printf (ngettext ("%s: %u of %u endpoint reachable on its path",
-                                      "%s: %u of %u endpoints reachable on its path",
-                                      diagnosis->path.n_endpoints),
-                            diagnosis->agent_name, diagnosis->path.n_reached,
-                            diagnosis->path.n_endpoints);
-
-  return g_strdup_printf (ngettext ("%u of %u endpoint reachable",
-                                    "%u of %u endpoints reachable", verdict->n_endpoints),
-                          verdict->n_reachable, verdict->n_endpoints);
-}
-
 /* The verdict as the ticket says it: core's diagnosis (the agent's path,
  * the root causes once each, what to change), then what each method did.
  * Returns Pango markup. */
@@ -206,7 +188,7 @@ describe_verdict (PpRunResults *results,
 {
   g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
   const PpVerdict *verdict = &diagnosis->verdict;
-  g_autofree char *title = verdict_title (diagnosis);
+  g_autofree char *title = pp_diagnosis_format_title (diagnosis);
   g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);
   g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));

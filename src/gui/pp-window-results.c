@@ -503,15 +503,9 @@ format_title (PpWindowResults   *self,
               const PpVerdict   *verdict,
               const PpDiagnosis *diagnosis)
 {
-  /* A finished run of a profile with an agent: the agent's count leads. */
-  if (diagnosis != NULL && diagnosis->path.known)
-    /* Translators: the agent's name, then what it reaches on its own path. */
-    return g_strdup_printf (ngettext ("%s: %u of %u endpoint reachable on its path",
-                                      "%s: %u of %u endpoints reachable on its path",
-                                      diagnosis->path.n_endpoints),
-                            diagnosis->agent_name, diagnosis->path.n_reached,
-                            diagnosis->path.n_endpoints);
-
+  /* A finished run: core's title, the agent's count where there is one. */
+  if (diagnosis != NULL)
+    return pp_diagnosis_format_title (diagnosis);
   if (verdict->n_pending > 0 && self->running)
     /* Translators: shown while the checks run. */
     return g_strdup_printf (ngettext ("%u of %u endpoint reachable so far — %u checks to go",
