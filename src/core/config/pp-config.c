@@ -10,6 +10,7 @@
 #include "pp-redact.h"
 #include "pp-source.h"
 #include "pp-sources-detect.h"
+#include "pp-source-onboarding.h"
 
 /* Everything but the three members filled on first use is set in
  * pp_config_new() and never changes. Those three are filled through
@@ -26,6 +27,7 @@ struct _PpConfig
   PpProxySpec *cmdline;
   GPtrArray *warnings;
   char *sysroot;
+  char *onboarding_file;
   PpPacRunner *pac;     /* the wpad method's script, loaded in the helper */
   char *pac_source;
   char *pac_problem;
@@ -62,6 +64,7 @@ pp_config_finalize (GObject *object)
   g_clear_pointer (&self->cmdline, pp_proxy_spec_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->sysroot, g_free);
+  g_clear_pointer (&self->onboarding_file, g_free);
   g_clear_object (&self->pac);
   g_clear_pointer (&self->pac_source, g_free);
   g_clear_pointer (&self->pac_problem, g_free);
@@ -165,6 +168,17 @@ parse_cmdline_proxy (PpConfig    *self,
   return FALSE;
 }
 
+/* The onboarding picks the profile, not a proxy: it is read with the
+ * sources so that it is shown where they are. */
+static GPtrArray *
+with_onboarding (PpConfig  *self,
+                 GPtrArray *sources)
+{
+  pp_source_read_onboarding (self->sysroot, self->onboarding_file, sources);
+
+  return sources;
+}
+
 static void
 take_discovery (PpConfig          *self,
                 const PpDiscovery *discovery)
@@ -174,7 +188,7 @@ take_discovery (PpConfig          *self,
   self->wpad_log = g_strdup (discovery->log);
   self->pac_script = g_strdup (discovery->script);
   if (discovery->sources)
-    self->sources = g_ptr_array_ref (discovery->sources);
+    self->sources = with_onboarding (self, g_ptr_array_ref (discovery->sources));
 }
 
 PpConfig *
@@ -196,6 +210,7 @@ pp_config_new (const PpConfigOptions  *options,
     return NULL;
 
   self->sysroot = g_strdup (options->sysroot);
+  self->onboarding_file = g_strdup (options->onboarding_file);
   take_discovery (self, discovery);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
@@ -337,7 +352,7 @@ pp_config_get_sources (PpConfig *self)
       };
 
       pp_debug ("reading the configuration sources on first use");
-      g_once_init_leave (&self->sources, pp_sources_detect (&options));
+      g_once_init_leave (&self->sources, with_onboarding (self, pp_sources_detect (&options)));
     }
 
   return self->sources;

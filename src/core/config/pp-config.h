@@ -38,6 +38,8 @@ typedef struct
   const char *named_proxy;          /* --named-proxy, overrides the agent's file */
   const char * const *environment;  /* NULL: this process's environment */
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
+  const char *onboarding_file;      /* --onboarding: a package instead of the
+                                     * machine's mdatp_onboard.json, or NULL */
   const PpDiscovery *discovery;     /* the sources and the wpad method's PAC script
                                      * (pp-config-detect.c), or NULL: no PAC, and
                                      * the sources are read on first use */

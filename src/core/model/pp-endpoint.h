@@ -21,6 +21,8 @@ typedef struct
   GArray *expected;     /* of guint; empty means any HTTP status counts */
   char *trust;          /* "system" or "pinned:<set>" */
   char *geography;      /* "WW", "US", "GW_EU", ... or NULL for URL lists */
+  gboolean agent_uses;  /* the agent's own gateway or data endpoint, as its
+                         * onboarding names it (pp-profile-merge.c) */
 } PpEndpoint;
 
 GType       pp_endpoint_get_type          (void) G_GNUC_CONST;
@@ -39,6 +41,7 @@ const char *pp_endpoint_get_pin_set       (const PpEndpoint *self);
 char       *pp_endpoint_format_expected   (const PpEndpoint *self);
 gboolean    pp_endpoint_equal             (const PpEndpoint *a,
                                            const PpEndpoint *b);
+PpEndpoint *pp_endpoint_copy              (const PpEndpoint *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpEndpoint, pp_endpoint_unref)
 

@@ -154,6 +154,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   json_builder_begin_object (builder);
   add_string (builder, "url", result->endpoint->url);
   add_string (builder, "service", result->endpoint->service);
+  add_bool (builder, "agent_uses", result->endpoint->agent_uses);
   add_string (builder, "method", pp_method_to_id (result->method));
   add_string (builder, "method_label", pp_method_get_label (result->method));
   add_string (builder, "outcome", pp_outcome_to_id (result->outcome));
