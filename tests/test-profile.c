@@ -104,7 +104,7 @@ test_profile_bundled_load (void)
   PpProfileOptions options = { .workspace_id = GOOD_GUID };
   const char * const *names = pp_profile_list_bundled ();
 
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 6);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -208,22 +208,23 @@ test_profile_bundled_describe_partial (void)
   g_assert_true (g_str_has_prefix (error->message, "'nope' is neither a bundled profile"));
 }
 
-/* The counts are those of /work/shared/reference/endpoints-mde.tsv:
- * mde-standard has 14 US, 14 EU, 10 UK, 9 AU and 8 WW rows; mde-streamlined
- * 13 GW_US, 13 GW_EU, 9 GW_UK and 9 GW_AU rows and no WW rows. */
+/* The counts are those of resources/profiles/endpoints-mde.tsv:
+ * mde-standard has 14 US, 14 EU, 10 UK, 9 AU and 8 WW rows, the update
+ * redirector of every geography one WW endpoint (13, 13, 9, 8 and 9);
+ * mde-streamlined 13 GW_US, 13 GW_EU, 9 GW_UK, 9 GW_AU and 6 WW rows. */
 static void
 test_profile_geography_filter (void)
 {
-  assert_geography_count ("mde-standard", NULL, 55);
+  assert_geography_count ("mde-standard", NULL, 52);
   assert_geography_count ("mde-standard", "US", 22);
   assert_geography_count ("mde-standard", "EU", 22);
   assert_geography_count ("mde-standard", "UK", 18);
   assert_geography_count ("mde-standard", "AU", 17);
-  assert_geography_count ("mde-streamlined", NULL, 44);
-  assert_geography_count ("mde-streamlined", "GW_US", 13);
-  assert_geography_count ("mde-streamlined", "GW_EU", 13);
-  assert_geography_count ("mde-streamlined", "GW_UK", 9);
-  assert_geography_count ("mde-streamlined", "GW_AU", 9);
+  assert_geography_count ("mde-streamlined", NULL, 50);
+  assert_geography_count ("mde-streamlined", "GW_US", 19);
+  assert_geography_count ("mde-streamlined", "GW_EU", 19);
+  assert_geography_count ("mde-streamlined", "GW_UK", 15);
+  assert_geography_count ("mde-streamlined", "GW_AU", 15);
 }
 
 static void
@@ -324,7 +325,7 @@ test_profile_workspace_good (void)
   options.workspace_id = "not-a-guid";
   standard = pp_profile_load ("mde-standard", &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pp_profile_get_n_endpoints (standard), ==, 55);
+  g_assert_cmpuint (pp_profile_get_n_endpoints (standard), ==, 52);
 }
 
 static void
@@ -337,7 +338,7 @@ test_profile_not_found (void)
   g_assert_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==,
                    "'mde-standrad' is neither a bundled profile nor a file; "
-                   "the bundled profiles are mde-standard, mde-streamlined, mma-legacy");
+                   "the bundled profiles are mde-standard, mde-streamlined, mde-gcc, mde-gcc-high, mde-dod, mma-legacy");
   g_assert_null (profile);
 
   g_clear_error (&error);

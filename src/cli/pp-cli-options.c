@@ -7,7 +7,6 @@
 #include "pp-config-detect.h"
 #include "pp-log.h"
 #include "pp-onboarding.h"
-#include "pp-profile-merge.h"
 #include "pp-profile-urls.h"
 #include "pp-runner.h"
 

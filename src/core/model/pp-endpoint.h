@@ -25,6 +25,10 @@ typedef struct
                          * onboarding names it (pp-profile-merge.c) */
 } PpEndpoint;
 
+/* Whether the agent uses @endpoint now (pp-onboarding.c answers it). */
+typedef gboolean (*PpEndpointPredicate) (const PpEndpoint *endpoint,
+                                         gpointer          user_data);
+
 GType       pp_endpoint_get_type          (void) G_GNUC_CONST;
 PpEndpoint *pp_endpoint_new               (const char       *url,
                                            const char       *service,
