@@ -141,6 +141,29 @@ test_defaults (void)
   g_assert_null (strstr (text.out, "Testing URL : https://winatp-gw-neu.microsoft.com/\nAgent"));
 }
 
+/* A received report keeps the mark: 'show' reads it from report.json. */
+static void
+test_report_keeps_mark (void)
+{
+  g_autofree char *file = onboarding_file ("https://winatp-gw-weu.microsoft.com/", "EU");
+  g_autofree char *sysroot = make_sysroot ("report", file);
+  g_autofree char *zip = g_build_filename (root, "ticket.zip", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", zip);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) show = { 0 };
+
+  probe (&run, sysroot, "--url=" STANDARD_GATEWAY, output);
+  g_assert_cmpint (run.status, ==, 1);
+  g_ptr_array_add (argv, (char *) g_getenv ("PROXYPROBE_CLI"));
+  g_ptr_array_add (argv, "show");
+  g_ptr_array_add (argv, zip);
+  g_ptr_array_add (argv, NULL);
+  cli_spawn (&show, NULL, argv);
+  g_assert_cmpint (show.status, ==, 0);
+  assert_contains (show.out, "Testing URL : " STANDARD_GATEWAY "\nAgent uses  : yes");
+}
+
 /* An explicit --geography or --profile wins over the onboarding. */
 static void
 test_explicit_wins (void)
@@ -281,6 +304,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/cli/onboarding/defaults", test_defaults);
+  g_test_add_func ("/cli/onboarding/report-keeps-mark", test_report_keeps_mark);
   g_test_add_func ("/cli/onboarding/explicit-wins", test_explicit_wins);
   g_test_add_func ("/cli/onboarding/package", test_package);
   g_test_add_func ("/cli/onboarding/package-bad", test_package_bad);
