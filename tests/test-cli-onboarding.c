@@ -13,6 +13,7 @@
 
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
+#include "pp-test-report.h"
 
 #define ONBOARD_DIR "etc/opt/microsoft/mdatp"
 #define STANDARD_GATEWAY "https://winatp-gw-weu.microsoft.com/commands/test"
@@ -275,6 +276,92 @@ test_not_onboarded (void)
   assert_profile (parse_report (parser, &run), "mma-legacy", NULL);
 }
 
+/* The agent's own view beside ours: a stand-in mdatp on PATH. Without
+ * --sysroot (the agent is this machine's); --onboarding keeps the
+ * machine's own onboarding out of it. */
+static void
+test_agent_view (void)
+{
+  g_autofree char *bin = g_build_filename (root, "bin", NULL);
+  g_autofree char *mdatp = g_build_filename (bin, "mdatp", NULL);
+  g_autofree char *search = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
+  const char *env[] = { "PATH", search, NULL };
+  g_autofree char *file = onboarding_file ("https://winatp-gw-weu.microsoft.com/", "EU");
+  g_autofree char *package = g_build_filename (root, "agent-onboard.json", NULL);
+  g_autofree char *onboarding = g_strdup_printf ("--onboarding=%s", package);
+  g_autofree char *zip = g_build_filename (root, "agent.zip", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", zip);
+  const char *show_args[] = { g_getenv ("PROXYPROBE_CLI"), "--show-config", onboarding, NULL };
+  const char *run_args[] = { g_getenv ("PROXYPROBE_CLI"), "--json", "--methods=cmdline", "-p",
+                             "127.0.0.1:9", "--timeout=5", "--url=" STANDARD_GATEWAY, onboarding,
+                             output, NULL };
+  g_autoptr(GPtrArray) show_argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) run_argv = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) files = NULL;
+  g_auto(CliRun) show = { 0 };
+  g_auto(CliRun) run = { 0 };
+  JsonObject *view;
+  GBytes *system;
+
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (mdatp, "#!/bin/sh\n"
+                                      "case \"$1\" in\n"
+                                      "  health) echo '{\"healthy\":true,\"health_issues\":[],"
+                                      "\"app_version\":\"101.25012.0000\"}' ;;\n"
+                                      "  connectivity) echo 'Testing connection with "
+                                      STANDARD_GATEWAY " ... [OK]' ;;\n"
+                                      "esac\n", -1, NULL));
+  g_assert_cmpint (g_chmod (mdatp, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (package, file, -1, NULL));
+  for (guint i = 0; show_args[i]; i++)
+    g_ptr_array_add (show_argv, (char *) show_args[i]);
+  g_ptr_array_add (show_argv, NULL);
+  for (guint i = 0; run_args[i]; i++)
+    g_ptr_array_add (run_argv, (char *) run_args[i]);
+  g_ptr_array_add (run_argv, NULL);
+
+  cli_spawn (&show, env, show_argv);
+  g_assert_cmpint (show.status, ==, 0);
+  assert_contains (show.out, "Defender for Endpoint: version 101.25012.0000, healthy true\n");
+  assert_contains (show.out, "  Testing connection with " STANDARD_GATEWAY " ... [OK]\n");
+
+  cli_spawn (&run, env, run_argv);
+  g_assert_cmpint (run.status, ==, 1);
+  view = json_object_get_object_member (json_object_get_object_member (parse_report (parser, &run),
+                                                                       "configuration"),
+                                        "agent_view");
+  g_assert_true (json_object_get_boolean_member (view, "installed"));
+  g_assert_cmpstr (json_object_get_string_member (view, "version"), ==, "101.25012.0000");
+  g_assert_cmpstr (json_object_get_string_member (view, "healthy"), ==, "true");
+
+  files = unpack (zip);
+  system = g_hash_table_lookup (files, "system.txt");
+  g_assert_nonnull (system);
+  assert_contains (g_bytes_get_data (system, NULL), "Defender for Endpoint: version 101.25012.0000");
+  assert_contains (g_bytes_get_data (system, NULL), "\nResolver configuration:\n/etc/resolv.conf:\n");
+}
+
+/* Where the agent is absent, the reports say so. */
+static void
+test_agent_absent (void)
+{
+  g_autofree char *sysroot = make_sysroot ("absent", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) show = { 0 };
+  JsonObject *view;
+
+  cli_run (&show, sysroot, (const char *[]) { "--show-config", NULL });
+  assert_contains (show.out, "Defender for Endpoint: not asked: --sysroot reads another machine's "
+                             "files\n");
+  probe (&run, sysroot, "--json", "--url=" STANDARD_GATEWAY);
+  view = json_object_get_object_member (json_object_get_object_member (parse_report (parser, &run),
+                                                                       "configuration"),
+                                        "agent_view");
+  g_assert_false (json_object_get_boolean_member (view, "installed"));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -311,6 +398,8 @@ main (int   argc,
   g_test_add_func ("/cli/onboarding/package-bad", test_package_bad);
   g_test_add_func ("/cli/onboarding/machine-file-malformed", test_machine_file_malformed);
   g_test_add_func ("/cli/onboarding/not-onboarded", test_not_onboarded);
+  g_test_add_func ("/cli/agent-view/installed", test_agent_view);
+  g_test_add_func ("/cli/agent-view/absent", test_agent_absent);
 
   ret = g_test_run ();
   remove_tree (root);

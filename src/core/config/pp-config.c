@@ -9,6 +9,7 @@
 #include "pp-curl-env.h"
 #include "pp-redact.h"
 #include "pp-source.h"
+#include "pp-dns-config.h"
 #include "pp-sources-detect.h"
 #include "pp-source-onboarding.h"
 
@@ -39,6 +40,9 @@ struct _PpConfig
   GPtrArray *sources;       /* it spawns and asks D-Bus */
   GProxyResolver *resolver; /* it loads GIO's proxy modules */
   char *sample_answer;      /* the resolver may run a PAC script */
+  PpAgentView *agent_view;  /* it runs the agent's own commands */
+  char *dns_config;         /* it runs resolvectl */
+  guint agent_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
@@ -58,6 +62,8 @@ pp_config_finalize (GObject *object)
 
   g_clear_object (&self->resolver);
   g_clear_pointer (&self->sample_answer, g_free);
+  g_clear_pointer (&self->agent_view, pp_agent_view_free);
+  g_clear_pointer (&self->dns_config, g_free);
   g_clear_pointer (&self->environment, g_strfreev);
   pp_named_proxy_clear (&self->named);
   g_clear_pointer (&self->named_warning, g_free);
@@ -211,6 +217,7 @@ pp_config_new (const PpConfigOptions  *options,
 
   self->sysroot = g_strdup (options->sysroot);
   self->onboarding_file = g_strdup (options->onboarding_file);
+  self->agent_timeout_ms = options->agent_timeout_ms;
   take_discovery (self, discovery);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
@@ -440,4 +447,35 @@ pp_config_prepare (PpConfig *self)
 
   pp_config_get_sources (self);
   pp_config_get_sample_answer (self);
+  pp_config_get_agent_view (self);
+  pp_config_get_dns_config (self);
+}
+
+/* Defender for Endpoint's own view (pp-agent-view.c), asked on first use:
+ * only the reports and the Configuration page need it. */
+const PpAgentView *
+pp_config_get_agent_view (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  if (g_once_init_enter (&self->agent_view))
+    g_once_init_leave (&self->agent_view,
+                       pp_agent_view_collect (self->sysroot, self->agent_timeout_ms));
+
+  return self->agent_view;
+}
+
+/* resolv.conf and systemd-resolved's view, for system.txt; on first use. */
+const char *
+pp_config_get_dns_config (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  if (g_once_init_enter (&self->dns_config))
+    g_once_init_leave (&self->dns_config,
+                       pp_dns_config_format (self->sysroot, self->agent_timeout_ms
+                                                            ? self->agent_timeout_ms
+                                                            : PP_AGENT_VIEW_TIMEOUT_MS));
+
+  return self->dns_config;
 }
