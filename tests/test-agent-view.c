@@ -13,6 +13,7 @@
 #include "pp-agent-view.h"
 #include "pp-command.h"
 #include "pp-dns-config.h"
+#include "pp-test-files.h"
 
 static char *fixture_dir;
 static char *original_path;
@@ -197,24 +198,6 @@ test_dns_config (void)
 
   missing = pp_dns_config_format (fixture_dir, 1000);
   g_assert_nonnull (strstr (missing, "(cannot be read: "));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int

@@ -14,6 +14,7 @@
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
 #include "pp-test-report.h"
+#include "pp-test-files.h"
 
 #define ONBOARD_DIR "etc/opt/microsoft/mdatp"
 #define STANDARD_GATEWAY "https://winatp-gw-weu.microsoft.com/commands/test"
@@ -360,24 +361,6 @@ test_agent_absent (void)
                                                                        "configuration"),
                                         "agent_view");
   g_assert_false (json_object_get_boolean_member (view, "installed"));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pp-onboarding.h"
+#include "pp-test-files.h"
 
 static char *fixture_dir;
 
@@ -370,24 +371,6 @@ test_agent_uses (void)
   g_assert_true (uses (gov, "https://automatedirstrffusgv.blob.core.usgovcloudapi.net/"));
   g_assert_false (uses (gov, "https://automatedirstrffusgt.blob.core.usgovcloudapi.net/"));
   g_assert_true (uses (gov, "https://us4-v20.events.data.microsoft.com/ping"));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
