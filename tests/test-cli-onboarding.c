@@ -341,6 +341,10 @@ test_agent_view (void)
   g_assert_nonnull (system);
   assert_contains (g_bytes_get_data (system, NULL), "Defender for Endpoint: version 101.25012.0000");
   assert_contains (g_bytes_get_data (system, NULL), "\nResolver configuration:\n/etc/resolv.conf:\n");
+  /* The HTML report marks the agent's gateway too. */
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "report.html"), NULL),
+                   "<small>Custom URL</small><br/><small class=\"agent\">The agent uses this "
+                   "endpoint now</small></td>");
 }
 
 /* Where the agent is absent, the reports say so. */
