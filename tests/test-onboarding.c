@@ -260,6 +260,11 @@ test_malformed (void)
                     "$.onboardingInfo is a number, not a string");
   assert_malformed (info_not_json, PP_ONBOARDING_ERROR_MALFORMED,
                     "$.onboardingInfo is not JSON");
+  /* Found by fuzz-onboarding: an empty string is no JSON value at all. */
+  assert_malformed ("{\"onboardingInfo\": \"\"}", PP_ONBOARDING_ERROR_MALFORMED,
+                    "$.onboardingInfo is empty: not an onboarding file");
+  assert_malformed ("{\"onboardingInfo\": \"{\\\"body\\\": \\\"  \\\"}\"}",
+                    PP_ONBOARDING_ERROR_MALFORMED, "$.onboardingInfo.body is empty");
   assert_malformed ("{\"onboardingInfo\": \"[1]\"}", PP_ONBOARDING_ERROR_MALFORMED,
                     "$.onboardingInfo is an array, not an object");
   assert_malformed (body_not_json, PP_ONBOARDING_ERROR_MALFORMED,

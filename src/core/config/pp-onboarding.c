@@ -97,6 +97,12 @@ parse_level (const char  *path,
                      "from the onboarding package", where, local_error->message);
       return NULL;
     }
+  /* json-glib reads an empty text as no value at all, without an error. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      set_malformed (error, path, "%s is empty: not an onboarding file", where);
+      return NULL;
+    }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       set_malformed (error, path, "%s is %s, not an object: not an onboarding file", where,
