@@ -427,6 +427,45 @@ test_command_line_batch (void)
   g_rmdir (dir);
 }
 
+/* The onboarding package chooses the window's profile and geography, as
+ * proxyprobe-cli's; one that cannot be used is a bad option. */
+static void
+test_command_line_onboarding (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  const char *body = "{\"geoLocationUrl\":\"https://edr-uks.uk.endpoint.security.microsoft.com"
+                     "/edr/\",\"partnerGeoLocation\":\"GW_UK\"}";
+  g_autofree char *body_escaped = g_strescape (body, NULL);
+  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
+  g_autofree char *info_escaped = g_strescape (info, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
+  const char *args[] = { "--onboarding", package, "--run", "--export", zip, NULL };
+  const char *bad[] = { "--onboarding", broken, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (package, json, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{}", -1, NULL));
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  if (strstr (text, "profile mde-streamlined, geography GW_UK") == NULL)
+    g_error ("not the onboarding's profile and geography:\n%s", text);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (bad, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--onboarding: "));
+  g_assert_nonnull (strstr (err, "broken.json: $ has no member \"onboardingInfo\""));
+  g_unlink (zip);
+  g_unlink (package);
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
 /* The renderer (pp-gui-init.c) */
 
 static void
@@ -599,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/onboarding", test_command_line_onboarding);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
   g_test_add_func ("/gui/command-line/quiet", test_command_line_quiet);

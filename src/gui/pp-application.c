@@ -13,6 +13,7 @@
 
 #include "pp-application.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-preferences-window.h"
 #include "pp-system-info.h"
 #include "pp-ticket-image.h"
@@ -313,6 +314,29 @@ pp_application_init (PpApplication *self)
 {
 }
 
+/* The agent's onboarding chooses the profile and geography the window
+ * starts with, unless the command line or an earlier choice in the window
+ * (remembered in the settings) did; a named --onboarding always does. */
+static void
+apply_onboarding (PpApplication      *self,
+                  const PpGuiOptions *options)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "profile");
+  g_autoptr(PpOnboarding) onboarding = NULL;
+
+  if (options->profile != NULL || options->geography != NULL ||
+      (chosen != NULL && options->onboarding == NULL))
+    return;
+  onboarding = pp_onboarding_read (NULL, options->onboarding, NULL);
+  if (onboarding == NULL || onboarding->profile == NULL)
+    return;
+
+  pp_debug ("profile %s, geography %s from %s", onboarding->profile,
+            onboarding->geography ? onboarding->geography : "(all)", onboarding->path);
+  self->profile = g_strdup (onboarding->profile);
+  self->geography = g_strdup (onboarding->geography);
+}
+
 PpApplication *
 pp_application_new (const PpGuiOptions *options)
 {
@@ -330,6 +354,7 @@ pp_application_new (const PpGuiOptions *options)
     {
       self->profile = g_strdup (options->profile);
       self->geography = g_strdup (options->geography);
+      apply_onboarding (self, options);
       self->proxy = g_strdup (options->proxy);
       self->run = options->run;
       self->export_path = g_strdup (options->export_path);

@@ -18,6 +18,7 @@ typedef struct
 {
   char *profile;
   char *geography;
+  char *onboarding;     /* --onboarding FILE: a package instead of the machine's */
   char *proxy;
   gboolean run;
   char *export_path;
