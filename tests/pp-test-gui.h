@@ -49,7 +49,8 @@ PpWindow     *new_window         (void);
 gboolean      iterate_until      (gint64        deadline);
 void          wait_for_frame     (GtkWidget    *widget);
 void          assert_goes_idle   (GtkWidget    *widget);
-void          spin_for           (guint         milliseconds);
+void          wait_for_frames    (GtkWidget    *widget,
+                                  guint         n);
 void          wait_for_run       (PpWindow     *window);
 PpGridCell   *cell_at            (PpWindow     *window,
                                   guint         row,
@@ -70,6 +71,8 @@ void          assert_cell        (PpWindow     *window,
 void          assert_titles_fit  (PpWindow     *window);
 void          save_screenshot    (PpWindow     *window,
                                   const char   *name);
+GdkTexture   *render_widget      (GtkWidget    *widget);
+guchar       *texture_pixels     (GdkTexture   *texture);
 GtkWidget    *find_type          (GtkWidget    *root,
                                   GType         type);
 GtkWidget    *focused            (PpWindow     *window);

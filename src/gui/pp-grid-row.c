@@ -39,8 +39,11 @@ pp_grid_row_init (PpGridRow *self)
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* @results gives the rows' shape (its plan's endpoints, methods and
+ * indices); the cells ask @session for their results. */
 PpGridRow *
-pp_grid_row_new (PpRunResults *results,
+pp_grid_row_new (PpSession    *session,
+                 PpRunResults *results,
                  guint         endpoint_index)
 {
   PpGridRow *self;
@@ -55,7 +58,7 @@ pp_grid_row_new (PpRunResults *results,
   self->endpoint = pp_endpoint_ref (pp_profile_get_endpoint (profile, endpoint_index));
   for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     g_ptr_array_add (self->cells,
-                     pp_grid_cell_new (self->endpoint, pp_run_results_get_method (results, m),
+                     pp_grid_cell_new (session, self->endpoint, pp_run_results_get_method (results, m),
                                        pp_run_results_get_index (results, endpoint_index, m)));
 
   return self;

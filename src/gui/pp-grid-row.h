@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpGridRow, pp_grid_row, PP, GRID_ROW, GObject)
 
-PpGridRow  *pp_grid_row_new          (PpRunResults *results,
+PpGridRow  *pp_grid_row_new          (PpSession    *session,
+                                      PpRunResults *results,
                                       guint         endpoint_index);
 PpEndpoint *pp_grid_row_get_endpoint (PpGridRow  *self);
 guint       pp_grid_row_get_n_cells  (PpGridRow  *self);

@@ -21,12 +21,6 @@
 #include "pp-redact.h"
 #include "pp-window-results.h"
 
-typedef struct
-{
-  guint index;
-  PpProbeResult *result;
-} CellUpdate;
-
 struct _PpWindowResults
 {
   GtkWidget parent_instance;
@@ -45,7 +39,7 @@ struct _PpWindowResults
   guint rest_tick_id;
   gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
   guint rows_frames_skipped;   /* late frames in a row that added none */
-  GArray *queue;               /* of CellUpdate: cells to draw, once per frame */
+  GArray *queue;               /* of guint: plan indices of cells to draw, once per frame */
   guint tick_id;
   guint flush_idle_id;
   guint summary_timeout_id;
@@ -268,7 +262,7 @@ fill_rows (PpWindowResults *self,
   g_set_object (&self->grid_plan, plan);
   g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
-    g_ptr_array_add (self->all_rows, pp_grid_row_new (pending, e));
+    g_ptr_array_add (self->all_rows, pp_grid_row_new (self->session, pending, e));
   if (self->rest_tick_id != 0)
     gtk_widget_remove_tick_callback (frame_widget (self), self->rest_tick_id);
   self->rest_tick_id = 0;
@@ -395,11 +389,10 @@ flush_queue_budget (PpWindowResults *self,
   while (done < self->queue->len && done < max_cells &&
          (done % 8 != 0 || g_get_monotonic_time () < deadline))
     {
-      CellUpdate *d = &g_array_index (self->queue, CellUpdate, done++);
-      PpGridCell *cell = pp_window_results_get_cell (self, d->index);
+      PpGridCell *cell = pp_window_results_get_cell (self, g_array_index (self->queue, guint, done++));
 
       if (cell != NULL)
-        pp_grid_cell_set_result (cell, d->result);
+        pp_grid_cell_update (cell);
     }
   g_array_remove_range (self->queue, 0, done);
   queue_summary (self);
@@ -456,16 +449,15 @@ schedule_flush (PpWindowResults *self)
 }
 
 /* The session has the result already (the summary and the report count
- * it); its cell follows at the next frame with room for it. */
+ * it); its cell follows at the next frame with room for it, and asks the
+ * session for it then. */
 static void
 probe_finished_cb (PpSession       *session,
                    guint            index,
                    PpProbeResult   *result,
                    PpWindowResults *self)
 {
-  CellUpdate update = { index, pp_probe_result_ref (result) };
-
-  g_array_append_val (self->queue, update);
+  g_array_append_val (self->queue, index);
   schedule_flush (self);
 }
 
@@ -513,30 +505,44 @@ format_title (PpWindowResults *self,
                           verdict->n_reachable, verdict->n_endpoints);
 }
 
-static void
-update_summary (PpWindowResults *self)
+/* The summary's three lines, from the session's results: what the
+ * labels show and what Copy Summary copies. FALSE before any run. */
+static gboolean
+format_summary_lines (PpWindowResults  *self,
+                      char            **title,
+                      char            **counts,
+                      char            **verdict_text)
 {
   PpRunResults *results = pp_session_get_results (self->session);
   PpVerdict verdict;
-  g_autofree char *title = NULL;
-  g_autofree char *counts = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *methods = NULL;
-  g_autofree char *verdict_text = NULL;
 
   if (results == NULL)
-    return;
-  self->summary_dirty = FALSE;
+    return FALSE;
   pp_run_results_get_verdict (results, &verdict);
-  title = format_title (self, &verdict);
-  counts = format_method_counts (results);
+  *title = format_title (self, &verdict);
+  *counts = format_method_counts (results);
   headline = pp_verdict_format_headline (&verdict);
   methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
-                                  verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
-                                  ? _(" Stopped: some checks did not run.") : "");
+  *verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+                                   verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
+                                   ? _(" Stopped: some checks did not run.") : "");
+  return TRUE;
+}
+
+static void
+update_summary (PpWindowResults *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *verdict_text = NULL;
+
+  if (!format_summary_lines (self, &title, &counts, &verdict_text))
+    return;
+  self->summary_dirty = FALSE;
   gtk_label_set_label (self->summary_title, title);
   gtk_label_set_label (self->summary_methods, counts);
   gtk_label_set_label (self->summary_verdict, verdict_text);
@@ -575,22 +581,24 @@ queue_summary (PpWindowResults *self)
   self->summary_timeout_id = g_timeout_add (SUMMARY_INTERVAL_MS, summary_timeout_cb, self);
 }
 
-/* The summary as one text, for the clipboard: what the labels show. */
+/* The summary as one text, for the clipboard: made from the session's
+ * results, as the labels are (never read back from them). */
 char *
 pp_window_results_format_summary (PpWindowResults *self)
 {
   PpPlan *plan;
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *verdict_text = NULL;
 
   g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
 
   plan = pp_session_get_plan (self->session);
-  if (plan == NULL)
+  if (plan == NULL || !format_summary_lines (self, &title, &counts, &verdict_text))
     return g_strdup ("");
 
   return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (plan)),
-                          gtk_label_get_label (self->summary_title),
-                          gtk_label_get_label (self->summary_methods),
-                          gtk_label_get_label (self->summary_verdict));
+                          title, counts, verdict_text);
 }
 
 /* The run */
@@ -672,14 +680,6 @@ pp_window_results_get_details (PpWindowResults *self)
 }
 
 /* GObject */
-
-static void
-clear_update (gpointer data)
-{
-  CellUpdate *update = data;
-
-  g_clear_pointer (&update->result, pp_probe_result_unref);
-}
 
 static void
 pp_window_results_dispose (GObject *object)
@@ -776,8 +776,7 @@ pp_window_results_init (PpWindowResults *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (CellUpdate));
-  g_array_set_clear_func (self->queue, clear_update);
+  self->queue = g_array_new (FALSE, FALSE, sizeof (guint));
   setup_columns (self);
 }
 

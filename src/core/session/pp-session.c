@@ -227,6 +227,36 @@ pp_session_start (PpSession *self,
                             detect_done_cb, g_object_ref (self));
 }
 
+/**
+ * pp_session_load:
+ * @results: a finished run's results, e.g. read from a received report
+ *   (pp_run_results_new_from_report_json())
+ * @config: (nullable): the configuration that run had, when known
+ *
+ * The session shows @results as its last run, without running anything:
+ * a received report is a session loaded from a file. A later
+ * pp_session_start() runs afresh on this machine. Emits no
+ * "probe-finished": whoever shows the session reads @results whole.
+ */
+void
+pp_session_load (PpSession    *self,
+                 PpRunResults *results,
+                 PpConfig     *config)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+  g_return_if_fail (PP_IS_RUN_RESULTS (results));
+  g_return_if_fail (config == NULL || PP_IS_CONFIG (config));
+  g_return_if_fail (!self->running);
+
+  g_set_object (&self->plan, pp_run_results_get_plan (results));
+  g_set_object (&self->results, results);
+  g_set_object (&self->config, config);
+  g_clear_object (&self->runner);
+  g_clear_object (&self->trust);
+  pp_debug ("loaded %u results", pp_run_results_get_n_items (results));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
+
 /* Probes in flight end as stopped; "finished" follows on the main
  * context, never from inside this call. */
 void

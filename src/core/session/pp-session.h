@@ -54,6 +54,9 @@ void          pp_session_start               (PpSession            *self,
                                               PpConfig             *config,
                                               PpTrust              *trust);
 void          pp_session_stop                (PpSession            *self);
+void          pp_session_load                (PpSession            *self,
+                                              PpRunResults         *results,
+                                              PpConfig             *config);
 gboolean      pp_session_get_running         (PpSession            *self);
 PpPlan       *pp_session_get_plan            (PpSession            *self);
 PpConfig     *pp_session_get_config          (PpSession            *self);
