@@ -166,14 +166,45 @@ settings (void)
 PpWindow *
 new_window (void)
 {
+  return new_window_sized (1280, 800);
+}
+
+PpWindow *
+new_window_sized (int width,
+                  int height)
+{
   PpWindow *window = pp_window_new (ADW_APPLICATION (app), settings ());
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   /* What the first frame does not show is made after it, the
    * configuration panel last (pp-window.c, after_first_frame_cb). */
   wait_until (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL) != NULL);
   wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* A window whose content is @width × @height pixels, as on a screen of
+ * that size: without a window manager, GTK's default size includes the
+ * client-side shadow, which is then added back. */
+PpWindow *
+new_window_fitting (int width,
+                    int height)
+{
+  static int dw = -1, dh = -1;    /* the shadow's share of a default size */
+  PpWindow *window;
+
+  if (dw < 0)
+    {
+      window = new_window_sized (width, height);
+      dw = width - gtk_widget_get_width (GTK_WIDGET (window));
+      dh = height - gtk_widget_get_height (GTK_WIDGET (window));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  window = new_window_sized (width + dw, height + dh);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
 
   return window;
 }

@@ -30,6 +30,10 @@ void          reset_settings     (void);
 void          set_urls           (const char * const *paths);
 void          configure_proxies  (void);
 PpWindow     *new_window         (void);
+PpWindow     *new_window_sized   (int           width,
+                                  int           height);
+PpWindow     *new_window_fitting (int           width,
+                                  int           height);
 /* How long a GUI test waits for anything before it fails: generous, so
  * that a loaded machine or a sanitizer build (several times slower) only
  * makes the tests slower, never red. */

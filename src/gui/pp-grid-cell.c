@@ -208,6 +208,47 @@ pp_grid_cell_update (PpGridCell *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* The status a proxy gave, when it refused: the CONNECT answer or its
+ * own answer to a plain-http request; 0 when none. */
+static guint
+proxy_answer (const PpProbeResult *r)
+{
+  if (r->connect_status >= 400)
+    return r->connect_status;
+  if (r->proxy_status >= 400)
+    return r->proxy_status;
+
+  return 0;
+}
+
+/* A failure's icon: each kind its own shape, so that a screenshot tells
+ * a proxy that asks for a password from one that blocks, without colour
+ * and without reading. */
+static const char *
+failure_icon_name (const PpProbeResult *r)
+{
+  switch ((int) r->outcome)
+    {
+    case PP_OUTCOME_PROXY_AUTH_REQUIRED:
+      return "dialog-password-symbolic";
+    case PP_OUTCOME_PROXY_REFUSED:
+      return "process-stop-symbolic";
+    case PP_OUTCOME_TLS_INSPECTED:
+      return "security-low-symbolic";
+    case PP_OUTCOME_DNS_FAILED:
+      return "dialog-question-symbolic";
+    case PP_OUTCOME_TIMEOUT:
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return "alarm-symbolic";
+    case PP_OUTCOME_CONNECT_REFUSED:
+    case PP_OUTCOME_PROXY_UNREACHABLE:
+      return "network-offline-symbolic";
+    default:
+      return proxy_answer (r) == 407 ? "dialog-password-symbolic"
+             : proxy_answer (r) != 0 ? "process-stop-symbolic" : "dialog-error-symbolic";
+    }
+}
+
 const char *
 pp_grid_cell_get_icon_name (PpGridCell *self)
 {
@@ -218,8 +259,7 @@ pp_grid_cell_get_icon_name (PpGridCell *self)
     case PP_CELL_OK:
       return "emblem-ok-symbolic";
     case PP_CELL_FAILED:
-      return pp_grid_cell_get_result (self)->outcome == PP_OUTCOME_TLS_INSPECTED ? "security-low-symbolic"
-                                                               : "dialog-error-symbolic";
+      return failure_icon_name (pp_grid_cell_get_result (self));
     case PP_CELL_ABSENT:
       return "action-unavailable-symbolic";
     case PP_CELL_STOPPED:
@@ -231,9 +271,50 @@ pp_grid_cell_get_icon_name (PpGridCell *self)
     }
 }
 
-/* The status code when there is one, else the outcome's short reason:
- * "200", "407", "name not resolved". The cell is narrow; the accessible
- * label and the details pane say the rest in words. */
+/* A failure in a few words a technician can act on at a glance, in a
+ * screenshot: "asks for a password", "blocked 403", "TLS inspected". The
+ * details pane says the rest. */
+static char *
+format_failure (const PpProbeResult *r)
+{
+  guint answer = proxy_answer (r);
+
+  switch ((int) r->outcome)
+    {
+    case PP_OUTCOME_UNEXPECTED_STATUS:
+      /* Translators: a grid cell: the server answered with an unexpected status. */
+      return g_strdup_printf (_("status %u"), r->http_status);
+    case PP_OUTCOME_PROXY_AUTH_REQUIRED:
+      return g_strdup (_("asks for a password"));
+    case PP_OUTCOME_TLS_INSPECTED:
+      return g_strdup (_("TLS inspected"));
+    case PP_OUTCOME_DNS_FAILED:
+      return g_strdup (_("no DNS answer"));
+    case PP_OUTCOME_TIMEOUT:
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return g_strdup (_("timed out"));
+    case PP_OUTCOME_CONNECT_REFUSED:
+      return g_strdup (_("refused"));
+    case PP_OUTCOME_PROXY_UNREACHABLE:
+      return g_strdup (_("proxy unreachable"));
+    default:
+      break;
+    }
+  if (answer == 407)
+    return g_strdup (_("asks for a password"));
+  if (answer != 0)
+    /* Translators: a grid cell: the proxy refused with this status, e.g. "blocked 403". */
+    return g_strdup_printf (_("blocked %u"), answer);
+  /* Proxy or server: the question mark is the doubt, the pane says why. */
+  if (r->ambiguous_status > 0)
+    return g_strdup_printf ("%u?", r->ambiguous_status);
+
+  return g_strdup (_(pp_outcome_get_reason (r->outcome)));
+}
+
+/* What the cell says: the status code of an answer, else the reason in
+ * words ("asks for a password", "blocked 403"); "Doesn’t exist" for a
+ * method that is not configured. */
 char *
 pp_grid_cell_format_status (PpGridCell *self)
 {
@@ -250,20 +331,14 @@ pp_grid_cell_format_status (PpGridCell *self)
       return g_strdup (_("Checking…"));
     case PP_CELL_ABSENT:
       return g_strdup (_("Doesn’t exist"));
+    case PP_CELL_STOPPED:
+      return g_strdup (_("stopped"));
+    case PP_CELL_OK:
+      return g_strdup_printf ("%u", r->http_status);
+    case PP_CELL_FAILED:
     default:
-      break;
+      return format_failure (r);
     }
-  if (r->outcome == PP_OUTCOME_OK || r->outcome == PP_OUTCOME_UNEXPECTED_STATUS)
-    return g_strdup_printf ("%u", r->http_status);
-  if (r->connect_status >= 400)
-    return g_strdup_printf ("%u", r->connect_status);
-  if (r->proxy_status >= 400)
-    return g_strdup_printf ("%u", r->proxy_status);
-  /* Proxy or server: the question mark is the doubt, the pane says why. */
-  if (r->ambiguous_status > 0)
-    return g_strdup_printf ("%u?", r->ambiguous_status);
-
-  return g_strdup (_(pp_outcome_get_reason (r->outcome)));
 }
 
 char *

@@ -11,6 +11,7 @@ struct _PpGridRow
   GObject parent_instance;
 
   PpEndpoint *endpoint;
+  char *name;          /* what tells the row from the others (pp_format_distinct_names) */
   GPtrArray *cells;    /* of PpGridCell, in the plan's method order */
 };
 
@@ -22,6 +23,7 @@ pp_grid_row_finalize (GObject *object)
   PpGridRow *self = PP_GRID_ROW (object);
 
   g_clear_pointer (&self->endpoint, pp_endpoint_unref);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_grid_row_parent_class)->finalize (object);
@@ -70,6 +72,25 @@ pp_grid_row_get_endpoint (PpGridRow *self)
   g_return_val_if_fail (PP_IS_GRID_ROW (self), NULL);
 
   return self->endpoint;
+}
+
+/* The endpoint's short name in the grid; its host until set. */
+const char *
+pp_grid_row_get_name (PpGridRow *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_ROW (self), NULL);
+
+  return self->name != NULL ? self->name : self->endpoint->url;
+}
+
+void
+pp_grid_row_set_name (PpGridRow  *self,
+                      const char *name)
+{
+  g_return_if_fail (PP_IS_GRID_ROW (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
 }
 
 guint

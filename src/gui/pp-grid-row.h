@@ -18,6 +18,9 @@ PpGridRow  *pp_grid_row_new          (PpSession    *session,
                                       PpRunResults *results,
                                       guint         endpoint_index);
 PpEndpoint *pp_grid_row_get_endpoint (PpGridRow  *self);
+const char *pp_grid_row_get_name     (PpGridRow  *self);
+void        pp_grid_row_set_name     (PpGridRow  *self,
+                                      const char *name);
 guint       pp_grid_row_get_n_cells  (PpGridRow  *self);
 PpGridCell *pp_grid_row_get_cell     (PpGridRow  *self,
                                       guint       position);

@@ -51,8 +51,8 @@ show_cell_action (GtkWidget  *widget,
   if (pp_session_get_plan (self->session) == NULL ||
       index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
     return;
-  pp_details_pane_set_cell (pp_window_results_get_details (self->results_view),
-                            pp_window_results_get_cell (self->results_view, index));
+  pp_window_results_show_cell (self->results_view,
+                               pp_window_results_get_cell (self->results_view, index));
 }
 
 static void

@@ -21,6 +21,7 @@ struct _PpWindow
 
   AdwToastOverlay *toast_overlay;
   PpProfileChooser *chooser;
+  AdwViewSwitcherTitle *switcher_title;
   GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
   GtkWidget *empty_state;      /* the bin over the grid that holds empty_page */

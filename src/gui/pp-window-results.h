@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pp-details-pane.h"
 #include "pp-grid-cell.h"
@@ -33,6 +33,8 @@ PpGridCell      *pp_window_results_get_cell        (PpWindowResults *self,
 GListModel      *pp_window_results_get_rows        (PpWindowResults *self);
 GtkColumnView   *pp_window_results_get_column_view (PpWindowResults *self);
 PpDetailsPane   *pp_window_results_get_details     (PpWindowResults *self);
+void             pp_window_results_show_cell       (PpWindowResults *self,
+                                                    PpGridCell      *cell);
 char            *pp_window_results_format_summary  (PpWindowResults *self);
 
 G_END_DECLS

@@ -389,6 +389,7 @@ pp_window_class_init (PpWindowClass *klass)
                                                "/io/github/proxyprobe/ProxyProbe/pp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, chooser);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
@@ -400,10 +401,26 @@ pp_window_class_init (PpWindowClass *klass)
   _pp_window_class_install_actions (widget_class);
 }
 
+/* The view switcher title swaps its wide switcher for its title when the
+ * header gets narrow, cross-fading the two: in high contrast, whose
+ * bordered buttons make the wide one just not fit, it kept swapping, and
+ * screenshots caught both drawn over each other. Swapped at once, the
+ * switcher is always one. (libadwaita 1.2 has no property for it: its
+ * squeezer is looked up.) */
+static void
+switch_without_fade (PpWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->switcher_title));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_SQUEEZER (child))
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (child), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+}
+
 static void
 pp_window_init (PpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  switch_without_fade (self);
   /* Before the help overlay is set, so that GTK does not add its own. */
   _pp_window_add_actions (self);
 
