@@ -405,7 +405,8 @@ void
 reset_settings (void)
 {
   const char *keys[] = { "profile", "geography", "named-proxy", "cmdline-proxy", "timeout",
-                         "connect-timeout", "concurrency", "workspace-id", "custom-urls" };
+                         "connect-timeout", "concurrency", "workspace-id", "custom-urls", "pac",
+                         "trust-anchors", "methods" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings (), keys[i]);

@@ -16,6 +16,7 @@
 
 #include "pp-gui-init.h"
 #include "pp-report.h"
+#include "pp-report-config.h"
 #include "pp-report-read.h"
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
@@ -73,7 +74,7 @@ test_preferences (void)
   wait_until ((preferences = find_preferences ()) != NULL);
 
   /* The entry shows the setting, and what is typed is saved. */
-  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Command Line Proxy");
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Proxy to Test");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, deny);
   gtk_editable_set_text (GTK_EDITABLE (row), open);
@@ -87,13 +88,36 @@ test_preferences (void)
   g_assert_nonnull (row);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON)), 7);
   g_assert_cmpuint (g_settings_get_uint (settings (), "concurrency"), ==, 7);
+
+  /* The PAC script, trust anchors and methods, as the command line's. */
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "PAC Script URL or File");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://wpad.test/proxy.pac");
+  {
+    g_autofree char *saved = g_settings_get_string (settings (), "pac");
+
+    g_assert_cmpstr (saved, ==, "http://wpad.test/proxy.pac");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Trusted CA Certificates"));
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "6 Environment proxy");
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (find_type (row, GTK_TYPE_SWITCH)), FALSE);
+  {
+    g_auto(GStrv) methods = g_settings_get_strv (settings (), "methods");
+
+    g_assert_cmpuint (g_strv_length (methods), ==, PP_N_METHODS - 1);
+    g_assert_false (g_strv_contains ((const char * const *) methods, "env"));
+  }
   save_screenshot (PP_WINDOW (window), "main-behind-preferences-en.png");
   gtk_window_destroy (preferences);
 
-  /* The next run goes through the proxy just chosen. */
+  /* The next run goes through the proxy just chosen, by the methods
+   * chosen. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for_run (window);
   assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_OK, "reachable, status 204");
+  g_assert_cmpuint (pp_plan_get_n_methods (pp_window_get_plan (window)), ==, PP_N_METHODS - 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -312,6 +336,73 @@ test_command_line_errors (void)
       g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
       g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
     }
+}
+
+/* The options proxyprobe-cli has, checked by the same core functions
+ * before a window shows: each mistake named, exit status 2. */
+static void
+test_command_line_parity_errors (void)
+{
+  const char *named[] = { "--named-proxy", "http://", NULL };
+  const char *pac_file[] = { "--pac-file", "/nonexistent/proxy.pac", NULL };
+  const char *pac_url[] = { "--pac-url", "ftp://wpad.test/proxy.pac", NULL };
+  const char *both[] = { "--pac-url", "http://wpad.test/proxy.pac", "--pac-file", "/etc/hostname", NULL };
+  const char *trust[] = { "--trust", "/nonexistent/ca.pem", NULL };
+  const char *urls[] = { "--urls", "/nonexistent/urls.txt", NULL };
+  const char *methods[] = { "--methods", "direct,carrier-pigeon", NULL };
+  const char *workspace[] = { "--profile", "mma-legacy", "--workspace-id", "not-a-guid", NULL };
+  const char * const *cases[] = { named, pac_file, pac_url, both, trust, urls, methods, workspace };
+  const char *says[] = { "--named-proxy: ", "--pac-file: ", "--pac-url: ", "only one", "--trust: ",
+                         "--urls: ", "--methods: ", "workspace" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
+      g_assert_null (strstr (err, "Unknown option"));
+      g_assert_nonnull (strstr (err, says[i]));
+    }
+}
+
+/* The command line's URL list, methods, named proxy, PAC file and trust
+ * anchors are the run's, over the preferences. */
+static void
+test_command_line_parity_run (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *urls = g_build_filename (dir, "urls.txt", NULL);
+  g_autofree char *pac = g_build_filename (dir, "proxy.pac", NULL);
+  g_autofree char *url = pp_testbed_http_url (testbed, "/status/200");
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *list = g_strdup_printf ("# from the command line\n%s\n", url);
+  char *trust[] = { (char *) pp_testbed_get_ca_file (testbed), NULL };
+  PpGuiOptions options = { .urls_file = urls, .methods = (char *) "direct,named,wpad",
+                           .named_proxy = auth, .pac_file = pac, .trust = trust };
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *config = NULL;
+
+  g_assert_true (g_file_set_contents (urls, list, -1, NULL));
+  g_assert_true (g_file_set_contents (pac, "function FindProxyForURL(url, host) { return \"DIRECT\"; }",
+                                      -1, NULL));
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  pp_window_set_overrides (window, &options);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  g_assert_cmpuint (pp_plan_get_n_methods (pp_window_get_plan (window)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 1);
+  assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 200");
+  assert_cell (window, 0, PP_METHOD_NAMED, PP_CELL_FAILED, "failed, proxy authentication required");
+  assert_cell (window, 0, PP_METHOD_WPAD, PP_CELL_OK, "reachable, status 200");
+  config = pp_report_config_format_text (pp_window_get_config (window));
+  g_assert_nonnull (strstr (config, "--pac-file"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (urls);
+  g_unlink (pac);
+  g_rmdir (dir);
 }
 
 /* Started from a terminal without a desktop session: a message that
@@ -554,6 +645,8 @@ main (int   argc,
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/parity-errors", test_command_line_parity_errors);
+  g_test_add_func ("/gui/command-line/parity-run", test_command_line_parity_run);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
   g_test_add_func ("/gui/command-line/quiet", test_command_line_quiet);

@@ -701,7 +701,11 @@ test_profile_chooser (void)
   g_signal_connect_swapped (chooser, "changed", G_CALLBACK (count_cb), &changed);
   g_signal_connect_swapped (chooser, "notify::geography", G_CALLBACK (count_cb), &geography_notified);
 
-  pp_window_set_overrides (window, "mde-standard", "UK", NULL);
+  {
+    PpGuiOptions options = { .profile = (char *) "mde-standard", .geography = (char *) "UK" };
+
+    pp_window_set_overrides (window, &options);
+  }
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (geography_notified, ==, 1);
   g_assert_cmpstr (pp_profile_chooser_get_profile (chooser), ==, "mde-standard");

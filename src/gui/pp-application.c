@@ -22,9 +22,7 @@ struct _PpApplication
 
   GSettings *settings;
   PpWindow *window;
-  char *profile;
-  char *geography;
-  char *proxy;
+  PpGuiOptions options;        /* the command line's, for the window */
   gboolean run;
   char *export_path;
   char *screenshot_path;
@@ -149,7 +147,7 @@ pp_application_activate (GApplication *application)
     }
   self->window = pp_window_new (ADW_APPLICATION (self), self->settings);
   g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
-  pp_window_set_overrides (self->window, self->profile, self->geography, self->proxy);
+  pp_window_set_overrides (self->window, &self->options);
   g_signal_connect (self->window, "run-finished", G_CALLBACK (run_finished_cb), self);
   g_signal_connect (self->window, "run-failed", G_CALLBACK (run_failed_cb), self);
   if (self->run)
@@ -280,9 +278,7 @@ pp_application_finalize (GObject *object)
   PpApplication *self = PP_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_free (self->profile);
-  g_free (self->geography);
-  g_free (self->proxy);
+  pp_gui_options_clear (&self->options);
   g_free (self->export_path);
   g_free (self->screenshot_path);
 
@@ -317,9 +313,7 @@ pp_application_new (const PpGuiOptions *options)
   self->settings = g_settings_new (APPLICATION_ID);
   if (options != NULL)
     {
-      self->profile = g_strdup (options->profile);
-      self->geography = g_strdup (options->geography);
-      self->proxy = g_strdup (options->proxy);
+      pp_gui_options_copy (&self->options, options);
       self->run = options->run;
       self->export_path = g_strdup (options->export_path);
       self->screenshot_path = g_strdup (options->screenshot_path);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-format.h"
 #include "pp-preferences-window.h"
 
 struct _PpPreferencesWindow
@@ -23,8 +24,13 @@ struct _PpPreferencesWindow
   GtkSpinButton *concurrency;
   AdwEntryRow *workspace_id;
   GtkTextView *custom_urls;
+  AdwEntryRow *pac;
+  AdwActionRow *trust_row;
+  AdwPreferencesGroup *methods_group;
+  GtkSwitch *method_switches[PP_N_METHODS];
 
   GSettings *settings;
+  GtkNativeDialog *chooser;    /* while a file is being chosen */
 };
 
 G_DEFINE_FINAL_TYPE (PpPreferencesWindow, pp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -58,9 +64,138 @@ load_urls (PpPreferencesWindow *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->custom_urls), text, -1);
 }
 
+/* Methods: an empty list in the settings is every method. */
+
+static void
+methods_changed_cb (PpPreferencesWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  guint on = 0;
+
+  for (guint m = 0; m < PP_N_METHODS; m++)
+    if (gtk_switch_get_active (self->method_switches[m]))
+      {
+        g_strv_builder_add (builder, pp_method_to_id (m));
+        on++;
+      }
+  ids = g_strv_builder_end (builder);
+  /* None at all would run nothing: the last one stays on. */
+  if (on == 0)
+    return;
+  g_settings_set_strv (self->settings, "methods",
+                       on == PP_N_METHODS ? NULL : (const char * const *) ids);
+}
+
+static void
+add_method_rows (PpPreferencesWindow *self)
+{
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "methods");
+
+  for (guint m = 0; m < PP_N_METHODS; m++)
+    {
+      g_autofree char *label = pp_format_method_label (m);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), chosen[0] == NULL ||
+                                                  g_strv_contains ((const char * const *) chosen,
+                                                                   pp_method_to_id (m)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (methods_changed_cb), self);
+      self->method_switches[m] = GTK_SWITCH (toggle);
+      adw_preferences_group_add (self->methods_group, row);
+    }
+}
+
+/* Trust anchors and the PAC file, chosen in a file chooser */
+
+static void
+show_trust (PpPreferencesWindow *self)
+{
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  g_autofree char *list = g_strjoinv ("\n", anchors);
+
+  adw_action_row_set_subtitle (self->trust_row, anchors[0] ? list : _("None: only the system’s"));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog     *chooser,
+                int                  response,
+                PpPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  gboolean for_pac = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pp-for-pac"));
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && for_pac)
+    gtk_editable_set_text (GTK_EDITABLE (self->pac), path);
+  else if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) added = NULL;
+
+      g_strv_builder_addv (builder, (const char **) anchors);
+      if (!g_strv_contains ((const char * const *) anchors, path))
+        g_strv_builder_add (builder, path);
+      added = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "trust-anchors", (const char * const *) added);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_file (PpPreferencesWindow *self,
+             const char          *title,
+             gboolean             for_pac)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               NULL, NULL);
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_object_set_data (G_OBJECT (chooser), "pp-for-pac", GINT_TO_POINTER (for_pac));
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+choose_pac_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_file (PP_PREFERENCES_WINDOW (widget), _("Choose a PAC File"), TRUE);
+}
+
+static void
+add_trust_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  choose_file (PP_PREFERENCES_WINDOW (widget), _("Choose a CA Certificate File (PEM)"), FALSE);
+}
+
+static void
+clear_trust_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_settings_reset (PP_PREFERENCES_WINDOW (widget)->settings, "trust-anchors");
+}
+
 static void
 bind_settings (PpPreferencesWindow *self)
 {
+  g_settings_bind (self->settings, "pac", self->pac, "text", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->settings, "changed::trust-anchors", G_CALLBACK (show_trust), self);
+  show_trust (self);
+  add_method_rows (self);
   g_settings_bind (self->settings, "named-proxy", self->named_proxy, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "cmdline-proxy", self->cmdline_proxy, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -81,7 +216,12 @@ pp_preferences_window_dispose (GObject *object)
 {
   PpPreferencesWindow *self = PP_PREFERENCES_WINDOW (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (pp_preferences_window_parent_class)->dispose (object);
 }
@@ -102,6 +242,12 @@ pp_preferences_window_class_init (PpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, concurrency);
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, workspace_id);
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, custom_urls);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, pac);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, trust_row);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, methods_group);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-pac", NULL, choose_pac_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-trust", NULL, add_trust_action);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-trust", NULL, clear_trust_action);
 }
 
 static void

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pp-config-panel.h"
+#include "pp-gui-options.h"
 #include "pp-grid-cell.h"
 #include "pp-window-results.h"
 #include "pp-profile.h"
@@ -33,7 +34,7 @@ struct _PpWindow
   PpConfigPanel *config_panel;  /* in config_bin, made after the first frame */
 
   GSettings *settings;
-  char *cmdline_proxy;         /* --proxy: wins over the preference */
+  PpGuiOptions overrides;      /* the command line's: win over the preferences */
   gboolean applying_overrides;
 
   /* The run: its plan, configuration, results and its life are the

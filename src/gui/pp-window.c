@@ -92,17 +92,31 @@ config_panel (PpWindow *self)
 /* Building the plan */
 
 /* The profile and geography chosen, as a profile to run. */
+/* The command line's @override, else the preference @key's value. */
+static char *
+choose_string (PpWindow   *self,
+               const char *override,
+               const char *key)
+{
+  if (override != NULL)
+    return g_strdup (override);
+
+  return g_settings_get_string (self->settings, key);
+}
+
 static PpProfile *
 load_profile (PpWindow  *self,
               GError   **error)
 {
   const char *id = pp_profile_chooser_get_profile (self->chooser);
-  g_autofree char *workspace_id = g_settings_get_string (self->settings, "workspace-id");
+  g_autofree char *workspace_id = choose_string (self, self->overrides.workspace_id, "workspace-id");
   PpProfileOptions options = {
     .geography = pp_profile_chooser_get_geography (self->chooser),
     .workspace_id = *workspace_id ? workspace_id : NULL,
   };
 
+  if (self->overrides.urls_file != NULL)
+    return pp_profile_load_url_list (self->overrides.urls_file, error);
   if (g_strcmp0 (id, PP_PROFILE_CHOOSER_CUSTOM) == 0)
     {
       g_auto(GStrv) urls = g_settings_get_strv (self->settings, "custom-urls");
@@ -125,10 +139,14 @@ _pp_window_make_plan (PpWindow  *self,
 {
   g_autoptr(PpProfile) profile = load_profile (self, error);
   g_autoptr(GArray) methods = NULL;
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "methods");
+  g_autofree char *list = self->overrides.methods ? g_strdup (self->overrides.methods)
+                                                   : g_strjoinv (",", chosen);
 
   if (profile == NULL)
     return NULL;
-  methods = pp_method_parse_list ("all", error);
+  /* The same list, and check, as proxyprobe-cli's --methods. */
+  methods = pp_method_parse_list (*list ? list : "all", error);
   if (methods == NULL)
     return NULL;
 
@@ -272,23 +290,36 @@ session_detected_cb (PpSession *session,
   pp_config_panel_set_config (config_panel (self), config);
 }
 
-static char *
-effective_proxy (PpWindow *self)
+/* What detection is told: the proxies, the PAC script and the trust
+ * anchors, from the command line or the preferences. A "pac" preference
+ * is a URL when it looks like one, else a file. */
+static void
+configure_detection (PpWindow *self)
 {
-  if (self->cmdline_proxy != NULL)
-    return g_strdup (self->cmdline_proxy);
+  g_autofree char *proxy = choose_string (self, self->overrides.proxy, "cmdline-proxy");
+  g_autofree char *named = choose_string (self, self->overrides.named_proxy, "named-proxy");
+  g_autofree char *pac = g_settings_get_string (self->settings, "pac");
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  gboolean pac_is_url = g_str_has_prefix (pac, "http://") || g_str_has_prefix (pac, "https://");
 
-  return g_settings_get_string (self->settings, "cmdline-proxy");
+  pp_session_set_proxies (self->session, *proxy ? proxy : NULL, *named ? named : NULL);
+  if (self->overrides.pac_file != NULL || self->overrides.pac_url != NULL)
+    pp_session_set_pac (self->session, self->overrides.pac_file, self->overrides.pac_url);
+  else
+    pp_session_set_pac (self->session, *pac && !pac_is_url ? pac : NULL, pac_is_url ? pac : NULL);
+  pp_session_set_trust_anchors (self->session, self->overrides.trust != NULL
+                                               ? (const char * const *) self->overrides.trust
+                                               : (const char * const *) anchors);
+  pp_debug ("detecting the configuration with the proxy '%s', the named proxy '%s', the PAC "
+            "script '%s'", proxy, named, self->overrides.pac_file ? self->overrides.pac_file
+            : self->overrides.pac_url ? self->overrides.pac_url : pac);
 }
 
 /* The preferences of the moment, for the run about to start. */
 static void
 configure_session (PpWindow *self)
 {
-  g_autofree char *proxy = effective_proxy (self);
-  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
-
-  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  configure_detection (self);
   pp_session_set_concurrency (self->session, g_settings_get_uint (self->settings, "concurrency"));
   pp_session_set_timeouts (self->session, g_settings_get_uint (self->settings, "timeout") * 1000,
                            g_settings_get_uint (self->settings, "connect-timeout") * 1000);
@@ -296,11 +327,10 @@ configure_session (PpWindow *self)
   pp_session_set_keep_traces (self->session, TRUE);
   /* The probes wait a little for the window, not the window for them. */
   pp_session_set_background (self->session, TRUE);
-  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s; "
-            "detecting the configuration with the proxy '%s' and the named proxy '%s'",
+  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s",
             g_settings_get_uint (self->settings, "concurrency"),
             g_settings_get_uint (self->settings, "timeout"),
-            g_settings_get_uint (self->settings, "connect-timeout"), proxy, named);
+            g_settings_get_uint (self->settings, "connect-timeout"));
 }
 
 /* Run: a plan from the choosers, the grid's rows for it, and a run of
@@ -359,7 +389,7 @@ pp_window_finalize (GObject *object)
   PpWindow *self = PP_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->cmdline_proxy, g_free);
+  pp_gui_options_clear (&self->overrides);
   g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
 
@@ -457,8 +487,6 @@ after_first_frame_cb (GtkWidget     *widget,
                       gpointer       user_data)
 {
   PpWindow *self = PP_WINDOW (widget);
-  g_autofree char *proxy = NULL;
-  g_autofree char *named = NULL;
 
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
@@ -467,9 +495,7 @@ after_first_frame_cb (GtkWidget     *widget,
   config_panel (self);
   if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
-  proxy = g_settings_get_string (self->settings, "cmdline-proxy");
-  named = g_settings_get_string (self->settings, "named-proxy");
-  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  configure_detection (self);
   self->startup_cancellable = g_cancellable_new ();
   pp_session_detect_async (self->session, self->startup_cancellable, startup_detect_cb,
                            g_object_ref (self));
@@ -501,19 +527,20 @@ pp_window_new (AdwApplication *application,
 /* What the command line asked for wins over the preferences for this
  * session only; a support script must not change the user's settings. */
 void
-pp_window_set_overrides (PpWindow   *self,
-                         const char *profile,
-                         const char *geography,
-                         const char *proxy)
+pp_window_set_overrides (PpWindow           *self,
+                         const PpGuiOptions *options)
 {
   g_return_if_fail (PP_IS_WINDOW (self));
+  g_return_if_fail (options != NULL);
 
   self->applying_overrides = TRUE;
-  if (profile != NULL || geography != NULL)
-    pp_profile_chooser_select (self->chooser, profile, geography);
+  if (options->profile != NULL || options->geography != NULL)
+    pp_profile_chooser_select (self->chooser, options->profile, options->geography);
   self->applying_overrides = FALSE;
-  g_free (self->cmdline_proxy);
-  self->cmdline_proxy = g_strdup (proxy);
+  pp_gui_options_clear (&self->overrides);
+  pp_gui_options_copy (&self->overrides, options);
+  /* Rows for the URL list or the methods asked for. */
+  _pp_window_prepare_grid (self);
 }
 
 gboolean

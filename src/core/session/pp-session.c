@@ -18,6 +18,9 @@ struct _PpSession
   /* What a run is told */
   char *cmdline_proxy;
   char *named_proxy;
+  char *pac_file;
+  char *pac_url;
+  GStrv trust_anchors;
   guint concurrency;
   guint timeout_ms;
   guint connect_timeout_ms;
@@ -189,6 +192,21 @@ detect_done_cb (GObject      *object,
   finish_run (self, error);
 }
 
+static const PpDetectOptions *
+detect_options (PpSession       *self,
+                PpDetectOptions *options)
+{
+  *options = (PpDetectOptions) {
+    .cmdline_proxy = self->cmdline_proxy,
+    .named_proxy = self->named_proxy,
+    .pac_file = self->pac_file,
+    .pac_url = self->pac_url,
+    .trust_anchors = (const char * const *) self->trust_anchors,
+  };
+
+  return options;
+}
+
 /**
  * pp_session_start:
  * @plan: what to probe
@@ -205,6 +223,8 @@ pp_session_start (PpSession *self,
                   PpConfig  *config,
                   PpTrust   *trust)
 {
+  PpDetectOptions options;
+
   g_return_if_fail (PP_IS_SESSION (self));
   g_return_if_fail (PP_IS_PLAN (plan));
   g_return_if_fail (config == NULL || PP_IS_CONFIG (config));
@@ -223,7 +243,7 @@ pp_session_start (PpSession *self,
   if (config != NULL)
     use_config (self, config, trust);
   else
-    pp_detect_config_async (self->cmdline_proxy, self->named_proxy, TRUE, self->cancellable,
+    pp_detect_config_async (detect_options (self, &options), TRUE, self->cancellable,
                             detect_done_cb, g_object_ref (self));
 }
 
@@ -282,9 +302,11 @@ pp_session_detect_async (PpSession           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  PpDetectOptions options;
+
   g_return_if_fail (PP_IS_SESSION (self));
 
-  pp_detect_config_async (self->cmdline_proxy, self->named_proxy, FALSE, cancellable,
+  pp_detect_config_async (detect_options (self, &options), FALSE, cancellable,
                           callback, user_data);
 }
 
@@ -311,6 +333,32 @@ pp_session_set_proxies (PpSession  *self,
   self->cmdline_proxy = g_strdup (cmdline_proxy);
   g_free (self->named_proxy);
   self->named_proxy = g_strdup (named_proxy);
+}
+
+/* The wpad method's PAC script from a file or a URL (at most one; NULL
+ * for both: discovered), as proxyprobe-cli's --pac-file and --pac-url. */
+void
+pp_session_set_pac (PpSession  *self,
+                    const char *pac_file,
+                    const char *pac_url)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+
+  g_free (self->pac_file);
+  g_free (self->pac_url);
+  self->pac_file = g_strdup (pac_file);
+  self->pac_url = g_strdup (pac_url);
+}
+
+/* PEM files of CA certificates to trust too, as --trust. */
+void
+pp_session_set_trust_anchors (PpSession          *self,
+                              const char * const *anchors)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+
+  g_strfreev (self->trust_anchors);
+  self->trust_anchors = g_strdupv ((GStrv) anchors);
 }
 
 void
@@ -407,6 +455,9 @@ pp_session_finalize (GObject *object)
 
   g_free (self->cmdline_proxy);
   g_free (self->named_proxy);
+  g_free (self->pac_file);
+  g_free (self->pac_url);
+  g_strfreev (self->trust_anchors);
   g_clear_object (&self->plan);
   g_clear_object (&self->config);
   g_clear_object (&self->trust);

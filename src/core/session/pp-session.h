@@ -40,6 +40,11 @@ PpSession    *pp_session_new                 (void);
 void          pp_session_set_proxies         (PpSession            *self,
                                               const char           *cmdline_proxy,
                                               const char           *named_proxy);
+void          pp_session_set_pac             (PpSession            *self,
+                                              const char           *pac_file,
+                                              const char           *pac_url);
+void          pp_session_set_trust_anchors   (PpSession            *self,
+                                              const char * const   *anchors);
 void          pp_session_set_concurrency     (PpSession            *self,
                                               guint                 concurrency);
 void          pp_session_set_timeouts        (PpSession            *self,
