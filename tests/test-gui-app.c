@@ -17,6 +17,7 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-report-config.h"
+#include "pp-details-pane.h"
 #include "pp-report-read.h"
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
@@ -197,6 +198,147 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GError *
+export_anonymized (PpWindow   *window,
+                   const char *path)
+{
+  GError *error = NULL;
+
+  pp_window_export_async (window, path, TRUE, NULL, export_done_cb, &error);
+  wait_until (error != NULL);
+  if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
+    g_clear_error (&error);
+
+  return error;
+}
+
+static gboolean
+is_config_page_showing (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), data) == 0;
+}
+
+/* @path opened in @window: its grid, verdict, details and configuration,
+ * under a banner, read-only. */
+static void
+assert_opens (PpWindow   *window,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+  GtkWidget *banner = find_type (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  gint64 start = g_get_monotonic_time ();
+
+  g_test_message ("opening %s", path);
+  g_assert_true (pp_window_open_report (window, path, &error));
+  g_assert_no_error (error);
+  wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("its grid showed in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
+  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
+                   "asks for a password");
+  g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 1, PP_METHOD_DIRECT)), ==, PP_CELL_OK);
+  summary = pp_window_format_summary (window);
+  g_assert_nonnull (strstr (summary, "of 3 endpoints reachable"));
+  /* Read-only: it cannot be exported again as this machine's. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_type (banner, GTK_TYPE_LABEL))),
+                            "by proxyprobe " PACKAGE_VERSION));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_config_page_showing, "received"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                             pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
+  details = pp_details_pane_format_text (pp_window_get_details (window));
+  g_assert_nonnull (strstr (details, "407"));
+}
+
+/* Each kind of zip a report comes in (the window's export, anonymized,
+ * proxyprobe-cli -o) opens; a damaged one and one that is not a zip are
+ * refused, saying what is wrong; Run then checks this machine. */
+static void
+test_open_report (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *anonymized = g_build_filename (dir, "anonymized.zip", NULL);
+  g_autofree char *cli = g_build_filename (dir, "cli.zip", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.zip", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.zip", NULL);
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) cli_args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  int status = 0;
+  const char * const zips[] = { plain, anonymized, cli };
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  g_assert_no_error (export (window, plain));
+  g_assert_no_error (export_anonymized (window, anonymized));
+  g_strv_builder_add_many (cli_args, g_getenv ("PROXYPROBE_CLI"), "--named-proxy", auth, "--proxy", deny,
+                           "--timeout", "10", "-o", cli, NULL);
+  for (guint i = 0; run_paths[i] != NULL; i++)
+    {
+      g_autofree char *url = pp_testbed_http_url (testbed, run_paths[i]);
+
+      g_strv_builder_add_many (cli_args, "--url", url, NULL);
+    }
+  argv = g_strv_builder_end (cli_args);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (cli, G_FILE_TEST_IS_REGULAR));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zips); i++)
+    assert_opens (window, zips[i]);
+  save_screenshot (window, "received-report-en.png");
+
+  /* Damaged (cut short) and not a zip: refused, in words, nothing shown
+   * changes. */
+  g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, contents, length / 2, NULL));
+  g_assert_true (g_file_set_contents (foreign, "PK\3\4 this is not a report", -1, NULL));
+  g_assert_false (pp_window_open_report (window, damaged, &error));
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == PP_REPORT_ERROR);
+  g_assert_nonnull (strstr (error->message, "damaged.zip"));
+  g_clear_error (&error);
+  g_assert_false (pp_window_open_report (window, foreign, &error));
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == PP_REPORT_ERROR);
+  g_assert_nonnull (strstr (error->message, "foreign.zip"));
+  g_clear_error (&error);
+  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
+                   "asks for a password");
+
+  /* Run: a fresh run on this machine, the banner gone. */
+  g_settings_reset (settings (), "named-proxy");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (find_type (GTK_WIDGET (window),
+                                                                          GTK_TYPE_REVEALER))));
+  wait_for_run (window);
+  g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 0, PP_METHOD_NAMED)), ==, PP_CELL_ABSENT);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (zips); i++)
+    g_unlink (zips[i]);
+  g_unlink (damaged);
+  g_unlink (foreign);
+  g_rmdir (dir);
+}
+
 static void
 test_dutch (void)
 {
@@ -351,9 +493,12 @@ test_command_line_parity_errors (void)
   const char *urls[] = { "--urls", "/nonexistent/urls.txt", NULL };
   const char *methods[] = { "--methods", "direct,carrier-pigeon", NULL };
   const char *workspace[] = { "--profile", "mma-legacy", "--workspace-id", "not-a-guid", NULL };
-  const char * const *cases[] = { named, pac_file, pac_url, both, trust, urls, methods, workspace };
+  const char *missing[] = { "/nonexistent/report.zip", NULL };
+  const char *with_run[] = { "--run", "/etc/hostname", NULL };
+  const char * const *cases[] = { named, pac_file, pac_url, both, trust, urls, methods, workspace,
+                                  missing, with_run };
   const char *says[] = { "--named-proxy: ", "--pac-file: ", "--pac-url: ", "only one", "--trust: ",
-                         "--urls: ", "--methods: ", "workspace" };
+                         "--urls: ", "--methods: ", "workspace", "does not exist", "without --run" };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -640,6 +785,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/open-report", test_open_report);
   g_test_add_func ("/gui/no-secrets", test_no_secrets);
   g_test_add_func ("/gui/dark", test_dark);
   g_test_add_func ("/gui/dutch", test_dutch);

@@ -135,6 +135,18 @@ run_on_map_cb (GtkWidget     *window,
   gtk_widget_activate_action (window, "win.run", NULL);
 }
 
+/* proxyprobe FILE.zip; a report that cannot be shown says why in the
+ * window, which stays for the next try. */
+static void
+open_report (PpApplication *self,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pp_window_open_report (self->window, path, &error))
+    pp_window_show_error (self->window, _("This Report Cannot Be Opened"), error->message);
+}
+
 static void
 pp_application_activate (GApplication *application)
 {
@@ -153,6 +165,8 @@ pp_application_activate (GApplication *application)
   if (self->run)
     g_signal_connect_after (self->window, "map", G_CALLBACK (run_on_map_cb), self);
   gtk_window_present (GTK_WINDOW (self->window));
+  if (self->options.report_path != NULL)
+    open_report (self, self->options.report_path);
 }
 
 static void
@@ -251,6 +265,7 @@ set_accels (GtkApplication *application)
     { "win.run", { "<Control>r", NULL } },
     { "win.stop", { "Escape", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.open-report", { "<Control>o", NULL } },
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
     { "win.screenshot", { "<Control><Shift>s", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },

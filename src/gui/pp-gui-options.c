@@ -196,7 +196,7 @@ pp_gui_options_parse (PpGuiOptions  *o,
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[FILE.zip] — or open a received report"));
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -207,10 +207,16 @@ pp_gui_options_parse (PpGuiOptions  *o,
                                                "export or screenshot failed, 130 stopped."));
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
-  if (*argc > 1)
+  /* proxyprobe FILE.zip: a received report, shown as it is. */
+  if (*argc == 2 && !o->run && g_file_test ((*argv)[1], G_FILE_TEST_IS_REGULAR))
+    o->report_path = g_strdup ((*argv)[1]);
+  else if (*argc > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("unexpected argument “%s”"), (*argv)[1]);
+                   g_file_test ((*argv)[1], G_FILE_TEST_EXISTS) || o->run
+                   ? _("unexpected argument “%s”: a received report is opened alone, without --run")
+                   : _("“%s” does not exist: give the path of a report (FILE.zip) to open"),
+                   (*argv)[1]);
       return FALSE;
     }
 

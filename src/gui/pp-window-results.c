@@ -729,6 +729,34 @@ pp_window_results_show_run (PpWindowResults *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
+/* After pp_session_load(): the view shows the session's loaded results
+ * whole, at once (rows for its plan, every cell its result). */
+void
+pp_window_results_show_received (PpWindowResults *self)
+{
+  PpRunResults *results;
+
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+  g_return_if_fail (!self->running);
+
+  results = pp_session_get_results (self->session);
+  g_return_if_fail (results != NULL);
+  g_array_set_size (self->queue, 0);
+  fill_rows (self, pp_run_results_get_plan (results));
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
+    {
+      PpGridCell *cell = pp_window_results_get_cell (self, i);
+
+      if (cell != NULL)
+        pp_grid_cell_update (cell);
+    }
+  pp_window_results_show_cell (self, NULL);
+  update_summary (self);
+  /* What can be done follows "running" (_pp_window_bind_actions): a
+   * received report can be copied from, not exported again. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
 gboolean
 pp_window_results_get_running (PpWindowResults *self)
 {

@@ -27,6 +27,7 @@ void             pp_window_results_prepare         (PpWindowResults *self,
 PpPlan          *pp_window_results_rows_for_run    (PpWindowResults *self,
                                                     PpPlan          *plan);
 void             pp_window_results_show_run        (PpWindowResults *self);
+void             pp_window_results_show_received   (PpWindowResults *self);
 gboolean         pp_window_results_get_running     (PpWindowResults *self);
 PpGridCell      *pp_window_results_get_cell        (PpWindowResults *self,
                                                     guint            index);

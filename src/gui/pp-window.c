@@ -64,6 +64,7 @@ ensure_results (PpWindow *self)
 static void
 reveal_results (PpWindow *self)
 {
+  ensure_results (self);
   gtk_widget_set_visible (self->empty_page, FALSE);
   /* The bin that held it stays, empty: clicks go through to the grid. */
   gtk_widget_set_can_target (self->empty_state, FALSE);
@@ -74,8 +75,8 @@ reveal_results (PpWindow *self)
 /* The configuration page's panel is made after the first frame, or when
  * first needed: nothing of it shows first, yet its three pages would be
  * built and styled before that frame. */
-static PpConfigPanel *
-config_panel (PpWindow *self)
+PpConfigPanel *
+_pp_window_config_panel (PpWindow *self)
 {
   if (self->config_panel == NULL)
     {
@@ -194,6 +195,15 @@ pp_window_format_summary (PpWindow *self)
   return pp_window_results_format_summary (self->results_view);
 }
 
+/* The results page, in front, showing the session (a run, or a
+ * received report). */
+void
+_pp_window_show_session (PpWindow *self)
+{
+  reveal_results (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "results");
+}
+
 /* Running */
 
 /* The focus on a widget about to go away (the empty state's button, a
@@ -277,7 +287,7 @@ session_finished_cb (PpSession    *session,
 {
   if (error == NULL)
     return;
-  pp_config_panel_set_error (config_panel (self), error->message);
+  pp_config_panel_set_error (_pp_window_config_panel (self), error->message);
   pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
   g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
 }
@@ -287,7 +297,7 @@ session_detected_cb (PpSession *session,
                      PpConfig  *config,
                      PpWindow  *self)
 {
-  pp_config_panel_set_config (config_panel (self), config);
+  pp_config_panel_set_config (_pp_window_config_panel (self), config);
 }
 
 /* What detection is told: the proxies, the PAC script and the trust
@@ -357,9 +367,9 @@ _pp_window_start_run (PpWindow *self)
                     NULL, NULL);
   /* The view's "running" turns the Run button into Stop (running_cb). */
   pp_window_results_show_run (self->results_view);
-  reveal_results (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  pp_config_panel_set_detecting (config_panel (self));
+  _pp_window_hide_received (self);
+  _pp_window_show_session (self);
+  pp_config_panel_set_detecting (_pp_window_config_panel (self));
 }
 
 /* GObject */
@@ -422,6 +432,8 @@ pp_window_class_init (PpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, report_banner);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, report_banner_label);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
@@ -451,6 +463,7 @@ pp_window_init (PpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   switch_without_fade (self);
+  _pp_window_add_drop_target (self);
   /* Before the help overlay is set, so that GTK does not add its own. */
   _pp_window_add_actions (self);
 
@@ -472,9 +485,9 @@ startup_detect_cb (GObject      *object,
   if (self->disposed || pp_session_get_plan (self->session) != NULL)
     return;
   if (config != NULL)
-    pp_config_panel_set_config (config_panel (self), config);
+    pp_config_panel_set_config (_pp_window_config_panel (self), config);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    pp_config_panel_set_error (config_panel (self), error->message);
+    pp_config_panel_set_error (_pp_window_config_panel (self), error->message);
 }
 
 /* What the first frame does not show is made after it: the results page
@@ -492,7 +505,7 @@ after_first_frame_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   ensure_results (self);
   _pp_window_prepare_grid (self);
-  config_panel (self);
+  _pp_window_config_panel (self);
   if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
   configure_detection (self);

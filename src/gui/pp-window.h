@@ -24,6 +24,9 @@ PpWindow      *pp_window_new               (AdwApplication *application,
 void           pp_window_set_overrides     (PpWindow           *self,
                                             const PpGuiOptions *options);
 gboolean       pp_window_get_running       (PpWindow       *self);
+gboolean       pp_window_open_report       (PpWindow       *self,
+                                            const char     *path,
+                                            GError        **error);
 GListModel    *pp_window_get_rows          (PpWindow       *self);
 GtkColumnView *pp_window_get_column_view   (PpWindow       *self);
 PpDetailsPane *pp_window_get_details       (PpWindow       *self);
