@@ -209,6 +209,25 @@ new_window_fitting (int width,
   return window;
 }
 
+/* A window after a run of run_paths with configure_proxies()'s proxies,
+ * the rest of the settings reset; @width × @height pixels of content,
+ * or new_window()'s size for 0 × 0. */
+PpWindow *
+run_in_new_window (int width,
+                   int height)
+{
+  PpWindow *window;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = width > 0 ? new_window_fitting (width, height) : new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  wait_for_run (window);
+
+  return window;
+}
+
 void
 set_urls (const char * const *paths)
 {

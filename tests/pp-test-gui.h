@@ -34,6 +34,8 @@ PpWindow     *new_window_sized   (int           width,
                                   int           height);
 PpWindow     *new_window_fitting (int           width,
                                   int           height);
+PpWindow     *run_in_new_window  (int           width,
+                                  int           height);
 /* How long a GUI test waits for anything before it fails: generous, so
  * that a loaded machine or a sanitizer build (several times slower) only
  * makes the tests slower, never red. */

@@ -136,17 +136,25 @@ export_done_cb (GObject      *object,
 }
 
 static GError *
-export (PpWindow   *window,
-        const char *path)
+export_with (PpWindow   *window,
+             const char *path,
+             gboolean    anonymize)
 {
   GError *error = NULL;
 
-  pp_window_export_async (window, path, FALSE, NULL, export_done_cb, &error);
+  pp_window_export_async (window, path, anonymize, NULL, export_done_cb, &error);
   wait_until (error != NULL);
   if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
     g_clear_error (&error);
 
   return error;
+}
+
+static GError *
+export (PpWindow   *window,
+        const char *path)
+{
+  return export_with (window, path, FALSE);
 }
 
 static void
@@ -196,20 +204,6 @@ test_export (void)
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GError *
-export_anonymized (PpWindow   *window,
-                   const char *path)
-{
-  GError *error = NULL;
-
-  pp_window_export_async (window, path, TRUE, NULL, export_done_cb, &error);
-  wait_until (error != NULL);
-  if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
-    g_clear_error (&error);
-
-  return error;
 }
 
 static gboolean
@@ -279,14 +273,9 @@ test_open_report (void)
   int status = 0;
   const char * const zips[] = { plain, anonymized, cli };
 
-  reset_settings ();
-  set_urls (run_paths);
-  configure_proxies ();
-  window = g_object_ref (new_window ());
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  wait_for_run (window);
+  window = g_object_ref (run_in_new_window (0, 0));
   g_assert_no_error (export (window, plain));
-  g_assert_no_error (export_anonymized (window, anonymized));
+  g_assert_no_error (export_with (window, anonymized, TRUE));
   g_strv_builder_add_many (cli_args, g_getenv ("PROXYPROBE_CLI"), "--named-proxy", auth, "--proxy", deny,
                            "--timeout", "10", "-o", cli, NULL);
   for (guint i = 0; run_paths[i] != NULL; i++)
@@ -348,12 +337,7 @@ test_dutch (void)
 
   g_setenv ("LANGUAGE", "nl", TRUE);
   setlocale (LC_ALL, "");
-  reset_settings ();
-  set_urls (run_paths);
-  configure_proxies ();
-  window = g_object_ref (new_window ());
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  wait_for_run (window);
+  window = g_object_ref (run_in_new_window (0, 0));
   cell = cell_at (window, 0, PP_METHOD_ENV);
   label = pp_grid_cell_format_accessible (cell);
   g_test_message ("Dutch label: %s", label);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-file-chooser.h"
 #include "pp-format.h"
 #include "pp-preferences-window.h"
 
@@ -30,7 +31,6 @@ struct _PpPreferencesWindow
   GtkSwitch *method_switches[PP_N_METHODS];
 
   GSettings *settings;
-  GtkNativeDialog *chooser;    /* while a file is being chosen */
 };
 
 G_DEFINE_FINAL_TYPE (PpPreferencesWindow, pp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -123,46 +123,26 @@ show_trust (PpPreferencesWindow *self)
 }
 
 static void
-file_chosen_cb (GtkNativeDialog     *chooser,
-                int                  response,
-                PpPreferencesWindow *self)
+pac_chosen (const char *path,
+            gpointer    user_data)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  gboolean for_pac = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pp-for-pac"));
-
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL && for_pac)
-    gtk_editable_set_text (GTK_EDITABLE (self->pac), path);
-  else if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) added = NULL;
-
-      g_strv_builder_addv (builder, (const char **) anchors);
-      if (!g_strv_contains ((const char * const *) anchors, path))
-        g_strv_builder_add (builder, path);
-      added = g_strv_builder_end (builder);
-      g_settings_set_strv (self->settings, "trust-anchors", (const char * const *) added);
-    }
-  g_clear_object (&self->chooser);
+  gtk_editable_set_text (GTK_EDITABLE (PP_PREFERENCES_WINDOW (user_data)->pac), path);
 }
 
 static void
-choose_file (PpPreferencesWindow *self,
-             const char          *title,
-             gboolean             for_pac)
+trust_chosen (const char *path,
+              gpointer    user_data)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               NULL, NULL);
+  PpPreferencesWindow *self = user_data;
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) added = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  g_object_set_data (G_OBJECT (chooser), "pp-for-pac", GINT_TO_POINTER (for_pac));
-  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), self);
-  gtk_native_dialog_show (self->chooser);
+  g_strv_builder_addv (builder, (const char **) anchors);
+  if (!g_strv_contains ((const char * const *) anchors, path))
+    g_strv_builder_add (builder, path);
+  added = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "trust-anchors", (const char * const *) added);
 }
 
 static void
@@ -170,7 +150,7 @@ choose_pac_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  choose_file (PP_PREFERENCES_WINDOW (widget), _("Choose a PAC File"), TRUE);
+  pp_file_chooser_open (GTK_WINDOW (widget), _("Choose a PAC File"), NULL, NULL, pac_chosen, widget);
 }
 
 static void
@@ -178,7 +158,8 @@ add_trust_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  choose_file (PP_PREFERENCES_WINDOW (widget), _("Choose a CA Certificate File (PEM)"), FALSE);
+  pp_file_chooser_open (GTK_WINDOW (widget), _("Choose a CA Certificate File (PEM)"), NULL, NULL,
+                        trust_chosen, widget);
 }
 
 static void
@@ -219,9 +200,6 @@ pp_preferences_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (pp_preferences_window_parent_class)->dispose (object);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-file-chooser.h"
 #include "pp-report-open.h"
 #include "pp-window-private.h"
 
@@ -107,16 +108,10 @@ _pp_window_open_report_or_say (PpWindow   *self,
 /* Open Report… (Ctrl+O) */
 
 static void
-report_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  PpWindow        *self)
+report_chosen (const char *path,
+               gpointer    user_data)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    _pp_window_open_report_or_say (self, path);
-  g_object_unref (chooser);
+  _pp_window_open_report_or_say (PP_WINDOW (user_data), path);
 }
 
 void
@@ -124,17 +119,8 @@ _pp_window_open_report_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Open a Received Report"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Proxy Probe reports (zip)"));
-  gtk_file_filter_add_suffix (filter, "zip");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (report_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pp_file_chooser_open (GTK_WINDOW (widget), _("Open a Received Report"),
+                        _("Proxy Probe reports (zip)"), "zip", report_chosen, widget);
 }
 
 /* A zip dropped on the window */
