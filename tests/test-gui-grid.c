@@ -261,21 +261,23 @@ test_absent_details (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Tab through the cells of a long grid: the focused cell is always on
- * screen, below the header. */
+/* Tab through the cells of a long grid in a window too narrow for all
+ * its columns: the focused cell is always whole on screen, below the
+ * header. */
 static void
 test_focus_scrolls (void)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PpWindow) window = NULL;
   GtkWidget *view, *first;
+  double sideways = 0;
 
   for (guint i = 0; i < 30; i++)
     g_ptr_array_add (paths, g_strdup_printf ("/status/200?row=%u", i));
   g_ptr_array_add (paths, NULL);
   reset_settings ();
   set_urls ((const char * const *) paths->pdata);
-  window = g_object_ref (new_window_fitting (1024, 768));
+  window = g_object_ref (new_window_fitting (800, 600));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for_run (window);
   view = GTK_WIDGET (pp_window_get_column_view (window));
@@ -292,10 +294,14 @@ test_focus_scrolls (void)
         break;
       wait_for_frame (GTK_WIDGET (window));
       g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
+      sideways = MAX (sideways, gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view))));
       g_assert_cmpfloat (bounds.origin.y, >=, gtk_widget_get_height (gtk_widget_get_first_child (view)) - 0.5);
       g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (view) + 0.5);
+      g_assert_cmpfloat (bounds.origin.x, >=, -0.5);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view) + 0.5);
     }
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))), >, 0);
+  g_assert_cmpfloat (sideways, >, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -320,10 +320,14 @@ pp_cell_widget_activate (PpCellWidget *self)
   show_details (self);
 }
 
+/* The details follow the keyboard focus when they show, but do not slide
+ * in for every cell Tab passes: Enter, Space or a click opens them. */
 static void
 focus_enter_cb (PpCellWidget *self)
 {
-  show_details (self);
+  if (self->cell != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.follow-cell", "u",
+                                pp_grid_cell_get_index (self->cell));
 }
 
 /* :active, as a button shows itself pressed (style.css). */

@@ -55,6 +55,22 @@ show_cell_action (GtkWidget  *widget,
                                pp_window_results_get_cell (self->results_view, index));
 }
 
+/* The keyboard focus on a cell: its details if they show (not opened). */
+static void
+follow_cell_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PpWindow *self = PP_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (pp_session_get_plan (self->session) == NULL ||
+      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
+    return;
+  pp_window_results_follow_cell (self->results_view,
+                                 pp_window_results_get_cell (self->results_view, index));
+}
+
 static void
 export_cb (GSimpleAction *action,
            GVariant      *parameter,
@@ -152,6 +168,7 @@ _pp_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, _pp_window_screenshot_action);
   gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-cell", "u", follow_cell_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
                                    _pp_window_show_in_files_action);
   gtk_widget_class_install_action (widget_class, "win.open-report", NULL, _pp_window_open_report_action);

@@ -792,6 +792,16 @@ pp_window_results_show_cell (PpWindowResults *self,
   adw_flap_set_reveal_flap (ADW_FLAP (self->flap), cell != NULL);
 }
 
+/* The details of @cell, in the sidebar as it is (open or closed). */
+void
+pp_window_results_follow_cell (PpWindowResults *self,
+                               PpGridCell      *cell)
+{
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+
+  pp_details_pane_set_cell (self->details, cell);
+}
+
 static void
 close_details_action (GtkWidget  *widget,
                       const char *action_name,

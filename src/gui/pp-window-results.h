@@ -36,6 +36,8 @@ GtkColumnView   *pp_window_results_get_column_view (PpWindowResults *self);
 PpDetailsPane   *pp_window_results_get_details     (PpWindowResults *self);
 void             pp_window_results_show_cell       (PpWindowResults *self,
                                                     PpGridCell      *cell);
+void             pp_window_results_follow_cell     (PpWindowResults *self,
+                                                    PpGridCell      *cell);
 char            *pp_window_results_format_summary  (PpWindowResults *self);
 
 G_END_DECLS
