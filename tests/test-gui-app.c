@@ -215,6 +215,23 @@ is_config_page_showing (GtkWidget     *widget,
          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), data) == 0;
 }
 
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* The banner over a received report. */
+static GtkWidget *
+find_banner (PpWindow *window)
+{
+  GtkWidget *banner = find_widget (GTK_WIDGET (window), has_class, "pp-banner");
+
+  g_assert_nonnull (banner);
+  return banner;
+}
+
 /* @path opened in @window: its grid, verdict, details and configuration,
  * under a banner, read-only. */
 static void
@@ -224,7 +241,7 @@ assert_opens (PpWindow   *window,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *details = NULL;
-  GtkWidget *banner = find_type (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *banner = find_banner (window);
   gint64 start = g_get_monotonic_time ();
 
   g_test_message ("opening %s", path);
@@ -241,7 +258,7 @@ assert_opens (PpWindow   *window,
   /* Read-only: it cannot be exported again as this machine's. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (gtk_widget_get_visible (banner));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_type (banner, GTK_TYPE_LABEL))),
                             "by proxyprobe " PACKAGE_VERSION));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_config_page_showing, "received"));
@@ -349,8 +366,7 @@ test_open_report (void)
   /* Run: a fresh run on this machine, the banner gone. */
   g_settings_reset (settings (), "named-proxy");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (find_type (GTK_WIDGET (window),
-                                                                          GTK_TYPE_REVEALER))));
+  g_assert_false (gtk_widget_get_visible (find_banner (window)));
   wait_for_run (window);
   g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 0, PP_METHOD_NAMED)), ==, PP_CELL_ABSENT);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));

@@ -46,14 +46,14 @@ show_banner (PpWindow         *self,
                           report->host ? report->host : _("an unnamed machine"), time,
                           report->application ? report->application : _("an unknown version"));
   gtk_label_set_label (self->report_banner_label, text);
-  gtk_revealer_set_reveal_child (self->report_banner, TRUE);
+  gtk_widget_set_visible (self->report_banner, TRUE);
 }
 
 /* A run of this machine's own replaces the received report. */
 void
 _pp_window_hide_received (PpWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->report_banner, FALSE);
+  gtk_widget_set_visible (self->report_banner, FALSE);
 }
 
 /**

@@ -25,7 +25,7 @@ struct _PpWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
-  GtkRevealer *report_banner;  /* over a received report */
+  GtkWidget *report_banner;    /* over a received report */
   GtkLabel *report_banner_label;
   GtkWidget *empty_state;      /* the bin over the grid that holds empty_page */
   GtkWidget *empty_page;
