@@ -40,19 +40,31 @@ stop_cb (GSimpleAction *action,
     }
 }
 
+/* The cell of the plan index @parameter, or NULL (no run, or not one
+ * of its cells). */
+static PpGridCell *
+cell_of (PpWindow *self,
+         GVariant *parameter)
+{
+  guint index = g_variant_get_uint32 (parameter);
+  PpPlan *plan = pp_session_get_plan (self->session);
+
+  if (plan == NULL || index >= pp_plan_get_n_items (plan))
+    return NULL;
+
+  return pp_window_results_get_cell (self->results_view, index);
+}
+
+/* Enter, Space or a click on a cell: its details, in the sidebar. */
 static void
 show_cell_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  PpWindow *self = PP_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
+  PpGridCell *cell = cell_of (PP_WINDOW (widget), parameter);
 
-  if (pp_session_get_plan (self->session) == NULL ||
-      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
-    return;
-  pp_window_results_show_cell (self->results_view,
-                               pp_window_results_get_cell (self->results_view, index));
+  if (cell != NULL)
+    pp_window_results_show_cell (PP_WINDOW (widget)->results_view, cell);
 }
 
 /* The keyboard focus on a cell: its details if they show (not opened). */
@@ -61,14 +73,10 @@ follow_cell_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  PpWindow *self = PP_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
+  PpGridCell *cell = cell_of (PP_WINDOW (widget), parameter);
 
-  if (pp_session_get_plan (self->session) == NULL ||
-      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
-    return;
-  pp_window_results_follow_cell (self->results_view,
-                                 pp_window_results_get_cell (self->results_view, index));
+  if (cell != NULL)
+    pp_window_results_follow_cell (PP_WINDOW (widget)->results_view, cell);
 }
 
 static void
