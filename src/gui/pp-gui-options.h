@@ -31,7 +31,8 @@ typedef struct
   char *methods;        /* --methods LIST */
   gboolean run;
   char *export_path;
-  char *screenshot_path;
+  char *screenshot_path;          /* the ticket image (pp-ticket-image.h) */
+  char *window_screenshot_path;   /* the window as it is drawn */
   gboolean version;
   char *report_path;    /* proxyprobe FILE.zip: a received report to show */
 } PpGuiOptions;
