@@ -24,6 +24,7 @@ struct _PpConfigPanel
   AdwBin parent_instance;
 
   GtkStack *stack;
+  GtkLabel *received_text;
   AdwStatusPage *error_page;
   GtkBox *groups;
 
@@ -240,6 +241,20 @@ pp_config_panel_set_error (PpConfigPanel *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* A received report's configuration, as its configuration.txt says it
+ * (there is no snapshot of another machine to describe). */
+void
+pp_config_panel_set_received (PpConfigPanel *self,
+                              const char    *text)
+{
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+
+  g_clear_object (&self->config);
+  gtk_label_set_label (self->received_text, text != NULL ? text
+                       : _("The report holds no configuration."));
+  gtk_stack_set_visible_child_name (self->stack, "received");
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -276,6 +291,7 @@ pp_config_panel_class_init (PpConfigPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-config-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, received_text);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, error_page);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, groups);
   /* A GtkSpinner set spinning animates its style at every frame, on a
