@@ -13,6 +13,7 @@
 #include "pp-config-panel.h"
 #include "pp-grid-row.h"
 #include "pp-gui-init.h"
+#include "pp-screenshot.h"
 #include "pp-test-gui.h"
 
 /* A window left alone must stop making frames: this long without one. */
@@ -52,18 +53,6 @@ iterate_until (gint64 deadline)
   return TRUE;
 }
 
-/* Only to see that something does NOT happen for a while: to wait for
- * something, wait_until() it. */
-void
-spin_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -85,6 +74,35 @@ wait_for_frame (GtkWidget *widget)
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
   wait_until (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* Waits until @widget's window has painted @n frames, each asked for:
+ * for what shows over time (a spinner), instead of a fixed sleep. */
+void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &painted);
+  while (painted < n)
+    {
+      guint before = painted;
+
+      gtk_widget_queue_draw (widget);
+      wait_until (painted > before);
+    }
   g_signal_handler_disconnect (clock, handler);
 }
 
@@ -148,14 +166,64 @@ settings (void)
 PpWindow *
 new_window (void)
 {
+  return new_window_sized (1280, 800);
+}
+
+PpWindow *
+new_window_sized (int width,
+                  int height)
+{
   PpWindow *window = pp_window_new (ADW_APPLICATION (app), settings ());
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   /* What the first frame does not show is made after it, the
    * configuration panel last (pp-window.c, after_first_frame_cb). */
   wait_until (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL) != NULL);
   wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* A window whose content is @width × @height pixels, as on a screen of
+ * that size: without a window manager, GTK's default size includes the
+ * client-side shadow, which is then added back. */
+PpWindow *
+new_window_fitting (int width,
+                    int height)
+{
+  static int dw = -1, dh = -1;    /* the shadow's share of a default size */
+  PpWindow *window;
+
+  if (dw < 0)
+    {
+      window = new_window_sized (width, height);
+      dw = width - gtk_widget_get_width (GTK_WIDGET (window));
+      dh = height - gtk_widget_get_height (GTK_WIDGET (window));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  window = new_window_sized (width + dw, height + dh);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+
+  return window;
+}
+
+/* A window after a run of run_paths with configure_proxies()'s proxies,
+ * the rest of the settings reset; @width × @height pixels of content,
+ * or new_window()'s size for 0 × 0. */
+PpWindow *
+run_in_new_window (int width,
+                   int height)
+{
+  PpWindow *window;
+
+  reset_settings ();
+  set_urls (run_paths);
+  configure_proxies ();
+  window = width > 0 ? new_window_fitting (width, height) : new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  wait_for_run (window);
 
   return window;
 }
@@ -284,6 +352,50 @@ assert_cell (PpWindow    *window,
     g_error ("accessible label of %s: %s", expected, problem);
 }
 
+/* @widget drawn as proxyprobe draws it for a screenshot, as a texture. */
+GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = pp_screenshot_png (widget, &error);
+  GdkTexture *texture;
+
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+
+  return texture;
+}
+
+/* The pixels of @texture, 4 bytes each (B, G, R, A). */
+guchar *
+texture_pixels (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  guchar *pixels = g_malloc ((gsize) width * gdk_texture_get_height (texture) * 4);
+
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  return pixels;
+}
+
+static guint
+count_colours (GdkTexture *texture)
+{
+  g_autofree guchar *pixels = texture_pixels (texture);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gsize n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+
+  for (gsize i = 0; i < n; i++)
+    g_hash_table_add (seen, GUINT_TO_POINTER (((guint32 *) pixels)[i]));
+
+  return g_hash_table_size (seen);
+}
+
+/* Takes the window's screenshot as proxyprobe --screenshot does and
+ * checks what it drew: the window's whole size, and a picture rather
+ * than a blank (text and icons make hundreds of colours). Kept in
+ * PROXYPROBE_SCREENSHOT_DIR when that is set. */
 void
 save_screenshot (PpWindow   *window,
                  const char *name)
@@ -291,7 +403,14 @@ save_screenshot (PpWindow   *window,
   const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (window));
+  guint colours = count_colours (texture);
 
+  g_test_message ("screenshot %s: %d x %d, %u colours", name, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture), colours);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpuint (colours, >, 50);
   if (dir == NULL)
     return;
   g_mkdir_with_parents (dir, 0755);
@@ -305,7 +424,8 @@ void
 reset_settings (void)
 {
   const char *keys[] = { "profile", "geography", "named-proxy", "cmdline-proxy", "timeout",
-                         "connect-timeout", "concurrency", "workspace-id", "custom-urls" };
+                         "connect-timeout", "concurrency", "workspace-id", "custom-urls", "pac",
+                         "trust-anchors", "methods" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings (), keys[i]);

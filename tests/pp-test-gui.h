@@ -30,6 +30,12 @@ void          reset_settings     (void);
 void          set_urls           (const char * const *paths);
 void          configure_proxies  (void);
 PpWindow     *new_window         (void);
+PpWindow     *new_window_sized   (int           width,
+                                  int           height);
+PpWindow     *new_window_fitting (int           width,
+                                  int           height);
+PpWindow     *run_in_new_window  (int           width,
+                                  int           height);
 /* How long a GUI test waits for anything before it fails: generous, so
  * that a loaded machine or a sanitizer build (several times slower) only
  * makes the tests slower, never red. */
@@ -49,7 +55,8 @@ PpWindow     *new_window         (void);
 gboolean      iterate_until      (gint64        deadline);
 void          wait_for_frame     (GtkWidget    *widget);
 void          assert_goes_idle   (GtkWidget    *widget);
-void          spin_for           (guint         milliseconds);
+void          wait_for_frames    (GtkWidget    *widget,
+                                  guint         n);
 void          wait_for_run       (PpWindow     *window);
 PpGridCell   *cell_at            (PpWindow     *window,
                                   guint         row,
@@ -70,6 +77,8 @@ void          assert_cell        (PpWindow     *window,
 void          assert_titles_fit  (PpWindow     *window);
 void          save_screenshot    (PpWindow     *window,
                                   const char   *name);
+GdkTexture   *render_widget      (GtkWidget    *widget);
+guchar       *texture_pixels     (GdkTexture   *texture);
 GtkWidget    *find_type          (GtkWidget    *root,
                                   GType         type);
 GtkWidget    *focused            (PpWindow     *window);

@@ -13,9 +13,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <zip.h>
 
 #include "pp-gui-init.h"
 #include "pp-report.h"
+#include "pp-report-config.h"
+#include "pp-details-pane.h"
 #include "pp-report-read.h"
 #include "pp-test-gui.h"
 #include "pp-test-report.h"
@@ -73,7 +76,7 @@ test_preferences (void)
   wait_until ((preferences = find_preferences ()) != NULL);
 
   /* The entry shows the setting, and what is typed is saved. */
-  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Command Line Proxy");
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Proxy to Test");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, deny);
   gtk_editable_set_text (GTK_EDITABLE (row), open);
@@ -87,13 +90,36 @@ test_preferences (void)
   g_assert_nonnull (row);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON)), 7);
   g_assert_cmpuint (g_settings_get_uint (settings (), "concurrency"), ==, 7);
+
+  /* The PAC script, trust anchors and methods, as the command line's. */
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "PAC Script URL or File");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://wpad.test/proxy.pac");
+  {
+    g_autofree char *saved = g_settings_get_string (settings (), "pac");
+
+    g_assert_cmpstr (saved, ==, "http://wpad.test/proxy.pac");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Trusted CA Certificates"));
+  row = find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "6 Environment proxy");
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (find_type (row, GTK_TYPE_SWITCH)), FALSE);
+  {
+    g_auto(GStrv) methods = g_settings_get_strv (settings (), "methods");
+
+    g_assert_cmpuint (g_strv_length (methods), ==, PP_N_METHODS - 1);
+    g_assert_false (g_strv_contains ((const char * const *) methods, "env"));
+  }
   save_screenshot (PP_WINDOW (window), "main-behind-preferences-en.png");
   gtk_window_destroy (preferences);
 
-  /* The next run goes through the proxy just chosen. */
+  /* The next run goes through the proxy just chosen, by the methods
+   * chosen. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for_run (window);
   assert_cell (window, 0, PP_METHOD_CMDLINE, PP_CELL_OK, "reachable, status 204");
+  g_assert_cmpuint (pp_plan_get_n_methods (pp_window_get_plan (window)), ==, PP_N_METHODS - 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -122,17 +148,25 @@ png_width (const guchar *data,
 }
 
 static GError *
-export (PpWindow   *window,
-        const char *path)
+export_with (PpWindow   *window,
+             const char *path,
+             gboolean    anonymize)
 {
   GError *error = NULL;
 
-  pp_window_export_async (window, path, FALSE, NULL, export_done_cb, &error);
+  pp_window_export_async (window, path, anonymize, NULL, export_done_cb, &error);
   wait_until (error != NULL);
   if (g_strcmp0 (error->message, "ok") == 0 && error->code == 0 && error->domain == G_IO_ERROR)
     g_clear_error (&error);
 
   return error;
+}
+
+static GError *
+export (PpWindow   *window,
+        const char *path)
+{
+  return export_with (window, path, FALSE);
 }
 
 /* Copy Image puts the ticket image on the clipboard, for pasting into a
@@ -209,6 +243,220 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_config_page_showing (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), data) == 0;
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* The banner over a received report. */
+static GtkWidget *
+find_banner (PpWindow *window)
+{
+  GtkWidget *banner = find_widget (GTK_WIDGET (window), has_class, "pp-banner");
+
+  g_assert_nonnull (banner);
+  return banner;
+}
+
+/* @path opened in @window: its grid, verdict, details and configuration,
+ * under a banner, read-only. */
+static void
+assert_opens (PpWindow   *window,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+  GtkWidget *banner = find_banner (window);
+  gint64 start = g_get_monotonic_time ();
+
+  g_test_message ("opening %s", path);
+  g_assert_true (pp_window_open_report (window, path, &error));
+  g_assert_no_error (error);
+  wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("its grid showed in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
+  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
+                   "asks for a password");
+  g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 1, PP_METHOD_DIRECT)), ==, PP_CELL_OK);
+  summary = pp_window_format_summary (window);
+  g_assert_nonnull (strstr (summary, "of 3 endpoints reachable"));
+  /* Read-only: it cannot be exported again as this machine's. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_type (banner, GTK_TYPE_LABEL))),
+                            "by proxyprobe " PACKAGE_VERSION));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_config_page_showing, "received"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                             pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
+  details = pp_details_pane_format_text (pp_window_get_details (window));
+  g_assert_nonnull (strstr (details, "407"));
+}
+
+/* A zip of @names, each holding @text: a zip, but not one of ours. */
+static void
+write_zip (const char         *path,
+           const char * const *names,
+           const char         *text)
+{
+  int code = 0;
+  zip_t *archive = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+
+  g_assert_nonnull (archive);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      zip_source_t *source = zip_source_buffer (archive, text, strlen (text), 0);
+
+      g_assert_cmpint (zip_file_add (archive, names[i], source, 0), >=, 0);
+    }
+  g_assert_cmpint (zip_close (archive), ==, 0);
+}
+
+/* @path is refused with a PP_REPORT_ERROR naming it; the window still
+ * shows what it showed. */
+static void
+assert_refused (PpWindow   *window,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_assert_false (pp_window_open_report (window, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == PP_REPORT_ERROR);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
+                   "asks for a password");
+}
+
+/* Each kind of zip a report comes in (the window's export, anonymized,
+ * proxyprobe-cli -o) opens; a damaged one and one that is not a zip are
+ * refused, saying what is wrong; Run then checks this machine. */
+static void
+test_open_report (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *anonymized = g_build_filename (dir, "anonymized.zip", NULL);
+  g_autofree char *cli = g_build_filename (dir, "cli.zip", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.zip", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.zip", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.zip", NULL);
+  g_autofree char *impostor = g_build_filename (dir, "impostor.zip", NULL);
+  const char * const refused[] = { damaged, foreign, other, impostor };
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) cli_args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  int status = 0;
+  const char * const zips[] = { plain, anonymized, cli };
+
+  window = g_object_ref (run_in_new_window (0, 0));
+  g_assert_no_error (export (window, plain));
+  g_assert_no_error (export_with (window, anonymized, TRUE));
+  g_strv_builder_add_many (cli_args, g_getenv ("PROXYPROBE_CLI"), "--named-proxy", auth, "--proxy", deny,
+                           "--timeout", "10", "-o", cli, NULL);
+  for (guint i = 0; run_paths[i] != NULL; i++)
+    {
+      g_autofree char *url = pp_testbed_http_url (testbed, run_paths[i]);
+
+      g_strv_builder_add_many (cli_args, "--url", url, NULL);
+    }
+  argv = g_strv_builder_end (cli_args);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (cli, G_FILE_TEST_IS_REGULAR));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zips); i++)
+    assert_opens (window, zips[i]);
+  save_screenshot (window, "received-report-en.png");
+
+  /* Damaged (cut short), not a zip, a zip of something else, and one
+   * whose report.json is not ours: refused, in words; nothing shown
+   * changes. */
+  g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, contents, length / 2, NULL));
+  g_assert_true (g_file_set_contents (foreign, "PK\3\4 this is not a report", -1, NULL));
+  write_zip (other, (const char * const[]) { "notes.txt", NULL }, "holiday photos\n");
+  write_zip (impostor, (const char * const[]) { "ProxyProbeResult.txt", "report.json", NULL },
+             "{\"schema\": \"someone-else/1\"}");
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    assert_refused (window, refused[i]);
+
+  /* Run: a fresh run on this machine, the banner gone. */
+  g_settings_reset (settings (), "named-proxy");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_false (gtk_widget_get_visible (find_banner (window)));
+  wait_for_run (window);
+  g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 0, PP_METHOD_NAMED)), ==, PP_CELL_ABSENT);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (zips); i++)
+    g_unlink (zips[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_unlink (refused[i]);
+  g_rmdir (dir);
+}
+
+/* A 1,002-probe report (167 endpoints × 6 methods, from proxyprobe-cli)
+ * opens; how long its grid takes to show is logged (bench material, not
+ * asserted: the machine may be loaded). */
+static void
+test_open_large_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "large.zip", NULL);
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(PpWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 start;
+
+  g_strv_builder_add_many (args, g_getenv ("PROXYPROBE_CLI"), "--timeout", "10", "-o", zip, NULL);
+  for (guint i = 0; i < 167; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/status/200?row=%u", i);
+      g_autofree char *url = pp_testbed_http_url (testbed, path);
+
+      g_strv_builder_add_many (args, "--url", url, NULL);
+    }
+  argv = g_strv_builder_end (args);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  reset_settings ();
+  window = g_object_ref (new_window ());
+  start = g_get_monotonic_time ();
+  g_assert_true (pp_window_open_report (window, zip, &error));
+  g_assert_no_error (error);
+  wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("a 1,002-probe report: its grid's first frame after %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (pp_run_results_get_n_items (pp_window_get_results (window)), ==, 167 * PP_N_METHODS);
+  wait_until (g_list_model_get_n_items (pp_window_get_rows (window)) == 167);
+  g_test_message ("all its rows after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (zip);
+  g_rmdir (dir);
+}
+
 static void
 test_dutch (void)
 {
@@ -218,12 +466,7 @@ test_dutch (void)
 
   g_setenv ("LANGUAGE", "nl", TRUE);
   setlocale (LC_ALL, "");
-  reset_settings ();
-  set_urls (run_paths);
-  configure_proxies ();
-  window = g_object_ref (new_window ());
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  wait_for_run (window);
+  window = g_object_ref (run_in_new_window (0, 0));
   cell = cell_at (window, 0, PP_METHOD_ENV);
   label = pp_grid_cell_format_accessible (cell);
   g_test_message ("Dutch label: %s", label);
@@ -350,6 +593,76 @@ test_command_line_errors (void)
     }
 }
 
+/* The options proxyprobe-cli has, checked by the same core functions
+ * before a window shows: each mistake named, exit status 2. */
+static void
+test_command_line_parity_errors (void)
+{
+  const char *named[] = { "--named-proxy", "http://", NULL };
+  const char *pac_file[] = { "--pac-file", "/nonexistent/proxy.pac", NULL };
+  const char *pac_url[] = { "--pac-url", "ftp://wpad.test/proxy.pac", NULL };
+  const char *both[] = { "--pac-url", "http://wpad.test/proxy.pac", "--pac-file", "/etc/hostname", NULL };
+  const char *trust[] = { "--trust", "/nonexistent/ca.pem", NULL };
+  const char *urls[] = { "--urls", "/nonexistent/urls.txt", NULL };
+  const char *methods[] = { "--methods", "direct,carrier-pigeon", NULL };
+  const char *workspace[] = { "--profile", "mma-legacy", "--workspace-id", "not-a-guid", NULL };
+  const char *missing[] = { "/nonexistent/report.zip", NULL };
+  const char *with_run[] = { "--run", "/etc/hostname", NULL };
+  const char * const *cases[] = { named, pac_file, pac_url, both, trust, urls, methods, workspace,
+                                  missing, with_run };
+  const char *says[] = { "--named-proxy: ", "--pac-file: ", "--pac-url: ", "only one", "--trust: ",
+                         "--urls: ", "--methods: ", "workspace", "does not exist", "without --run" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_proxyprobe (cases[i], &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "proxyprobe: "));
+      g_assert_null (strstr (err, "Unknown option"));
+      g_assert_nonnull (strstr (err, says[i]));
+    }
+}
+
+/* The command line's URL list, methods, named proxy, PAC file and trust
+ * anchors are the run's, over the preferences. */
+static void
+test_command_line_parity_run (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *urls = g_build_filename (dir, "urls.txt", NULL);
+  g_autofree char *pac = g_build_filename (dir, "proxy.pac", NULL);
+  g_autofree char *url = pp_testbed_http_url (testbed, "/status/200");
+  g_autofree char *auth = pp_testbed_squid_url (testbed, PP_SQUID_AUTH);
+  g_autofree char *list = g_strdup_printf ("# from the command line\n%s\n", url);
+  char *trust[] = { (char *) pp_testbed_get_ca_file (testbed), NULL };
+  PpGuiOptions options = { .urls_file = urls, .methods = (char *) "direct,named,wpad",
+                           .named_proxy = auth, .pac_file = pac, .trust = trust };
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *config = NULL;
+
+  g_assert_true (g_file_set_contents (urls, list, -1, NULL));
+  g_assert_true (g_file_set_contents (pac, "function FindProxyForURL(url, host) { return \"DIRECT\"; }",
+                                      -1, NULL));
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  pp_window_set_overrides (window, &options);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  g_assert_cmpuint (pp_plan_get_n_methods (pp_window_get_plan (window)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 1);
+  assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_OK, "reachable, status 200");
+  assert_cell (window, 0, PP_METHOD_NAMED, PP_CELL_FAILED, "failed, proxy authentication required");
+  assert_cell (window, 0, PP_METHOD_WPAD, PP_CELL_OK, "reachable, status 200");
+  config = pp_report_config_format_text (pp_window_get_config (window));
+  g_assert_nonnull (strstr (config, "--pac-file"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (urls);
+  g_unlink (pac);
+  g_rmdir (dir);
+}
+
 /* Started from a terminal without a desktop session: a message that
  * says what to use instead, exit status 2. */
 static void
@@ -424,6 +737,45 @@ test_command_line_batch (void)
   g_unlink (zip);
   g_unlink (png);
   g_unlink (window_png);
+  g_rmdir (dir);
+}
+
+/* The onboarding package chooses the window's profile and geography, as
+ * proxyprobe-cli's; one that cannot be used is a bad option. */
+static void
+test_command_line_onboarding (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  const char *body = "{\"geoLocationUrl\":\"https://edr-uks.uk.endpoint.security.microsoft.com"
+                     "/edr/\",\"partnerGeoLocation\":\"GW_UK\"}";
+  g_autofree char *body_escaped = g_strescape (body, NULL);
+  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
+  g_autofree char *info_escaped = g_strescape (info, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
+  const char *args[] = { "--onboarding", package, "--run", "--export", zip, NULL };
+  const char *bad[] = { "--onboarding", broken, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (package, json, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{}", -1, NULL));
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  if (strstr (text, "profile mde-streamlined, geography GW_UK") == NULL)
+    g_error ("not the onboarding's profile and geography:\n%s", text);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (bad, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--onboarding: "));
+  g_assert_nonnull (strstr (err, "broken.json: $ has no member \"onboardingInfo\""));
+  g_unlink (zip);
+  g_unlink (package);
+  g_unlink (broken);
   g_rmdir (dir);
 }
 
@@ -594,11 +946,16 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/open-report", test_open_report);
+  g_test_add_func ("/gui/open-report/large", test_open_large_report);
   g_test_add_func ("/gui/no-secrets", test_no_secrets);
   g_test_add_func ("/gui/dark", test_dark);
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/onboarding", test_command_line_onboarding);
+  g_test_add_func ("/gui/command-line/parity-errors", test_command_line_parity_errors);
+  g_test_add_func ("/gui/command-line/parity-run", test_command_line_parity_run);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
   g_test_add_func ("/gui/command-line/quiet", test_command_line_quiet);

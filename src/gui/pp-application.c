@@ -13,6 +13,7 @@
 
 #include "pp-application.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-preferences-window.h"
 #include "pp-system-info.h"
 #include "pp-ticket-image.h"
@@ -23,9 +24,7 @@ struct _PpApplication
 
   GSettings *settings;
   PpWindow *window;
-  char *profile;
-  char *geography;
-  char *proxy;
+  PpGuiOptions options;        /* the command line's, for the window */
   gboolean run;
   char *export_path;
   char *screenshot_path;
@@ -147,6 +146,18 @@ run_on_map_cb (GtkWidget     *window,
   gtk_widget_activate_action (window, "win.run", NULL);
 }
 
+/* proxyprobe FILE.zip; a report that cannot be shown says why in the
+ * window, which stays for the next try. */
+static void
+open_report (PpApplication *self,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pp_window_open_report (self->window, path, &error))
+    pp_window_show_error (self->window, _("This Report Cannot Be Opened"), error->message);
+}
+
 static void
 pp_application_activate (GApplication *application)
 {
@@ -159,12 +170,14 @@ pp_application_activate (GApplication *application)
     }
   self->window = pp_window_new (ADW_APPLICATION (self), self->settings);
   g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
-  pp_window_set_overrides (self->window, self->profile, self->geography, self->proxy);
+  pp_window_set_overrides (self->window, &self->options);
   g_signal_connect (self->window, "run-finished", G_CALLBACK (run_finished_cb), self);
   g_signal_connect (self->window, "run-failed", G_CALLBACK (run_failed_cb), self);
   if (self->run)
     g_signal_connect_after (self->window, "map", G_CALLBACK (run_on_map_cb), self);
   gtk_window_present (GTK_WINDOW (self->window));
+  if (self->options.report_path != NULL)
+    open_report (self, self->options.report_path);
 }
 
 static void
@@ -263,6 +276,7 @@ set_accels (GtkApplication *application)
     { "win.run", { "<Control>r", NULL } },
     { "win.stop", { "Escape", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.open-report", { "<Control>o", NULL } },
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
     { "win.screenshot", { "<Control><Shift>s", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -290,9 +304,7 @@ pp_application_finalize (GObject *object)
   PpApplication *self = PP_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_free (self->profile);
-  g_free (self->geography);
-  g_free (self->proxy);
+  pp_gui_options_clear (&self->options);
   g_free (self->export_path);
   g_free (self->screenshot_path);
   g_free (self->window_screenshot_path);
@@ -313,6 +325,29 @@ pp_application_init (PpApplication *self)
 {
 }
 
+/* The agent's onboarding chooses the profile and geography the window
+ * starts with, unless the command line or an earlier choice in the window
+ * (remembered in the settings) did; a named --onboarding always does. */
+static void
+apply_onboarding (PpApplication      *self,
+                  const PpGuiOptions *options)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "profile");
+  g_autoptr(PpOnboarding) onboarding = NULL;
+
+  if (options->profile != NULL || options->geography != NULL ||
+      (chosen != NULL && options->onboarding == NULL))
+    return;
+  onboarding = pp_onboarding_read (NULL, options->onboarding, NULL);
+  if (onboarding == NULL || onboarding->profile == NULL)
+    return;
+
+  pp_debug ("profile %s, geography %s from %s", onboarding->profile,
+            onboarding->geography ? onboarding->geography : "(all)", onboarding->path);
+  self->options.profile = g_strdup (onboarding->profile);
+  self->options.geography = g_strdup (onboarding->geography);
+}
+
 PpApplication *
 pp_application_new (const PpGuiOptions *options)
 {
@@ -328,9 +363,8 @@ pp_application_new (const PpGuiOptions *options)
   self->settings = g_settings_new (APPLICATION_ID);
   if (options != NULL)
     {
-      self->profile = g_strdup (options->profile);
-      self->geography = g_strdup (options->geography);
-      self->proxy = g_strdup (options->proxy);
+      pp_gui_options_copy (&self->options, options);
+      apply_onboarding (self, options);
       self->run = options->run;
       self->export_path = g_strdup (options->export_path);
       self->screenshot_path = g_strdup (options->screenshot_path);

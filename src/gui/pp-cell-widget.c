@@ -23,11 +23,15 @@
 
 #include <math.h>
 
-/* Wide enough for an icon and "Doesn’t exist", a status code and a
- * latency, or the failure reasons ("name not resolved") in the default
- * font; longer words are ellipsized and said in full by the details pane. */
-#define CELL_WIDTH 180
-#define CELL_HEIGHT 28
+/* At least wide enough for an icon and "Doesn’t exist", a status code
+ * and a latency, and six of them beside the endpoints in 1,024 pixels;
+ * the columns share a wider window's width. Two lines high: a failure's
+ * reason in words ("asks for a password") wraps once; longer words are
+ * ellipsized and said in full by the details. */
+#define CELL_WIDTH 124
+#define CELL_HEIGHT 40
+#define MAX_LINES 2
+#define DIM_ALPHA 0.8f
 #define PAD 6
 #define ICON_SIZE 16
 #define SPINNER_STEPS 4    /* positions of the spinner per turn: a quarter each */
@@ -201,7 +205,7 @@ snapshot_icon (PpCellWidget  *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Lays out @text in at most @width pixels, ellipsized, and draws it
+/* Lays out @text in at most @width pixels and MAX_LINES lines, ellipsized, and draws it
  * centred vertically at @x (or ending at @x + @width when @right);
  * returns its width. */
 static int
@@ -225,6 +229,8 @@ snapshot_text (PpCellWidget  *self,
       pango_layout_set_attributes (layout, attrs);
     }
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -MAX_LINES);
   pango_layout_set_width (layout, MAX (width, 0) * PANGO_SCALE);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
@@ -258,9 +264,11 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
   if (self->cell == NULL)
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  dim = (GdkRGBA) { fg.red, fg.green, fg.blue, fg.alpha * 0.55f };
+  /* Dimmed, yet at 4.5:1 or more against the grid's background in the
+   * light, dark and high-contrast styles (tests/test-gui-grid.c). */
+  dim = (GdkRGBA) { fg.red, fg.green, fg.blue, fg.alpha * DIM_ALPHA };
   if (faded)
-    gtk_snapshot_push_opacity (snapshot, 0.55);
+    gtk_snapshot_push_opacity (snapshot, DIM_ALPHA);
 
   if (self->state == PP_CELL_PENDING)
     snapshot_spinner (self, snapshot, &fg, icon_x, icon_y);
@@ -312,10 +320,14 @@ pp_cell_widget_activate (PpCellWidget *self)
   show_details (self);
 }
 
+/* The details follow the keyboard focus when they show, but do not slide
+ * in for every cell Tab passes: Enter, Space or a click opens them. */
 static void
 focus_enter_cb (PpCellWidget *self)
 {
-  show_details (self);
+  if (self->cell != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.follow-cell", "u",
+                                pp_grid_cell_get_index (self->cell));
 }
 
 /* :active, as a button shows itself pressed (style.css). */

@@ -24,6 +24,7 @@ struct _PpConfigPanel
   AdwBin parent_instance;
 
   GtkStack *stack;
+  GtkLabel *received_text;
   AdwStatusPage *error_page;
   GtkBox *groups;
 
@@ -137,6 +138,25 @@ clear_groups (PpConfigPanel *self)
     gtk_box_remove (self->groups, child);
 }
 
+/* The agent's own view beside ours: its health, then its connectivity
+ * test in its own words (the core asked it off the main loop). */
+static void
+add_agent_view (PpConfigPanel *self)
+{
+  const PpAgentView *view = pp_config_get_agent_view (self->config);
+  AdwPreferencesGroup *group = add_group (self, _("Defender for Endpoint"),
+                                          _("The agent’s own view of its health and connectivity."));
+  g_autofree char *summary = pp_agent_view_format_summary (view);
+
+  adw_preferences_group_add (group, make_row (summary, _("Health (mdatp health)"), NULL));
+  if (view->connectivity != NULL && *view->connectivity)
+    adw_preferences_group_add (group, make_row (view->connectivity,
+                                                _("Connectivity test (mdatp connectivity test)"),
+                                                NULL));
+  if (view->connectivity_problem != NULL)
+    adw_preferences_group_add (group, make_warning_row (view->connectivity_problem));
+}
+
 static void
 show_config (PpConfigPanel *self)
 {
@@ -162,6 +182,7 @@ show_config (PpConfigPanel *self)
     add_source (group, g_ptr_array_index (sources, i));
   if (sources == NULL || sources->len == 0)
     adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
+  add_agent_view (self);
 }
 
 void
@@ -220,6 +241,20 @@ pp_config_panel_set_error (PpConfigPanel *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* A received report's configuration, as its configuration.txt says it
+ * (there is no snapshot of another machine to describe). */
+void
+pp_config_panel_set_received (PpConfigPanel *self,
+                              const char    *text)
+{
+  g_return_if_fail (PP_IS_CONFIG_PANEL (self));
+
+  g_clear_object (&self->config);
+  gtk_label_set_label (self->received_text, text != NULL ? text
+                       : _("The report holds no configuration."));
+  gtk_stack_set_visible_child_name (self->stack, "received");
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -256,6 +291,7 @@ pp_config_panel_class_init (PpConfigPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-config-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, received_text);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, error_page);
   gtk_widget_class_bind_template_child (widget_class, PpConfigPanel, groups);
   /* A GtkSpinner set spinning animates its style at every frame, on a

@@ -22,4 +22,7 @@ void pp_config_panel_set_config    (PpConfigPanel *self,
 void pp_config_panel_set_error     (PpConfigPanel *self,
                                     const char    *message);
 
+void           pp_config_panel_set_received (PpConfigPanel *self,
+                                             const char    *text);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _PpDetailsPane
   GtkLabel *headers;
   GtkLabel *certificate;
   GtkWidget *result_box;
+  GtkWidget *probe_box;        /* what was measured: hidden when nothing was sent */
 
   PpGridCell *cell;
   gulong state_handler;
@@ -185,6 +186,18 @@ show_result (PpDetailsPane       *self,
 
   gtk_label_set_label (self->guidance_title, _(pp_guidance_get_title (r->outcome)));
   gtk_label_set_label (self->guidance, guidance);
+  /* A method that does not exist here sent nothing: no proxy, timing or
+   * status to show, and none to claim. */
+  gtk_widget_set_visible (self->probe_box, r->outcome != PP_OUTCOME_NOT_CONFIGURED);
+  if (r->outcome == PP_OUTCOME_NOT_CONFIGURED)
+    {
+      g_autofree char *why = g_strdup_printf ("%s%s%s",
+                                              _("This method is not configured on this machine, so nothing was sent."),
+                                              r->detail ? " " : "", r->detail ? r->detail : "");
+
+      gtk_label_set_label (self->guidance, why);
+      return;
+    }
   pp_timing_bar_set_timings (self->timing_bar, &r->timings);
   gtk_label_set_label (self->timings, timings);
   gtk_label_set_label (self->proxy, proxy);
@@ -285,6 +298,7 @@ pp_details_pane_class_init (PpDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, headers);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, certificate);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, result_box);
+  gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, probe_box);
 
   gtk_widget_class_install_action (widget_class, "details.copy", NULL, copy_all_action);
   gtk_widget_class_install_action (widget_class, "details.copy-headers", NULL, copy_headers_action);
@@ -340,7 +354,9 @@ pp_details_pane_format_text (PpDetailsPane *self)
                           gtk_label_get_label (self->url), gtk_label_get_label (self->state));
   if (pp_grid_cell_get_result (self->cell) != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      g_string_append_printf (out, "\n%s\n", gtk_label_get_label (sections[i]));
+      /* The guidance always; what was measured only if something was sent. */
+      if (i < 2 || gtk_widget_get_visible (self->probe_box))
+        g_string_append_printf (out, "\n%s\n", gtk_label_get_label (sections[i]));
 
   return g_string_free (out, FALSE);
 }

@@ -1,8 +1,12 @@
 /* pp-grid-cell.c: one endpoint × method cell of the live grid
  *
- * The cell is a model object: its "state" and "result" change as the run
- * goes on, and the cell widget bound to it follows through notify, so the
- * list model itself never changes while probes stream in.
+ * The cell is a model object: its "state" changes as the run goes on, and
+ * the cell widget bound to it follows through notify, so the list model
+ * itself never changes while probes stream in. It holds no result: its
+ * result is the session's (PpRunResults is the one place a run's results
+ * are), looked up by the cell's plan index when asked; the cell only
+ * remembers which state it shows, since the results view shows a result
+ * a frame or two after the session has it.
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,16 +19,17 @@
 #include "pp-grid-cell.h"
 #include "pp-guidance.h"
 #include "pp-method.h"
+#include "pp-session.h"
 
 struct _PpGridCell
 {
   GObject parent_instance;
 
+  PpSession *session;   /* whose results hold this cell's */
   PpEndpoint *endpoint;
   PpMethod method;
-  guint index;          /* in the plan, and in the runner's results */
-  PpCellState state;
-  PpProbeResult *result;
+  guint index;          /* in the plan, and in the session's results */
+  PpCellState state;    /* what the cell shows */
 };
 
 G_DEFINE_FINAL_TYPE (PpGridCell, pp_grid_cell, G_TYPE_OBJECT)
@@ -44,7 +49,7 @@ pp_grid_cell_finalize (GObject *object)
   PpGridCell *self = PP_GRID_CELL (object);
 
   g_clear_pointer (&self->endpoint, pp_endpoint_unref);
-  g_clear_pointer (&self->result, pp_probe_result_unref);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pp_grid_cell_parent_class)->finalize (object);
 }
@@ -63,7 +68,7 @@ pp_grid_cell_get_property (GObject    *object,
       g_value_set_int (value, self->state);
       break;
     case PROP_RESULT:
-      g_value_set_boxed (value, self->result);
+      g_value_set_boxed (value, pp_grid_cell_get_result (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -93,12 +98,17 @@ pp_grid_cell_init (PpGridCell *self)
 }
 
 PpGridCell *
-pp_grid_cell_new (PpEndpoint *endpoint,
+pp_grid_cell_new (PpSession  *session,
+                  PpEndpoint *endpoint,
                   PpMethod    method,
                   guint       index)
 {
-  PpGridCell *self = g_object_new (PP_TYPE_GRID_CELL, NULL);
+  PpGridCell *self;
 
+  g_return_val_if_fail (PP_IS_SESSION (session), NULL);
+
+  self = g_object_new (PP_TYPE_GRID_CELL, NULL);
+  self->session = g_object_ref (session);
   self->endpoint = pp_endpoint_ref (endpoint);
   self->method = method;
   self->index = index;
@@ -138,12 +148,21 @@ pp_grid_cell_get_state (PpGridCell *self)
   return self->state;
 }
 
+/* The session's result for this cell, once the cell shows it: NULL while
+ * idle or pending (a new run's results are not this cell's yet). */
 PpProbeResult *
 pp_grid_cell_get_result (PpGridCell *self)
 {
+  PpRunResults *results;
+
   g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
 
-  return self->result;
+  results = pp_session_get_results (self->session);
+  if (self->state == PP_CELL_IDLE || self->state == PP_CELL_PENDING || results == NULL ||
+      self->index >= pp_run_results_get_n_items (results))
+    return NULL;
+
+  return pp_run_results_get_item (results, self->index);
 }
 
 static PpCellState
@@ -157,43 +176,77 @@ state_for_result (const PpProbeResult *result)
   return pp_probe_result_is_reachable (result) ? PP_CELL_OK : PP_CELL_FAILED;
 }
 
-static void
-set_state (PpGridCell  *self,
-           PpCellState  state)
-{
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-}
-
 void
 pp_grid_cell_set_pending (PpGridCell *self)
 {
   g_return_if_fail (PP_IS_GRID_CELL (self));
 
-  if (self->result != NULL)
-    {
-      g_clear_pointer (&self->result, pp_probe_result_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
-    }
-  set_state (self, PP_CELL_PENDING);
+  if (self->state == PP_CELL_PENDING)
+    return;
+  self->state = PP_CELL_PENDING;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* The session has this cell's result: the cell shows it from now on. */
 void
-pp_grid_cell_set_result (PpGridCell    *self,
-                         PpProbeResult *result)
+pp_grid_cell_update (PpGridCell *self)
 {
-  g_return_if_fail (PP_IS_GRID_CELL (self));
-  g_return_if_fail (result != NULL);
+  PpRunResults *results;
+  PpProbeResult *result;
 
-  if (self->result == result)
+  g_return_if_fail (PP_IS_GRID_CELL (self));
+
+  results = pp_session_get_results (self->session);
+  result = results && self->index < pp_run_results_get_n_items (results)
+           ? pp_run_results_get_item (results, self->index) : NULL;
+  if (result == NULL)
     return;
-  g_clear_pointer (&self->result, pp_probe_result_unref);
-  self->result = pp_probe_result_ref (result);
+  self->state = state_for_result (result);
   /* The state last: listeners of "state" read the result. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
-  set_state (self, state_for_result (result));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* The status a proxy gave, when it refused: the CONNECT answer or its
+ * own answer to a plain-http request; 0 when none. */
+static guint
+proxy_answer (const PpProbeResult *r)
+{
+  if (r->connect_status >= 400)
+    return r->connect_status;
+  if (r->proxy_status >= 400)
+    return r->proxy_status;
+
+  return 0;
+}
+
+/* A failure's icon: each kind its own shape, so that a screenshot tells
+ * a proxy that asks for a password from one that blocks, without colour
+ * and without reading. */
+static const char *
+failure_icon_name (const PpProbeResult *r)
+{
+  switch ((int) r->outcome)
+    {
+    case PP_OUTCOME_PROXY_AUTH_REQUIRED:
+      return "dialog-password-symbolic";
+    case PP_OUTCOME_PROXY_REFUSED:
+      return "process-stop-symbolic";
+    case PP_OUTCOME_TLS_INSPECTED:
+      return "security-low-symbolic";
+    case PP_OUTCOME_DNS_FAILED:
+      return "dialog-question-symbolic";
+    case PP_OUTCOME_TIMEOUT:
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return "alarm-symbolic";
+    case PP_OUTCOME_CONNECT_REFUSED:
+    case PP_OUTCOME_PROXY_UNREACHABLE:
+      return "network-offline-symbolic";
+    default:
+      return proxy_answer (r) == 407 ? "dialog-password-symbolic"
+             : proxy_answer (r) != 0 ? "process-stop-symbolic" : "dialog-error-symbolic";
+    }
 }
 
 const char *
@@ -206,8 +259,7 @@ pp_grid_cell_get_icon_name (PpGridCell *self)
     case PP_CELL_OK:
       return "emblem-ok-symbolic";
     case PP_CELL_FAILED:
-      return self->result->outcome == PP_OUTCOME_TLS_INSPECTED ? "security-low-symbolic"
-                                                               : "dialog-error-symbolic";
+      return failure_icon_name (pp_grid_cell_get_result (self));
     case PP_CELL_ABSENT:
       return "action-unavailable-symbolic";
     case PP_CELL_STOPPED:
@@ -219,9 +271,50 @@ pp_grid_cell_get_icon_name (PpGridCell *self)
     }
 }
 
-/* The status code when there is one, else the outcome's short reason:
- * "200", "407", "name not resolved". The cell is narrow; the accessible
- * label and the details pane say the rest in words. */
+/* A failure in a few words a technician can act on at a glance, in a
+ * screenshot: "asks for a password", "blocked 403", "TLS inspected". The
+ * details pane says the rest. */
+static char *
+format_failure (const PpProbeResult *r)
+{
+  guint answer = proxy_answer (r);
+
+  switch ((int) r->outcome)
+    {
+    case PP_OUTCOME_UNEXPECTED_STATUS:
+      /* Translators: a grid cell: the server answered with an unexpected status. */
+      return g_strdup_printf (_("status %u"), r->http_status);
+    case PP_OUTCOME_PROXY_AUTH_REQUIRED:
+      return g_strdup (_("asks for a password"));
+    case PP_OUTCOME_TLS_INSPECTED:
+      return g_strdup (_("TLS inspected"));
+    case PP_OUTCOME_DNS_FAILED:
+      return g_strdup (_("no DNS answer"));
+    case PP_OUTCOME_TIMEOUT:
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return g_strdup (_("timed out"));
+    case PP_OUTCOME_CONNECT_REFUSED:
+      return g_strdup (_("refused"));
+    case PP_OUTCOME_PROXY_UNREACHABLE:
+      return g_strdup (_("proxy unreachable"));
+    default:
+      break;
+    }
+  if (answer == 407)
+    return g_strdup (_("asks for a password"));
+  if (answer != 0)
+    /* Translators: a grid cell: the proxy refused with this status, e.g. "blocked 403". */
+    return g_strdup_printf (_("blocked %u"), answer);
+  /* Proxy or server: the question mark is the doubt, the pane says why. */
+  if (r->ambiguous_status > 0)
+    return g_strdup_printf ("%u?", r->ambiguous_status);
+
+  return g_strdup (_(pp_outcome_get_reason (r->outcome)));
+}
+
+/* What the cell says: the status code of an answer, else the reason in
+ * words ("asks for a password", "blocked 403"); "Doesn’t exist" for a
+ * method that is not configured. */
 char *
 pp_grid_cell_format_status (PpGridCell *self)
 {
@@ -229,7 +322,7 @@ pp_grid_cell_format_status (PpGridCell *self)
 
   g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
 
-  r = self->result;
+  r = pp_grid_cell_get_result (self);
   switch (self->state)
     {
     case PP_CELL_IDLE:
@@ -238,33 +331,30 @@ pp_grid_cell_format_status (PpGridCell *self)
       return g_strdup (_("Checking…"));
     case PP_CELL_ABSENT:
       return g_strdup (_("Doesn’t exist"));
+    case PP_CELL_STOPPED:
+      return g_strdup (_("stopped"));
+    case PP_CELL_OK:
+      return g_strdup_printf ("%u", r->http_status);
+    case PP_CELL_FAILED:
     default:
-      break;
+      return format_failure (r);
     }
-  if (r->outcome == PP_OUTCOME_OK || r->outcome == PP_OUTCOME_UNEXPECTED_STATUS)
-    return g_strdup_printf ("%u", r->http_status);
-  if (r->connect_status >= 400)
-    return g_strdup_printf ("%u", r->connect_status);
-  if (r->proxy_status >= 400)
-    return g_strdup_printf ("%u", r->proxy_status);
-  /* Proxy or server: the question mark is the doubt, the pane says why. */
-  if (r->ambiguous_status > 0)
-    return g_strdup_printf ("%u?", r->ambiguous_status);
-
-  return g_strdup (_(pp_outcome_get_reason (r->outcome)));
 }
 
 char *
 pp_grid_cell_format_latency (PpGridCell *self)
 {
-  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
-
   /* Only an answer's time means something at a glance; a failure's is in
    * the details pane. */
-  if (self->result == NULL || self->state != PP_CELL_OK || self->result->timings.total <= 0)
+  const PpProbeResult *r;
+
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), NULL);
+
+  r = pp_grid_cell_get_result (self);
+  if (r == NULL || self->state != PP_CELL_OK || r->timings.total <= 0)
     return g_strdup ("");
 
-  return pp_format_duration (self->result->timings.total);
+  return pp_format_duration (r->timings.total);
 }
 
 static char *
@@ -284,12 +374,12 @@ format_state_words (PpGridCell *self)
       return g_strdup (_("stopped"));
     case PP_CELL_OK:
       /* Translators: an accessible description, e.g. "reachable, status 200, 35 ms". */
-      return g_strdup_printf (_("reachable, status %u, %s"), self->result->http_status,
+      return g_strdup_printf (_("reachable, status %u, %s"), pp_grid_cell_get_result (self)->http_status,
                               status = pp_grid_cell_format_latency (self));
     case PP_CELL_FAILED:
     default:
       /* Translators: an accessible description, e.g. "failed, proxy authentication required". */
-      return g_strdup_printf (_("failed, %s"), _(pp_outcome_get_reason (self->result->outcome)));
+      return g_strdup_printf (_("failed, %s"), _(pp_outcome_get_reason (pp_grid_cell_get_result (self)->outcome)));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "pp-probe-result.h"
+#include "pp-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,8 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (PpGridCell, pp_grid_cell, PP, GRID_CELL, GObject)
 
-PpGridCell    *pp_grid_cell_new                  (PpEndpoint    *endpoint,
+PpGridCell    *pp_grid_cell_new                  (PpSession     *session,
+                                                  PpEndpoint    *endpoint,
                                                   PpMethod       method,
                                                   guint          index);
 guint          pp_grid_cell_get_index            (PpGridCell    *self);
@@ -34,8 +36,7 @@ PpMethod       pp_grid_cell_get_method           (PpGridCell    *self);
 PpCellState    pp_grid_cell_get_state            (PpGridCell    *self);
 PpProbeResult *pp_grid_cell_get_result           (PpGridCell    *self);
 void           pp_grid_cell_set_pending          (PpGridCell    *self);
-void           pp_grid_cell_set_result           (PpGridCell    *self,
-                                                  PpProbeResult *result);
+void           pp_grid_cell_update               (PpGridCell    *self);
 const char    *pp_grid_cell_get_icon_name        (PpGridCell    *self);
 char          *pp_grid_cell_format_status        (PpGridCell    *self);
 char          *pp_grid_cell_format_latency       (PpGridCell    *self);

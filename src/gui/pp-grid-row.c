@@ -11,6 +11,7 @@ struct _PpGridRow
   GObject parent_instance;
 
   PpEndpoint *endpoint;
+  char *name;          /* what tells the row from the others (pp_format_distinct_names) */
   GPtrArray *cells;    /* of PpGridCell, in the plan's method order */
 };
 
@@ -22,6 +23,7 @@ pp_grid_row_finalize (GObject *object)
   PpGridRow *self = PP_GRID_ROW (object);
 
   g_clear_pointer (&self->endpoint, pp_endpoint_unref);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pp_grid_row_parent_class)->finalize (object);
@@ -39,8 +41,11 @@ pp_grid_row_init (PpGridRow *self)
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* @results gives the rows' shape (its plan's endpoints, methods and
+ * indices); the cells ask @session for their results. */
 PpGridRow *
-pp_grid_row_new (PpRunResults *results,
+pp_grid_row_new (PpSession    *session,
+                 PpRunResults *results,
                  guint         endpoint_index)
 {
   PpGridRow *self;
@@ -55,7 +60,7 @@ pp_grid_row_new (PpRunResults *results,
   self->endpoint = pp_endpoint_ref (pp_profile_get_endpoint (profile, endpoint_index));
   for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     g_ptr_array_add (self->cells,
-                     pp_grid_cell_new (self->endpoint, pp_run_results_get_method (results, m),
+                     pp_grid_cell_new (session, self->endpoint, pp_run_results_get_method (results, m),
                                        pp_run_results_get_index (results, endpoint_index, m)));
 
   return self;
@@ -67,6 +72,25 @@ pp_grid_row_get_endpoint (PpGridRow *self)
   g_return_val_if_fail (PP_IS_GRID_ROW (self), NULL);
 
   return self->endpoint;
+}
+
+/* The endpoint's short name in the grid; its host until set. */
+const char *
+pp_grid_row_get_name (PpGridRow *self)
+{
+  g_return_val_if_fail (PP_IS_GRID_ROW (self), NULL);
+
+  return self->name != NULL ? self->name : self->endpoint->url;
+}
+
+void
+pp_grid_row_set_name (PpGridRow  *self,
+                      const char *name)
+{
+  g_return_if_fail (PP_IS_GRID_ROW (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
 }
 
 guint

@@ -14,9 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpGridRow, pp_grid_row, PP, GRID_ROW, GObject)
 
-PpGridRow  *pp_grid_row_new          (PpRunResults *results,
+PpGridRow  *pp_grid_row_new          (PpSession    *session,
+                                      PpRunResults *results,
                                       guint         endpoint_index);
 PpEndpoint *pp_grid_row_get_endpoint (PpGridRow  *self);
+const char *pp_grid_row_get_name     (PpGridRow  *self);
+void        pp_grid_row_set_name     (PpGridRow  *self,
+                                      const char *name);
 guint       pp_grid_row_get_n_cells  (PpGridRow  *self);
 PpGridCell *pp_grid_row_get_cell     (PpGridRow  *self,
                                       guint       position);

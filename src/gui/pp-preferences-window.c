@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pp-file-chooser.h"
+#include "pp-format.h"
 #include "pp-preferences-window.h"
 
 struct _PpPreferencesWindow
@@ -23,6 +25,10 @@ struct _PpPreferencesWindow
   GtkSpinButton *concurrency;
   AdwEntryRow *workspace_id;
   GtkTextView *custom_urls;
+  AdwEntryRow *pac;
+  AdwActionRow *trust_row;
+  AdwPreferencesGroup *methods_group;
+  GtkSwitch *method_switches[PP_N_METHODS];
 
   GSettings *settings;
 };
@@ -58,9 +64,119 @@ load_urls (PpPreferencesWindow *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->custom_urls), text, -1);
 }
 
+/* Methods: an empty list in the settings is every method. */
+
+static void
+methods_changed_cb (PpPreferencesWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  guint on = 0;
+
+  for (guint m = 0; m < PP_N_METHODS; m++)
+    if (gtk_switch_get_active (self->method_switches[m]))
+      {
+        g_strv_builder_add (builder, pp_method_to_id (m));
+        on++;
+      }
+  ids = g_strv_builder_end (builder);
+  /* None at all would run nothing: the last one stays on. */
+  if (on == 0)
+    return;
+  g_settings_set_strv (self->settings, "methods",
+                       on == PP_N_METHODS ? NULL : (const char * const *) ids);
+}
+
+static void
+add_method_rows (PpPreferencesWindow *self)
+{
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "methods");
+
+  for (guint m = 0; m < PP_N_METHODS; m++)
+    {
+      g_autofree char *label = pp_format_method_label (m);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), chosen[0] == NULL ||
+                                                  g_strv_contains ((const char * const *) chosen,
+                                                                   pp_method_to_id (m)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (methods_changed_cb), self);
+      self->method_switches[m] = GTK_SWITCH (toggle);
+      adw_preferences_group_add (self->methods_group, row);
+    }
+}
+
+/* Trust anchors and the PAC file, chosen in a file chooser */
+
+static void
+show_trust (PpPreferencesWindow *self)
+{
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  g_autofree char *list = g_strjoinv ("\n", anchors);
+
+  adw_action_row_set_subtitle (self->trust_row, anchors[0] ? list : _("None: only the system’s"));
+}
+
+static void
+pac_chosen (const char *path,
+            gpointer    user_data)
+{
+  gtk_editable_set_text (GTK_EDITABLE (PP_PREFERENCES_WINDOW (user_data)->pac), path);
+}
+
+static void
+trust_chosen (const char *path,
+              gpointer    user_data)
+{
+  PpPreferencesWindow *self = user_data;
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) added = NULL;
+
+  g_strv_builder_addv (builder, (const char **) anchors);
+  if (!g_strv_contains ((const char * const *) anchors, path))
+    g_strv_builder_add (builder, path);
+  added = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "trust-anchors", (const char * const *) added);
+}
+
+static void
+choose_pac_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  pp_file_chooser_open (GTK_WINDOW (widget), _("Choose a PAC File"), NULL, NULL, pac_chosen, widget);
+}
+
+static void
+add_trust_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  pp_file_chooser_open (GTK_WINDOW (widget), _("Choose a CA Certificate File (PEM)"), NULL, NULL,
+                        trust_chosen, widget);
+}
+
+static void
+clear_trust_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_settings_reset (PP_PREFERENCES_WINDOW (widget)->settings, "trust-anchors");
+}
+
 static void
 bind_settings (PpPreferencesWindow *self)
 {
+  g_settings_bind (self->settings, "pac", self->pac, "text", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->settings, "changed::trust-anchors", G_CALLBACK (show_trust), self);
+  show_trust (self);
+  add_method_rows (self);
   g_settings_bind (self->settings, "named-proxy", self->named_proxy, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "cmdline-proxy", self->cmdline_proxy, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -81,6 +197,8 @@ pp_preferences_window_dispose (GObject *object)
 {
   PpPreferencesWindow *self = PP_PREFERENCES_WINDOW (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pp_preferences_window_parent_class)->dispose (object);
@@ -102,6 +220,12 @@ pp_preferences_window_class_init (PpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, concurrency);
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, workspace_id);
   gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, custom_urls);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, pac);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, trust_row);
+  gtk_widget_class_bind_template_child (widget_class, PpPreferencesWindow, methods_group);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-pac", NULL, choose_pac_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-trust", NULL, add_trust_action);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-trust", NULL, clear_trust_action);
 }
 
 static void

@@ -41,19 +41,43 @@ stop_cb (GSimpleAction *action,
     }
 }
 
+/* The cell of the plan index @parameter, or NULL (no run, or not one
+ * of its cells). */
+static PpGridCell *
+cell_of (PpWindow *self,
+         GVariant *parameter)
+{
+  guint index = g_variant_get_uint32 (parameter);
+  PpPlan *plan = pp_session_get_plan (self->session);
+
+  if (plan == NULL || index >= pp_plan_get_n_items (plan))
+    return NULL;
+
+  return pp_window_results_get_cell (self->results_view, index);
+}
+
+/* Enter, Space or a click on a cell: its details, in the sidebar. */
 static void
 show_cell_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  PpWindow *self = PP_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
+  PpGridCell *cell = cell_of (PP_WINDOW (widget), parameter);
 
-  if (pp_session_get_plan (self->session) == NULL ||
-      index >= pp_plan_get_n_items (pp_session_get_plan (self->session)))
-    return;
-  pp_details_pane_set_cell (pp_window_results_get_details (self->results_view),
-                            pp_window_results_get_cell (self->results_view, index));
+  if (cell != NULL)
+    pp_window_results_show_cell (PP_WINDOW (widget)->results_view, cell);
+}
+
+/* The keyboard focus on a cell: its details if they show (not opened). */
+static void
+follow_cell_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PpGridCell *cell = cell_of (PP_WINDOW (widget), parameter);
+
+  if (cell != NULL)
+    pp_window_results_follow_cell (PP_WINDOW (widget)->results_view, cell);
 }
 
 static void
@@ -173,12 +197,15 @@ _pp_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.screenshot", NULL, _pp_window_screenshot_action);
   gtk_widget_class_install_action (widget_class, "win.show-cell", "u", show_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-cell", "u", follow_cell_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
                                    _pp_window_show_in_files_action);
+  gtk_widget_class_install_action (widget_class, "win.open-report", NULL, _pp_window_open_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-summary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pp-config-panel.h"
+#include "pp-gui-options.h"
 #include "pp-grid-cell.h"
 #include "pp-window-results.h"
 #include "pp-profile.h"
@@ -21,8 +22,11 @@ struct _PpWindow
 
   AdwToastOverlay *toast_overlay;
   PpProfileChooser *chooser;
+  AdwViewSwitcherTitle *switcher_title;
   GtkButton *run_button;       /* Run, or Stop while running */
   AdwViewStack *view_stack;
+  GtkWidget *report_banner;    /* over a received report */
+  GtkLabel *report_banner_label;
   GtkWidget *empty_state;      /* the bin over the grid that holds empty_page */
   GtkWidget *empty_page;
   GtkOverlay *results_overlay;
@@ -32,7 +36,7 @@ struct _PpWindow
   PpConfigPanel *config_panel;  /* in config_bin, made after the first frame */
 
   GSettings *settings;
-  char *cmdline_proxy;         /* --proxy: wins over the preference */
+  PpGuiOptions overrides;      /* the command line's: win over the preferences */
   gboolean applying_overrides;
 
   /* The run: its plan, configuration, results and its life are the
@@ -49,6 +53,17 @@ PpPlan     *_pp_window_make_plan      (PpWindow      *self,
 void        _pp_window_start_run      (PpWindow      *self);
 gboolean    _pp_window_is_running     (PpWindow      *self);
 void        _pp_window_prepare_grid   (PpWindow      *self);
+void        _pp_window_show_session   (PpWindow      *self);
+PpConfigPanel *_pp_window_config_panel (PpWindow     *self);
+
+/* pp-window-open.c */
+void        _pp_window_hide_received       (PpWindow    *self);
+void        _pp_window_open_report_or_say  (PpWindow    *self,
+                                            const char  *path);
+void        _pp_window_open_report_action  (GtkWidget   *widget,
+                                            const char  *action_name,
+                                            GVariant    *parameter);
+void        _pp_window_add_drop_target     (PpWindow    *self);
 
 /* pp-window-actions.c */
 void        _pp_window_class_install_actions (GtkWidgetClass *widget_class);

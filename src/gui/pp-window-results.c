@@ -22,17 +22,12 @@
 #include "pp-redact.h"
 #include "pp-window-results.h"
 
-typedef struct
-{
-  guint index;
-  PpProbeResult *result;
-} CellUpdate;
-
 struct _PpWindowResults
 {
   GtkWidget parent_instance;
 
-  GtkWidget *paned;
+  GtkWidget *flap;             /* AdwFlap: the grid, and the details at its end */
+  GtkScrolledWindow *scroller;
   GtkLabel *summary_title;
   GtkLabel *summary_methods;
   GtkLabel *summary_verdict;
@@ -46,7 +41,7 @@ struct _PpWindowResults
   guint rest_tick_id;
   gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
   guint rows_frames_skipped;   /* late frames in a row that added none */
-  GArray *queue;               /* of CellUpdate: cells to draw, once per frame */
+  GArray *queue;               /* of guint: plan indices of cells to draw, once per frame */
   guint tick_id;
   guint flush_idle_id;
   guint summary_timeout_id;
@@ -91,11 +86,54 @@ frame_widget (PpWindowResults *self)
 
 /* Grid columns */
 
+/* GTK 4.8's column view does not scroll to a cell that takes the
+ * keyboard focus: the view scrolls itself, so that the focused cell and
+ * its row are whole on screen, below the header. */
+static void
+scroll_adjustment (GtkAdjustment *adjustment,
+                   double         start,
+                   double         size,
+                   double         visible_start,
+                   double         visible_size)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (start < visible_start)
+    gtk_adjustment_set_value (adjustment, value - (visible_start - start));
+  else if (start + size > visible_start + visible_size)
+    gtk_adjustment_set_value (adjustment, value + MIN (start + size - (visible_start + visible_size),
+                                                       start - visible_start));
+}
+
+static void
+cell_focus_cb (GtkEventControllerFocus *controller,
+               PpWindowResults         *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  double header_height = header != NULL ? gtk_widget_get_height (header) : 0;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (cell, view, &bounds))
+    return;
+  scroll_adjustment (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), bounds.origin.y,
+                     bounds.size.height, header_height, gtk_widget_get_height (view) - header_height);
+  scroll_adjustment (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), bounds.origin.x,
+                     bounds.size.width, 0, gtk_widget_get_width (view));
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+               GtkListItem              *item,
+               PpWindowResults          *self)
 {
-  gtk_list_item_set_child (item, pp_cell_widget_new ());
+  GtkWidget *cell = pp_cell_widget_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_cb), self);
+  gtk_widget_add_controller (cell, focus);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -148,10 +186,12 @@ setup_endpoint_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (service), 0);
   gtk_label_set_xalign (GTK_LABEL (url), 0);
   gtk_label_set_ellipsize (GTK_LABEL (service), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
+  /* The name is the host's distinguishing part (pp_format_distinct_names):
+   * its start tells rows apart, so an ellipsis goes at its end. */
+  gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (url), 40);
-  gtk_widget_add_css_class (url, "dim-label");
   gtk_widget_add_css_class (url, "caption");
+  gtk_widget_add_css_class (url, "pp-endpoint-name");
   gtk_box_append (GTK_BOX (box), service);
   gtk_box_append (GTK_BOX (box), url);
   gtk_widget_set_has_tooltip (box, TRUE);
@@ -163,30 +203,53 @@ static void
 bind_endpoint_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
-  PpEndpoint *endpoint = pp_grid_row_get_endpoint (gtk_list_item_get_item (item));
+  PpGridRow *row = gtk_list_item_get_item (item);
+  PpEndpoint *endpoint = pp_grid_row_get_endpoint (row);
   GtkWidget *box = gtk_list_item_get_child (item);
-  g_autofree char *host = pp_format_host (endpoint->url);
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), host);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), pp_grid_row_get_name (row));
   g_object_set_data_full (G_OBJECT (box), "pp-url", pp_redact (endpoint->url), g_free);
 }
 
-/* @width: the column's width, or -1 for its header's and its cells'
- * widest, measured by GTK (a method's cells all have the same natural
- * width, and GTK 4.8 clips a header's title to its column's width, with
- * no ellipsis: "2 Proxy auto discovery (W"). */
+/* The column titles, in order: GTK 4.8 makes one for each column as it
+ * is added, and has no API for a title's tooltip. */
+static GtkWidget *
+nth_title (PpWindowResults *self,
+           guint            n)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  for (guint i = 0; title != NULL && i < n; i++)
+    title = gtk_widget_get_next_sibling (title);
+
+  return title;
+}
+
+/* @tooltip: the full title, when @title is short for it: said by the
+ * tooltip and to screen readers. Every column takes a share of the
+ * window's width beyond what it needs: six methods fit at 1024 pixels,
+ * and the grid fills a wider window. */
 static void
 add_column (PpWindowResults    *self,
             const char         *title,
-            GtkListItemFactory *factory,
-            int                 width)
+            const char         *tooltip,
+            GtkListItemFactory *factory)
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+  GtkWidget *title_widget;
 
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
+  title_widget = nth_title (self, g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)) - 1);
+  if (title_widget != NULL && tooltip != NULL)
+    {
+      gtk_widget_set_tooltip_text (title_widget, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title_widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
 }
 
 static void
@@ -196,18 +259,18 @@ setup_columns (PpWindowResults *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_endpoint_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_endpoint_cb), NULL);
-  add_column (self, _("Endpoint"), factory, 190);
+  add_column (self, _("Endpoint"), NULL, factory);
   for (guint m = 0; m < PP_N_METHODS; m++)
     {
-      g_autofree char *title = g_strdup_printf ("%u %s", pp_method_get_number (m),
-                                                _(pp_method_get_label (m)));
+      g_autofree char *title = pp_format_method_title (m);
+      g_autofree char *label = pp_format_method_label (m);
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "method-position", GUINT_TO_POINTER (m));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
-      add_column (self, title, factory, -1);
+      add_column (self, title, label, factory);
     }
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
@@ -266,10 +329,23 @@ fill_rows (PpWindowResults *self,
 
   g_autoptr(PpRunResults) pending = pp_run_results_new (plan);
 
+  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
   g_set_object (&self->grid_plan, plan);
   g_ptr_array_set_size (self->all_rows, 0);
   for (guint e = 0; e < n_endpoints; e++)
-    g_ptr_array_add (self->all_rows, pp_grid_row_new (pending, e));
+    {
+      g_ptr_array_add (self->all_rows, pp_grid_row_new (self->session, pending, e));
+      g_strv_builder_add (urls, pp_grid_row_get_endpoint (g_ptr_array_index (self->all_rows, e))->url);
+    }
+  names = g_strv_builder_end (urls);
+  {
+    g_auto(GStrv) short_names = pp_format_distinct_names ((const char * const *) names);
+
+    for (guint e = 0; e < n_endpoints; e++)
+      pp_grid_row_set_name (g_ptr_array_index (self->all_rows, e), short_names[e]);
+  }
   if (self->rest_tick_id != 0)
     gtk_widget_remove_tick_callback (frame_widget (self), self->rest_tick_id);
   self->rest_tick_id = 0;
@@ -396,11 +472,10 @@ flush_queue_budget (PpWindowResults *self,
   while (done < self->queue->len && done < max_cells &&
          (done % 8 != 0 || g_get_monotonic_time () < deadline))
     {
-      CellUpdate *d = &g_array_index (self->queue, CellUpdate, done++);
-      PpGridCell *cell = pp_window_results_get_cell (self, d->index);
+      PpGridCell *cell = pp_window_results_get_cell (self, g_array_index (self->queue, guint, done++));
 
       if (cell != NULL)
-        pp_grid_cell_set_result (cell, d->result);
+        pp_grid_cell_update (cell);
     }
   g_array_remove_range (self->queue, 0, done);
   queue_summary (self);
@@ -457,16 +532,15 @@ schedule_flush (PpWindowResults *self)
 }
 
 /* The session has the result already (the summary and the report count
- * it); its cell follows at the next frame with room for it. */
+ * it); its cell follows at the next frame with room for it, and asks the
+ * session for it then. */
 static void
 probe_finished_cb (PpSession       *session,
                    guint            index,
                    PpProbeResult   *result,
                    PpWindowResults *self)
 {
-  CellUpdate update = { index, pp_probe_result_ref (result) };
-
-  g_array_append_val (self->queue, update);
+  g_array_append_val (self->queue, index);
   schedule_flush (self);
 }
 
@@ -518,22 +592,23 @@ format_title (PpWindowResults   *self,
                           verdict->n_reachable, verdict->n_endpoints);
 }
 
-static void
-update_summary (PpWindowResults *self)
+/* The summary's three lines, from the session's results: what the
+ * labels show and what Copy Summary copies. FALSE before any run. */
+static gboolean
+format_summary_lines (PpWindowResults  *self,
+                      char            **title,
+                      char            **counts,
+                      char            **verdict_text)
 {
   PpRunResults *results = pp_session_get_results (self->session);
   PpVerdict verdict;
-  g_autofree char *title = NULL;
-  g_autofree char *counts = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *methods = NULL;
-  g_autofree char *verdict_text = NULL;
   g_autofree char *diagnosis = NULL;
   g_autoptr(PpDiagnosis) computed = NULL;
 
   if (results == NULL)
-    return;
-  self->summary_dirty = FALSE;
+    return FALSE;
   /* Once the run is over, the agent's path, the causes, the fixes and the
    * allow-list lead, as in every other output (pp-diagnosis.c). */
   if (!self->running)
@@ -542,16 +617,29 @@ update_summary (PpWindowResults *self)
       diagnosis = pp_diagnosis_format_brief (computed);
     }
   pp_run_results_get_verdict (results, &verdict);
-  title = format_title (self, &verdict, computed);
-  counts = format_method_counts (results);
+  *title = format_title (self, &verdict, computed);
+  *counts = format_method_counts (results);
   headline = pp_verdict_format_any_method (&verdict, computed != NULL && computed->path.known);
   methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  verdict_text = g_strdup_printf ("%s%s%s%s%s", diagnosis ? diagnosis : "", headline,
-                                  *methods ? " " : "", methods,
-                                  verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
-                                  ? _(" Stopped: some checks did not run.") : "");
+  *verdict_text = g_strdup_printf ("%s%s%s%s%s", diagnosis ? diagnosis : "", headline,
+                                   *methods ? " " : "", methods,
+                                   verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
+                                   ? _(" Stopped: some checks did not run.") : "");
+  return TRUE;
+}
+
+static void
+update_summary (PpWindowResults *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *verdict_text = NULL;
+
+  if (!format_summary_lines (self, &title, &counts, &verdict_text))
+    return;
+  self->summary_dirty = FALSE;
   gtk_label_set_label (self->summary_title, title);
   gtk_label_set_label (self->summary_methods, counts);
   gtk_label_set_label (self->summary_verdict, verdict_text);
@@ -590,21 +678,25 @@ queue_summary (PpWindowResults *self)
   self->summary_timeout_id = g_timeout_add (SUMMARY_INTERVAL_MS, summary_timeout_cb, self);
 }
 
-/* The summary as one text, for the clipboard: what the labels show. */
+/* The summary as one text, for the clipboard: made from the session's
+ * results, as the labels are (never read back from them). */
 char *
 pp_window_results_format_summary (PpWindowResults *self)
 {
   g_autofree char *allow_list = NULL;
   PpPlan *plan;
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *verdict_text = NULL;
 
   g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
 
   plan = pp_session_get_plan (self->session);
-  if (plan == NULL)
+  if (plan == NULL || !format_summary_lines (self, &title, &counts, &verdict_text))
     return g_strdup ("");
 
   /* The copy carries what the label only counts: the allow-list. */
-  if (!self->running && pp_session_get_results (self->session) != NULL)
+  if (!self->running)
     {
       g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (pp_session_get_results (self->session));
 
@@ -612,10 +704,7 @@ pp_window_results_format_summary (PpWindowResults *self)
     }
 
   return g_strdup_printf ("%s: %s; %s\n%s\n%s", pp_profile_get_title (pp_plan_get_profile (plan)),
-                          gtk_label_get_label (self->summary_title),
-                          gtk_label_get_label (self->summary_methods),
-                          gtk_label_get_label (self->summary_verdict),
-                          allow_list ? allow_list : "");
+                          title, counts, verdict_text, allow_list ? allow_list : "");
 }
 
 /* The run */
@@ -659,8 +748,36 @@ pp_window_results_show_run (PpWindowResults *self)
   g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
 
   self->running = TRUE;
-  pp_details_pane_set_cell (self->details, NULL);
+  pp_window_results_show_cell (self, NULL);
   update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+/* After pp_session_load(): the view shows the session's loaded results
+ * whole, at once (rows for its plan, every cell its result). */
+void
+pp_window_results_show_received (PpWindowResults *self)
+{
+  PpRunResults *results;
+
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+  g_return_if_fail (!self->running);
+
+  results = pp_session_get_results (self->session);
+  g_return_if_fail (results != NULL);
+  g_array_set_size (self->queue, 0);
+  fill_rows (self, pp_run_results_get_plan (results));
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
+    {
+      PpGridCell *cell = pp_window_results_get_cell (self, i);
+
+      if (cell != NULL)
+        pp_grid_cell_update (cell);
+    }
+  pp_window_results_show_cell (self, NULL);
+  update_summary (self);
+  /* What can be done follows "running" (_pp_window_bind_actions): a
+   * received report can be copied from, not exported again. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -688,6 +805,35 @@ pp_window_results_get_column_view (PpWindowResults *self)
   return self->column_view;
 }
 
+/* The details of @cell in the sidebar, or (NULL) no sidebar. */
+void
+pp_window_results_show_cell (PpWindowResults *self,
+                             PpGridCell      *cell)
+{
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+
+  pp_details_pane_set_cell (self->details, cell);
+  adw_flap_set_reveal_flap (ADW_FLAP (self->flap), cell != NULL);
+}
+
+/* The details of @cell, in the sidebar as it is (open or closed). */
+void
+pp_window_results_follow_cell (PpWindowResults *self,
+                               PpGridCell      *cell)
+{
+  g_return_if_fail (PP_IS_WINDOW_RESULTS (self));
+
+  pp_details_pane_set_cell (self->details, cell);
+}
+
+static void
+close_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pp_window_results_show_cell (PP_WINDOW_RESULTS (widget), NULL);
+}
+
 PpDetailsPane *
 pp_window_results_get_details (PpWindowResults *self)
 {
@@ -697,14 +843,6 @@ pp_window_results_get_details (PpWindowResults *self)
 }
 
 /* GObject */
-
-static void
-clear_update (gpointer data)
-{
-  CellUpdate *update = data;
-
-  g_clear_pointer (&update->result, pp_probe_result_unref);
-}
 
 static void
 pp_window_results_dispose (GObject *object)
@@ -724,7 +862,7 @@ pp_window_results_dispose (GObject *object)
     g_array_set_size (self->queue, 0);
   g_clear_handle_id (&self->flush_idle_id, g_source_remove);
   g_clear_handle_id (&self->summary_timeout_id, g_source_remove);
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_pointer (&self->flap, gtk_widget_unparent);
 
   G_OBJECT_CLASS (pp_window_results_parent_class)->dispose (object);
 }
@@ -787,12 +925,14 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
-  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, paned);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, flap);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, scroller);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_methods);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_verdict);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, column_view);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, details);
+  gtk_widget_class_install_action (widget_class, "results.close-details", NULL, close_details_action);
 }
 
 static void
@@ -801,8 +941,7 @@ pp_window_results_init (PpWindowResults *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_list_store_new (PP_TYPE_GRID_ROW);
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (CellUpdate));
-  g_array_set_clear_func (self->queue, clear_update);
+  self->queue = g_array_new (FALSE, FALSE, sizeof (guint));
   setup_columns (self);
 }
 

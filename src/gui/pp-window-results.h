@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pp-details-pane.h"
 #include "pp-grid-cell.h"
@@ -27,12 +27,17 @@ void             pp_window_results_prepare         (PpWindowResults *self,
 PpPlan          *pp_window_results_rows_for_run    (PpWindowResults *self,
                                                     PpPlan          *plan);
 void             pp_window_results_show_run        (PpWindowResults *self);
+void             pp_window_results_show_received   (PpWindowResults *self);
 gboolean         pp_window_results_get_running     (PpWindowResults *self);
 PpGridCell      *pp_window_results_get_cell        (PpWindowResults *self,
                                                     guint            index);
 GListModel      *pp_window_results_get_rows        (PpWindowResults *self);
 GtkColumnView   *pp_window_results_get_column_view (PpWindowResults *self);
 PpDetailsPane   *pp_window_results_get_details     (PpWindowResults *self);
+void             pp_window_results_show_cell       (PpWindowResults *self,
+                                                    PpGridCell      *cell);
+void             pp_window_results_follow_cell     (PpWindowResults *self,
+                                                    PpGridCell      *cell);
 char            *pp_window_results_format_summary  (PpWindowResults *self);
 
 G_END_DECLS

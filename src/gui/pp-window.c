@@ -18,6 +18,7 @@
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-profile.h"
 #include "pp-profile-urls.h"
 #include "pp-session.h"
@@ -64,6 +65,7 @@ ensure_results (PpWindow *self)
 static void
 reveal_results (PpWindow *self)
 {
+  ensure_results (self);
   gtk_widget_set_visible (self->empty_page, FALSE);
   /* The bin that held it stays, empty: clicks go through to the grid. */
   gtk_widget_set_can_target (self->empty_state, FALSE);
@@ -74,8 +76,8 @@ reveal_results (PpWindow *self)
 /* The configuration page's panel is made after the first frame, or when
  * first needed: nothing of it shows first, yet its three pages would be
  * built and styled before that frame. */
-static PpConfigPanel *
-config_panel (PpWindow *self)
+PpConfigPanel *
+_pp_window_config_panel (PpWindow *self)
 {
   if (self->config_panel == NULL)
     {
@@ -92,17 +94,31 @@ config_panel (PpWindow *self)
 /* Building the plan */
 
 /* The profile and geography chosen, as a profile to run. */
+/* The command line's @override, else the preference @key's value. */
+static char *
+choose_string (PpWindow   *self,
+               const char *override,
+               const char *key)
+{
+  if (override != NULL)
+    return g_strdup (override);
+
+  return g_settings_get_string (self->settings, key);
+}
+
 static PpProfile *
 load_profile (PpWindow  *self,
               GError   **error)
 {
   const char *id = pp_profile_chooser_get_profile (self->chooser);
-  g_autofree char *workspace_id = g_settings_get_string (self->settings, "workspace-id");
+  g_autofree char *workspace_id = choose_string (self, self->overrides.workspace_id, "workspace-id");
   PpProfileOptions options = {
     .geography = pp_profile_chooser_get_geography (self->chooser),
     .workspace_id = *workspace_id ? workspace_id : NULL,
   };
 
+  if (self->overrides.urls_file != NULL)
+    return pp_profile_load_url_list (self->overrides.urls_file, error);
   if (g_strcmp0 (id, PP_PROFILE_CHOOSER_CUSTOM) == 0)
     {
       g_auto(GStrv) urls = g_settings_get_strv (self->settings, "custom-urls");
@@ -124,11 +140,22 @@ _pp_window_make_plan (PpWindow  *self,
                       GError   **error)
 {
   g_autoptr(PpProfile) profile = load_profile (self, error);
+  g_autoptr(PpOnboarding) onboarding = NULL;
   g_autoptr(GArray) methods = NULL;
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "methods");
+  g_autofree char *list = self->overrides.methods ? g_strdup (self->overrides.methods)
+                                                   : g_strjoinv (",", chosen);
 
   if (profile == NULL)
     return NULL;
-  methods = pp_method_parse_list ("all", error);
+  /* The onboarding (--onboarding's, else the machine's own) marks the
+   * agent's endpoints in the reports, as proxyprobe-cli's does; a broken
+   * file is the Configuration page's warning, not the run's. */
+  onboarding = pp_onboarding_read (NULL, self->overrides.onboarding, NULL);
+  if (onboarding != NULL)
+    pp_profile_mark_agent_endpoints (profile, pp_onboarding_agent_uses, onboarding);
+  /* The same list, and check, as proxyprobe-cli's --methods. */
+  methods = pp_method_parse_list (*list ? list : "all", error);
   if (methods == NULL)
     return NULL;
 
@@ -174,6 +201,15 @@ pp_window_format_summary (PpWindow *self)
     return g_strdup ("");
 
   return pp_window_results_format_summary (self->results_view);
+}
+
+/* The results page, in front, showing the session (a run, or a
+ * received report). */
+void
+_pp_window_show_session (PpWindow *self)
+{
+  reveal_results (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "results");
 }
 
 /* Running */
@@ -259,7 +295,7 @@ session_finished_cb (PpSession    *session,
 {
   if (error == NULL)
     return;
-  pp_config_panel_set_error (config_panel (self), error->message);
+  pp_config_panel_set_error (_pp_window_config_panel (self), error->message);
   pp_window_show_error (self, _("The Checks Could Not Start"), error->message);
   g_signal_emit (self, signals[SIGNAL_RUN_FAILED], 0, error->message);
 }
@@ -269,26 +305,39 @@ session_detected_cb (PpSession *session,
                      PpConfig  *config,
                      PpWindow  *self)
 {
-  pp_config_panel_set_config (config_panel (self), config);
+  pp_config_panel_set_config (_pp_window_config_panel (self), config);
 }
 
-static char *
-effective_proxy (PpWindow *self)
+/* What detection is told: the proxies, the PAC script and the trust
+ * anchors, from the command line or the preferences. A "pac" preference
+ * is a URL when it looks like one, else a file. */
+static void
+configure_detection (PpWindow *self)
 {
-  if (self->cmdline_proxy != NULL)
-    return g_strdup (self->cmdline_proxy);
+  g_autofree char *proxy = choose_string (self, self->overrides.proxy, "cmdline-proxy");
+  g_autofree char *named = choose_string (self, self->overrides.named_proxy, "named-proxy");
+  g_autofree char *pac = g_settings_get_string (self->settings, "pac");
+  g_auto(GStrv) anchors = g_settings_get_strv (self->settings, "trust-anchors");
+  gboolean pac_is_url = g_str_has_prefix (pac, "http://") || g_str_has_prefix (pac, "https://");
 
-  return g_settings_get_string (self->settings, "cmdline-proxy");
+  pp_session_set_proxies (self->session, *proxy ? proxy : NULL, *named ? named : NULL);
+  if (self->overrides.pac_file != NULL || self->overrides.pac_url != NULL)
+    pp_session_set_pac (self->session, self->overrides.pac_file, self->overrides.pac_url);
+  else
+    pp_session_set_pac (self->session, *pac && !pac_is_url ? pac : NULL, pac_is_url ? pac : NULL);
+  pp_session_set_trust_anchors (self->session, self->overrides.trust != NULL
+                                               ? (const char * const *) self->overrides.trust
+                                               : (const char * const *) anchors);
+  pp_debug ("detecting the configuration with the proxy '%s', the named proxy '%s', the PAC "
+            "script '%s'", proxy, named, self->overrides.pac_file ? self->overrides.pac_file
+            : self->overrides.pac_url ? self->overrides.pac_url : pac);
 }
 
 /* The preferences of the moment, for the run about to start. */
 static void
 configure_session (PpWindow *self)
 {
-  g_autofree char *proxy = effective_proxy (self);
-  g_autofree char *named = g_settings_get_string (self->settings, "named-proxy");
-
-  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  configure_detection (self);
   pp_session_set_concurrency (self->session, g_settings_get_uint (self->settings, "concurrency"));
   pp_session_set_timeouts (self->session, g_settings_get_uint (self->settings, "timeout") * 1000,
                            g_settings_get_uint (self->settings, "connect-timeout") * 1000);
@@ -296,11 +345,10 @@ configure_session (PpWindow *self)
   pp_session_set_keep_traces (self->session, TRUE);
   /* The probes wait a little for the window, not the window for them. */
   pp_session_set_background (self->session, TRUE);
-  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s; "
-            "detecting the configuration with the proxy '%s' and the named proxy '%s'",
+  pp_debug ("probing with the settings' concurrency %u, timeout %u s, connect timeout %u s",
             g_settings_get_uint (self->settings, "concurrency"),
             g_settings_get_uint (self->settings, "timeout"),
-            g_settings_get_uint (self->settings, "connect-timeout"), proxy, named);
+            g_settings_get_uint (self->settings, "connect-timeout"));
 }
 
 /* Run: a plan from the choosers, the grid's rows for it, and a run of
@@ -327,9 +375,9 @@ _pp_window_start_run (PpWindow *self)
                     NULL, NULL);
   /* The view's "running" turns the Run button into Stop (running_cb). */
   pp_window_results_show_run (self->results_view);
-  reveal_results (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, "results");
-  pp_config_panel_set_detecting (config_panel (self));
+  _pp_window_hide_received (self);
+  _pp_window_show_session (self);
+  pp_config_panel_set_detecting (_pp_window_config_panel (self));
 }
 
 /* GObject */
@@ -359,7 +407,7 @@ pp_window_finalize (GObject *object)
   PpWindow *self = PP_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->cmdline_proxy, g_free);
+  pp_gui_options_clear (&self->overrides);
   g_clear_object (&self->session);
   g_clear_object (&self->startup_cancellable);
 
@@ -389,8 +437,11 @@ pp_window_class_init (PpWindowClass *klass)
                                                "/io/github/proxyprobe/ProxyProbe/pp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, chooser);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, report_banner);
+  gtk_widget_class_bind_template_child (widget_class, PpWindow, report_banner_label);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PpWindow, results_overlay);
@@ -400,10 +451,27 @@ pp_window_class_init (PpWindowClass *klass)
   _pp_window_class_install_actions (widget_class);
 }
 
+/* The view switcher title swaps its wide switcher for its title when the
+ * header gets narrow, cross-fading the two: in high contrast, whose
+ * bordered buttons make the wide one just not fit, it kept swapping, and
+ * screenshots caught both drawn over each other. Swapped at once, the
+ * switcher is always one. (libadwaita 1.2 has no property for it: its
+ * squeezer is looked up.) */
+static void
+switch_without_fade (PpWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->switcher_title));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_SQUEEZER (child))
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (child), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+}
+
 static void
 pp_window_init (PpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  switch_without_fade (self);
+  _pp_window_add_drop_target (self);
   /* Before the help overlay is set, so that GTK does not add its own. */
   _pp_window_add_actions (self);
 
@@ -425,9 +493,9 @@ startup_detect_cb (GObject      *object,
   if (self->disposed || pp_session_get_plan (self->session) != NULL)
     return;
   if (config != NULL)
-    pp_config_panel_set_config (config_panel (self), config);
+    pp_config_panel_set_config (_pp_window_config_panel (self), config);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    pp_config_panel_set_error (config_panel (self), error->message);
+    pp_config_panel_set_error (_pp_window_config_panel (self), error->message);
 }
 
 /* What the first frame does not show is made after it: the results page
@@ -440,19 +508,15 @@ after_first_frame_cb (GtkWidget     *widget,
                       gpointer       user_data)
 {
   PpWindow *self = PP_WINDOW (widget);
-  g_autofree char *proxy = NULL;
-  g_autofree char *named = NULL;
 
   if (self->frames_seen++ < 1)
     return G_SOURCE_CONTINUE;
   ensure_results (self);
   _pp_window_prepare_grid (self);
-  config_panel (self);
+  _pp_window_config_panel (self);
   if (pp_session_get_plan (self->session) != NULL)
     return G_SOURCE_REMOVE;
-  proxy = g_settings_get_string (self->settings, "cmdline-proxy");
-  named = g_settings_get_string (self->settings, "named-proxy");
-  pp_session_set_proxies (self->session, proxy && *proxy ? proxy : NULL, named && *named ? named : NULL);
+  configure_detection (self);
   self->startup_cancellable = g_cancellable_new ();
   pp_session_detect_async (self->session, self->startup_cancellable, startup_detect_cb,
                            g_object_ref (self));
@@ -484,19 +548,20 @@ pp_window_new (AdwApplication *application,
 /* What the command line asked for wins over the preferences for this
  * session only; a support script must not change the user's settings. */
 void
-pp_window_set_overrides (PpWindow   *self,
-                         const char *profile,
-                         const char *geography,
-                         const char *proxy)
+pp_window_set_overrides (PpWindow           *self,
+                         const PpGuiOptions *options)
 {
   g_return_if_fail (PP_IS_WINDOW (self));
+  g_return_if_fail (options != NULL);
 
   self->applying_overrides = TRUE;
-  if (profile != NULL || geography != NULL)
-    pp_profile_chooser_select (self->chooser, profile, geography);
+  if (options->profile != NULL || options->geography != NULL)
+    pp_profile_chooser_select (self->chooser, options->profile, options->geography);
   self->applying_overrides = FALSE;
-  g_free (self->cmdline_proxy);
-  self->cmdline_proxy = g_strdup (proxy);
+  pp_gui_options_clear (&self->overrides);
+  pp_gui_options_copy (&self->overrides, options);
+  /* Rows for the URL list or the methods asked for. */
+  _pp_window_prepare_grid (self);
 }
 
 gboolean

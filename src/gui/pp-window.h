@@ -9,6 +9,7 @@
 
 #include "pp-config.h"
 #include "pp-details-pane.h"
+#include "pp-gui-options.h"
 #include "pp-plan.h"
 #include "pp-run-results.h"
 
@@ -20,11 +21,12 @@ G_DECLARE_FINAL_TYPE (PpWindow, pp_window, PP, WINDOW, AdwApplicationWindow)
 
 PpWindow      *pp_window_new               (AdwApplication *application,
                                             GSettings      *settings);
-void           pp_window_set_overrides     (PpWindow       *self,
-                                            const char     *profile,
-                                            const char     *geography,
-                                            const char     *proxy);
+void           pp_window_set_overrides     (PpWindow           *self,
+                                            const PpGuiOptions *options);
 gboolean       pp_window_get_running       (PpWindow       *self);
+gboolean       pp_window_open_report       (PpWindow       *self,
+                                            const char     *path,
+                                            GError        **error);
 GListModel    *pp_window_get_rows          (PpWindow       *self);
 GtkColumnView *pp_window_get_column_view   (PpWindow       *self);
 PpDetailsPane *pp_window_get_details       (PpWindow       *self);

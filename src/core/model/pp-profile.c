@@ -9,6 +9,7 @@
 
 #include "pp-core-resources.h"
 #include "pp-log.h"
+#include "pp-profile-merge.h"
 #include "pp-profile-read.h"
 #include "pp-profile-schema.h"
 #include "pp-redact.h"
@@ -45,7 +46,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const bundled_names[] = {
-  "mde-standard", "mde-streamlined", "mma-legacy", NULL
+  "mde-standard", "mde-streamlined", "mde-gcc", "mde-gcc-high", "mde-dod", "mma-legacy", NULL
 };
 
 static void
@@ -285,6 +286,16 @@ add_endpoints (PpProfile  *self,
   return FALSE;
 }
 
+/* After the workspace ID: two rows may differ only before it is substituted. */
+static void
+merge_duplicates (PpProfile *self)
+{
+  GPtrArray *merged = pp_profile_merge_duplicates (self->endpoints);
+
+  g_ptr_array_unref (self->endpoints);
+  self->endpoints = merged;
+}
+
 static PpProfile *
 apply_options (const PpProfileDocument  *document,
                const PpProfileOptions   *options,
@@ -305,6 +316,7 @@ apply_options (const PpProfileDocument  *document,
   if (!add_endpoints (self, document->endpoints, error) ||
       !substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
     return NULL;
+  merge_duplicates (self);
   pp_debug ("profile %s: %u endpoints for the geography %s", document->name,
             self->endpoints->len, geography ? geography : "(all)");
 
@@ -557,6 +569,29 @@ pp_profile_get_agent (PpProfile *self)
   g_return_val_if_fail (PP_IS_PROFILE (self), NULL);
 
   return self->agent;
+}
+
+/**
+ * pp_profile_mark_agent_endpoints:
+ * @agent_uses: whether the agent uses an endpoint now
+ *
+ * Marks the endpoints the agent's onboarding names as its own
+ * (PpEndpoint.agent_uses). Endpoints are shared values: call it before
+ * the profile is planned.
+ */
+void
+pp_profile_mark_agent_endpoints (PpProfile           *self,
+                                 PpEndpointPredicate  agent_uses,
+                                 gpointer             user_data)
+{
+  GPtrArray *marked;
+
+  g_return_if_fail (PP_IS_PROFILE (self));
+  g_return_if_fail (agent_uses != NULL);
+
+  marked = pp_profile_merge_mark (self->endpoints, agent_uses, user_data);
+  g_ptr_array_unref (self->endpoints);
+  self->endpoints = marked;
 }
 
 const char *

@@ -155,6 +155,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   json_builder_begin_object (builder);
   add_string (builder, "url", result->endpoint->url);
   add_string (builder, "service", result->endpoint->service);
+  add_bool (builder, "agent_uses", result->endpoint->agent_uses);
   add_string (builder, "method", pp_method_to_id (result->method));
   add_string (builder, "method_label", pp_method_get_label (result->method));
   add_string (builder, "outcome", pp_outcome_to_id (result->outcome));
@@ -435,6 +436,26 @@ pp_report_json_add_sources (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Defender for Endpoint's own view, beside ours: "installed": false when
+ * it is not (or was not asked, "not_asked" says why). */
+static void
+add_agent_view (JsonBuilder       *builder,
+                const PpAgentView *view)
+{
+  json_builder_set_member_name (builder, "agent_view");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", view->command != NULL);
+  add_string (builder, "not_asked", view->not_asked);
+  add_string (builder, "version", view->version);
+  add_string (builder, "healthy", view->healthy);
+  add_strv_or_null (builder, "health_issues", (const char * const *) view->health_issues);
+  add_string (builder, "definitions_status", view->definitions_status);
+  add_string (builder, "health_problem", view->health_problem);
+  add_string (builder, "connectivity_test", view->connectivity);
+  add_string (builder, "connectivity_problem", view->connectivity_problem);
+  json_builder_end_object (builder);
+}
+
 /* Adds one object value: the caller has set the member name, if any.
  * Blocking unless the snapshot was prepared (pp_config_prepare()). */
 void
@@ -470,6 +491,7 @@ pp_report_json_add_config (JsonBuilder *builder,
   add_wpad_json (config, builder);
   json_builder_set_member_name (builder, "sources");
   pp_report_json_add_sources (builder, pp_config_get_sources (config));
+  add_agent_view (builder, pp_config_get_agent_view (config));
   json_builder_end_object (builder);
 }
 

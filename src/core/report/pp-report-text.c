@@ -7,6 +7,11 @@
 
 #include "pp-diagnosis.h"
 
+/* Its own line, so that scripts reading the analyzer's block see the
+ * lines they know unchanged. */
+#define PP_REPORT_TEXT_AGENT_USES \
+  "Agent uses  : yes, the agent's own gateway or data endpoint (from its onboarding)"
+
 /* The analyzer's own block, line for line, so that helpdesk scripts that
  * parse its output keep working: "Testing URL : ..." and "N - Label: ...". */
 char *
@@ -18,6 +23,8 @@ pp_report_text_format_url (PpRunResults *results,
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "Testing URL : %s\n", endpoint->url);
+  if (endpoint->agent_uses)
+    g_string_append (out, PP_REPORT_TEXT_AGENT_USES "\n");
   for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
       PpMethod method = pp_run_results_get_method (results, m);
@@ -167,7 +174,8 @@ pp_report_text_format_summary (PpRunResults *results)
 
       if (pp_run_results_endpoint_reachable (results, e))
         continue;
-      g_string_append_printf (out, "Not reachable: %s (%s)\n", endpoint->url, endpoint->service);
+      g_string_append_printf (out, "Not reachable: %s (%s)%s\n", endpoint->url, endpoint->service,
+                              endpoint->agent_uses ? ": the agent uses it now" : "");
     }
   append_failure_groups (out, results);
   append_inspections (out, results);

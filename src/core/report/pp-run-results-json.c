@@ -331,8 +331,12 @@ endpoint_for_probe (JsonObject *probe)
 {
   g_autofree char *url = dup_string (probe, "url");
   g_autofree char *service = dup_string (probe, "service");
+  PpEndpoint *endpoint = pp_endpoint_new (url, service, NULL, NULL, 0, NULL, NULL);
 
-  return pp_endpoint_new (url, service, NULL, NULL, 0, NULL, NULL);
+  /* Absent in reports written before the onboarding was read: FALSE. */
+  endpoint->agent_uses = get_bool (probe, "agent_uses");
+
+  return endpoint;
 }
 
 static gboolean

@@ -16,6 +16,9 @@ typedef struct
 {
   char *cmdline_proxy;
   char *named_proxy;
+  char *pac_file;
+  char *pac_url;
+  GStrv trust_anchors;
   gboolean with_trust;
   PpTrust *trust;
 } DetectData;
@@ -25,6 +28,9 @@ detect_data_free (DetectData *data)
 {
   g_free (data->cmdline_proxy);
   g_free (data->named_proxy);
+  g_free (data->pac_file);
+  g_free (data->pac_url);
+  g_strfreev (data->trust_anchors);
   g_clear_object (&data->trust);
   g_free (data);
 }
@@ -40,10 +46,12 @@ detect_worker (GTask        *task,
   PpConfigDetectOptions options = {
     .cmdline_proxy = data->cmdline_proxy,
     .named_proxy = data->named_proxy,
+    .pac_file = data->pac_file,
+    .pac_url = data->pac_url,
     .discover_wpad = TRUE,
     .prepare = TRUE,
   };
-  PpTrustOptions trust_options = { 0 };
+  PpTrustOptions trust_options = { .extra_anchors = (const char * const *) data->trust_anchors };
   GError *error = NULL;
   PpConfig *config;
 
@@ -66,9 +74,14 @@ detect_worker (GTask        *task,
   g_task_return_pointer (task, config, g_object_unref);
 }
 
+static char *
+dup_nonempty (const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? text : NULL);
+}
+
 void
-pp_detect_config_async (const char          *cmdline_proxy,
-                        const char          *named_proxy,
+pp_detect_config_async (const PpDetectOptions *options,
                         gboolean             with_trust,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -77,8 +90,12 @@ pp_detect_config_async (const char          *cmdline_proxy,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   DetectData *data = g_new0 (DetectData, 1);
 
-  data->cmdline_proxy = g_strdup (cmdline_proxy && *cmdline_proxy ? cmdline_proxy : NULL);
-  data->named_proxy = g_strdup (named_proxy && *named_proxy ? named_proxy : NULL);
+  data->cmdline_proxy = dup_nonempty (options->cmdline_proxy);
+  data->named_proxy = dup_nonempty (options->named_proxy);
+  data->pac_file = dup_nonempty (options->pac_file);
+  data->pac_url = dup_nonempty (options->pac_url);
+  data->trust_anchors = options->trust_anchors && options->trust_anchors[0]
+                        ? g_strdupv ((GStrv) options->trust_anchors) : NULL;
   data->with_trust = with_trust;
   g_task_set_source_tag (task, pp_detect_config_async);
   g_task_set_task_data (task, data, (GDestroyNotify) detect_data_free);

@@ -12,8 +12,18 @@
 
 G_BEGIN_DECLS
 
-void      pp_detect_config_async  (const char           *cmdline_proxy,
-                                   const char           *named_proxy,
+/* What the user chose for a run; everything else is read from the
+ * machine. Every field may be NULL. */
+typedef struct
+{
+  const char *cmdline_proxy;         /* the proxy to test (-p/--proxy) */
+  const char *named_proxy;           /* instead of the agent's */
+  const char *pac_file;              /* the wpad method's PAC script, */
+  const char *pac_url;               /* ... or where to fetch it */
+  const char * const *trust_anchors; /* PEM files of CAs to trust too */
+} PpDetectOptions;
+
+void      pp_detect_config_async  (const PpDetectOptions *options,
                                    gboolean              with_trust,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,

@@ -18,6 +18,9 @@ struct _PpSession
   /* What a run is told */
   char *cmdline_proxy;
   char *named_proxy;
+  char *pac_file;
+  char *pac_url;
+  GStrv trust_anchors;
   guint concurrency;
   guint timeout_ms;
   guint connect_timeout_ms;
@@ -198,6 +201,21 @@ detect_done_cb (GObject      *object,
   finish_run (self, error);
 }
 
+static const PpDetectOptions *
+detect_options (PpSession       *self,
+                PpDetectOptions *options)
+{
+  *options = (PpDetectOptions) {
+    .cmdline_proxy = self->cmdline_proxy,
+    .named_proxy = self->named_proxy,
+    .pac_file = self->pac_file,
+    .pac_url = self->pac_url,
+    .trust_anchors = (const char * const *) self->trust_anchors,
+  };
+
+  return options;
+}
+
 /**
  * pp_session_start:
  * @plan: what to probe
@@ -214,6 +232,8 @@ pp_session_start (PpSession *self,
                   PpConfig  *config,
                   PpTrust   *trust)
 {
+  PpDetectOptions options;
+
   g_return_if_fail (PP_IS_SESSION (self));
   g_return_if_fail (PP_IS_PLAN (plan));
   g_return_if_fail (config == NULL || PP_IS_CONFIG (config));
@@ -232,8 +252,38 @@ pp_session_start (PpSession *self,
   if (config != NULL)
     use_config (self, config, trust);
   else
-    pp_detect_config_async (self->cmdline_proxy, self->named_proxy, TRUE, self->cancellable,
+    pp_detect_config_async (detect_options (self, &options), TRUE, self->cancellable,
                             detect_done_cb, g_object_ref (self));
+}
+
+/**
+ * pp_session_load:
+ * @results: a finished run's results, e.g. read from a received report
+ *   (pp_run_results_new_from_report_json())
+ * @config: (nullable): the configuration that run had, when known
+ *
+ * The session shows @results as its last run, without running anything:
+ * a received report is a session loaded from a file. A later
+ * pp_session_start() runs afresh on this machine. Emits no
+ * "probe-finished": whoever shows the session reads @results whole.
+ */
+void
+pp_session_load (PpSession    *self,
+                 PpRunResults *results,
+                 PpConfig     *config)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+  g_return_if_fail (PP_IS_RUN_RESULTS (results));
+  g_return_if_fail (config == NULL || PP_IS_CONFIG (config));
+  g_return_if_fail (!self->running);
+
+  g_set_object (&self->plan, pp_run_results_get_plan (results));
+  g_set_object (&self->results, results);
+  g_set_object (&self->config, config);
+  g_clear_object (&self->runner);
+  g_clear_object (&self->trust);
+  pp_debug ("loaded %u results", pp_run_results_get_n_items (results));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
 
 /* Probes in flight end as stopped; "finished" follows on the main
@@ -261,9 +311,11 @@ pp_session_detect_async (PpSession           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  PpDetectOptions options;
+
   g_return_if_fail (PP_IS_SESSION (self));
 
-  pp_detect_config_async (self->cmdline_proxy, self->named_proxy, FALSE, cancellable,
+  pp_detect_config_async (detect_options (self, &options), FALSE, cancellable,
                           callback, user_data);
 }
 
@@ -290,6 +342,32 @@ pp_session_set_proxies (PpSession  *self,
   self->cmdline_proxy = g_strdup (cmdline_proxy);
   g_free (self->named_proxy);
   self->named_proxy = g_strdup (named_proxy);
+}
+
+/* The wpad method's PAC script from a file or a URL (at most one; NULL
+ * for both: discovered), as proxyprobe-cli's --pac-file and --pac-url. */
+void
+pp_session_set_pac (PpSession  *self,
+                    const char *pac_file,
+                    const char *pac_url)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+
+  g_free (self->pac_file);
+  g_free (self->pac_url);
+  self->pac_file = g_strdup (pac_file);
+  self->pac_url = g_strdup (pac_url);
+}
+
+/* PEM files of CA certificates to trust too, as --trust. */
+void
+pp_session_set_trust_anchors (PpSession          *self,
+                              const char * const *anchors)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+
+  g_strfreev (self->trust_anchors);
+  self->trust_anchors = g_strdupv ((GStrv) anchors);
 }
 
 void
@@ -386,6 +464,9 @@ pp_session_finalize (GObject *object)
 
   g_free (self->cmdline_proxy);
   g_free (self->named_proxy);
+  g_free (self->pac_file);
+  g_free (self->pac_url);
+  g_strfreev (self->trust_anchors);
   g_clear_object (&self->plan);
   g_clear_object (&self->config);
   g_clear_object (&self->trust);

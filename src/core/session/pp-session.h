@@ -40,6 +40,11 @@ PpSession    *pp_session_new                 (void);
 void          pp_session_set_proxies         (PpSession            *self,
                                               const char           *cmdline_proxy,
                                               const char           *named_proxy);
+void          pp_session_set_pac             (PpSession            *self,
+                                              const char           *pac_file,
+                                              const char           *pac_url);
+void          pp_session_set_trust_anchors   (PpSession            *self,
+                                              const char * const   *anchors);
 void          pp_session_set_concurrency     (PpSession            *self,
                                               guint                 concurrency);
 void          pp_session_set_timeouts        (PpSession            *self,
@@ -54,6 +59,9 @@ void          pp_session_start               (PpSession            *self,
                                               PpConfig             *config,
                                               PpTrust              *trust);
 void          pp_session_stop                (PpSession            *self);
+void          pp_session_load                (PpSession            *self,
+                                              PpRunResults         *results,
+                                              PpConfig             *config);
 gboolean      pp_session_get_running         (PpSession            *self);
 PpPlan       *pp_session_get_plan            (PpSession            *self);
 PpConfig     *pp_session_get_config          (PpSession            *self);
