@@ -25,7 +25,7 @@ static const struct {
   { "ERR_CANNOT_FORWARD 0",    PP_OUTCOME_DNS_FAILED },
   { "ERR_READ_ERROR 0",        PP_OUTCOME_DNS_FAILED },
   { "dns_error",               PP_OUTCOME_DNS_FAILED },
-  { "dns_timeout",             PP_OUTCOME_DNS_FAILED },
+  { "dns_timeout",             PP_OUTCOME_DNS_TIMEOUT },
   { "ERR_CONNECT_FAIL 110",    PP_OUTCOME_CONNECT_TIMEOUT },
   { "connection_timeout",      PP_OUTCOME_CONNECT_TIMEOUT },
   { "ERR_CONNECT_FAIL",        PP_OUTCOME_CONNECT_REFUSED },
@@ -99,24 +99,50 @@ find_name (const char         *lowered,
   return NULL;
 }
 
+/* The proxy product that a Server header (its whole value) or an error
+ * page (the product's name) names; @where says which: "Server" or "page".
+ * NULL when neither names one. */
+const char *
+pp_classify_find_proxy_product (const char  *server,
+                                const char  *body_start,
+                                const char **where)
+{
+  g_autofree char *lowered_server = server ? g_ascii_strdown (server, -1) : NULL;
+  g_autofree char *page = body_start ? g_ascii_strdown (body_start, -1) : NULL;
+  const char *name;
+
+  if (find_name (lowered_server, proxy_products, G_N_ELEMENTS (proxy_products)))
+    {
+      *where = "Server";
+      return server;
+    }
+  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
+    {
+      *where = "page";
+      return name;
+    }
+
+  return NULL;
+}
+
 /* The proxy's own mark on an answer other than squid's and RFC 9209's:
  * Proxy-Agent (sent by proxies only), a Server header naming a proxy,
  * or an error page naming a filtering product. */
 static char *
 proxy_marker (const PpTransferFacts *facts)
 {
-  g_autofree char *server = facts->server ? g_ascii_strdown (facts->server, -1) : NULL;
-  g_autofree char *page = facts->body_start ? g_ascii_strdown (facts->body_start, -1) : NULL;
+  const char *where = NULL;
   const char *name;
 
   if (facts->proxy_agent != NULL)
     return g_strdup_printf ("Proxy-Agent: %s", facts->proxy_agent);
-  if (find_name (server, proxy_products, G_N_ELEMENTS (proxy_products)))
-    return g_strdup_printf ("Server: %s", facts->server);
-  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
-    return g_strdup_printf ("its error page says \"%s\"", name);
+  name = pp_classify_find_proxy_product (facts->server, facts->body_start, &where);
+  if (name == NULL)
+    return NULL;
+  if (g_str_equal (where, "Server"))
+    return g_strdup_printf ("Server: %s", name);
 
-  return NULL;
+  return g_strdup_printf ("its error page says \"%s\"", name);
 }
 
 /* The origin was never reached: name the proxy's reason if it gave one,
@@ -166,8 +192,12 @@ classify_proxy_answer (const PpTransferFacts *facts,
   else
     out->proxy_status = status;
 
-  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s%s",
-                                 facts->proxy_name ? facts->proxy_name : "",
+  /* A proxy's own answer on a connection made without one: a transparent
+   * proxy stood in the way. */
+  out->detail = g_strdup_printf ("%s%s answered %u%s%s%s%s%s",
+                                 facts->via_proxy ? "the proxy " : "a transparent proxy on the "
+                                                                   "direct connection",
+                                 facts->via_proxy ? facts->proxy_name : "",
                                  status, to_connect ? " to CONNECT" : "",
                                  said ? " (" : "", said ? said : "", said ? ")" : "",
                                  challenge);
@@ -281,6 +311,11 @@ classify_answer (const PpTransferFacts *facts,
     {
       classify_proxy_answer (facts, status, FALSE, NULL, out);
       return "a 407 or the proxy's own error headers (X-Squid-Error, Proxy-Status)";
+    }
+  if (!facts->via_proxy && proxy_generated (facts))
+    {
+      classify_proxy_answer (facts, status, FALSE, NULL, out);
+      return "a proxy's own error headers (X-Squid-Error, Proxy-Status) on a direct connection";
     }
   if (marker != NULL && status >= 400)
     {
@@ -565,6 +600,90 @@ classify_failure_honestly (const PpTransferFacts *facts,
   return TRUE;
 }
 
+/* The servers a look-up asked, for "no answer from ...". */
+static char *
+describe_name_servers (const PpTransferFacts *facts)
+{
+  if (facts->name_servers == NULL)
+    return g_strdup ("the system resolver");
+
+  return g_strdup_printf ("%s %s (/etc/resolv.conf)",
+                          strchr (facts->name_servers, ',') ? "the name servers"
+                                                            : "the name server",
+                          facts->name_servers);
+}
+
+/* A look-up that got no answer in time. libcurl's own timeout struck
+ * before any socket was opened; or the C library gave up after at least
+ * half its answer timeout (glibc's first give-up lands at ~0.8 of it),
+ * where a "no such name" answer comes back in milliseconds. */
+gboolean
+pp_classify_lookup_timed_out (const PpTransferFacts *facts)
+{
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  if (!facts->lookup_pending || facts->connected)
+    return FALSE;
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT)
+    return TRUE;
+
+  return (facts->curl_code == CURLE_COULDNT_RESOLVE_HOST ||
+          facts->curl_code == CURLE_COULDNT_RESOLVE_PROXY) &&
+         facts->resolver_timeout_s > 0 &&
+         facts->lookup_us >= (gint64) facts->resolver_timeout_s * G_USEC_PER_SEC / 2;
+}
+
+/* libcurl names the name it could not resolve ("Could not resolve proxy:
+ * proxy.example"); after its own timeout it does not. */
+static const char *
+name_looked_up (const PpTransferFacts *facts)
+{
+  const char *colon = strrchr (facts->curl_message, ':');
+
+  if (facts->curl_code != CURLE_OPERATION_TIMEDOUT && colon != NULL &&
+      g_str_has_prefix (facts->curl_message, "Could not resolve "))
+    return colon + 1 + strspn (colon + 1, " ");
+
+  return facts->lookup_name ? facts->lookup_name : "";
+}
+
+/* A name that could not be resolved: which name (the proxy's or the
+ * server's), whether an answer came at all, and whom the look-up asked. */
+static gboolean
+classify_name_failure (const PpTransferFacts *facts,
+                       PpClassification      *out)
+{
+  gboolean timed_out = pp_classify_lookup_timed_out (facts);
+  gboolean of_proxy = facts->curl_code == CURLE_COULDNT_RESOLVE_PROXY ||
+                      (timed_out && facts->via_proxy);
+  g_autofree char *servers = NULL;
+
+  if (!timed_out && facts->curl_code != CURLE_COULDNT_RESOLVE_HOST &&
+      facts->curl_code != CURLE_COULDNT_RESOLVE_PROXY)
+    return FALSE;
+
+  servers = describe_name_servers (facts);
+  if (timed_out)
+    {
+      out->outcome = PP_OUTCOME_DNS_TIMEOUT;
+      out->detail = g_strdup_printf ("%s%s got no DNS answer within %.1f s from %s: %s",
+                                     of_proxy ? "the proxy's name " : "the name ",
+                                     name_looked_up (facts),
+                                     facts->lookup_us / (double) G_USEC_PER_SEC, servers,
+                                     of_proxy ? "the proxy was never contacted"
+                                              : "no connection to the server was tried");
+      return TRUE;
+    }
+
+  out->outcome = of_proxy ? PP_OUTCOME_PROXY_UNREACHABLE : PP_OUTCOME_DNS_FAILED;
+  out->detail = g_strdup_printf ("%s%s could not be resolved (asked %s): %s",
+                                 of_proxy ? "the proxy's name " : "the name ",
+                                 name_looked_up (facts), servers,
+                                 of_proxy ? "the proxy was never contacted"
+                                          : "no connection to the server was tried");
+  return TRUE;
+}
+
 /* libcurl reads any number as a status; HTTP has none above 599. */
 static void
 classify_impossible_status (const PpTransferFacts *facts,
@@ -629,6 +748,9 @@ classify_facts (const PpTransferFacts *facts,
 
   if (classify_failure_honestly (facts, out))
     return "a local shortage, a refused redirect or a malformed answer";
+
+  if (classify_name_failure (facts, out))
+    return "the name look-up: how far it got, how long it ran";
 
   out->outcome = outcome_from_curl_code (facts);
   if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&

@@ -24,6 +24,7 @@ pp_probe_markers_clear (PpProbeMarkers *markers)
   g_clear_pointer (&markers->proxy_agent, g_free);
   g_clear_pointer (&markers->location, g_free);
   g_clear_pointer (&markers->proxy_auth, g_free);
+  g_clear_pointer (&markers->x_cache, g_free);
 }
 
 void
@@ -98,6 +99,7 @@ header_cb (char   *data,
     { "Server:",        G_STRUCT_OFFSET (PpProbeMarkers, server) },
     { "Proxy-Agent:",   G_STRUCT_OFFSET (PpProbeMarkers, proxy_agent) },
     { "Location:",      G_STRUCT_OFFSET (PpProbeMarkers, location) },
+    { "X-Cache:",       G_STRUCT_OFFSET (PpProbeMarkers, x_cache) },
   };
   PpProbeCapture *capture = user_data;
   gsize len = size * nmemb;
@@ -107,6 +109,8 @@ header_cb (char   *data,
    * before it. */
   if (capture->frozen)
     return len;
+  /* A name look-up after this line (a redirect's) starts no earlier. */
+  capture->last_header_us = g_get_monotonic_time ();
 
   /* Each response (CONNECT, redirect, final) starts with a status line:
    * only the markers of the latest one describe who answered. */

@@ -24,12 +24,14 @@ typedef struct
   char *proxy_agent;
   char *location;
   char *proxy_auth;       /* the schemes of its Proxy-Authenticate headers */
+  char *x_cache;          /* a cache passed it on (squid, and caches like it) */
 } PpProbeMarkers;
 
 typedef struct
 {
   PpProbeMarkers markers;
   gboolean frozen;        /* headers are not recorded: the markers stay as they are */
+  gint64 last_header_us;  /* monotonic time of the latest header line, 0 before one */
   GString *trace;         /* NULL unless the trace is kept */
 } PpProbeCapture;
 

@@ -8,11 +8,13 @@
 #include "pp-classify.h"
 #include "pp-config-resolver.h"
 #include "pp-log.h"
+#include "pp-name-servers.h"
 #include "pp-pac.h"
 #include "pp-probe.h"
 #include "pp-probe-capture.h"
 #include "pp-redact.h"
 #include "pp-tls.h"
+#include "pp-transparent.h"
 
 #include <errno.h>
 #include <string.h>
@@ -51,6 +53,11 @@ struct _PpProbe
   PpProbeCapture capture;     /* the latest response's markers, the trace */
   char *server_name;
   int socket_errno;             /* why our socket() failed, 0 if it did not */
+  gint64 transfer_started_us;   /* monotonic */
+  gint64 last_socket_us;        /* the latest socket() call: a look-up had finished */
+  gboolean direct;              /* the latest transfer went without a proxy */
+  char *lookup_host;            /* the name the latest transfer looked up */
+  PpNameServers name_servers;   /* read after a failed look-up only */
   PpTransferFacts plain_facts;  /* the plain request's, while the tunnel check runs */
   guint tunnel_timeout_ms;
   PpTlsChain chain;
@@ -80,6 +87,9 @@ reset_transfer (PpProbe *self)
   g_clear_pointer (&self->easy, curl_easy_cleanup);
   self->errbuf[0] = '\0';
   self->socket_errno = 0;
+  self->transfer_started_us = g_get_monotonic_time ();
+  self->last_socket_us = 0;
+  self->capture.last_header_us = 0;
   self->body_bytes = 0;
   self->body_truncated = FALSE;
   if (self->body_start && self->stage != STAGE_TUNNEL)
@@ -93,6 +103,8 @@ pp_probe_free (PpProbe *self)
   reset_transfer (self);
   pp_probe_capture_clear (&self->capture);
   g_clear_pointer (&self->server_name, g_free);
+  g_clear_pointer (&self->lookup_host, g_free);
+  pp_name_servers_clear (&self->name_servers);
   g_string_free (self->body_start, TRUE);
   pp_tls_chain_clear (&self->chain);
   g_clear_pointer (&self->verdict.detail, g_free);
@@ -157,6 +169,9 @@ open_socket_cb (void                 *user_data,
   PpProbe *self = user_data;
   curl_socket_t fd = socket (address->family, address->socktype | SOCK_CLOEXEC,
                              address->protocol);
+
+  /* libcurl opens a socket only once it has an address to connect to. */
+  self->last_socket_us = g_get_monotonic_time ();
 
   if (fd == CURL_SOCKET_BAD)
     self->socket_errno = errno;
@@ -423,6 +438,14 @@ record_timings (PpProbe *self)
   t->total = info_time (self->easy, CURLINFO_TOTAL_TIME_T);
 }
 
+static char *
+url_host (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri ? g_strdup (g_uri_get_host (uri)) : NULL;
+}
+
 /* "host:port" of @url, for "the server host:port". */
 static char *
 url_host_port (const char *url)
@@ -476,6 +499,7 @@ record_markers (PpProbe         *self,
       markers->location = redacted;
     }
   facts->location = markers->location;
+  facts->x_cache = markers->x_cache;
   /* After a refused redirect the effective URL is the refused one: the
    * server is the one of the last request made. */
   if (self->requested_urls != NULL && self->requested_urls->len > 0)
@@ -483,6 +507,40 @@ record_markers (PpProbe         *self,
   g_free (self->server_name);
   self->server_name = url_host_port (url);
   facts->server_name = self->server_name;
+}
+
+/* How far the latest name look-up got. libcurl resolves the proxy's name
+ * through a proxy, the server's otherwise, and opens a socket only once
+ * it has an address: no socket since the transfer started (or since the
+ * previous answer, before a redirect) means the look-up never finished. */
+static void
+record_lookup (PpProbe         *self,
+               CURLcode         code,
+               const char      *url,
+               PpTransferFacts *facts)
+{
+  PpProxySpec *spec = current_candidate (self);
+  gint64 started = MAX (self->transfer_started_us, self->capture.last_header_us);
+
+  facts->lookup_pending = self->last_socket_us < started;
+  facts->lookup_us = g_get_monotonic_time () - started;
+  g_free (self->lookup_host);
+  self->lookup_host = facts->via_proxy ? g_strdup (spec->host ? spec->host : spec->display)
+                                       : url_host (url);
+  facts->lookup_name = self->lookup_host;
+  if (!facts->lookup_pending || (code != CURLE_COULDNT_RESOLVE_PROXY &&
+                                 code != CURLE_COULDNT_RESOLVE_HOST &&
+                                 code != CURLE_OPERATION_TIMEDOUT))
+    return;
+
+  pp_name_servers_clear (&self->name_servers);
+  pp_name_servers_read ("/etc/resolv.conf", &self->name_servers);
+  facts->name_servers = self->name_servers.servers;
+  facts->resolver_timeout_s = self->name_servers.timeout_s;
+  pp_debug ("%s: the look-up of %s did not finish: curl error %d after %" G_GINT64_FORMAT
+            " µs (libcurl's name look-up time %" G_GINT64_FORMAT " µs)", url,
+            facts->lookup_name ? facts->lookup_name : "?", code, facts->lookup_us,
+            info_time (self->easy, CURLINFO_NAMELOOKUP_TIME_T));
 }
 
 static void
@@ -514,6 +572,7 @@ record_transfer_facts (PpProbe         *self,
   facts->tunnel = facts->http_proxy && url != NULL && g_ascii_strncasecmp (url, "https:", 6) == 0;
   facts->connected = info_time (self->easy, CURLINFO_CONNECT_TIME_T) > 0;
   record_markers (self, url, facts);
+  record_lookup (self, code, url, facts);
   facts->proxy_name = spec->display;
   facts->curl_message = self->errbuf[0] ? self->errbuf : curl_easy_strerror (code);
 
@@ -573,6 +632,36 @@ judge_tls (PpProbe *self)
                                   result->tls.issuer));
 }
 
+/* Evidence that a connection made without a proxy met one anyway. */
+static void
+note_transparent_answer (PpProbe         *self,
+                         PpTransferFacts *facts)
+{
+  PpProbeResult *result = self->result;
+
+  self->direct = !facts->via_proxy;
+  g_clear_pointer (&result->transparent_proxy, g_free);
+  if (!self->direct)
+    return;
+  result->transparent_proxy = pp_transparent_from_answer (facts);
+  if (result->transparent_proxy != NULL)
+    pp_debug ("%s: a transparent proxy on the direct connection: %s", result->endpoint->url,
+              result->transparent_proxy);
+}
+
+static void
+note_transparent_tls (PpProbe *self)
+{
+  PpProbeResult *result = self->result;
+
+  if (!self->direct || result->transparent_proxy != NULL)
+    return;
+  result->transparent_proxy = pp_transparent_from_tls (&result->tls);
+  if (result->transparent_proxy != NULL)
+    pp_debug ("%s: the direct connection's TLS was intercepted: %s", result->endpoint->url,
+              result->transparent_proxy);
+}
+
 static void
 keep_trace (PpProbe *self)
 {
@@ -588,6 +677,7 @@ finish_tls_peek (PpProbe *self)
   keep_trace (self);
   apply_verdict (self, &self->verdict);
   judge_tls (self);
+  note_transparent_tls (self);
   if (!result->tls.present || result->outcome == PP_OUTCOME_TLS_INSPECTED)
     return;
 
@@ -682,10 +772,13 @@ pp_probe_transfer_done (PpProbe  *self,
   pp_classify (&facts, self->result->endpoint, &verdict);
   pp_probe_result_add_attempt (self->result, current_candidate (self)->display,
                                verdict.outcome, facts.curl_code);
+  note_transparent_answer (self, &facts);
 
   /* Like a browser, fall back to the next proxy only when this one could
-   * not be reached at all, never on an answer it gave. */
-  if (verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE && has_next_candidate (self))
+   * not be reached at all (its name included), never on an answer it gave. */
+  if ((verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE ||
+       (verdict.outcome == PP_OUTCOME_DNS_TIMEOUT && facts.via_proxy && facts.lookup_pending)) &&
+      has_next_candidate (self))
     {
       pp_debug ("%s, %s: %s could not be reached, so the next candidate: %s",
                 self->result->endpoint->url, pp_method_get_label (self->result->method),
@@ -709,6 +802,7 @@ pp_probe_transfer_done (PpProbe  *self,
   keep_trace (self);
   apply_verdict (self, &verdict);
   judge_tls (self);
+  note_transparent_tls (self);
 
   return NULL;
 }
