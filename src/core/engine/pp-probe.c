@@ -523,7 +523,16 @@ record_lookup (PpProbe         *self,
   gint64 started = MAX (self->transfer_started_us, self->capture.last_header_us);
 
   facts->lookup_pending = self->last_socket_us < started;
-  facts->lookup_us = g_get_monotonic_time () - started;
+  /* After its own timeout libcurl 7.88 still waits for the C library's
+   * look-up to return (it joins the resolver thread), and its clocks run
+   * on: the look-up lasted until the deadline that struck. */
+  if (code == CURLE_OPERATION_TIMEDOUT)
+    facts->lookup_us = MAX (0, (gint64) MIN (self->options.connect_timeout_ms,
+                                             self->options.timeout_ms) * 1000
+                               - (started - self->transfer_started_us));
+  else
+    facts->lookup_us = self->transfer_started_us +
+                       info_time (self->easy, CURLINFO_TOTAL_TIME_T) - started;
   g_free (self->lookup_host);
   self->lookup_host = facts->via_proxy ? g_strdup (spec->host ? spec->host : spec->display)
                                        : url_host (url);

@@ -111,6 +111,29 @@ append_inspections (GString      *out,
     }
 }
 
+/* Direct connections that met a proxy anyway: the path each took. */
+static void
+append_transparent_proxies (GString      *out,
+                            PpRunResults *results)
+{
+  gboolean header = FALSE;
+
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
+    {
+      PpProbeResult *result = pp_run_results_get_item (results, i);
+      g_autofree char *path = NULL;
+
+      if (result == NULL || result->transparent_proxy == NULL)
+        continue;
+      if (!header)
+        g_string_append (out, "Transparent proxy seen on direct connections:\n");
+      header = TRUE;
+      path = pp_probe_result_describe_path (result);
+      g_string_append_printf (out, "  %s (%s): %s\n", result->endpoint->url,
+                              pp_method_get_label (result->method), path);
+    }
+}
+
 /* What the PAC script looked up for each URL: a wpad answer that hinges
  * on a name this machine cannot resolve is explained here. */
 static void
@@ -169,6 +192,7 @@ pp_report_text_format_summary (PpRunResults *results)
     }
   append_failure_groups (out, results);
   append_inspections (out, results);
+  append_transparent_proxies (out, results);
   append_pac_lookups (out, results);
 
   return g_string_free (out, FALSE);
