@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE
+#include <curl/curl.h>
 #include <errno.h>
 #include <sched.h>
 #include <stdio.h>
@@ -15,11 +16,13 @@
 
 #include <glib/gstdio.h>
 
+#include "pp-classify.h"
 #include "pp-profile-urls.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
 #include "pp-run-results-json.h"
 #include "pp-test-probe.h"
+#include "pp-transparent.h"
 
 /* The resolver of this test: glibc asks it for every name libcurl looks
  * up, through an /etc/resolv.conf of the test's own mount namespace. */
@@ -283,6 +286,172 @@ test_proxy_name (void)
                                                    " got no DNS answer within "));
 }
 
+static PpEndpoint *
+test_endpoint (void)
+{
+  guint expected = 200;
+
+  return pp_endpoint_new ("http://origin.corp.test/", "Test", "GET", &expected, 1, NULL, NULL);
+}
+
+static PpOutcome
+classify (const PpTransferFacts *facts,
+          char                 **detail)
+{
+  g_autoptr(PpEndpoint) endpoint = test_endpoint ();
+  PpClassification out;
+
+  pp_classify (facts, endpoint, &out);
+  g_test_message ("%s: %s", pp_outcome_to_id (out.outcome), out.detail);
+  *detail = out.detail;
+
+  return out.outcome;
+}
+
+/* The same decisions as a pure function of the facts: how far the look-up
+ * got, and how long a failed one ran against the resolver's timeout. */
+static void
+test_classify_lookups (void)
+{
+  PpTransferFacts facts = { .curl_code = CURLE_OPERATION_TIMEDOUT, .lookup_pending = TRUE,
+                            .lookup_us = 2000000, .lookup_name = "a.corp.test",
+                            .name_servers = "10.0.0.53, 10.0.0.54", .resolver_timeout_s = 5,
+                            .curl_message = "Resolving timed out after 2000 milliseconds" };
+  g_autofree char *detail = NULL;
+
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_TIMEOUT);
+  g_assert_cmpstr (detail, ==, "the name a.corp.test got no DNS answer within 2.0 s from the "
+                               "name servers 10.0.0.53, 10.0.0.54 (/etc/resolv.conf): no "
+                               "connection to the server was tried");
+  g_clear_pointer (&detail, g_free);
+
+  /* Resolved, then no connection in time: the firewall's business. */
+  facts.lookup_pending = FALSE;
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_CONNECT_TIMEOUT);
+  g_clear_pointer (&detail, g_free);
+
+  /* "No such name" in 40 ms, and the C library giving up after 3 s. */
+  facts = (PpTransferFacts) { .curl_code = CURLE_COULDNT_RESOLVE_HOST, .lookup_pending = TRUE,
+                              .lookup_us = 40000, .resolver_timeout_s = 5,
+                              .curl_message = "Could not resolve host: gone.corp.test" };
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_FAILED);
+  g_assert_cmpstr (detail, ==, "the name gone.corp.test could not be resolved (asked the "
+                               "system resolver): no connection to the server was tried");
+  g_clear_pointer (&detail, g_free);
+  facts.lookup_us = 3000000;
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_TIMEOUT);
+  g_clear_pointer (&detail, g_free);
+
+  /* A proxy's name is named as the proxy's. */
+  facts = (PpTransferFacts) { .curl_code = CURLE_COULDNT_RESOLVE_PROXY, .lookup_pending = TRUE,
+                              .via_proxy = TRUE, .proxy_name = "http://p.corp.test:3128",
+                              .curl_message = "Could not resolve proxy: p.corp.test" };
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_PROXY_UNREACHABLE);
+  g_assert_true (g_str_has_prefix (detail, "the proxy's name p.corp.test could not be resolved"));
+  g_clear_pointer (&detail, g_free);
+
+  /* A proxy's own "dns_timeout" (RFC 9209) is a DNS timeout too. */
+  facts = (PpTransferFacts) { .response_code = 504, .via_proxy = TRUE,
+                              .proxy_status = "corp-proxy; error=dns_timeout" };
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_TIMEOUT);
+  g_clear_pointer (&detail, g_free);
+}
+
+/* Evidence on a direct answer, and what is not evidence. */
+static void
+test_transparent_evidence (void)
+{
+  static const struct {
+    PpTransferFacts facts;
+    const char *expected;
+  } cases[] = {
+    { { .response_code = 200, .via = "1.1 pp-testbed (squid/5.7)" }, "squid/5.7 (Via header)" },
+    { { .response_code = 200, .via = "1.1 gw.corp.test" }, "gw.corp.test (Via header)" },
+    { { .response_code = 200, .x_cache = "MISS from gw.corp.test" }, "gw.corp.test (X-Cache header)" },
+    { { .response_code = 403, .squid_error = "ERR_ACCESS_DENIED 0" }, "squid (X-Squid-Error header)" },
+    { { .response_code = 502, .proxy_status = "corp-gw; error=connection_refused" },
+      "corp-gw (Proxy-Status header)" },
+    { { .response_code = 403, .proxy_agent = "Zscaler/6.2" }, "Zscaler/6.2 (Proxy-Agent header)" },
+    { { .response_code = 403, .body_start = "<title>Blocked by FortiGuard</title>" },
+      "fortiguard (its error page)" },
+    /* The origin's own front: a CDN's Via and X-Cache. */
+    { { .response_code = 200, .via = "1.1 abc.cloudfront.net (CloudFront)",
+        .x_cache = "Hit from cloudfront" }, NULL },
+    /* A proxy product's name in an origin's successful page is not a proxy. */
+    { { .response_code = 200, .server = "squid/5.7", .body_start = "squid" }, NULL },
+    { { .response_code = 200, .server = "nginx" }, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *found = pp_transparent_from_answer (&cases[i].facts);
+
+      g_assert_cmpstr (found, ==, cases[i].expected);
+    }
+}
+
+/* A proxy's own error on a connection made without one: the transparent
+ * proxy refused, not the server. */
+static void
+test_classify_transparent_refusal (void)
+{
+  PpTransferFacts facts = { .response_code = 403, .squid_error = "ERR_ACCESS_DENIED 0",
+                            .server_name = "origin.corp.test:80" };
+  g_autofree char *detail = NULL;
+
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_PROXY_REFUSED);
+  g_assert_cmpstr (detail, ==, "a transparent proxy on the direct connection answered 403 "
+                               "(ERR_ACCESS_DENIED 0)");
+}
+
+/* Words a technician acts on: who did not take the connection, and a
+ * method that was not configured sent nothing. */
+static void
+test_words (void)
+{
+  guint16 closed = pp_testbed_get_closed_port (testbed);
+  g_autofree char *closed_url = g_strdup_printf ("http://127.0.0.1:%u/", closed);
+  g_autofree char *closed_proxy = g_strdup_printf ("http://127.0.0.1:%u", closed);
+  g_autofree char *dropped_url = g_strdup_printf ("http://127.0.0.1:%u/",
+                                                  pp_testbed_get_syn_drop_port (testbed));
+  g_autofree char *url = pp_testbed_http_url (testbed, "/status/200");
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PpProbeResult) refused = NULL;
+  g_autoptr(PpProbeResult) proxy = NULL;
+  g_autoptr(PpProbeResult) dropped = NULL;
+  g_autoptr(PpProbeResult) absent = NULL;
+
+  refused = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = closed_url,
+                                                            .method = PP_METHOD_DIRECT },
+                                  PP_OUTCOME_CONNECT_REFUSED);
+  g_test_message ("%s", refused->detail);
+  expected = g_strdup_printf ("the server 127.0.0.1:%u refused the connection: nothing "
+                              "listens on that port, or a firewall rejects it (", closed);
+  g_assert_true (g_str_has_prefix (refused->detail, expected));
+
+  proxy = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = url, .method = PP_METHOD_CMDLINE,
+                                                          .proxy = closed_proxy },
+                                PP_OUTCOME_PROXY_UNREACHABLE);
+  g_test_message ("%s", proxy->detail);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("the proxy %s refused the connection", closed_proxy);
+  g_assert_true (g_str_has_prefix (proxy->detail, expected));
+
+  dropped = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = dropped_url,
+                                                            .method = PP_METHOD_DIRECT,
+                                                            .connect_timeout_ms = 500 },
+                                  PP_OUTCOME_CONNECT_TIMEOUT);
+  g_test_message ("%s", dropped->detail);
+  g_assert_nonnull (strstr (dropped->detail, "did not accept a connection in time: a firewall "
+                                             "may drop the packets"));
+
+  absent = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = url, .method = PP_METHOD_NAMED },
+                                 PP_OUTCOME_NOT_CONFIGURED);
+  path = pp_probe_result_describe_path (absent);
+  g_assert_cmpstr (path, ==, "no request was sent");
+}
+
 static PpProbeResult *
 make_result (PpProfile  *profile,
              guint       index,
@@ -363,6 +532,10 @@ main (int   argc,
   g_test_add_func ("/classify-path/dns-timeout/resolver", test_dns_timeout_by_resolver);
   g_test_add_func ("/classify-path/proxy-name", test_proxy_name);
   g_test_add_func ("/classify-path/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/classify-path/words", test_words);
+  g_test_add_func ("/classify-path/facts/lookups", test_classify_lookups);
+  g_test_add_func ("/classify-path/facts/transparent-evidence", test_transparent_evidence);
+  g_test_add_func ("/classify-path/facts/transparent-refusal", test_classify_transparent_refusal);
 
   status = g_test_run ();
   g_clear_pointer (&dns, pp_testbed_dns_stop);

@@ -723,6 +723,34 @@ describe_timeout (const PpTransferFacts *facts)
                           who, message);
 }
 
+/* No connection to the proxy or the server: who did not take it, and
+ * the likely reason in a technician's words; libcurl's own in brackets. */
+static char *
+describe_unreached (const PpTransferFacts *facts)
+{
+  g_autofree char *who = facts->via_proxy
+                         ? g_strdup_printf ("the proxy %s", facts->proxy_name)
+                         : g_strdup_printf ("the server %s", facts->server_name);
+
+  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT)
+    return g_strdup_printf ("%s did not accept a connection in time: a firewall may drop "
+                            "the packets, or the %s is down (%s)", who,
+                            facts->via_proxy ? "proxy" : "server", facts->curl_message);
+  switch (facts->os_errno)
+    {
+    case ECONNREFUSED:
+      return g_strdup_printf ("%s refused the connection: nothing listens on that port, or "
+                              "a firewall rejects it (%s)", who, facts->curl_message);
+    case ENETUNREACH:
+    case EHOSTUNREACH:
+      return g_strdup_printf ("this computer has no route to %s: check its network "
+                              "connection and routes (%s)", who, facts->curl_message);
+    default:
+      return g_strdup_printf ("no connection to %s could be made (%s)", who,
+                              facts->curl_message);
+    }
+}
+
 /* The outcome of one transfer; returns the evidence that decided it, for
  * the debug log. */
 static const char *
@@ -759,6 +787,13 @@ classify_facts (const PpTransferFacts *facts,
     {
       out->detail = describe_timeout (facts);
       return "libcurl's timeout and how far the transfer got";
+    }
+  if ((facts->curl_code == CURLE_COULDNT_CONNECT || facts->curl_code == CURLE_OPERATION_TIMEDOUT) &&
+      (out->outcome == PP_OUTCOME_CONNECT_REFUSED || out->outcome == PP_OUTCOME_CONNECT_TIMEOUT ||
+       out->outcome == PP_OUTCOME_PROXY_UNREACHABLE))
+    {
+      out->detail = describe_unreached (facts);
+      return "libcurl's error code and the socket's errno";
     }
   if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
     {

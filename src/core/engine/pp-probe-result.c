@@ -123,12 +123,15 @@ pp_probe_result_format_short (const PpProbeResult *self)
 
 /* The way the request went, for the details: "through the proxy
  * http://p:3128", "direct", or "direct, through a transparent proxy:
- * squid/5.7 (Via header)". */
+ * squid/5.7 (Via header)"; a method that was not configured (or whose
+ * PAC script failed) sent nothing, and says so. */
 char *
 pp_probe_result_describe_path (const PpProbeResult *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (self->attempts == NULL || self->attempts->len == 0)
+    return g_strdup ("no request was sent");
   if (self->proxy != NULL)
     return g_strdup_printf ("through the proxy %s", self->proxy);
   if (self->transparent_proxy != NULL)
