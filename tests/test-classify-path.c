@@ -350,6 +350,14 @@ test_classify_lookups (void)
   g_assert_true (g_str_has_prefix (detail, "the proxy's name p.corp.test could not be resolved"));
   g_clear_pointer (&detail, g_free);
 
+  /* A proxy's code in plain words too. */
+  facts = (PpTransferFacts) { .response_code = 503, .via_proxy = TRUE, .proxy_name = "http://p:3128",
+                              .squid_error = "ERR_DNS_FAIL 0" };
+  g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_FAILED);
+  g_assert_cmpstr (detail, ==, "the proxy http://p:3128 answered 503 (ERR_DNS_FAIL 0): it could "
+                               "not resolve the server's name");
+  g_clear_pointer (&detail, g_free);
+
   /* A proxy's own "dns_timeout" (RFC 9209) is a DNS timeout too. */
   facts = (PpTransferFacts) { .response_code = 504, .via_proxy = TRUE,
                               .proxy_status = "corp-proxy; error=dns_timeout" };
@@ -464,6 +472,7 @@ make_result (PpProfile  *profile,
   result->outcome = outcome;
   result->detail = g_strdup (pp_outcome_to_id (outcome));
   result->transparent_proxy = g_strdup (transparent_proxy);
+  pp_probe_result_add_attempt (result, "DIRECT", outcome, 0);
 
   return result;
 }

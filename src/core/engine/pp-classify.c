@@ -173,6 +173,30 @@ describe_challenge (const PpTransferFacts *facts,
   return g_strdup_printf (": it asks for %s", facts->proxy_auth);
 }
 
+/* What a proxy's error code means for the request, in plain words: the
+ * code alone ("ERR_DNS_FAIL 0") sends a technician to a search engine. */
+static const char *
+proxy_error_meaning (PpOutcome outcome)
+{
+  switch (outcome)
+    {
+    case PP_OUTCOME_DNS_FAILED:
+      return ": it could not resolve the server's name";
+    case PP_OUTCOME_DNS_TIMEOUT:
+      return ": it got no DNS answer for the server's name in time";
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return ": it could not connect to the server in time";
+    case PP_OUTCOME_CONNECT_REFUSED:
+      return ": it could not connect to the server (refused or unreachable)";
+    case PP_OUTCOME_TIMEOUT:
+      return ": the server did not answer it in time";
+    case PP_OUTCOME_TLS_FAILED:
+      return ": its TLS connection to the server failed";
+    default:
+      return "";
+    }
+}
+
 static void
 classify_proxy_answer (const PpTransferFacts *facts,
                        guint                  status,
@@ -194,13 +218,13 @@ classify_proxy_answer (const PpTransferFacts *facts,
 
   /* A proxy's own answer on a connection made without one: a transparent
    * proxy stood in the way. */
-  out->detail = g_strdup_printf ("%s%s answered %u%s%s%s%s%s",
+  out->detail = g_strdup_printf ("%s%s answered %u%s%s%s%s%s%s",
                                  facts->via_proxy ? "the proxy " : "a transparent proxy on the "
                                                                    "direct connection",
                                  facts->via_proxy ? facts->proxy_name : "",
                                  status, to_connect ? " to CONNECT" : "",
                                  said ? " (" : "", said ? said : "", said ? ")" : "",
-                                 challenge);
+                                 challenge, proxy_error_meaning (out->outcome));
 }
 
 static void
