@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-classify.h"
+#include "pp-classify-private.h"
 #include "pp-log.h"
 
 #include <curl/curl.h>
@@ -624,90 +625,6 @@ classify_failure_honestly (const PpTransferFacts *facts,
   return TRUE;
 }
 
-/* The servers a look-up asked, for "no answer from ...". */
-static char *
-describe_name_servers (const PpTransferFacts *facts)
-{
-  if (facts->name_servers == NULL)
-    return g_strdup ("the system resolver");
-
-  return g_strdup_printf ("%s %s (/etc/resolv.conf)",
-                          strchr (facts->name_servers, ',') ? "the name servers"
-                                                            : "the name server",
-                          facts->name_servers);
-}
-
-/* A look-up that got no answer in time. libcurl's own timeout struck
- * before any socket was opened; or the C library gave up after at least
- * half its answer timeout (glibc's first give-up lands at ~0.8 of it),
- * where a "no such name" answer comes back in milliseconds. */
-gboolean
-pp_classify_lookup_timed_out (const PpTransferFacts *facts)
-{
-  g_return_val_if_fail (facts != NULL, FALSE);
-
-  if (!facts->lookup_pending || facts->connected)
-    return FALSE;
-  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT)
-    return TRUE;
-
-  return (facts->curl_code == CURLE_COULDNT_RESOLVE_HOST ||
-          facts->curl_code == CURLE_COULDNT_RESOLVE_PROXY) &&
-         facts->resolver_timeout_s > 0 &&
-         facts->lookup_us >= (gint64) facts->resolver_timeout_s * G_USEC_PER_SEC / 2;
-}
-
-/* libcurl names the name it could not resolve ("Could not resolve proxy:
- * proxy.example"); after its own timeout it does not. */
-static const char *
-name_looked_up (const PpTransferFacts *facts)
-{
-  const char *colon = strrchr (facts->curl_message, ':');
-
-  if (facts->curl_code != CURLE_OPERATION_TIMEDOUT && colon != NULL &&
-      g_str_has_prefix (facts->curl_message, "Could not resolve "))
-    return colon + 1 + strspn (colon + 1, " ");
-
-  return facts->lookup_name ? facts->lookup_name : "";
-}
-
-/* A name that could not be resolved: which name (the proxy's or the
- * server's), whether an answer came at all, and whom the look-up asked. */
-static gboolean
-classify_name_failure (const PpTransferFacts *facts,
-                       PpClassification      *out)
-{
-  gboolean timed_out = pp_classify_lookup_timed_out (facts);
-  gboolean of_proxy = facts->curl_code == CURLE_COULDNT_RESOLVE_PROXY ||
-                      (timed_out && facts->via_proxy);
-  g_autofree char *servers = NULL;
-
-  if (!timed_out && facts->curl_code != CURLE_COULDNT_RESOLVE_HOST &&
-      facts->curl_code != CURLE_COULDNT_RESOLVE_PROXY)
-    return FALSE;
-
-  servers = describe_name_servers (facts);
-  if (timed_out)
-    {
-      out->outcome = PP_OUTCOME_DNS_TIMEOUT;
-      out->detail = g_strdup_printf ("%s%s got no DNS answer within %.1f s from %s: %s",
-                                     of_proxy ? "the proxy's name " : "the name ",
-                                     name_looked_up (facts),
-                                     facts->lookup_us / (double) G_USEC_PER_SEC, servers,
-                                     of_proxy ? "the proxy was never contacted"
-                                              : "no connection to the server was tried");
-      return TRUE;
-    }
-
-  out->outcome = of_proxy ? PP_OUTCOME_PROXY_UNREACHABLE : PP_OUTCOME_DNS_FAILED;
-  out->detail = g_strdup_printf ("%s%s could not be resolved (asked %s): %s",
-                                 of_proxy ? "the proxy's name " : "the name ",
-                                 name_looked_up (facts), servers,
-                                 of_proxy ? "the proxy was never contacted"
-                                          : "no connection to the server was tried");
-  return TRUE;
-}
-
 /* libcurl reads any number as a status; HTTP has none above 599. */
 static void
 classify_impossible_status (const PpTransferFacts *facts,
@@ -747,34 +664,6 @@ describe_timeout (const PpTransferFacts *facts)
                           who, message);
 }
 
-/* No connection to the proxy or the server: who did not take it, and
- * the likely reason in a technician's words; libcurl's own in brackets. */
-static char *
-describe_unreached (const PpTransferFacts *facts)
-{
-  g_autofree char *who = facts->via_proxy
-                         ? g_strdup_printf ("the proxy %s", facts->proxy_name)
-                         : g_strdup_printf ("the server %s", facts->server_name);
-
-  if (facts->curl_code == CURLE_OPERATION_TIMEDOUT)
-    return g_strdup_printf ("%s did not accept a connection in time: a firewall may drop "
-                            "the packets, or the %s is down (%s)", who,
-                            facts->via_proxy ? "proxy" : "server", facts->curl_message);
-  switch (facts->os_errno)
-    {
-    case ECONNREFUSED:
-      return g_strdup_printf ("%s refused the connection: nothing listens on that port, or "
-                              "a firewall rejects it (%s)", who, facts->curl_message);
-    case ENETUNREACH:
-    case EHOSTUNREACH:
-      return g_strdup_printf ("this computer has no route to %s: check its network "
-                              "connection and routes (%s)", who, facts->curl_message);
-    default:
-      return g_strdup_printf ("no connection to %s could be made (%s)", who,
-                              facts->curl_message);
-    }
-}
-
 /* The outcome of one transfer; returns the evidence that decided it, for
  * the debug log. */
 static const char *
@@ -801,7 +690,7 @@ classify_facts (const PpTransferFacts *facts,
   if (classify_failure_honestly (facts, out))
     return "a local shortage, a refused redirect or a malformed answer";
 
-  if (classify_name_failure (facts, out))
+  if (pp_classify_name_failure (facts, out))
     return "the name look-up: how far it got, how long it ran";
 
   out->outcome = outcome_from_curl_code (facts);
@@ -816,7 +705,7 @@ classify_facts (const PpTransferFacts *facts,
       (out->outcome == PP_OUTCOME_CONNECT_REFUSED || out->outcome == PP_OUTCOME_CONNECT_TIMEOUT ||
        out->outcome == PP_OUTCOME_PROXY_UNREACHABLE))
     {
-      out->detail = describe_unreached (facts);
+      out->detail = pp_classify_describe_unreached (facts);
       return "libcurl's error code and the socket's errno";
     }
   if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)

@@ -537,7 +537,7 @@ record_lookup (PpProbe         *self,
   self->lookup_host = facts->via_proxy ? g_strdup (spec->host ? spec->host : spec->display)
                                        : url_host (url);
   facts->lookup_name = self->lookup_host;
-  if (!facts->lookup_pending || (code != CURLE_COULDNT_RESOLVE_PROXY &&
+  if (!facts->lookup_pending || facts->connected || (code != CURLE_COULDNT_RESOLVE_PROXY &&
                                  code != CURLE_COULDNT_RESOLVE_HOST &&
                                  code != CURLE_OPERATION_TIMEDOUT))
     return;
@@ -641,36 +641,6 @@ judge_tls (PpProbe *self)
                                   result->tls.issuer));
 }
 
-/* Evidence that a connection made without a proxy met one anyway. */
-static void
-note_transparent_answer (PpProbe         *self,
-                         PpTransferFacts *facts)
-{
-  PpProbeResult *result = self->result;
-
-  self->direct = !facts->via_proxy;
-  g_clear_pointer (&result->transparent_proxy, g_free);
-  if (!self->direct)
-    return;
-  result->transparent_proxy = pp_transparent_from_answer (facts);
-  if (result->transparent_proxy != NULL)
-    pp_debug ("%s: a transparent proxy on the direct connection: %s", result->endpoint->url,
-              result->transparent_proxy);
-}
-
-static void
-note_transparent_tls (PpProbe *self)
-{
-  PpProbeResult *result = self->result;
-
-  if (!self->direct || result->transparent_proxy != NULL)
-    return;
-  result->transparent_proxy = pp_transparent_from_tls (&result->tls);
-  if (result->transparent_proxy != NULL)
-    pp_debug ("%s: the direct connection's TLS was intercepted: %s", result->endpoint->url,
-              result->transparent_proxy);
-}
-
 static void
 keep_trace (PpProbe *self)
 {
@@ -686,7 +656,8 @@ finish_tls_peek (PpProbe *self)
   keep_trace (self);
   apply_verdict (self, &self->verdict);
   judge_tls (self);
-  note_transparent_tls (self);
+  if (self->direct)
+    pp_transparent_note_tls (self->result);
   if (!result->tls.present || result->outcome == PP_OUTCOME_TLS_INSPECTED)
     return;
 
@@ -781,7 +752,8 @@ pp_probe_transfer_done (PpProbe  *self,
   pp_classify (&facts, self->result->endpoint, &verdict);
   pp_probe_result_add_attempt (self->result, current_candidate (self)->display,
                                verdict.outcome, facts.curl_code);
-  note_transparent_answer (self, &facts);
+  self->direct = !facts.via_proxy;
+  pp_transparent_note_answer (self->result, self->direct ? &facts : NULL);
 
   /* Like a browser, fall back to the next proxy only when this one could
    * not be reached at all (its name included), never on an answer it gave. */
@@ -811,7 +783,8 @@ pp_probe_transfer_done (PpProbe  *self,
   keep_trace (self);
   apply_verdict (self, &verdict);
   judge_tls (self);
-  note_transparent_tls (self);
+  if (self->direct)
+    pp_transparent_note_tls (self->result);
 
   return NULL;
 }

@@ -134,3 +134,35 @@ pp_transparent_from_tls (const PpTlsSummary *tls)
   return g_strdup_printf ("TLS inspection by %s (certificate chain)",
                           tls->issuer ? tls->issuer : "an unknown issuer");
 }
+
+/* Sets @result's transparent_proxy from the answer of a transfer made
+ * without a proxy; NULL @facts (a transfer through one) clears it. */
+void
+pp_transparent_note_answer (PpProbeResult         *result,
+                            const PpTransferFacts *facts)
+{
+  g_return_if_fail (result != NULL);
+
+  g_clear_pointer (&result->transparent_proxy, g_free);
+  if (facts == NULL)
+    return;
+  result->transparent_proxy = pp_transparent_from_answer (facts);
+  if (result->transparent_proxy != NULL)
+    pp_debug ("%s: a transparent proxy on the direct connection: %s", result->endpoint->url,
+              result->transparent_proxy);
+}
+
+/* After the TLS verdict of a direct connection: an intercepted chain,
+ * when the answer itself showed nothing. */
+void
+pp_transparent_note_tls (PpProbeResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  if (result->transparent_proxy != NULL)
+    return;
+  result->transparent_proxy = pp_transparent_from_tls (&result->tls);
+  if (result->transparent_proxy != NULL)
+    pp_debug ("%s: the direct connection's TLS was intercepted: %s", result->endpoint->url,
+              result->transparent_proxy);
+}

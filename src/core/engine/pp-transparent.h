@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 
 char *pp_transparent_from_answer (const PpTransferFacts *facts);
 char *pp_transparent_from_tls    (const PpTlsSummary    *tls);
+void  pp_transparent_note_answer (PpProbeResult         *result,
+                                  const PpTransferFacts *facts);
+void  pp_transparent_note_tls    (PpProbeResult         *result);
 
 G_END_DECLS
