@@ -222,10 +222,12 @@ static void
 test_dns_timeout_by_curl (void)
 {
   g_autoptr(PpProbeResult) result = NULL;
+  gint64 start;
 
   if (!resolver_or_skip ())
     return;
   write_resolv_conf (5);
+  start = g_get_monotonic_time ();
   result = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = "http://" SILENT_NAME "/",
                                                            .method = PP_METHOD_DIRECT,
                                                            .connect_timeout_ms = 1000 },
@@ -235,6 +237,9 @@ test_dns_timeout_by_curl (void)
   assert_names_resolver (result);
   g_assert_nonnull (strstr (result->detail, "the name " SILENT_NAME " got no DNS answer within 1."));
   g_assert_cmpint (result->curl_code, ==, 28);
+  /* The probe (and its worker) does not wait for the C library's own
+   * 5 s: libcurl 7.88 would join its resolver thread. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
 }
 
 /* No DNS answer, the C library's timeout (1 s) first: it gives up with
@@ -281,9 +286,8 @@ test_proxy_name (void)
                                    .connect_timeout_ms = 1000 },
                                  PP_OUTCOME_DNS_TIMEOUT);
   assert_names_resolver (silent);
-  /* libcurl 7.88 leaves a proxy's look-up to the C library's timeout. */
   g_assert_true (g_str_has_prefix (silent->detail, "the proxy's name " SILENT_PROXY
-                                                   " got no DNS answer within "));
+                                                   " got no DNS answer within 1."));
 }
 
 static PpEndpoint *

@@ -318,6 +318,12 @@ start_transfer (PpProbe *self)
   curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, self->stage != STAGE_TLS_PEEK ? 1L : 0L);
   curl_easy_setopt (easy, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
+  /* A transfer that ends during its name look-up (a timeout, a stop) would
+   * otherwise wait for the C library's look-up to return, up to its
+   * timeout times its attempts (10 s by default), and with it every probe
+   * of the worker: libcurl 7.88 joins the resolver thread. This lets the
+   * thread finish on its own and free what it holds. */
+  curl_easy_setopt (easy, CURLOPT_QUICK_EXIT, 1L);
   /* A fresh connection per probe keeps timings comparable and makes
    * every probe see the chain for itself. */
   curl_easy_setopt (easy, CURLOPT_FRESH_CONNECT, 1L);
@@ -523,9 +529,8 @@ record_lookup (PpProbe         *self,
   gint64 started = MAX (self->transfer_started_us, self->capture.last_header_us);
 
   facts->lookup_pending = self->last_socket_us < started;
-  /* After its own timeout libcurl 7.88 still waits for the C library's
-   * look-up to return (it joins the resolver thread), and its clocks run
-   * on: the look-up lasted until the deadline that struck. */
+  /* After its own timeout the look-up lasted until the deadline that
+   * struck, which libcurl's clocks may overshoot. */
   if (code == CURLE_OPERATION_TIMEDOUT)
     facts->lookup_us = MAX (0, (gint64) MIN (self->options.connect_timeout_ms,
                                              self->options.timeout_ms) * 1000
