@@ -82,7 +82,8 @@ validate (PpGuiOptions  *o,
 
   return check_profile (o, error) &&
          check_output ("--export", o->export_path, o->run, error) &&
-         check_output ("--screenshot", o->screenshot_path, o->run, error);
+         check_output ("--screenshot", o->screenshot_path, o->run, error) &&
+         check_output ("--window-screenshot", o->window_screenshot_path, o->run, error);
 }
 
 gboolean
@@ -102,6 +103,9 @@ pp_gui_options_parse (PpGuiOptions  *o,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
       N_("After the run, write the zip report to FILE and quit"), N_("FILE.zip") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &o->screenshot_path,
+      N_("After the run, save the ticket image (PNG: the verdict, every endpoint by every "
+         "method, a legend) to FILE and quit"), N_("FILE.png") },
+    { "window-screenshot", 0, 0, G_OPTION_ARG_FILENAME, &o->window_screenshot_path,
       N_("After the run, save a PNG of the window to FILE and quit"), N_("FILE.png") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -135,4 +139,5 @@ pp_gui_options_clear (PpGuiOptions *o)
   g_clear_pointer (&o->proxy, g_free);
   g_clear_pointer (&o->export_path, g_free);
   g_clear_pointer (&o->screenshot_path, g_free);
+  g_clear_pointer (&o->window_screenshot_path, g_free);
 }

@@ -21,7 +21,8 @@ typedef struct
   char *proxy;
   gboolean run;
   char *export_path;
-  char *screenshot_path;
+  char *screenshot_path;          /* the ticket image (pp-ticket-image.h) */
+  char *window_screenshot_path;   /* the window as it is drawn */
   gboolean version;
 } PpGuiOptions;
 

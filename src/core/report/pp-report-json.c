@@ -224,24 +224,23 @@ add_summary (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
-/* How the probes ran, when a runner recorded it on the plan. */
+/* How the probes ran, when the run's results recorded it. */
 static void
-add_run (JsonBuilder *builder,
-         PpPlan      *plan)
+add_run (JsonBuilder  *builder,
+         PpRunResults *results)
 {
-  guint requested, used;
-  guint64 limit;
+  PpConcurrency concurrency;
   g_autofree char *note = NULL;
 
-  if (!pp_plan_get_concurrency (plan, &requested, &used, &limit))
+  if (!pp_run_results_get_concurrency (results, &concurrency))
     return;
 
-  note = pp_plan_format_concurrency_note (plan);
+  note = pp_run_results_format_concurrency_note (results);
   json_builder_set_member_name (builder, "run");
   json_builder_begin_object (builder);
-  add_int (builder, "concurrency_requested", requested);
-  add_int (builder, "concurrency", used);
-  add_status (builder, "open_files_limit", (guint) MIN (limit, G_MAXUINT));
+  add_int (builder, "concurrency_requested", concurrency.requested);
+  add_int (builder, "concurrency", concurrency.used);
+  add_status (builder, "open_files_limit", (guint) MIN (concurrency.open_files_limit, G_MAXUINT));
   add_string (builder, "note", note);
   json_builder_end_object (builder);
 }
@@ -399,7 +398,7 @@ pp_report_json_build (PpRunResults *results,
   json_builder_set_member_name (builder, "configuration");
   pp_report_json_add_config (builder, config);
   add_summary (builder, results);
-  add_run (builder, plan);
+  add_run (builder, results);
   json_builder_set_member_name (builder, "probes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pp_run_results_get_n_items (results); i++)

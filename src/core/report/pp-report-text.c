@@ -163,10 +163,10 @@ append_pac_lookups (GString      *out,
 }
 
 static void
-append_concurrency_note (GString *out,
-                         PpPlan  *plan)
+append_concurrency_note (GString      *out,
+                         PpRunResults *results)
 {
-  g_autofree char *note = pp_plan_format_concurrency_note (plan);
+  g_autofree char *note = pp_run_results_format_concurrency_note (results);
 
   if (note != NULL)
     g_string_append_printf (out, "Note: %s\n", note);
@@ -185,7 +185,7 @@ pp_report_text_format_summary (PpRunResults *results)
                           pp_profile_get_geography (profile) ? ", geography " : "",
                           pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "");
   append_method_lines (out, results);
-  append_concurrency_note (out, pp_run_results_get_plan (results));
+  append_concurrency_note (out, results);
 
   for (guint e = 0; e < n_endpoints; e++)
     {

@@ -373,16 +373,19 @@ read_probes (JsonArray  *probes,
 
 /* How the probes ran, when the report says. */
 static void
-read_run (JsonObject *root,
-          PpPlan     *plan)
+read_run (JsonObject   *root,
+          PpRunResults *results)
 {
   JsonObject *run = get_object (root, "run");
+  PpConcurrency concurrency;
 
   if (run == NULL)
     return;
-  pp_plan_set_concurrency (plan, get_int (run, "concurrency_requested", G_MAXUINT),
-                           get_int (run, "concurrency", G_MAXUINT),
-                           get_int (run, "open_files_limit", G_MAXUINT));
+  concurrency.requested = get_int (run, "concurrency_requested", G_MAXUINT);
+  concurrency.used = get_int (run, "concurrency", G_MAXUINT);
+  concurrency.open_files_limit = get_int (run, "open_files_limit", G_MAXUINT);
+  if (concurrency.requested > 0 && concurrency.used > 0)
+    pp_run_results_set_concurrency (results, &concurrency);
 }
 
 static PpPlan *
@@ -396,11 +399,7 @@ read_plan (JsonObject *root,
   g_autofree char *geography = object ? dup_string (object, "geography") : NULL;
   g_autoptr(PpProfile) profile = pp_profile_new_received (name ? name : "received", title,
                                                           geography, endpoints);
-  PpPlan *plan = pp_plan_new (profile, methods);
-
-  read_run (root, plan);
-
-  return plan;
+  return pp_plan_new (profile, methods);
 }
 
 static JsonObject *
@@ -428,16 +427,16 @@ read_root (JsonParser  *parser,
 /* Returns whether the document is a report we can read; @error says
  * where it is not. */
 static gboolean
-read_report (const char  *data,
-             gssize       length,
-             PpPlan     **plan,
-             GPtrArray  **results,
-             GError     **error)
+read_report (const char     *data,
+             gssize          length,
+             PpRunResults  **results,
+             GError        **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GArray) methods = NULL;
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+  g_autoptr(PpPlan) plan = NULL;
   JsonObject *root;
   JsonArray *array;
 
@@ -453,8 +452,9 @@ read_report (const char  *data,
   if (!read_probes (array, methods, endpoints, probes, error))
     return FALSE;
 
-  *plan = read_plan (root, methods, endpoints);
-  *results = g_steal_pointer (&probes);
+  plan = read_plan (root, methods, endpoints);
+  *results = pp_run_results_new_finished (plan, probes);
+  read_run (root, *results);
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
 
   return TRUE;
@@ -475,14 +475,10 @@ pp_run_results_new_from_report_json (const char  *data,
                                      gssize       length,
                                      GError     **error)
 {
-  g_autoptr(PpPlan) plan = NULL;
-  g_autoptr(GPtrArray) results = NULL;
+  PpRunResults *results = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_report (data, length, &plan, &results, error))
-    return NULL;
-
-  return pp_run_results_new_finished (plan, results);
+  return read_report (data, length, &results, error) ? results : NULL;
 }
