@@ -392,6 +392,9 @@ test_transparent_evidence (void)
     /* A proxy product's name in an origin's successful page is not a proxy. */
     { { .response_code = 200, .server = "squid/5.7", .body_start = "squid" }, NULL },
     { { .response_code = 200, .server = "nginx" }, NULL },
+    /* An X-Cache that names no cache is the origin's front's. */
+    { { .response_code = 200, .x_cache = "TCP_MISS" }, NULL },
+    { { .response_code = 200, .x_cache = "HIT, MISS" }, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -56,16 +56,18 @@ name_from_via (const char *via)
   return NULL;
 }
 
-/* "MISS from proxy.corp": the cache's name. */
+/* "MISS from proxy.corp" (squid and caches like it): the cache's name.
+ * A bare "TCP_MISS" or "HIT, MISS" is what the origin's own front (Azure
+ * Front Door, Fastly) says, naming no one on this machine's path. */
 static char *
 name_from_x_cache (const char *x_cache)
 {
   const char *from = strstr (x_cache, " from ");
 
-  if (names_origin_front (x_cache))
+  if (from == NULL || names_origin_front (x_cache))
     return NULL;
 
-  return g_strstrip (g_strdup (from ? from + strlen (" from ") : x_cache));
+  return g_strstrip (g_strdup (from + strlen (" from ")));
 }
 
 /* "squid; error=..." (RFC 9209): the proxy's name comes first. */
