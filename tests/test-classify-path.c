@@ -183,6 +183,59 @@ test_transparent_https (void)
   g_assert_cmpstr (trusted->transparent_proxy, ==, "squid/5.7 (Via header)");
 }
 
+static void
+assert_names_resolver (const PpProbeResult *result)
+{
+  g_test_message ("%s", result->detail);
+  g_assert_nonnull (strstr (result->detail, "the name server " NAME_SERVER " (/etc/resolv.conf)"));
+}
+
+/* A real run through the intercepting squid and the silent resolver,
+ * written as report.json and read back: the field and the outcome keep. */
+static void
+test_real_json_round_trip (void)
+{
+  g_autofree char *intercepted = NULL;
+  const char *urls[3] = { NULL };
+  const char *anchors[] = { pp_testbed_get_ca_file (testbed), NULL };
+  PpTrustOptions trust_options = { .extra_anchors = anchors, .public_roots = anchors[0] };
+  g_autoptr(PpTrust) trust = pp_trust_new (&trust_options, NULL);
+  g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) { .sysroot = "/nonexistent" }, NULL);
+  g_autoptr(GArray) methods = pp_method_parse_list ("direct", NULL);
+  g_autoptr(PpProfile) profile = NULL;
+  g_autoptr(PpPlan) plan = NULL;
+  g_autoptr(PpRunner) runner = pp_runner_new (config, trust);
+  g_autoptr(GPtrArray) array = NULL;
+  g_autoptr(PpRunResults) results = NULL;
+  g_autoptr(PpRunResults) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  PpProbeResult *through, *silent;
+
+  if (!intercept_or_skip () || !resolver_or_skip ())
+    return;
+  write_resolv_conf (5);
+  intercepted = pp_testbed_intercepted_url (testbed, "http", "/status/200");
+  urls[0] = intercepted;
+  urls[1] = "http://" SILENT_NAME "/";
+  profile = pp_profile_new_for_urls (urls, NULL);
+  plan = pp_plan_new (profile, methods);
+  pp_runner_set_connect_timeout (runner, 1000);
+  array = pp_test_probe_run_plan (runner, plan, NULL);
+  results = pp_run_results_new_finished (plan, array);
+  json = pp_report_json_format (results, config);
+  back = pp_run_results_new_from_report_json (json, -1, &error);
+  g_assert_no_error (error);
+
+  through = pp_run_results_lookup (back, 0, 0);
+  silent = pp_run_results_lookup (back, 1, 0);
+  g_assert_cmpint (through->outcome, ==, PP_OUTCOME_OK);
+  g_assert_cmpstr (through->transparent_proxy, ==, "squid/5.7 (Via header)");
+  g_assert_cmpint (silent->outcome, ==, PP_OUTCOME_DNS_TIMEOUT);
+  g_assert_null (silent->transparent_proxy);
+  assert_names_resolver (silent);
+}
+
 /* The origins themselves, with the intercepting squid running or not:
  * no evidence, no transparent proxy. */
 static void
@@ -207,13 +260,6 @@ test_no_transparent_proxy (void)
   proxied = pp_test_probe_expect (testbed, &(PpTestProbe) { .url = http, .method = PP_METHOD_CMDLINE,
                                                             .proxy = squid }, PP_OUTCOME_OK);
   g_assert_null (proxied->transparent_proxy);
-}
-
-static void
-assert_names_resolver (const PpProbeResult *result)
-{
-  g_test_message ("%s", result->detail);
-  g_assert_nonnull (strstr (result->detail, "the name server " NAME_SERVER " (/etc/resolv.conf)"));
 }
 
 /* No DNS answer, libcurl's connect timeout (1 s) first: the look-up never
@@ -548,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/classify-path/dns-timeout/resolver", test_dns_timeout_by_resolver);
   g_test_add_func ("/classify-path/proxy-name", test_proxy_name);
   g_test_add_func ("/classify-path/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/classify-path/json-round-trip-real", test_real_json_round_trip);
   g_test_add_func ("/classify-path/words", test_words);
   g_test_add_func ("/classify-path/facts/lookups", test_classify_lookups);
   g_test_add_func ("/classify-path/facts/transparent-evidence", test_transparent_evidence);
