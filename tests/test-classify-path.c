@@ -385,8 +385,8 @@ test_classify_lookups (void)
                               .lookup_us = 40000, .resolver_timeout_s = 5,
                               .curl_message = "Could not resolve host: gone.corp.test" };
   g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_FAILED);
-  g_assert_cmpstr (detail, ==, "the name gone.corp.test could not be resolved (asked the "
-                               "system resolver): no connection to the server was tried");
+  g_assert_cmpstr (detail, ==, "the name gone.corp.test could not be resolved by the system "
+                               "resolver: no connection to the server was tried");
   g_clear_pointer (&detail, g_free);
   facts.lookup_us = 3000000;
   g_assert_cmpint (classify (&facts, &detail), ==, PP_OUTCOME_DNS_TIMEOUT);

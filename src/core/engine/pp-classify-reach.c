@@ -90,7 +90,7 @@ pp_classify_name_failure (const PpTransferFacts *facts,
     }
 
   out->outcome = of_proxy ? PP_OUTCOME_PROXY_UNREACHABLE : PP_OUTCOME_DNS_FAILED;
-  out->detail = g_strdup_printf ("%s%s could not be resolved (asked %s): %s",
+  out->detail = g_strdup_printf ("%s%s could not be resolved by %s: %s",
                                  of_proxy ? "the proxy's name " : "the name ",
                                  name_looked_up (facts), servers,
                                  of_proxy ? "the proxy was never contacted"
