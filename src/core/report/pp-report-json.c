@@ -172,6 +172,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_timings (builder, &result->timings);
   add_string (builder, "remote_address", result->remote_address);
   add_string (builder, "proxy", result->proxy);
+  add_string (builder, "transparent_proxy", result->transparent_proxy);
   add_attempts (builder, result->attempts);
   add_int (builder, "redirects", result->redirect_count);
   add_string_array (builder, "requested_urls", result->requested_urls);

@@ -244,6 +244,7 @@ read_details (JsonObject    *object,
   result->pac_lookups = read_strv_or_null (object, "pac_lookups");
   result->remote_address = dup_string (object, "remote_address");
   result->proxy = dup_string (object, "proxy");
+  result->transparent_proxy = dup_string (object, "transparent_proxy");
   result->redirect_count = get_int (object, "redirects", G_MAXUINT);
   result->final_url = dup_string (object, "final_url");
   result->requested_urls = g_steal_pointer (&urls);
