@@ -424,13 +424,32 @@ read_root (JsonParser  *parser,
   return json_node_get_object (node);
 }
 
+/* Reports written before the run had an identity have none: the run
+ * keeps the one it was made with, and names no host. */
+static void
+read_identity (JsonObject   *root,
+               PpRunResults *run)
+{
+  g_autofree char *run_id = dup_string (root, "run_id");
+  g_autofree char *started_text = dup_string (root, "started");
+  g_autoptr(GDateTime) started = started_text ? g_date_time_new_from_iso8601 (started_text, NULL)
+                                              : NULL;
+  g_autoptr(PpHost) host = pp_host_new_from_json (get_object (root, "host"));
+
+  if (run_id != NULL && g_uuid_string_is_valid (run_id) && started != NULL)
+    pp_run_results_set_identity (run, run_id, started);
+  pp_run_results_set_host (run, host);
+}
+
 /* Returns whether the document is a report we can read; @error says
  * where it is not. */
 static gboolean
 read_report (const char  *data,
              gssize       length,
+             JsonParser **parser_out,
              PpPlan     **plan,
              GPtrArray  **results,
+             JsonObject **identity,
              GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
@@ -454,7 +473,9 @@ read_report (const char  *data,
 
   *plan = read_plan (root, methods, endpoints);
   *results = g_steal_pointer (&probes);
+  *identity = root;
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
+  *parser_out = g_steal_pointer (&parser);
 
   return TRUE;
 }
@@ -474,14 +495,20 @@ pp_run_results_new_from_report_json (const char  *data,
                                      gssize       length,
                                      GError     **error)
 {
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(PpPlan) plan = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  JsonObject *root = NULL;
+  PpRunResults *run;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_report (data, length, &plan, &results, error))
+  if (!read_report (data, length, &parser, &plan, &results, &root, error))
     return NULL;
 
-  return pp_run_results_new_finished (plan, results);
+  run = pp_run_results_new_finished (plan, results);
+  read_identity (root, run);
+
+  return run;
 }
