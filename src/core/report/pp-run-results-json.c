@@ -407,20 +407,12 @@ read_root (JsonParser  *parser,
            GError     **error)
 {
   JsonNode *node = json_parser_get_root (parser);
-  g_autofree char *schema = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       fail (error, "expected an object, found %s", node ? pp_json_describe_node (node) : "nothing");
       return NULL;
     }
-  schema = dup_string (json_node_get_object (node), "schema");
-  if (g_strcmp0 (schema, PP_REPORT_SCHEMA) != 0)
-    {
-      fail (error, "schema is %s, not " PP_REPORT_SCHEMA, schema ? schema : "missing");
-      return NULL;
-    }
-
   return json_node_get_object (node);
 }
 
@@ -444,24 +436,16 @@ read_identity (JsonObject   *root,
 /* Returns whether the document is a report we can read; @error says
  * where it is not. */
 static gboolean
-read_report (const char  *data,
-             gssize       length,
-             JsonParser **parser_out,
+read_report (JsonObject  *root,
              PpPlan     **plan,
              GPtrArray  **results,
-             JsonObject **identity,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GArray) methods = NULL;
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
-  JsonObject *root;
   JsonArray *array;
 
-  parser = pp_json_parse (data, length, error);
-  if (parser == NULL || (root = read_root (parser, error)) == NULL)
-    return FALSE;
   methods = read_methods (root, error);
   if (methods == NULL)
     return FALSE;
@@ -473,11 +457,45 @@ read_report (const char  *data,
 
   *plan = read_plan (root, methods, endpoints);
   *results = g_steal_pointer (&probes);
-  *identity = root;
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
-  *parser_out = g_steal_pointer (&parser);
 
   return TRUE;
+}
+
+/**
+ * pp_run_results_new_from_report_object:
+ * @root: the parsed proxyprobe-report/1 document
+ *
+ * For a reader that wants more of the document than the run (the fleet
+ * merge reads the configuration too) and parses it once.
+ *
+ * Returns: (transfer full): the report's run, or NULL with @error set
+ */
+PpRunResults *
+pp_run_results_new_from_report_object (JsonObject  *root,
+                                       GError     **error)
+{
+  g_autoptr(PpPlan) plan = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *schema = NULL;
+  PpRunResults *run;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  schema = dup_string (root, "schema");
+  if (g_strcmp0 (schema, PP_REPORT_SCHEMA) != 0)
+    {
+      fail (error, "schema is %s, not " PP_REPORT_SCHEMA, schema ? schema : "missing");
+      return NULL;
+    }
+  if (!read_report (root, &plan, &results, error))
+    return NULL;
+
+  run = pp_run_results_new_finished (plan, results);
+  read_identity (root, run);
+
+  return run;
 }
 
 /**
@@ -496,19 +514,14 @@ pp_run_results_new_from_report_json (const char  *data,
                                      GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(PpPlan) plan = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  JsonObject *root = NULL;
-  PpRunResults *run;
+  JsonObject *root;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_report (data, length, &parser, &plan, &results, &root, error))
+  parser = pp_json_parse (data, length, error);
+  if (parser == NULL || (root = read_root (parser, error)) == NULL)
     return NULL;
 
-  run = pp_run_results_new_finished (plan, results);
-  read_identity (root, run);
-
-  return run;
+  return pp_run_results_new_from_report_object (root, error);
 }
