@@ -353,3 +353,10 @@ pp_report_html_format (PpRunResults *results,
 
   return g_string_free (out, FALSE);
 }
+
+void
+pp_report_html_append_escaped (GString    *out,
+                               const char *text)
+{
+  append_escaped (out, text);
+}
