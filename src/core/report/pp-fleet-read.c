@@ -253,39 +253,27 @@ is_zip (const char *path)
   return zip || g_str_has_suffix (path, ".zip");
 }
 
-/* What goes into the fleet zip for this host: its report.json and page,
- * and its own zip whole. */
+/* What goes into the fleet zip for this host: its page (the link's
+ * target) and its own zip whole, or the report.json it sent. The zip's
+ * report.json is not stored twice: re-compressing 1,000 of them would
+ * cost the merge seconds. */
 static void
 add_files (Input      *input,
-           GString    *json,
            char       *html,
            gboolean    zip)
 {
   PpFleetHost *host = input->host;
   g_autofree char *folder = g_steal_pointer (&host->report_member);
-  g_autofree char *json_path = temp_name (input, "report.json");
 
-  if (zip && g_file_set_contents (json_path, json->str, json->len, NULL))
-    {
-      g_ptr_array_add (host->files, g_strdup_printf ("%s/report.json", folder));
-      g_ptr_array_add (host->files, g_steal_pointer (&json_path));
-    }
-  if (!zip)
-    {
-      g_ptr_array_add (host->files, g_strdup_printf ("%s/report.json", folder));
-      g_ptr_array_add (host->files, g_strdup (input->path));
-    }
   if (html != NULL)
     {
       g_ptr_array_add (host->files, g_strdup_printf ("%s/report.html", folder));
       g_ptr_array_add (host->files, html);
     }
-  if (zip)
-    {
-      g_ptr_array_add (host->files, g_strdup_printf ("%s/report.zip", folder));
-      g_ptr_array_add (host->files, g_strdup (input->path));
-    }
-  host->report_member = g_strdup_printf ("%s/%s", folder, html ? "report.html" : "report.json");
+  g_ptr_array_add (host->files, g_strdup_printf ("%s/%s", folder, zip ? "report.zip" : "report.json"));
+  g_ptr_array_add (host->files, g_strdup (input->path));
+  host->report_member = g_strdup_printf ("%s/%s", folder, html ? "report.html"
+                                                                 : zip ? "report.zip" : "report.json");
 }
 
 static void
@@ -308,7 +296,7 @@ read_input_worker (gpointer data,
       return;
     }
   input->host = pp_fleet_host_new (input->fleet, results, configuration, input->path);
-  add_files (input, text, html, zip);
+  add_files (input, html, zip);
 }
 
 static int

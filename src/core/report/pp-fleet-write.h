@@ -6,7 +6,7 @@
  *   fleet.html   one self-contained page (pp-fleet-html.c)
  *   fleet.json   proxyprobe-fleet/1 (pp-fleet-json.c, README)
  *   fleet.csv    one row per host and endpoint
- *   hosts/NAME-RUN/report.html, report.json, report.zip: each host's own
+ *   hosts/NAME-RUN/report.html and report.zip (or report.json): each host's own
  */
 #pragma once
 
