@@ -12,7 +12,7 @@
 # Copyright 2026 The Proxy Probe authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-ansible.py SOURCE-DIR BUILD-DIR     (prints TAP; 77: skipped)
+# Usage: check-ansible.py SOURCE-DIR BUILD-DIR     (prints TAP)
 
 import json
 import os
@@ -191,8 +191,9 @@ def main():
     source, build = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     if not shutil.which('ansible-playbook') or os.geteuid() != 0 or \
             subprocess.run(['unshare', '-u', '-m', 'true']).returncode != 0:
+        # TAP's skip: meson reads it from the plan, not from exit status 77.
         print('1..0 # SKIP needs ansible-playbook (ansible-core) and root for the hosts\' namespaces')
-        return 77
+        return 0
     cli = os.path.join(build, 'src', 'cli', 'proxyprobe-cli')
     daemon = subprocess.Popen([os.path.join(build, 'tests', 'testbed', 'pp-testbed-daemon'), '--squid',
                                'open,auth,deny'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

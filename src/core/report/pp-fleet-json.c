@@ -6,29 +6,9 @@
 #include "pp-config-build.h"
 
 #include "pp-fleet-json.h"
+#include "pp-json.h"
 
 #include <string.h>
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
 
 static void
 add_host_keys (JsonBuilder *builder,
@@ -54,7 +34,7 @@ add_outcomes (JsonBuilder *builder,
 
       if (cell == PP_FLEET_CELL_ABSENT)
         continue;
-      add_string (builder, pp_fleet_get_endpoint_url (fleet, e), pp_fleet_cell_id (cell));
+      pp_json_add_string_member (builder, pp_fleet_get_endpoint_url (fleet, e), pp_fleet_cell_id (cell));
     }
   json_builder_end_object (builder);
 }
@@ -67,30 +47,30 @@ add_host (JsonBuilder *builder,
   g_autofree char *started = g_date_time_format_iso8601 (host->started);
 
   json_builder_begin_object (builder);
-  add_string (builder, "key", host->key);
-  add_string (builder, "name", host->name);
+  pp_json_add_string_member (builder, "key", host->key);
+  pp_json_add_string_member (builder, "name", host->name);
   json_builder_set_member_name (builder, "host");
   if (host->host)
     pp_host_add_json (host->host, builder);
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "run_id", host->run_id);
-  add_string (builder, "started", started);
-  add_string (builder, "profile", host->profile);
-  add_string (builder, "geography", host->geography);
-  add_string (builder, "verdict", pp_fleet_verdict_id (host->verdict));
-  add_int (builder, "n_endpoints", host->n_endpoints);
-  add_int (builder, "n_reachable", host->n_reachable);
-  add_string (builder, "proxy_configuration", host->proxy_configuration);
-  add_string (builder, "network", host->network);
+  pp_json_add_string_member (builder, "run_id", host->run_id);
+  pp_json_add_string_member (builder, "started", started);
+  pp_json_add_string_member (builder, "profile", host->profile);
+  pp_json_add_string_member (builder, "geography", host->geography);
+  pp_json_add_string_member (builder, "verdict", pp_fleet_verdict_id (host->verdict));
+  pp_json_add_int_member (builder, "n_endpoints", host->n_endpoints);
+  pp_json_add_int_member (builder, "n_reachable", host->n_reachable);
+  pp_json_add_string_member (builder, "proxy_configuration", host->proxy_configuration);
+  pp_json_add_string_member (builder, "network", host->network);
   json_builder_set_member_name (builder, "causes");
   json_builder_begin_array (builder);
   for (guint c = 0; c < host->causes->len; c++)
     json_builder_add_string_value (builder, ((PpFleetCause *) g_ptr_array_index (host->causes, c))->key);
   json_builder_end_array (builder);
   add_outcomes (builder, fleet, host);
-  add_string (builder, "report", host->report_member);
-  add_string (builder, "source", host->source);
+  pp_json_add_string_member (builder, "report", host->report_member);
+  pp_json_add_string_member (builder, "source", host->source);
   json_builder_end_object (builder);
 }
 
@@ -105,7 +85,7 @@ add_verdicts (JsonBuilder *builder,
   json_builder_set_member_name (builder, "verdicts");
   json_builder_begin_object (builder);
   for (PpVerdictKind kind = PP_VERDICT_PENDING; kind <= PP_VERDICT_NONE_REACHABLE; kind++)
-    add_int (builder, pp_fleet_verdict_id (kind), counts[kind]);
+    pp_json_add_int_member (builder, pp_fleet_verdict_id (kind), counts[kind]);
   json_builder_end_object (builder);
 }
 
@@ -122,10 +102,10 @@ add_causes (JsonBuilder *builder,
       PpFleetCauseSum *sum = g_ptr_array_index (sums, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "key", sum->key);
-      add_string (builder, "text", sum->text);
-      add_int (builder, "n_hosts", sum->hosts->len);
-      add_int (builder, "n_endpoints", sum->n_endpoints);
+      pp_json_add_string_member (builder, "key", sum->key);
+      pp_json_add_string_member (builder, "text", sum->text);
+      pp_json_add_int_member (builder, "n_hosts", sum->hosts->len);
+      pp_json_add_int_member (builder, "n_endpoints", sum->n_endpoints);
       add_host_keys (builder, sum->hosts);
       json_builder_end_object (builder);
     }
@@ -144,7 +124,7 @@ add_groups (JsonBuilder *builder,
       PpFleetGroup *group = g_ptr_array_index (groups, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "value", group->value);
+      pp_json_add_string_member (builder, "value", group->value);
       add_host_keys (builder, group->hosts);
       json_builder_end_object (builder);
     }
@@ -167,9 +147,9 @@ add_skipped (JsonBuilder *builder,
       PpFleetSkip *skip = g_ptr_array_index (skipped, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "source", skip->source);
-      add_string (builder, "kind", skip_ids[skip->kind]);
-      add_string (builder, "reason", skip->reason);
+      pp_json_add_string_member (builder, "source", skip->source);
+      pp_json_add_string_member (builder, "kind", skip_ids[skip->kind]);
+      pp_json_add_string_member (builder, "reason", skip->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -185,10 +165,10 @@ pp_fleet_json_format (PpFleet    *fleet,
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
 
   json_builder_begin_object (builder);
-  add_string (builder, "schema", PP_FLEET_SCHEMA);
-  add_string (builder, "application", "proxyprobe " PACKAGE_VERSION);
-  add_string (builder, "generated", generated);
-  add_int (builder, "n_hosts", hosts->len);
+  pp_json_add_string_member (builder, "schema", PP_FLEET_SCHEMA);
+  pp_json_add_string_member (builder, "application", "proxyprobe " PACKAGE_VERSION);
+  pp_json_add_string_member (builder, "generated", generated);
+  pp_json_add_int_member (builder, "n_hosts", hosts->len);
   add_verdicts (builder, hosts);
   add_causes (builder, fleet);
   add_groups (builder, "proxy_configurations", pp_fleet_group_by_proxy (fleet));
@@ -198,8 +178,8 @@ pp_fleet_json_format (PpFleet    *fleet,
   for (guint e = 0; e < pp_fleet_get_n_endpoints (fleet); e++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "url", pp_fleet_get_endpoint_url (fleet, e));
-      add_string (builder, "service", pp_fleet_get_endpoint_service (fleet, e));
+      pp_json_add_string_member (builder, "url", pp_fleet_get_endpoint_url (fleet, e));
+      pp_json_add_string_member (builder, "service", pp_fleet_get_endpoint_service (fleet, e));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-fleet.h"
+#include "pp-json.h"
 #include "pp-log.h"
 
 #include <glib/gstdio.h>
@@ -144,39 +145,17 @@ fill_cells (PpFleet      *self,
     }
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* The proxies a host was set up with, as one line: hosts with the same
  * line share a configuration. Credentials were redacted by the writer. */
 static char *
 describe_proxies (JsonObject *configuration)
 {
-  JsonObject *environment = member_object (configuration, "environment");
-  const char *https = member_string (environment, "https_proxy");
-  const char *pac = member_string (member_object (configuration, "wpad"), "pac");
-  const char *named = member_string (member_object (configuration, "named_proxy"), "value");
-  const char *cmdline = member_string (configuration, "cmdline_proxy");
-  const char *sample = member_string (member_object (configuration, "resolver_sample"), "answer");
+  JsonObject *environment = pp_json_get_object_member (configuration, "environment");
+  const char *https = pp_json_get_string_member (environment, "https_proxy");
+  const char *pac = pp_json_get_string_member (pp_json_get_object_member (configuration, "wpad"), "pac");
+  const char *named = pp_json_get_string_member (pp_json_get_object_member (configuration, "named_proxy"), "value");
+  const char *cmdline = pp_json_get_string_member (configuration, "cmdline_proxy");
+  const char *sample = pp_json_get_string_member (pp_json_get_object_member (configuration, "resolver_sample"), "answer");
   GString *out = g_string_new (NULL);
 
   if (configuration == NULL)
@@ -188,7 +167,7 @@ describe_proxies (JsonObject *configuration)
     g_string_append_printf (out, "; named: %s", named);
   if (cmdline)
     g_string_append_printf (out, "; command line: %s", cmdline);
-  if (https || (https = member_string (environment, "HTTPS_PROXY")))
+  if (https || (https = pp_json_get_string_member (environment, "HTTPS_PROXY")))
     g_string_append_printf (out, "; https_proxy: %s", https);
   if (out->len > 400)
     g_string_truncate (out, 400);

@@ -5,6 +5,7 @@
  */
 #include "pp-host.h"
 #include "pp-file.h"
+#include "pp-json.h"
 #include "pp-log.h"
 
 #include <gio/gio.h>
@@ -296,41 +297,29 @@ pp_host_format_text (const PpHost *host)
                           host->default_interface ? host->default_interface : "(none)");
 }
 
-static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 pp_host_add_json (const PpHost *host,
                   JsonBuilder  *builder)
 {
   json_builder_begin_object (builder);
-  add_member (builder, "host_name", host->host_name);
-  add_member (builder, "fqdn", host->fqdn);
-  add_member (builder, "machine_id", host->machine_id);
+  pp_json_add_string_member (builder, "host_name", host->host_name);
+  pp_json_add_string_member (builder, "fqdn", host->fqdn);
+  pp_json_add_string_member (builder, "machine_id", host->machine_id);
   json_builder_set_member_name (builder, "os");
   json_builder_begin_object (builder);
-  add_member (builder, "id", host->os_id);
-  add_member (builder, "version_id", host->os_version);
-  add_member (builder, "pretty_name", host->os_name);
+  pp_json_add_string_member (builder, "id", host->os_id);
+  pp_json_add_string_member (builder, "version_id", host->os_version);
+  pp_json_add_string_member (builder, "pretty_name", host->os_name);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "addresses");
   json_builder_begin_array (builder);
   for (guint i = 0; host->addresses[i]; i++)
     json_builder_add_string_value (builder, host->addresses[i]);
   json_builder_end_array (builder);
-  add_member (builder, "default_route_interface", host->default_interface);
+  pp_json_add_string_member (builder, "default_route_interface", host->default_interface);
   json_builder_set_member_name (builder, "anonymized");
   json_builder_add_boolean_value (builder, host->anonymized);
-  add_member (builder, "anonymized_note", host->anonymized
+  pp_json_add_string_member (builder, "anonymized_note", host->anonymized
               ? "host name, FQDN and addresses removed (--anonymize); machine_id is a keyed hash"
               : NULL);
   json_builder_end_object (builder);
@@ -342,14 +331,9 @@ static char *
 dup_short_string (JsonObject *object,
                   const char *name)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  const char *value = pp_json_get_string_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      strlen (json_node_get_string (node)) > 255)
-    return NULL;
-
-  return g_strdup (json_node_get_string (node));
+  return value && strlen (value) <= 255 ? g_strdup (value) : NULL;
 }
 
 static char **
@@ -375,15 +359,12 @@ read_addresses_json (JsonObject *object)
 PpHost *
 pp_host_new_from_json (JsonObject *object)
 {
-  JsonNode *os_node;
-  JsonObject *os;
+  JsonObject *os = pp_json_get_object_member (object, "os");
   JsonNode *anonymized;
   PpHost *host;
 
   if (object == NULL)
     return NULL;
-  os_node = json_object_get_member (object, "os");
-  os = os_node && JSON_NODE_HOLDS_OBJECT (os_node) ? json_node_get_object (os_node) : NULL;
   anonymized = json_object_get_member (object, "anonymized");
   host = g_new0 (PpHost, 1);
   host->host_name = dup_short_string (object, "host_name");

@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include "pp-report-json.h"
+#include "pp-json.h"
 #include "pp-redact.h"
 #include "pp-source.h"
 
@@ -14,11 +15,7 @@ add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  pp_json_add_string_member (builder, name, value);
 }
 
 static void
@@ -26,8 +23,7 @@ add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  pp_json_add_int_member (builder, name, value);
 }
 
 static void
