@@ -77,6 +77,7 @@ make_run (const HostSpec *spec)
   g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 12, 1, 8, 0, 0);
   g_autoptr(GDateTime) started = g_date_time_add_seconds (base, spec->started);
   g_autofree char *proxy = g_strdup_printf ("http://%s", spec->proxy);
+  g_autofree char *run_id = g_uuid_string_random ();
   PpRunResults *run;
 
   g_ptr_array_add (endpoints, pp_endpoint_new ("https://a.example.test/", "A", "GET", ok, 1, "system", "EU"));
@@ -92,7 +93,7 @@ make_run (const HostSpec *spec)
     }
   run = pp_run_results_new_finished (plan, results);
   pp_run_results_set_host (run, host);
-  pp_run_results_set_identity (run, g_uuid_string_random (), started);
+  pp_run_results_set_identity (run, run_id, started);
 
   return run;
 }

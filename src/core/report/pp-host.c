@@ -121,7 +121,8 @@ pp_host_parse_default_route (const char *proc_net_route)
 {
   g_auto(GStrv) lines = g_strsplit (proc_net_route ? proc_net_route : "", "\n", 0);
 
-  for (guint i = 1; lines[i]; i++)
+  /* The first line names the columns. */
+  for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) fields = g_strsplit_set (lines[i], " \t", 0);
       g_autoptr(GPtrArray) words = g_ptr_array_new ();
@@ -129,7 +130,7 @@ pp_host_parse_default_route (const char *proc_net_route)
       for (guint j = 0; fields[j]; j++)
         if (*fields[j])
           g_ptr_array_add (words, fields[j]);
-      if (words->len >= 8 && g_str_equal (g_ptr_array_index (words, 1), "00000000") &&
+      if (i > 0 && words->len >= 8 && g_str_equal (g_ptr_array_index (words, 1), "00000000") &&
           g_str_equal (g_ptr_array_index (words, 7), "00000000") &&
           (g_ascii_strtoull (g_ptr_array_index (words, 3), NULL, 16) & 1))
         return g_strdup (g_ptr_array_index (words, 0));
