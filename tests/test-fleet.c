@@ -99,8 +99,9 @@ make_run (const HostSpec *spec)
 }
 
 static char *
-write_report (const HostSpec *spec,
-              const char     *file_name)
+write_report_full (const HostSpec *spec,
+                   const char     *file_name,
+                   gboolean        anonymize)
 {
   g_autoptr(PpRunResults) run = make_run (spec);
   g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) {
@@ -116,10 +117,20 @@ write_report (const HostSpec *spec,
       g_assert_true (g_file_set_contents (path, json, -1, &error));
     }
   else
-    g_assert_true (pp_report_write (report, path, TRUE, &error));
+    {
+      pp_report_set_anonymize (report, anonymize);
+      g_assert_true (pp_report_write (report, path, TRUE, &error));
+    }
   g_assert_no_error (error);
 
   return path;
+}
+
+static char *
+write_report (const HostSpec *spec,
+              const char     *file_name)
+{
+  return write_report_full (spec, file_name, FALSE);
 }
 
 static const HostSpec alpha = { "alpha", "00000000000000000000000000000001", "10.1.0.5",
@@ -314,6 +325,39 @@ test_merge (void)
   g_assert_true (g_hash_table_contains (files, "fleet.csv"));
 }
 
+/* A host name a spreadsheet would run and a page would render is data
+ * in both; an anonymized host is still a host of its own, in no network. */
+static void
+test_hostile_and_anonymized (void)
+{
+  static const HostSpec hostile = { "=HYPERLINK(\"http://evil.test\")<script>x</script>",
+                                    "00000000000000000000000000000005", "10.3.0.9",
+                                    "10.0.0.5:3128", PP_OUTCOME_OK, PP_OUTCOME_OK, 60 };
+  static const HostSpec anonymous = { "echo", "00000000000000000000000000000006", "10.3.0.10",
+                                      "10.0.0.5:3128", PP_OUTCOME_OK, PP_OUTCOME_OK, 60 };
+  g_autofree char *a = write_report (&hostile, "hostile.zip");
+  g_autofree char *b = write_report_full (&anonymous, "echo.zip", TRUE);
+  g_autofree char *fleet = g_build_filename (dir, "hostile-fleet.zip", NULL);
+  g_autoptr(GPtrArray) argv = merge_args ("-o", fleet, a, b, NULL);
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(GHashTable) files = NULL;
+  const char *csv, *html, *json;
+
+  g_ptr_array_add (argv, NULL);
+  cli_spawn (&run, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  files = unpack (fleet);
+  csv = g_bytes_get_data (g_hash_table_lookup (files, "fleet.csv"), NULL);
+  html = g_bytes_get_data (g_hash_table_lookup (files, "fleet.html"), NULL);
+  json = g_bytes_get_data (g_hash_table_lookup (files, "fleet.json"), NULL);
+  assert_contains (csv, "\r\n\"'=HYPERLINK(\"\"http://evil.test\"\")<script>");
+  g_assert_null (strstr (html, "<script"));
+  assert_contains (html, "&lt;script&gt;");
+  assert_contains (json, "\"name\" : \"anonymized host ");
+  assert_contains (json, "\"network\" : \"unknown (anonymized)\"");
+  g_assert_null (strstr (json, "echo.corp"));
+}
+
 /* Nothing usable: exit 2, nothing written. */
 static void
 test_nothing_to_merge (void)
@@ -348,6 +392,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   dir = g_dir_make_tmp ("test-fleet-XXXXXX", NULL);
   g_test_add_func ("/fleet/merge", test_merge);
+  g_test_add_func ("/fleet/hostile-and-anonymized", test_hostile_and_anonymized);
   g_test_add_func ("/fleet/nothing-to-merge", test_nothing_to_merge);
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", dir);
