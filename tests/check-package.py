@@ -2,13 +2,13 @@
 # check-package.py: builds the Debian packages from a copy of the source
 # tree (dpkg-buildpackage -b -us -uc), runs lintian on them, unpacks them
 # into a scratch root (dpkg -x) and runs the unpacked proxyprobe-cli: its
-# version, its libraries (no GTK), and a run against a loopback server
+# version, its libraries (no GTK), and a run against the testbed's server
 # whose wpad method goes through the installed PAC helper and its sandbox.
 #
 # Copyright 2026 The Proxy Probe authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-package.py SOURCE-DIR [--keep DIR]
+# Usage: check-package.py SOURCE-DIR BUILD-DIR [--keep DIR]  (BUILD-DIR: the testbed daemon)
 # Prints TAP. Slow (a whole build): suite "package", run only when
 # PP_TEST_PACKAGE=1 (else skipped); see README "Debian package".
 
@@ -110,33 +110,36 @@ def check_version(root):
 
 # In a mount and network namespace of its own: the package's /usr/libexec
 # is mounted over the system's, so that the unpacked program finds its
-# helper where an installed one would; only loopback exists.
+# helper where an installed one would; only loopback exists, where the
+# testbed's libsoup server answers.
 RUN_IN_NAMESPACE = r'''
 set -e
 ip link set lo up
 mount --bind "$ROOT/usr/libexec" /usr/libexec
 cd "$WORK"
-python3 -m http.server --bind 127.0.0.1 18480 >/dev/null 2>&1 &
-server=$!
-for i in $(seq 50); do python3 -c 'import socket; socket.create_connection(("127.0.0.1", 18480))' 2>/dev/null && break; sleep 0.1; done
+"$DAEMON" --ignore-stdin > testbed.json &
+testbed=$!
+for i in $(seq 100); do [ -s testbed.json ] && break; sleep 0.1; done
+url=$(python3 -c 'import json; print(json.load(open("testbed.json"))["http"] + "/status/200")')
 unset PROXYPROBE_PAC_HELPER http_proxy https_proxy all_proxy no_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY NO_PROXY
 status=0
-"$ROOT/usr/bin/proxyprobe-cli" --url http://127.0.0.1:18480/ --methods wpad,direct \
+"$ROOT/usr/bin/proxyprobe-cli" --url "$url" --methods wpad,direct \
   --pac-file "$WORK/test.pac" --timeout 5 || status=$?
-kill $server
+kill $testbed
+wait $testbed || true
 exit $status
 '''
 
 
-def check_run(work, root):
+def check_run(work, root, daemon):
     with open(os.path.join(work, 'test.pac'), 'w') as pac:
         pac.write('function FindProxyForURL(url, host) { return "DIRECT"; }\n')
-    env = dict(os.environ, ROOT=root, WORK=work)
+    env = dict(os.environ, ROOT=root, WORK=work, DAEMON=daemon)
     done = subprocess.run(['unshare', '-m', '-n', 'sh', '-c', RUN_IN_NAMESPACE],
                           env=env, capture_output=True, text=True, timeout=120)
     wpad_ok = '2 - Proxy auto discovery (WPAD): Succeeded (200)' in done.stdout
     check(done.returncode == 0 and wpad_ok,
-          'a run through the installed PAC helper (wpad) against a loopback server',
+          'a run through the installed PAC helper (wpad) against the testbed on loopback',
           done.stdout + done.stderr)
 
 
@@ -146,7 +149,8 @@ def main():
         print('1..0 # SKIP the package build takes minutes: PP_TEST_PACKAGE=1 runs it')
         return 0
     source = os.path.abspath(sys.argv[1])
-    keep = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == '--keep' else None
+    daemon = os.path.abspath(os.path.join(sys.argv[2], 'tests', 'testbed', 'pp-testbed-daemon'))
+    keep = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == '--keep' else None
     work = keep or tempfile.mkdtemp(prefix='proxyprobe-package-')
     src = os.path.join(work, 'proxyprobe')
     root = os.path.join(work, 'root')
@@ -166,7 +170,7 @@ def main():
                     f.write('#!/bin/sh\nexit 1\n')
             check_no_gtk(work, root)
             check_version(root)
-            check_run(work, root)
+            check_run(work, root, daemon)
         print('1..%d' % len(checks))
     finally:
         if not keep:
