@@ -8,7 +8,9 @@
     to translators);
   - the strings extracted now, with the arguments meson's glib preset
     gives xgettext, are each translated in every language: none missing,
-    none fuzzy.
+    none fuzzy;
+  - the source references (#: lines) of every po/LANG.po name files that
+    exist: a translator reads the code they point at.
 
 TAP output, one test per check; the message lists what is wrong and how to
 mend it.
@@ -67,6 +69,14 @@ def untranslated(root, pot, lang):
     return [text for text in texts if text]
 
 
+def stale_references(root, lang):
+    """Files the #: lines of po/LANG.po name that do not exist."""
+    with open(os.path.join(root, "po", lang + ".po"), encoding="utf-8") as f:
+        refs = {ref.rsplit(":", 1)[0] for line in f if line.startswith("#: ")
+                for ref in line[3:].split()}
+    return sorted(ref for ref in refs if not os.path.exists(os.path.join(root, ref)))
+
+
 def main():
     root = sys.argv[1]
     missing_tools = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -76,7 +86,7 @@ def main():
         return 1
     with open(os.path.join(root, "po", "LINGUAS"), encoding="utf-8") as f:
         langs = [line.strip() for line in f if line.strip() and not line.startswith("#")]
-    print("1..%d" % (1 + len(langs)))
+    print("1..%d" % (1 + 2 * len(langs)))
     status = 0
 
     missing = sorted(files_with_strings(root) - listed_files(root))
@@ -103,6 +113,16 @@ def main():
                 print("# mend: ninja -C build proxyprobe-update-po, then translate po/%s.po" % lang)
             else:
                 print("ok %d - %s: every message translated" % (number, lang))
+    for number, lang in enumerate(langs, start=2 + len(langs)):
+        stale = stale_references(root, lang)
+        if stale:
+            status = 1
+            print("not ok %d - %s: every source reference names a file" % (number, lang))
+            for path in stale:
+                print("# %s.po refers to %s, which does not exist" % (lang, path))
+            print("# mend: ninja -C build proxyprobe-pot proxyprobe-update-po")
+        else:
+            print("ok %d - %s: every source reference names a file" % (number, lang))
     return status
 
 

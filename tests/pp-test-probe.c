@@ -56,14 +56,27 @@ pp_test_probe_set_default_proxy (const char *proxy_url)
     ;
 }
 
+/* The runner hands each result over once and keeps none: the test
+ * keeps them, in plan order. */
+void
+pp_test_probe_keep_result_cb (PpRunner      *runner,
+                              guint          index,
+                              PpProbeResult *result,
+                              GPtrArray     *results)
+{
+  g_assert_cmpuint (index, <, results->len);
+  g_assert_null (g_ptr_array_index (results, index));
+  g_ptr_array_index (results, index) = pp_probe_result_ref (result);
+}
+
 static void
 run_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GPtrArray **results = user_data;
+  gboolean *done = user_data;
 
-  *results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+  *done = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
 }
 
 GPtrArray *
@@ -71,11 +84,29 @@ pp_test_probe_run_plan (PpRunner     *runner,
                         PpPlan       *plan,
                         GCancellable *cancellable)
 {
-  GPtrArray *results = NULL;
+  GPtrArray *results = pp_test_probe_new_results (plan);
+  gulong handler = g_signal_connect (runner, "probe-finished",
+                                     G_CALLBACK (pp_test_probe_keep_result_cb), results);
+  gboolean done = FALSE;
 
-  pp_runner_run_async (runner, plan, cancellable, run_done_cb, &results);
-  while (results == NULL)
+  pp_runner_run_async (runner, plan, cancellable, run_done_cb, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (runner, handler);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_nonnull (g_ptr_array_index (results, i));
+
+  return results;
+}
+
+/* One empty slot per plan item, for pp_test_probe_keep_result_cb(). */
+GPtrArray *
+pp_test_probe_new_results (PpPlan *plan)
+{
+  GPtrArray *results = g_ptr_array_new_full (pp_plan_get_n_items (plan),
+                                             (GDestroyNotify) pp_probe_result_unref);
+
+  g_ptr_array_set_size (results, pp_plan_get_n_items (plan));
 
   return results;
 }

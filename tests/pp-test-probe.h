@@ -33,6 +33,11 @@ PpProbeResult *pp_test_probe_run              (PpTestbed         *testbed,
 PpProbeResult *pp_test_probe_expect           (PpTestbed         *testbed,
                                                const PpTestProbe *probe,
                                                PpOutcome          outcome);
+GPtrArray     *pp_test_probe_new_results      (PpPlan            *plan);
+void           pp_test_probe_keep_result_cb   (PpRunner          *runner,
+                                               guint              index,
+                                               PpProbeResult     *result,
+                                               GPtrArray         *results);
 GPtrArray     *pp_test_probe_run_plan         (PpRunner          *runner,
                                                PpPlan            *plan,
                                                GCancellable      *cancellable);

@@ -244,3 +244,17 @@ mock_service_stop (MockService *mock)
   g_cond_clear (&mock->cond);
   g_free (mock->address);
 }
+
+int
+source_tests_run (int              *argc,
+                  char           ***argv,
+                  const SourceTest *tests,
+                  guint             n_tests)
+{
+  g_test_init (argc, argv, NULL);
+  for (guint i = 0; i < n_tests; i++)
+    g_test_add_vtable (tests[i].path, sizeof (Fixture), NULL, (GTestFixtureFunc) fixture_set_up,
+                       (GTestFixtureFunc) tests[i].func, (GTestFixtureFunc) fixture_tear_down);
+
+  return g_test_run ();
+}

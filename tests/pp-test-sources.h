@@ -1,4 +1,4 @@
-/* pp-test-sources.h: shared by test-sources.c and test-sources-agree.c
+/* pp-test-sources.h: the fixture shared by the test-source-*.c files
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -42,6 +42,18 @@ gboolean    has_warning       (PpSource    *source,
                                const char  *part);
 void        assert_no_canary  (GPtrArray   *sources);
 const char *conflict          (GPtrArray   *sources);
+
+/* A test-source-*.c file's tests, each with a Fixture of its own. */
+typedef struct
+{
+  const char *path;
+  void (*func) (Fixture *fixture, gconstpointer data);
+} SourceTest;
+
+int         source_tests_run  (int              *argc,
+                               char           ***argv,
+                               const SourceTest *tests,
+                               guint             n_tests);
 
 /* A D-Bus service of the test's own on a private bus (GTestDBus), served
  * from a thread so that the blocking reads of the code under test get

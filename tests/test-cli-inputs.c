@@ -306,6 +306,33 @@ test_pac_answer_size (void)
   g_assert_cmpuint (strlen (cut.out) + strlen (cut.err), <, 4096);
 }
 
+/* pac-test exits with the program's statuses (PpExitStatus): 0 when the
+ * script answered for every URL, 1 when it failed for one, 2 for bad
+ * input, as the man page says. */
+static void
+test_pac_test_exit_status (void)
+{
+  g_autofree char *pac = write_file ("answers.pac",
+    "function FindProxyForURL(u, h) { if (h == 'fail.test') throw 'no'; return 'DIRECT'; }\n");
+  g_autofree char *broken = write_file ("broken.pac", "function FindProxyForURL(u, h) {\n");
+  g_auto(CliRun) answered = { 0 };
+  g_auto(CliRun) failed = { 0 };
+
+  cli (&answered, "pac-test", "--pac-file", pac, "http://a.test/", "https://b.test/");
+  g_assert_cmpint (answered.status, ==, 0);
+  cli (&failed, "pac-test", "--pac-file", pac, "http://a.test/", "http://fail.test/");
+  g_assert_cmpint (failed.status, ==, 1);
+  assert_contains (failed.out, "http://fail.test/: failed: ");
+
+  expect_bad_input ((const char *[]) { "pac-test", "--pac-file", pac, NULL }, "at least one URL");
+  expect_bad_input ((const char *[]) { "pac-test", "--pac-file", pac, "ftp://a.test/", NULL },
+                    "ftp://a.test/");
+  expect_bad_input ((const char *[]) { "pac-test", "--pac-file", "/nonexistent/x.pac",
+                                       "http://a.test/", NULL }, "/nonexistent/x.pac");
+  expect_bad_input ((const char *[]) { "pac-test", "--pac-file", broken, "http://a.test/", NULL },
+                    "broken.pac");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/cli-inputs/proxy-host", test_proxy_host);
   g_test_add_func ("/cli-inputs/named-proxy-host", test_named_proxy_host);
   g_test_add_func ("/cli-inputs/pac-answer-size", test_pac_answer_size);
+  g_test_add_func ("/cli-inputs/pac-test-exit-status", test_pac_test_exit_status);
 
   status = g_test_run ();
   g_spawn_sync (NULL, (char *[]) { "rm", "-rf", root, NULL }, NULL, G_SPAWN_SEARCH_PATH,

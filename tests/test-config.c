@@ -124,7 +124,9 @@ test_text_full (Fixture       *fixture,
     "PAC script: --pac-url http://p:***@wpad.test/proxy.pac\n"
     "\n"
     "Configuration sources on this machine:\n"
-    "No proxy configuration was found.\n");
+    "No proxy configuration was found.\n"
+    "\n"
+    "Defender for Endpoint: not asked: --sysroot reads another machine's files\n");
 }
 
 static void
@@ -318,7 +320,9 @@ test_text_problems (Fixture       *fixture,
     "WPAD: wpad.test answered 404\n"
     "\n"
     "Configuration sources on this machine:\n"
-    "No proxy configuration was found.\n",
+    "No proxy configuration was found.\n"
+    "\n"
+    "Defender for Endpoint: not asked: --sysroot reads another machine's files\n",
     fixture->sysroot,
     "'http://m:***@mdatp.test' has no port: give one explicitly, e.g. http://mdatp.test:8080");
   g_assert_cmpstr (text, ==, expected);
@@ -366,7 +370,9 @@ test_text_nothing (Fixture       *fixture,
     "WPAD discovery was not run\n"
     "\n"
     "Configuration sources on this machine:\n"
-    "No proxy configuration was found.\n");
+    "No proxy configuration was found.\n"
+    "\n"
+    "Defender for Endpoint: not asked: --sysroot reads another machine's files\n");
   g_assert_cmpstr (text, ==, expected);
 }
 

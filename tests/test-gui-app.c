@@ -110,6 +110,17 @@ export_done_cb (GObject      *object,
     *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
 }
 
+/* The width of a PNG, from its header: the ticket image is 1200 px. */
+static guint32
+png_width (const guchar *data,
+           gsize         length)
+{
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+
+  return GUINT32_FROM_BE (*(const guint32 *) (data + 16));
+}
+
 static GError *
 export (PpWindow   *window,
         const char *path)
@@ -122,6 +133,26 @@ export (PpWindow   *window,
     g_clear_error (&error);
 
   return error;
+}
+
+/* Copy Image puts the ticket image on the clipboard, for pasting into a
+ * ticket. */
+static void
+assert_copies_image (PpWindow *window)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GValue value = G_VALUE_INIT;
+  GdkTexture *texture;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "copy-image"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  texture = g_value_get_object (&value);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1200);
+  g_assert_cmpint (gdk_texture_get_height (texture), >, 300);
+  g_value_unset (&value);
 }
 
 static void
@@ -157,6 +188,10 @@ test_export (void)
   g_assert_nonnull (png);
   g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
   g_assert_cmpint (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4), ==, 0);
+  /* The ticket image beside the window's screenshot. */
+  png = g_hash_table_lookup (files, "ticket.png");
+  g_assert_nonnull (png);
+  g_assert_cmpuint (png_width (g_bytes_get_data (png, NULL), g_bytes_get_size (png)), ==, 1200);
 
   /* A failed write is an error the window reports; the results stay. */
   error = export (window, bad);
@@ -168,6 +203,7 @@ test_export (void)
   error = export (window, path);
   g_assert_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_EXISTS);
 
+  assert_copies_image (window);
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -280,7 +316,7 @@ test_command_line_high_contrast (void)
   const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
   g_autofree char *png = NULL;
   const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_UK", "--run",
-                         "--screenshot", NULL, NULL };
+                         "--window-screenshot", NULL, NULL };
   g_autofree char *err = NULL;
 
   if (dir == NULL)
@@ -356,9 +392,11 @@ test_command_line_batch (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
   g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
-  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  g_autofree char *png = g_build_filename (dir, "ticket.png", NULL);
+  g_autofree char *window_png = g_build_filename (dir, "window.png", NULL);
   const char *args[] = { "--profile", "mde-streamlined", "--geography", "GW_EU", "--run",
-                         "--export", zip, "--screenshot", png, NULL };
+                         "--export", zip, "--screenshot", png, "--window-screenshot", window_png,
+                         NULL };
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -373,12 +411,58 @@ test_command_line_batch (void)
   g_assert_true (g_file_get_contents (png, &data, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+  /* --screenshot is the ticket image; --window-screenshot the window. */
+  g_assert_cmpuint (png_width ((const guchar *) data, length), ==, 1200);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (window_png, &data, &length, NULL));
+  g_assert_cmpuint (png_width ((const guchar *) data, length), >, 0);
+  g_assert_cmpuint (length, >, 1000);
 
   /* The report is never overwritten: the second run refuses, exit 2. */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_proxyprobe (args, &err), ==, 2);
   g_unlink (zip);
   g_unlink (png);
+  g_unlink (window_png);
+  g_rmdir (dir);
+}
+
+/* The onboarding package chooses the window's profile and geography, as
+ * proxyprobe-cli's; one that cannot be used is a bad option. */
+static void
+test_command_line_onboarding (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
+  g_autofree char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  const char *body = "{\"geoLocationUrl\":\"https://edr-uks.uk.endpoint.security.microsoft.com"
+                     "/edr/\",\"partnerGeoLocation\":\"GW_UK\"}";
+  g_autofree char *body_escaped = g_strescape (body, NULL);
+  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
+  g_autofree char *info_escaped = g_strescape (info, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
+  const char *args[] = { "--onboarding", package, "--run", "--export", zip, NULL };
+  const char *bad[] = { "--onboarding", broken, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (package, json, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{}", -1, NULL));
+  g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
+  text = pp_report_read_text (zip, &error);
+  g_assert_no_error (error);
+  if (strstr (text, "profile mde-streamlined, geography GW_UK") == NULL)
+    g_error ("not the onboarding's profile and geography:\n%s", text);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_proxyprobe (bad, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--onboarding: "));
+  g_assert_nonnull (strstr (err, "broken.json: $ has no member \"onboardingInfo\""));
+  g_unlink (zip);
+  g_unlink (package);
+  g_unlink (broken);
   g_rmdir (dir);
 }
 
@@ -554,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/gui/dutch", test_dutch);
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
+  g_test_add_func ("/gui/command-line/onboarding", test_command_line_onboarding);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);
   g_test_add_func ("/gui/command-line/no-display", test_command_line_no_display);
   g_test_add_func ("/gui/command-line/quiet", test_command_line_quiet);

@@ -72,7 +72,8 @@ typedef struct
 {
   PpRunner *runner;
   PpPlan *plan;
-  GPtrArray *results;
+  GPtrArray *results;    /* kept as the runner hands them over */
+  gboolean done;
   gint64 started;
   GArray *elapsed_ms;    /* per plan item */
 } HostileRun;
@@ -131,7 +132,7 @@ done_cb (GObject      *object,
 {
   HostileRun *run = user_data;
 
-  run->results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
+  run->done = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
 }
 
 static void
@@ -152,6 +153,9 @@ start_run (HostileRun *run,
   run->elapsed_ms = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_array_set_size (run->elapsed_ms, pp_plan_get_n_items (run->plan));
   g_signal_connect (run->runner, "probe-finished", G_CALLBACK (finished_cb), run);
+  run->results = pp_test_probe_new_results (run->plan);
+  g_signal_connect (run->runner, "probe-finished", G_CALLBACK (pp_test_probe_keep_result_cb),
+                    run->results);
   run->started = g_get_monotonic_time ();
   pp_runner_run_async (run->runner, run->plan, NULL, done_cb, run);
 }
@@ -173,7 +177,7 @@ run_all_cases (void)
 
   start_run (&direct_run, FALSE);
   start_run (&proxy_run, TRUE);
-  while (direct_run.results == NULL || proxy_run.results == NULL)
+  while (!direct_run.done || !proxy_run.done)
     g_main_context_iteration (NULL, TRUE);
   rss_growth_kb = peak_rss_kb () - rss_before;
 }

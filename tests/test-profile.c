@@ -104,7 +104,7 @@ test_profile_bundled_load (void)
   PpProfileOptions options = { .workspace_id = GOOD_GUID };
   const char * const *names = pp_profile_list_bundled ();
 
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 6);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -208,22 +208,23 @@ test_profile_bundled_describe_partial (void)
   g_assert_true (g_str_has_prefix (error->message, "'nope' is neither a bundled profile"));
 }
 
-/* The counts are those of /work/shared/reference/endpoints-mde.tsv:
- * mde-standard has 14 US, 14 EU, 10 UK, 9 AU and 8 WW rows; mde-streamlined
- * 13 GW_US, 13 GW_EU, 9 GW_UK and 9 GW_AU rows and no WW rows. */
+/* The counts are those of resources/profiles/endpoints-mde.tsv:
+ * mde-standard has 14 US, 14 EU, 10 UK, 9 AU and 8 WW rows, the update
+ * redirector of every geography one WW endpoint (13, 13, 9, 8 and 9);
+ * mde-streamlined 13 GW_US, 13 GW_EU, 9 GW_UK, 9 GW_AU and 6 WW rows. */
 static void
 test_profile_geography_filter (void)
 {
-  assert_geography_count ("mde-standard", NULL, 55);
+  assert_geography_count ("mde-standard", NULL, 52);
   assert_geography_count ("mde-standard", "US", 22);
   assert_geography_count ("mde-standard", "EU", 22);
   assert_geography_count ("mde-standard", "UK", 18);
   assert_geography_count ("mde-standard", "AU", 17);
-  assert_geography_count ("mde-streamlined", NULL, 44);
-  assert_geography_count ("mde-streamlined", "GW_US", 13);
-  assert_geography_count ("mde-streamlined", "GW_EU", 13);
-  assert_geography_count ("mde-streamlined", "GW_UK", 9);
-  assert_geography_count ("mde-streamlined", "GW_AU", 9);
+  assert_geography_count ("mde-streamlined", NULL, 50);
+  assert_geography_count ("mde-streamlined", "GW_US", 19);
+  assert_geography_count ("mde-streamlined", "GW_EU", 19);
+  assert_geography_count ("mde-streamlined", "GW_UK", 15);
+  assert_geography_count ("mde-streamlined", "GW_AU", 15);
 }
 
 static void
@@ -324,7 +325,7 @@ test_profile_workspace_good (void)
   options.workspace_id = "not-a-guid";
   standard = pp_profile_load ("mde-standard", &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pp_profile_get_n_endpoints (standard), ==, 55);
+  g_assert_cmpuint (pp_profile_get_n_endpoints (standard), ==, 52);
 }
 
 static void
@@ -337,7 +338,7 @@ test_profile_not_found (void)
   g_assert_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==,
                    "'mde-standrad' is neither a bundled profile nor a file; "
-                   "the bundled profiles are mde-standard, mde-streamlined, mma-legacy");
+                   "the bundled profiles are mde-standard, mde-streamlined, mde-gcc, mde-gcc-high, mde-dod, mma-legacy");
   g_assert_null (profile);
 
   g_clear_error (&error);
@@ -730,6 +731,192 @@ test_profile_new_from_endpoints (void)
 }
 
 static void
+assert_probed_once (const char *name,
+                    const char *geography)
+{
+  PpProfileOptions options = { .geography = geography, .workspace_id = GOOD_GUID };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpProfile) profile = pp_profile_load (name, &options, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pp_profile_get_n_endpoints (profile); i++)
+    {
+      PpEndpoint *endpoint = pp_profile_get_endpoint (profile, i);
+      char *key = g_strconcat (endpoint->http_method, " ", endpoint->url, NULL);
+
+      if (!g_hash_table_add (seen, key))
+        g_error ("%s, geography %s: %s is probed twice", name, geography ? geography : "(all)",
+                 key);
+    }
+}
+
+/* No URL is probed twice with one HTTP method, in any bundled profile and
+ * geography: "All Geographies" used to probe the update redirector four times. */
+static void
+test_profile_bundled_once (void)
+{
+  const char * const *names = pp_profile_list_bundled ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GStrv) geographies = NULL;
+
+      g_assert_true (pp_profile_describe_bundled (names[i], NULL, NULL, &geographies, NULL, NULL));
+      assert_probed_once (names[i], NULL);
+      for (guint g = 0; geographies[g]; g++)
+        assert_probed_once (names[i], geographies[g]);
+    }
+}
+
+static PpEndpoint *
+find_endpoint (PpProfile  *profile,
+               const char *url)
+{
+  for (guint i = 0; i < pp_profile_get_n_endpoints (profile); i++)
+    if (g_str_equal (pp_profile_get_endpoint (profile, i)->url, url))
+      return pp_profile_get_endpoint (profile, i);
+
+  g_error ("%s is not in profile %s", url, pp_profile_get_name (profile));
+}
+
+/* The US Government clouds' own hosts (defender-docs
+ * standard-device-connectivity-urls-gov.md), never the commercial ones. */
+static void
+test_profile_bundled_gov (void)
+{
+  const struct {
+    const char *name;
+    const char *gateway;
+    const char *storage;
+    const char *av;
+  } clouds[] = {
+    { "mde-gcc", "https://winatp-gw-usmt.microsoft.com/",
+      "https://automatedirstrfmusmv.blob.core.usgovcloudapi.net/",
+      "https://unitedstates4.x.cp.wd.microsoft.us/" },
+    { "mde-gcc-high", "https://winatp-gw-usgt.microsoft.com/",
+      "https://automatedirstrffusgv.blob.core.usgovcloudapi.net/",
+      "https://unitedstates1.x.cp.wd.microsoft.us/" },
+    { "mde-dod", "https://winatp-gw-usgv.microsoft.com/",
+      "https://automatedirstrffusgt.blob.core.usgovcloudapi.net/",
+      "https://unitedstates2.x.cp.wd.microsoft.us/" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clouds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpProfile) profile = pp_profile_load (clouds[i].name, NULL, &error);
+      PpEndpoint *cyber = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length ((GStrv) pp_profile_get_geographies (profile)), ==, 0);
+      g_assert_nonnull (strstr (pp_profile_get_description (profile), "pick"));
+      find_endpoint (profile, clouds[i].gateway);
+      find_endpoint (profile, clouds[i].storage);
+      find_endpoint (profile, clouds[i].av);
+      cyber = find_endpoint (profile, "https://us4-v20.events.data.microsoft.com/ping");
+      g_assert_true (pp_endpoint_expects_status (cyber, 200));
+      for (guint e = 0; e < pp_profile_get_n_endpoints (profile); e++)
+        {
+          PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
+
+          g_assert_cmpstr (endpoint->geography, ==, "WW");
+          g_assert_null (strstr (endpoint->url, ".blob.core.windows.net"));
+          g_assert_null (strstr (endpoint->url, "winatp-gw-cus"));
+        }
+    }
+}
+
+/* The streamlined profile keeps the worldwide services the streamlined
+ * page still requires. */
+static void
+test_profile_streamlined_worldwide (void)
+{
+  PpProfileOptions options = { .geography = "GW_EU" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpProfile) profile = pp_profile_load ("mde-streamlined", &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_endpoint (profile, "http://crl.microsoft.com/pki/crl/products/"
+                                           "MicRooCerAut2011_2011_03_22.crl")->geography, ==, "WW");
+  find_endpoint (profile, "https://go.microsoft.com/fwlink/?linkid=2120136");
+  find_endpoint (profile, "https://go.microsoft.com/fwlink/?linkid=2144709");
+  find_endpoint (profile, "https://packages.microsoft.com/");
+}
+
+/* A profile file listing one URL twice: one endpoint, every service name
+ * and geography kept, either row's status counts, the pin is still checked. */
+static void
+test_profile_merge (void)
+{
+  g_autofree char *first = endpoint_json ("https://same.example.com/", "GET", "[200]", "system", "US");
+  /* A second service name, so that the merge shows both. */
+  const char *second = "    { \"url\": \"https://same.example.com/\", \"service\": \"Tset\", "
+                       "\"http_method\": \"GET\", \"expected_status\": [404], "
+                       "\"trust\": \"pinned:microsoft-2011\", \"geography\": \"EU\" }";
+  g_autofree char *head = endpoint_json ("https://same.example.com/", "HEAD", "[200]", "system", "EU");
+  g_autofree char *other = endpoint_json ("https://other.example.com/", "GET", "\"any\"", "system",
+                                          "WW");
+  g_autofree char *endpoints = g_strjoin (",\n", first, second, head, other, NULL);
+  g_autofree char *json = profile_json (endpoints);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpProfile) profile = NULL;
+  PpEndpoint *merged;
+
+  path = write_fixture ("merge.json", json, -1);
+  profile = pp_profile_load (path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (pp_profile_get_n_endpoints (profile), ==, 3);
+  merged = pp_profile_get_endpoint (profile, 0);
+  g_assert_cmpstr (merged->url, ==, "https://same.example.com/");
+  g_assert_cmpstr (merged->http_method, ==, "GET");
+  g_assert_cmpstr (merged->service, ==, "Test; Tset");
+  g_assert_cmpstr (merged->geography, ==, "US; EU");
+  g_assert_cmpstr (merged->trust, ==, "pinned:microsoft-2011");
+  g_assert_true (pp_endpoint_expects_status (merged, 200));
+  g_assert_true (pp_endpoint_expects_status (merged, 404));
+  g_assert_false (pp_endpoint_expects_status (merged, 500));
+  g_assert_cmpstr (pp_profile_get_endpoint (profile, 1)->http_method, ==, "HEAD");
+
+  /* Filtered by geography, a row of another geography is not merged in. */
+  g_clear_object (&profile);
+  profile = pp_profile_load (path, &(PpProfileOptions) { .geography = "EU" }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pp_profile_get_n_endpoints (profile), ==, 3);
+  g_assert_cmpstr (pp_profile_get_endpoint (profile, 0)->service, ==, "Tset");
+  g_assert_false (pp_endpoint_expects_status (pp_profile_get_endpoint (profile, 0), 200));
+}
+
+static gboolean
+is_gateway (const PpEndpoint *endpoint,
+            gpointer          user_data)
+{
+  return strstr (endpoint->url, user_data) != NULL;
+}
+
+/* Only the endpoints the predicate names are marked, on copies. */
+static void
+test_profile_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpProfile) profile = pp_profile_load ("mde-standard", NULL, &error);
+  g_autoptr(PpEndpoint) before = NULL;
+  guint marked = 0;
+
+  g_assert_no_error (error);
+  before = pp_endpoint_ref (find_endpoint (profile, "https://winatp-gw-weu.microsoft.com/commands/test"));
+  pp_profile_mark_agent_endpoints (profile, is_gateway, "winatp-gw-weu.");
+  for (guint i = 0; i < pp_profile_get_n_endpoints (profile); i++)
+    marked += pp_profile_get_endpoint (profile, i)->agent_uses;
+
+  g_assert_cmpuint (marked, ==, 1);
+  g_assert_true (find_endpoint (profile, "https://winatp-gw-weu.microsoft.com/commands/test")->agent_uses);
+  g_assert_false (before->agent_uses);
+}
+
+static void
 test_url_validate (void)
 {
   const char *good[] = {
@@ -821,6 +1008,11 @@ main (int   argc,
   g_test_add_func ("/profile/urls", test_profile_urls);
   g_test_add_func ("/profile/new-from-endpoints", test_profile_new_from_endpoints);
   g_test_add_func ("/profile/url-validate", test_url_validate);
+  g_test_add_func ("/profile/bundled/once", test_profile_bundled_once);
+  g_test_add_func ("/profile/bundled/gov", test_profile_bundled_gov);
+  g_test_add_func ("/profile/bundled/streamlined-worldwide", test_profile_streamlined_worldwide);
+  g_test_add_func ("/profile/merge", test_profile_merge);
+  g_test_add_func ("/profile/mark", test_profile_mark);
 
   ret = g_test_run ();
   remove_fixtures ();

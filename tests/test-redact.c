@@ -203,6 +203,39 @@ test_sinks (void)
   g_test_trap_assert_stderr_unmatched ("*\033*");
 }
 
+/* From the proxy-spec tests: only a URL's userinfo is a password, not
+ * an @ in its query. */
+static void
+test_url_userinfo_only (void)
+{
+  g_autofree char *a = pp_redact ("via http://u:pw@h:1/x and socks5://v:pw2@k:2 end");
+  g_autofree char *b = pp_redact ("http://only-host:8080/path?user=a:b@c");
+
+  g_assert_cmpstr (a, ==, "via http://u:***@h:1/x and socks5://v:***@k:2 end");
+  g_assert_cmpstr (b, ==, "http://only-host:8080/path?user=a:b@c");
+}
+
+/* A password learnt from a URL is registered as written and decoded
+ * once: decoding it twice registered a string that is not the password
+ * ("p%2541ss" is "p%41ss", never "pAss"), which then vanished from
+ * every output. */
+static void
+test_learn_decodes_once (void)
+{
+  g_autofree char *written = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *other = NULL;
+
+  pp_redact_learn ("http://user:Once%2541ssword@proxy.test:3128/");
+  written = pp_redact ("x Once%2541ssword y");
+  decoded = pp_redact ("x Once%41ssword y");
+  other = pp_redact ("x OnceAssword y");
+
+  g_assert_cmpstr (written, ==, "x *** y");
+  g_assert_cmpstr (decoded, ==, "x *** y");
+  g_assert_cmpstr (other, ==, "x OnceAssword y");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +250,8 @@ main (int   argc,
   g_test_add_func ("/redact/registry-bounded", test_registry_bounded);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add_func ("/redact/sinks", test_sinks);
+  g_test_add_func ("/redact/url-userinfo-only", test_url_userinfo_only);
+  g_test_add_func ("/redact/learn-decodes-once", test_learn_decodes_once);
 
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <curl/curl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -416,7 +418,8 @@ hostile_url (const char *name)
 }
 
 /* More probes at once than descriptors: the runner runs as many as fit
- * and the plan says so, instead of hundreds of false "refused". */
+ * and says so for the run's results, instead of hundreds of false
+ * "refused". */
 static void
 test_concurrency_fits_descriptor_limit (void)
 {
@@ -428,20 +431,20 @@ test_concurrency_fits_descriptor_limit (void)
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *note = NULL;
   rlim_t old = lower_open_files_limit ();
-  guint requested = 0, used = 0;
-  guint64 limit = 0;
+  PpConcurrency concurrency = { 0 };
 
   pp_runner_set_concurrency (runner, 1000);
+  g_assert_false (pp_runner_get_run_concurrency (runner, &concurrency));
   results = pp_test_probe_run_plan (runner, plan, NULL);
   restore_open_files_limit (old);
 
   assert_all_outcomes (results, PP_OUTCOME_OK);
-  g_assert_true (pp_plan_get_concurrency (plan, &requested, &used, &limit));
-  g_assert_cmpuint (requested, ==, 1000);
-  g_assert_cmpuint (used, >=, 8);
-  g_assert_cmpuint (used, <=, (256 - PP_FD_BUDGET_HEADROOM) / PP_FD_BUDGET_PER_PROBE);
-  g_assert_cmpuint (limit, ==, 256);
-  note = pp_plan_format_concurrency_note (plan);
+  g_assert_true (pp_runner_get_run_concurrency (runner, &concurrency));
+  g_assert_cmpuint (concurrency.requested, ==, 1000);
+  g_assert_cmpuint (concurrency.used, >=, 8);
+  g_assert_cmpuint (concurrency.used, <=, (256 - PP_FD_BUDGET_HEADROOM) / PP_FD_BUDGET_PER_PROBE);
+  g_assert_cmpuint (concurrency.open_files_limit, ==, 256);
+  note = pp_concurrency_format_note (&concurrency);
   g_assert_nonnull (strstr (note, "concurrency 1000 lowered to"));
   g_assert_nonnull (strstr (note, "256 files open (ulimit -n)"));
 }
@@ -506,12 +509,126 @@ test_out_of_descriptors_is_local (void)
   g_assert_true (socket_failed);
 }
 
+/* libcurl's allocator, through curl_global_init_mem(): the same
+ * functions, except that the allocations of the thread that armed it fail
+ * once @allowed_allocations more were made. The runner makes its workers'
+ * multi handles one after the other on the caller's thread, so this fails
+ * the second worker's start while the first runs, without touching the
+ * probes' allocations on the workers' threads. */
+static pthread_t armed_thread;
+static gboolean armed, counting;
+static int allowed_allocations, counted_allocations;
+
+static gboolean
+allocation_fails (void)
+{
+  if (!armed || !pthread_equal (pthread_self (), armed_thread))
+    return FALSE;
+  if (counting)
+    {
+      counted_allocations++;
+      return FALSE;
+    }
+  return allowed_allocations-- <= 0;
+}
+
+static void *
+curl_malloc_cb (size_t size)
+{
+  return allocation_fails () ? NULL : malloc (size);
+}
+
+static void *
+curl_calloc_cb (size_t n, size_t size)
+{
+  return allocation_fails () ? NULL : calloc (n, size);
+}
+
+static void *
+curl_realloc_cb (void *p, size_t size)
+{
+  return allocation_fails () ? NULL : realloc (p, size);
+}
+
+static char *
+curl_strdup_cb (const char *s)
+{
+  return allocation_fails () ? NULL : strdup (s);
+}
+
+static void
+arm_allocations (gboolean count_only,
+                 int      allowed)
+{
+  armed_thread = pthread_self ();
+  counting = count_only;
+  allowed_allocations = allowed;
+  counted_allocations = 0;
+  armed = TRUE;
+}
+
+/* One worker that cannot start (its multi handle failed) leaves the queue
+ * to the others: it used to end every job it could take as "this computer
+ * ran out of file descriptors or memory" while another worker ran fine. */
+static void
+test_unstarted_worker_leaves_queue (void)
+{
+  static const char * const paths[] = { "/status/200", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 40, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  CURLM *multi;
+
+  if (g_get_num_processors () < 2)
+    {
+      g_test_skip ("one processor: the runner starts a single worker");
+      return;
+    }
+  arm_allocations (TRUE, 0);
+  multi = curl_multi_init ();
+  armed = FALSE;
+  g_assert_nonnull (multi);
+  curl_multi_cleanup (multi);
+  g_assert_cmpint (counted_allocations, >, 0);
+
+  /* The first multi handle gets its allocations, the second none. */
+  arm_allocations (FALSE, counted_allocations);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  armed = FALSE;
+
+  assert_all_outcomes (results, PP_OUTCOME_OK);
+}
+
+/* ...and when no worker can start, every probe says why. */
+static void
+test_no_worker_starts (void)
+{
+  static const char * const paths[] = { "/status/200", NULL };
+  static const PpMethod methods[] = { PP_METHOD_DIRECT };
+  g_autoptr(PpPlan) plan = plan_for_paths (paths, 40, methods, 1);
+  g_autoptr(PpRunner) runner = make_runner (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+
+  arm_allocations (FALSE, 0);
+  results = pp_test_probe_run_plan (runner, plan, NULL);
+  armed = FALSE;
+
+  assert_all_outcomes (results, PP_OUTCOME_LOCAL_RESOURCES);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_nonnull (strstr (((PpProbeResult *) g_ptr_array_index (results, i))->detail,
+                              "ran out of file descriptors or memory"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  /* Before anything initializes libcurl: its allocator is chosen once. */
+  curl_global_init_mem (CURL_GLOBAL_DEFAULT, curl_malloc_cb, free, curl_realloc_cb,
+                        curl_strdup_cb, curl_calloc_cb);
   pp_test_probe_init_environment ();
   g_test_init (&argc, &argv, NULL);
   testbed = pp_testbed_new ();
@@ -525,6 +642,8 @@ main (int   argc,
   g_test_add_func ("/runner/background-priority", test_background_priority);
   g_test_add_func ("/runner/concurrency-fits-descriptor-limit", test_concurrency_fits_descriptor_limit);
   g_test_add_func ("/runner/out-of-descriptors-is-local", test_out_of_descriptors_is_local);
+  g_test_add_func ("/runner/unstarted-worker-leaves-queue", test_unstarted_worker_leaves_queue);
+  g_test_add_func ("/runner/no-worker-starts", test_no_worker_starts);
 
   status = g_test_run ();
   pp_testbed_free (testbed);

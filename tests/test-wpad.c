@@ -363,6 +363,31 @@ test_dhcp_refused (void)
   g_assert_cmpstr (trailing_result->pac_url, ==, good);
 }
 
+/* A DHCP option is raw bytes: controls, C1, bidirectional overrides and
+ * bytes that are not UTF-8 are all shown escaped in the log and the
+ * message (only ASCII controls were), so neither a terminal nor a ticket
+ * gets them raw. */
+static void
+test_dhcp_bytes_escaped (void)
+{
+  const char *no_search[] = { NULL };
+  static const char value[] = "ftp://x\xe2\x80\xae\xc2\x9b\xff\ty";
+  PpWpadDhcpUrl dhcp[] = { { value, sizeof value - 1, "leases, eth0" } };
+  PpWpadOptions options = { .dhcp_urls = dhcp, .n_dhcp_urls = 1, .search_domains = no_search };
+  g_autoptr(PpWpadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PpWpadStep *step;
+
+  g_assert_false (pp_wpad_discover (&options, &result, &error));
+  g_assert_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "DHCP URL ftp://x\\u202e\\u009b\\xff\\x09y (leases, eth0) "
+                                            "was refused"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_null (strstr (error->message, "\xe2\x80\xae"));
+  step = result->log->pdata[0];
+  g_assert_cmpstr (step->tried, ==, "ftp://x\\u202e\\u009b\\xff\\x09y");
+}
+
 static void
 assert_fetch_fails (const char *path,
                     int         code,
@@ -728,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/wpad/psl-stop", test_psl_stop);
   g_test_add_func ("/wpad/dhcp-first", test_dhcp_first);
   g_test_add_func ("/wpad/dhcp-refused", test_dhcp_refused);
+  g_test_add_func ("/wpad/dhcp-bytes-escaped", test_dhcp_bytes_escaped);
   g_test_add_func ("/wpad/fetch-ok", test_fetch_ok);
   g_test_add_func ("/wpad/fetch-errors", test_fetch_errors);
   g_test_add_func ("/wpad/fetch-timeout", test_fetch_timeout);

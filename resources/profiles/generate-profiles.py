@@ -38,6 +38,28 @@ PROFILES = {
         'Agent reaches; they need the workspace ID.'),
 }
 
+# The US Government clouds (defender-docs standard-device-connectivity-urls-gov.md).
+# Microsoft publishes their streamlined URLs only as the wildcard
+# *.endpoint.security.microsoft.us: there is no host to probe, so no
+# streamlined US Government profile.
+GOV_PROFILES = {
+    'mde-gcc': (
+        'Microsoft Defender for Endpoint, US Government GCC (standard URLs)',
+        'GCC tenants on the US Government service (gateways winatp-gw-usmt and '
+        'winatp-gw-usmv); a GCC tenant still on the commercial service picks '
+        'mde-standard with geography US.'),
+    'mde-gcc-high': (
+        'Microsoft Defender for Endpoint, US Government GCC High (standard URLs)',
+        'GCC High tenants (gateway winatp-gw-usgt, *.blob.core.usgovcloudapi.net); '
+        'DoD tenants pick mde-dod, GCC tenants mde-gcc or, on the commercial '
+        'service, mde-standard.'),
+    'mde-dod': (
+        'Microsoft Defender for Endpoint, US Government DoD (standard URLs)',
+        'DoD tenants (gateways winatp-gw-usgt and winatp-gw-usgv); GCC High '
+        'tenants pick mde-gcc-high.'),
+}
+PROFILES.update(GOV_PROFILES)
+
 
 def fail(message):
     sys.stderr.write('generate-profiles.py: %s\n' % message)
@@ -94,7 +116,57 @@ def build_profiles(path):
             endpoint['source'] = row['source']
         profile['endpoints'].append(endpoint)
 
+    for profile in profiles.values():
+        merge_rows_of_every_geography(profile)
     return profiles
+
+
+def merge_rows_of_every_geography(profile):
+    """One worldwide row for a URL and method that every geography lists.
+
+    mde-standard lists the update redirector under each of its four
+    geographies: probed once, as a "WW" row, it stands for all of them.
+    The row keeps every service name and source it stands for."""
+    geographies = set(profile['geographies'])
+    if len(geographies) < 2:
+        return
+    seen = {}
+    for endpoint in profile['endpoints']:
+        if endpoint['geography'] != 'WW':
+            key = (endpoint['url'], endpoint['http_method'])
+            seen.setdefault(key, []).append(endpoint)
+    merged = []
+    for endpoint in profile['endpoints']:
+        key = (endpoint['url'], endpoint['http_method'])
+        group = seen.get(key)
+        if endpoint['geography'] == 'WW' or group is None:
+            merged.append(endpoint)
+            continue
+        if {e['geography'] for e in group} != geographies:
+            merged.append(endpoint)
+            continue
+        if endpoint is not group[0]:
+            continue
+        if any(e['expected_status'] != endpoint['expected_status'] or
+               e['trust'] != endpoint['trust'] for e in group):
+            fail('%s: %s is listed under every geography with different expected '
+                 'statuses or trust' % (profile['name'], endpoint['url']))
+        worldwide = dict(endpoint)
+        worldwide['geography'] = 'WW'
+        worldwide['service'] = join_unique(e['service'] for e in group)
+        sources = join_unique(e.get('source', '') for e in group)
+        if sources:
+            worldwide['source'] = sources + ' (listed under every geography)'
+        merged.append(worldwide)
+    profile['endpoints'] = merged
+
+
+def join_unique(values):
+    unique = []
+    for value in values:
+        if value and value not in unique:
+            unique.append(value)
+    return '; '.join(unique)
 
 
 def dumps(profile):

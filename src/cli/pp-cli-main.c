@@ -98,7 +98,7 @@ run_plan (PpCliOptions *options,
   sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
 
   pp_session_start (session, plan, config, trust);
-  note = pp_plan_format_concurrency_note (plan);
+  note = pp_run_results_format_concurrency_note (pp_session_get_results (session));
   if (note != NULL)
     g_printerr ("proxyprobe-cli: %s\n", note);
   g_main_loop_run (loop);

@@ -6,6 +6,7 @@
 #include "pp-cli-options.h"
 #include "pp-config-detect.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-profile-urls.h"
 #include "pp-runner.h"
 
@@ -25,7 +26,10 @@ static const char description[] =
   "  5 cmdline  Command line proxy (-p)\n"
   "  6 env      Environment proxy (http_proxy/https_proxy/all_proxy as libcurl reads them)\n"
   "\n"
-  "Bundled profiles: mde-standard (default), mde-streamlined, mma-legacy.\n"
+  "Bundled profiles: mde-standard (default), mde-streamlined, mde-gcc, mde-gcc-high,\n"
+  "mde-dod, mma-legacy. On an onboarded machine the agent's onboarding\n"
+  "(/etc/opt/microsoft/mdatp/mdatp_onboard.json, or --onboarding FILE) chooses the\n"
+  "default profile and geography; --profile and --geography win.\n"
   "\n"
   "Examples:\n"
   "  proxyprobe-cli --geography EU\n"
@@ -76,6 +80,9 @@ option_entries (PpCliOptions *o)
       "Evaluate this PAC script for the wpad method (as an administrator sets one)", "FILE" },
     { "pac-url", 0, 0, G_OPTION_ARG_STRING, &o->pac_url,
       "Fetch the wpad method's PAC script from this URL instead of discovering it", "URL" },
+    { "onboarding", 0, 0, G_OPTION_ARG_FILENAME, &o->onboarding,
+      "Take profile and geography from this onboarding file or package (default: "
+      "/etc/opt/microsoft/mdatp/mdatp_onboard.json)", "FILE" },
     { "sysroot", 0, 0, G_OPTION_ARG_FILENAME, &o->sysroot,
       "Read configuration files below DIR (offline analysis, tests)", "DIR" },
     { "show-config", 0, 0, G_OPTION_ARG_NONE, &o->show_config,
@@ -206,6 +213,7 @@ pp_cli_options_clear (PpCliOptions *o)
   g_clear_pointer (&o->trust, g_strfreev);
   g_clear_pointer (&o->public_roots, g_free);
   g_clear_pointer (&o->sysroot, g_free);
+  g_clear_pointer (&o->onboarding, g_free);
   g_clear_pointer (&o->pac_file, g_free);
   g_clear_pointer (&o->pac_url, g_free);
   g_clear_pointer (&o->output, g_free);
@@ -224,6 +232,7 @@ pp_cli_options_make_config (PpCliOptions  *o,
     .named_proxy = o->named_proxy,
     .pac_file = o->pac_file,
     .pac_url = o->pac_url,
+    .onboarding_file = o->onboarding,
     .discover_wpad = discover_wpad,
   };
 
@@ -242,21 +251,70 @@ pp_cli_options_make_trust (PpCliOptions  *o,
   return pp_trust_new (&trust_options, error);
 }
 
+/* The agent's onboarding, or NULL. A --onboarding FILE that cannot be
+ * used is bad input; the machine's own file only a warning: the run goes
+ * on with the usual defaults, and --show-config says what is wrong. */
+static gboolean
+read_onboarding (PpCliOptions  *o,
+                 PpOnboarding **onboarding,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *onboarding = pp_onboarding_read (o->sysroot, o->onboarding, &local_error);
+  if (*onboarding != NULL || local_error == NULL)
+    return TRUE;
+  if (o->onboarding != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--onboarding: %s",
+                   local_error->message);
+      return FALSE;
+    }
+  g_printerr ("proxyprobe-cli: warning: %s; the usual defaults apply\n", local_error->message);
+
+  return TRUE;
+}
+
+/* The onboarding's profile and geography, where the command line chose
+ * nothing: an explicit --profile or --geography wins. */
+static void
+choose_defaults (PpCliOptions       *o,
+                 const PpOnboarding *onboarding,
+                 const char        **profile,
+                 const char        **geography)
+{
+  *profile = o->profile ? o->profile : DEFAULT_PROFILE;
+  *geography = o->geography;
+  if (onboarding == NULL || onboarding->profile == NULL)
+    return;
+
+  if (o->profile == NULL)
+    *profile = onboarding->profile;
+  if (o->geography == NULL && g_str_equal (*profile, onboarding->profile))
+    *geography = onboarding->geography;
+  pp_debug ("profile %s%s, geography %s%s", *profile,
+            o->profile ? " (--profile)" : " (from the onboarding)",
+            *geography ? *geography : "(all)",
+            o->geography ? " (--geography)" : *geography ? " (from the onboarding)" : "");
+}
+
 static PpProfile *
-load_profile (PpCliOptions  *o,
-              GError       **error)
+load_profile (PpCliOptions        *o,
+              const PpOnboarding  *onboarding,
+              GError             **error)
 {
   PpProfileOptions profile_options = {
-    .geography = o->geography,
     .workspace_id = o->workspace_id,
   };
+  const char *profile;
 
   if (o->urls_file)
     return pp_profile_load_url_list (o->urls_file, error);
   if (o->urls)
     return pp_profile_new_for_urls ((const char * const *) o->urls, error);
 
-  return pp_profile_load (o->profile ? o->profile : DEFAULT_PROFILE, &profile_options, error);
+  choose_defaults (o, onboarding, &profile, &profile_options.geography);
+  return pp_profile_load (profile, &profile_options, error);
 }
 
 PpPlan *
@@ -265,14 +323,19 @@ pp_cli_options_make_plan (PpCliOptions  *o,
 {
   g_autoptr(PpProfile) profile = NULL;
   g_autoptr(GArray) methods = NULL;
+  g_autoptr(PpOnboarding) onboarding = NULL;
 
   methods = pp_method_parse_list (o->methods ? o->methods : "all", error);
   if (methods == NULL)
     return NULL;
 
-  profile = load_profile (o, error);
+  if (!read_onboarding (o, &onboarding, error))
+    return NULL;
+  profile = load_profile (o, onboarding, error);
   if (profile == NULL)
     return NULL;
+  if (onboarding != NULL)
+    pp_profile_mark_agent_endpoints (profile, pp_onboarding_agent_uses, onboarding);
 
   return pp_plan_new (profile, methods);
 }

@@ -27,6 +27,7 @@ typedef struct
   char **trust;
   char *public_roots;
   char *sysroot;
+  char *onboarding;     /* --onboarding FILE: a package instead of the machine's */
   char *pac_file;
   char *pac_url;
   gboolean show_config;

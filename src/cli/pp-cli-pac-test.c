@@ -1,4 +1,9 @@
-/* pp-cli-pac-test.c
+/* pp-cli-pac-test.c: "proxyprobe-cli pac-test"
+ *
+ * Exits with the program's PpExitStatus, read for URLs instead of
+ * endpoints: 0 when the script answered for every URL, 1 when it failed
+ * for some (an agent using WPAD has no route for that URL), 2 for bad
+ * input (options, URLs, a PAC file that cannot be read or loaded).
  *
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,11 +14,8 @@
 #include "pp-pac.h"
 #include "pp-profile.h"
 #include "pp-profile-urls.h"
+#include "pp-run-results.h"
 #include "pp-wpad.h"
-
-#define EXIT_OK 0
-#define EXIT_SOME_FAILED 1
-#define EXIT_BAD_INPUT 2
 
 static int
 bad_input (const char *message)
@@ -21,7 +23,7 @@ bad_input (const char *message)
   g_printerr ("proxyprobe-cli pac-test: %s\n", message);
   g_printerr ("Try 'proxyprobe-cli pac-test --help' for more information.\n");
 
-  return EXIT_BAD_INPUT;
+  return PP_EXIT_BAD_INPUT;
 }
 
 static void
@@ -103,5 +105,5 @@ pp_cli_pac_test (int    argc,
   for (int i = 1; i < argc; i++)
     all_ok &= test_url (runner, argv[i]);
 
-  return all_ok ? EXIT_OK : EXIT_SOME_FAILED;
+  return all_ok ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
 }

@@ -13,8 +13,10 @@
 
 #include "pp-application.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-preferences-window.h"
 #include "pp-system-info.h"
+#include "pp-ticket-image.h"
 
 struct _PpApplication
 {
@@ -28,6 +30,7 @@ struct _PpApplication
   gboolean run;
   char *export_path;
   char *screenshot_path;
+  char *window_screenshot_path;
   int status;
   guint pending_outputs;
   guint frames_waited;
@@ -84,9 +87,16 @@ batch_tick_cb (GtkWidget     *widget,
       self->frames_waited++ < 2)
     return G_SOURCE_CONTINUE;
   if (self->screenshot_path &&
-      !pp_window_save_screenshot (self->window, self->screenshot_path, &error))
+      !pp_ticket_image_save (pp_window_get_results (self->window), self->screenshot_path, &error))
     {
       g_printerr ("proxyprobe: --screenshot: %s\n", error->message);
+      self->status = PP_EXIT_BAD_INPUT;
+      g_clear_error (&error);
+    }
+  if (self->window_screenshot_path &&
+      !pp_window_save_screenshot (self->window, self->window_screenshot_path, &error))
+    {
+      g_printerr ("proxyprobe: --window-screenshot: %s\n", error->message);
       self->status = PP_EXIT_BAD_INPUT;
     }
   if (self->export_path)
@@ -107,7 +117,8 @@ run_finished_cb (PpWindow      *window,
   self->status = run_status (self);
   pp_debug ("batch run finished: exit status %d%s%s", self->status,
             self->export_path ? ", exporting" : "", self->screenshot_path ? ", screenshot" : "");
-  if (self->export_path == NULL && self->screenshot_path == NULL)
+  if (self->export_path == NULL && self->screenshot_path == NULL &&
+      self->window_screenshot_path == NULL)
     return;
   self->pending_outputs = 1 + (self->export_path != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (window));
@@ -285,6 +296,7 @@ pp_application_finalize (GObject *object)
   g_free (self->proxy);
   g_free (self->export_path);
   g_free (self->screenshot_path);
+  g_free (self->window_screenshot_path);
 
   G_OBJECT_CLASS (pp_application_parent_class)->finalize (object);
 }
@@ -300,6 +312,29 @@ pp_application_class_init (PpApplicationClass *klass)
 static void
 pp_application_init (PpApplication *self)
 {
+}
+
+/* The agent's onboarding chooses the profile and geography the window
+ * starts with, unless the command line or an earlier choice in the window
+ * (remembered in the settings) did; a named --onboarding always does. */
+static void
+apply_onboarding (PpApplication      *self,
+                  const PpGuiOptions *options)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "profile");
+  g_autoptr(PpOnboarding) onboarding = NULL;
+
+  if (options->profile != NULL || options->geography != NULL ||
+      (chosen != NULL && options->onboarding == NULL))
+    return;
+  onboarding = pp_onboarding_read (NULL, options->onboarding, NULL);
+  if (onboarding == NULL || onboarding->profile == NULL)
+    return;
+
+  pp_debug ("profile %s, geography %s from %s", onboarding->profile,
+            onboarding->geography ? onboarding->geography : "(all)", onboarding->path);
+  self->profile = g_strdup (onboarding->profile);
+  self->geography = g_strdup (onboarding->geography);
 }
 
 PpApplication *
@@ -319,10 +354,12 @@ pp_application_new (const PpGuiOptions *options)
     {
       self->profile = g_strdup (options->profile);
       self->geography = g_strdup (options->geography);
+      apply_onboarding (self, options);
       self->proxy = g_strdup (options->proxy);
       self->run = options->run;
       self->export_path = g_strdup (options->export_path);
       self->screenshot_path = g_strdup (options->screenshot_path);
+      self->window_screenshot_path = g_strdup (options->window_screenshot_path);
       /* Closing the window before the run ends is a stop. */
       if (self->run)
         self->status = PP_EXIT_STOPPED;

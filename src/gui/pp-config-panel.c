@@ -137,6 +137,25 @@ clear_groups (PpConfigPanel *self)
     gtk_box_remove (self->groups, child);
 }
 
+/* The agent's own view beside ours: its health, then its connectivity
+ * test in its own words (the core asked it off the main loop). */
+static void
+add_agent_view (PpConfigPanel *self)
+{
+  const PpAgentView *view = pp_config_get_agent_view (self->config);
+  AdwPreferencesGroup *group = add_group (self, _("Defender for Endpoint"),
+                                          _("The agent’s own view of its health and connectivity."));
+  g_autofree char *summary = pp_agent_view_format_summary (view);
+
+  adw_preferences_group_add (group, make_row (summary, _("Health (mdatp health)"), NULL));
+  if (view->connectivity != NULL && *view->connectivity)
+    adw_preferences_group_add (group, make_row (view->connectivity,
+                                                _("Connectivity test (mdatp connectivity test)"),
+                                                NULL));
+  if (view->connectivity_problem != NULL)
+    adw_preferences_group_add (group, make_warning_row (view->connectivity_problem));
+}
+
 static void
 show_config (PpConfigPanel *self)
 {
@@ -162,6 +181,7 @@ show_config (PpConfigPanel *self)
     add_source (group, g_ptr_array_index (sources, i));
   if (sources == NULL || sources->len == 0)
     adw_preferences_group_add (group, make_row (_("No proxy configuration found"), NULL, NULL));
+  add_agent_view (self);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "pp-gui-options.h"
 #include "pp-profile.h"
+#include "pp-onboarding.h"
 #include "pp-proxy-spec.h"
 
 static gboolean
@@ -29,6 +30,25 @@ check_profile (PpGuiOptions  *o,
   if (profile != NULL || g_error_matches (local_error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_WORKSPACE_ID))
     return TRUE;
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s", local_error->message);
+
+  return FALSE;
+}
+
+/* A package the technician named must be usable, as in proxyprobe-cli. */
+static gboolean
+check_onboarding (PpGuiOptions  *o,
+                  GError       **error)
+{
+  g_autoptr(PpOnboarding) onboarding = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (o->onboarding == NULL)
+    return TRUE;
+  onboarding = pp_onboarding_read (NULL, o->onboarding, &local_error);
+  if (onboarding != NULL)
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--onboarding: %s",
+               local_error->message);
 
   return FALSE;
 }
@@ -81,8 +101,10 @@ validate (PpGuiOptions  *o,
     }
 
   return check_profile (o, error) &&
+         check_onboarding (o, error) &&
          check_output ("--export", o->export_path, o->run, error) &&
-         check_output ("--screenshot", o->screenshot_path, o->run, error);
+         check_output ("--screenshot", o->screenshot_path, o->run, error) &&
+         check_output ("--window-screenshot", o->window_screenshot_path, o->run, error);
 }
 
 gboolean
@@ -96,12 +118,18 @@ pp_gui_options_parse (PpGuiOptions  *o,
       N_("Bundled profile name, profile JSON file, or “custom” for the custom URL list"), N_("NAME|FILE") },
     { "geography", 0, 0, G_OPTION_ARG_STRING, &o->geography,
       N_("Only this geography’s endpoints, plus worldwide ones"), N_("GEO") },
+    { "onboarding", 0, 0, G_OPTION_ARG_FILENAME, &o->onboarding,
+      N_("Take profile and geography from this Defender for Endpoint onboarding file or package"),
+      N_("FILE") },
     { "proxy", 'p', 0, G_OPTION_ARG_STRING, &o->proxy,
       N_("Command line proxy, HOST:PORT or a proxy URL"), N_("PROXY") },
     { "run", 0, 0, G_OPTION_ARG_NONE, &o->run, N_("Run the checks at once"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
       N_("After the run, write the zip report to FILE and quit"), N_("FILE.zip") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &o->screenshot_path,
+      N_("After the run, save the ticket image (PNG: the verdict, every endpoint by every "
+         "method, a legend) to FILE and quit"), N_("FILE.png") },
+    { "window-screenshot", 0, 0, G_OPTION_ARG_FILENAME, &o->window_screenshot_path,
       N_("After the run, save a PNG of the window to FILE and quit"), N_("FILE.png") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -132,7 +160,9 @@ pp_gui_options_clear (PpGuiOptions *o)
 {
   g_clear_pointer (&o->profile, g_free);
   g_clear_pointer (&o->geography, g_free);
+  g_clear_pointer (&o->onboarding, g_free);
   g_clear_pointer (&o->proxy, g_free);
   g_clear_pointer (&o->export_path, g_free);
   g_clear_pointer (&o->screenshot_path, g_free);
+  g_clear_pointer (&o->window_screenshot_path, g_free);
 }

@@ -18,10 +18,12 @@ typedef struct
 {
   char *profile;
   char *geography;
+  char *onboarding;     /* --onboarding FILE: a package instead of the machine's */
   char *proxy;
   gboolean run;
   char *export_path;
-  char *screenshot_path;
+  char *screenshot_path;          /* the ticket image (pp-ticket-image.h) */
+  char *window_screenshot_path;   /* the window as it is drawn */
   gboolean version;
 } PpGuiOptions;
 

@@ -16,6 +16,7 @@
 
 #include "pp-clipboard.h"
 #include "pp-log.h"
+#include "pp-ticket-image.h"
 #include "pp-window-private.h"
 
 static void
@@ -73,6 +74,25 @@ copy_summary_cb (GSimpleAction *action,
 
   pp_clipboard_set_text (GTK_WIDGET (self), text);
   pp_window_add_toast (self, adw_toast_new (_("Summary copied")));
+}
+
+/* The ticket image, for pasting into a ticket. */
+static void
+copy_image_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  PpWindow *self = PP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = pp_ticket_image_texture (pp_window_get_results (self), &error);
+
+  if (texture == NULL)
+    {
+      pp_window_show_error (self, _("The Image Was Not Copied"), error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  pp_window_add_toast (self, adw_toast_new (_("Image copied")));
 }
 
 /* GtkApplication would build the shortcuts window with every window,
@@ -143,6 +163,7 @@ _pp_window_bind_actions (PpWindow        *self,
   bind_enabled (self, view, "stop", G_BINDING_DEFAULT, NULL);
   bind_enabled (self, view, "export", G_BINDING_DEFAULT, has_results);
   bind_enabled (self, view, "copy-summary", G_BINDING_DEFAULT, has_run);
+  bind_enabled (self, view, "copy-image", G_BINDING_DEFAULT, has_run);
   g_object_bind_property (view, "running", self->chooser, "sensitive",
                           G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
 }
@@ -172,10 +193,11 @@ _pp_window_add_actions (PpWindow *self)
     { "stop", stop_cb },
     { "export", export_cb },
     { "copy-summary", copy_summary_cb },
+    { "copy-image", copy_image_cb },
     { "show-help-overlay", show_help_overlay_cb },
   };
   /* Until the results view exists and they follow it: nothing runs yet. */
-  const char * const disabled[] = { "stop", "export", "copy-summary" };
+  const char * const disabled[] = { "stop", "export", "copy-summary", "copy-image" };
 
   pp_debug ("window actions added");
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

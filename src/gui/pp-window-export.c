@@ -1,4 +1,4 @@
-/* pp-window-export.c: the window's report export and screenshots
+/* pp-window-export.c: the window's report export, screenshot and ticket image
  *
  * An export never loses the run: the results stay in the window whatever
  * happens to the file, and a failure offers another location.
@@ -13,9 +13,11 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-screenshot.h"
+#include "pp-ticket-image.h"
 #include "pp-window-private.h"
 
 #define SCREENSHOT_NAME "screenshot.png"
+#define TICKET_IMAGE_NAME "ticket.png"
 
 static char *
 version_string (guint major,
@@ -35,6 +37,7 @@ make_report (PpWindow *self)
                                          adw_get_micro_version ());
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = pp_screenshot_png (GTK_WIDGET (self), &error);
+  g_autoptr(GBytes) ticket = pp_ticket_image_png (pp_window_get_results (self), NULL);
 
   pp_report_add_system_info (report, "GTK", gtk);
   pp_report_add_system_info (report, "libadwaita", adw);
@@ -43,6 +46,9 @@ make_report (PpWindow *self)
     pp_report_add_attachment (report, SCREENSHOT_NAME, png);
   else
     g_warning ("No screenshot in the report: %s", error->message);
+  /* The composed image beside the window's: what a ticket shows inline. */
+  if (ticket != NULL)
+    pp_report_add_attachment (report, TICKET_IMAGE_NAME, ticket);
 
   return report;
 }
@@ -157,12 +163,12 @@ interactive_export_done_cb (GObject      *object,
 }
 
 static char *
-suggest_name (void)
+suggest_name (const char *extension)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M");
 
-  return g_strdup_printf ("proxyprobe-%s-%s.zip", g_get_host_name (), stamp);
+  return g_strdup_printf ("proxyprobe-%s-%s.%s", g_get_host_name (), stamp, extension);
 }
 
 static void
@@ -189,7 +195,7 @@ _pp_window_export_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *name = suggest_name ();
+  g_autofree char *name = suggest_name ("zip");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (widget),
@@ -299,10 +305,10 @@ screenshot_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
-  if (!pp_window_save_screenshot (self, path, &error))
-    pp_window_show_error (self, _("The Screenshot Was Not Saved"), error->message);
+  if (!pp_ticket_image_save (pp_window_get_results (self), path, &error))
+    pp_window_show_error (self, _("The Ticket Image Was Not Saved"), error->message);
   else
-    pp_window_add_toast (self, adw_toast_new (_("Screenshot saved")));
+    pp_window_add_toast (self, adw_toast_new (_("Ticket image saved")));
 }
 
 void
@@ -312,9 +318,11 @@ _pp_window_screenshot_action (GtkWidget  *widget,
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Save Screenshot"), GTK_WINDOW (widget),
+  g_autofree char *name = suggest_name ("png");
+
+  chooser = gtk_file_chooser_native_new (_("Save Ticket Image"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "proxyprobe.png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -18,6 +18,7 @@
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
 #include "pp-log.h"
+#include "pp-onboarding.h"
 #include "pp-profile.h"
 #include "pp-profile-urls.h"
 #include "pp-session.h"
@@ -124,10 +125,17 @@ _pp_window_make_plan (PpWindow  *self,
                       GError   **error)
 {
   g_autoptr(PpProfile) profile = load_profile (self, error);
+  g_autoptr(PpOnboarding) onboarding = NULL;
   g_autoptr(GArray) methods = NULL;
 
   if (profile == NULL)
     return NULL;
+  /* The machine's own onboarding marks the agent's endpoints in the
+   * reports, as proxyprobe-cli's does; a broken file is the
+   * Configuration page's warning, not the run's. */
+  onboarding = pp_onboarding_read (NULL, NULL, NULL);
+  if (onboarding != NULL)
+    pp_profile_mark_agent_endpoints (profile, pp_onboarding_agent_uses, onboarding);
   methods = pp_method_parse_list ("all", error);
   if (methods == NULL)
     return NULL;

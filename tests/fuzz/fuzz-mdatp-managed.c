@@ -4,9 +4,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The agent's onboarding file (mdatp_onboard.json) has no parser in Proxy
- * Probe yet, so there is nothing of it to fuzz. Run with -max_len=65536
- * for the reason given in fuzz-profile.c.
+ * The agent's onboarding file (mdatp_onboard.json) is fuzz-onboarding.c's.
+ * Run with -max_len=65536 for the reason given in fuzz-profile.c.
  */
 #include "pp-fuzz.h"
 

@@ -116,6 +116,7 @@ pp_config_detect (const PpConfigDetectOptions  *options,
   config_options.sysroot = options->sysroot;
   config_options.cmdline_proxy = options->cmdline_proxy;
   config_options.named_proxy = options->named_proxy;
+  config_options.onboarding_file = options->onboarding_file;
   config_options.discovery = &discovery;
   config = pp_config_new (&config_options, error);
   if (config != NULL && options->prepare)

@@ -19,6 +19,7 @@ typedef struct
   const char *named_proxy;    /* --named-proxy, or NULL: the agent's file */
   const char *pac_file;       /* --pac-file: wins over the rest */
   const char *pac_url;        /* --pac-url: wins over discovery */
+  const char *onboarding_file; /* --onboarding, or NULL: the machine's own */
   gboolean discover_wpad;     /* otherwise: read every source, run WPAD discovery */
   gboolean prepare;           /* fill what describing the snapshot fills on first
                                * use (pp_config_prepare()) before returning */

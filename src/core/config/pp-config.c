@@ -9,7 +9,9 @@
 #include "pp-curl-env.h"
 #include "pp-redact.h"
 #include "pp-source.h"
+#include "pp-dns-config.h"
 #include "pp-sources-detect.h"
+#include "pp-source-onboarding.h"
 
 /* Everything but the three members filled on first use is set in
  * pp_config_new() and never changes. Those three are filled through
@@ -26,6 +28,7 @@ struct _PpConfig
   PpProxySpec *cmdline;
   GPtrArray *warnings;
   char *sysroot;
+  char *onboarding_file;
   PpPacRunner *pac;     /* the wpad method's script, loaded in the helper */
   char *pac_source;
   char *pac_problem;
@@ -37,6 +40,9 @@ struct _PpConfig
   GPtrArray *sources;       /* it spawns and asks D-Bus */
   GProxyResolver *resolver; /* it loads GIO's proxy modules */
   char *sample_answer;      /* the resolver may run a PAC script */
+  PpAgentView *agent_view;  /* it runs the agent's own commands */
+  char *dns_config;         /* it runs resolvectl */
+  guint agent_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (PpConfig, pp_config, G_TYPE_OBJECT)
@@ -56,12 +62,15 @@ pp_config_finalize (GObject *object)
 
   g_clear_object (&self->resolver);
   g_clear_pointer (&self->sample_answer, g_free);
+  g_clear_pointer (&self->agent_view, pp_agent_view_free);
+  g_clear_pointer (&self->dns_config, g_free);
   g_clear_pointer (&self->environment, g_strfreev);
   pp_named_proxy_clear (&self->named);
   g_clear_pointer (&self->named_warning, g_free);
   g_clear_pointer (&self->cmdline, pp_proxy_spec_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->sysroot, g_free);
+  g_clear_pointer (&self->onboarding_file, g_free);
   g_clear_object (&self->pac);
   g_clear_pointer (&self->pac_source, g_free);
   g_clear_pointer (&self->pac_problem, g_free);
@@ -165,6 +174,17 @@ parse_cmdline_proxy (PpConfig    *self,
   return FALSE;
 }
 
+/* The onboarding picks the profile, not a proxy: it is read with the
+ * sources so that it is shown where they are. */
+static GPtrArray *
+with_onboarding (PpConfig  *self,
+                 GPtrArray *sources)
+{
+  pp_source_read_onboarding (self->sysroot, self->onboarding_file, sources);
+
+  return sources;
+}
+
 static void
 take_discovery (PpConfig          *self,
                 const PpDiscovery *discovery)
@@ -174,7 +194,7 @@ take_discovery (PpConfig          *self,
   self->wpad_log = g_strdup (discovery->log);
   self->pac_script = g_strdup (discovery->script);
   if (discovery->sources)
-    self->sources = g_ptr_array_ref (discovery->sources);
+    self->sources = with_onboarding (self, g_ptr_array_ref (discovery->sources));
 }
 
 PpConfig *
@@ -196,6 +216,8 @@ pp_config_new (const PpConfigOptions  *options,
     return NULL;
 
   self->sysroot = g_strdup (options->sysroot);
+  self->onboarding_file = g_strdup (options->onboarding_file);
+  self->agent_timeout_ms = options->agent_timeout_ms;
   take_discovery (self, discovery);
   self->environment = options->environment ? g_strdupv ((char **) options->environment)
                                            : g_get_environ ();
@@ -337,7 +359,7 @@ pp_config_get_sources (PpConfig *self)
       };
 
       pp_debug ("reading the configuration sources on first use");
-      g_once_init_leave (&self->sources, pp_sources_detect (&options));
+      g_once_init_leave (&self->sources, with_onboarding (self, pp_sources_detect (&options)));
     }
 
   return self->sources;
@@ -425,4 +447,35 @@ pp_config_prepare (PpConfig *self)
 
   pp_config_get_sources (self);
   pp_config_get_sample_answer (self);
+  pp_config_get_agent_view (self);
+  pp_config_get_dns_config (self);
+}
+
+/* Defender for Endpoint's own view (pp-agent-view.c), asked on first use:
+ * only the reports and the Configuration page need it. */
+const PpAgentView *
+pp_config_get_agent_view (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  if (g_once_init_enter (&self->agent_view))
+    g_once_init_leave (&self->agent_view,
+                       pp_agent_view_collect (self->sysroot, self->agent_timeout_ms));
+
+  return self->agent_view;
+}
+
+/* resolv.conf and systemd-resolved's view, for system.txt; on first use. */
+const char *
+pp_config_get_dns_config (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  if (g_once_init_enter (&self->dns_config))
+    g_once_init_leave (&self->dns_config,
+                       pp_dns_config_format (self->sysroot, self->agent_timeout_ms
+                                                            ? self->agent_timeout_ms
+                                                            : PP_AGENT_VIEW_TIMEOUT_MS));
+
+  return self->dns_config;
 }

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "pp-agent-view.h"
 #include "pp-discovery.h"
 #include "pp-named-proxy.h"
 #include "pp-pac.h"
@@ -38,6 +39,9 @@ typedef struct
   const char *named_proxy;          /* --named-proxy, overrides the agent's file */
   const char * const *environment;  /* NULL: this process's environment */
   GProxyResolver *resolver;         /* NULL: g_proxy_resolver_get_default() */
+  const char *onboarding_file;      /* --onboarding: a package instead of the
+                                     * machine's mdatp_onboard.json, or NULL */
+  guint agent_timeout_ms;           /* each of the agent's commands; 0: the default */
   const PpDiscovery *discovery;     /* the sources and the wpad method's PAC script
                                      * (pp-config-detect.c), or NULL: no PAC, and
                                      * the sources are read on first use */
@@ -69,6 +73,8 @@ GPtrArray          *pp_config_get_sources        (PpConfig               *self);
 GProxyResolver     *pp_config_get_desktop_resolver (PpConfig             *self);
 const char         *pp_config_get_resolver_name  (PpConfig               *self);
 const char         *pp_config_get_sample_answer  (PpConfig               *self);
+const PpAgentView  *pp_config_get_agent_view     (PpConfig               *self);
+const char         *pp_config_get_dns_config     (PpConfig               *self);
 void                pp_config_prepare            (PpConfig               *self);
 
 G_END_DECLS

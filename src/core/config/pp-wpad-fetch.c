@@ -64,8 +64,11 @@ pp_wpad_check_url (const char  *url,
       || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
       || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
+      /* Quoted: the URL may come from a DHCP option, raw bytes. */
+      g_autofree char *quoted = pp_redact_quote (url);
+
       g_set_error (error, PP_WPAD_ERROR, PP_WPAD_ERROR_BAD_URL,
-                   "'%s' is not an http or https URL with a host name", url);
+                   "'%s' is not an http or https URL with a host name", quoted);
       return FALSE;
     }
 

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-wpad.h"
+#include "pp-controls.h"
 #include "pp-file.h"
 #include "pp-log.h"
 
@@ -96,29 +97,14 @@ log_step (PpWpadResult   *result,
             step->tried, ok ? "ok" : "failed", step->answer, step->elapsed_ms);
 }
 
-/* Control characters are shown escaped: a DHCP option is untrusted input
- * and the log ends up in tickets and terminals. */
+/* Control characters and bytes that are not UTF-8 are shown escaped: a
+ * DHCP option is untrusted input, may hold NULs, and the log ends up in
+ * tickets and terminals. */
 static char *
 escape_bytes (const char *data,
               gsize       len)
 {
-  GString *out = g_string_sized_new (len);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = data[i];
-
-      if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_c (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  return pp_controls_escape (data, len, PP_CONTROLS_C, PP_CONTROLS_ONE_LINE, G_MAXLONG);
 }
 
 /* Windows and some DHCP servers end option 252 with a NUL or a newline:

@@ -50,3 +50,32 @@ pp_fd_budget_max_probes (guint64 *open_files_limit)
 
   return (guint) CLAMP (free_fds / PP_FD_BUDGET_PER_PROBE, 1, G_MAXUINT);
 }
+
+/* More probes in flight than the descriptor limit allows would fail as
+ * EMFILE, each one a false "connection refused": as many run as fit. */
+void
+pp_fd_budget_fit (guint          requested,
+                  PpConcurrency *concurrency)
+{
+  g_return_if_fail (requested > 0);
+  g_return_if_fail (concurrency != NULL);
+
+  concurrency->requested = requested;
+  concurrency->used = MIN (requested, pp_fd_budget_max_probes (&concurrency->open_files_limit));
+}
+
+/* One sentence when the runner ran fewer probes at once than asked for,
+ * else NULL: the reports and the CLI's stderr say the same. */
+char *
+pp_concurrency_format_note (const PpConcurrency *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->used >= self->requested)
+    return NULL;
+
+  return g_strdup_printf ("concurrency %u lowered to %u: this process may have only %"
+                          G_GUINT64_FORMAT " files open (ulimit -n), and each probe needs up "
+                          "to 3", self->requested, self->used,
+                          self->open_files_limit);
+}

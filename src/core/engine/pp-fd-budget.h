@@ -16,6 +16,18 @@ G_BEGIN_DECLS
  * wake-up descriptors, the libraries' files. */
 #define PP_FD_BUDGET_HEADROOM  48
 
-guint pp_fd_budget_max_probes (guint64 *open_files_limit);
+/* How many probes a run had in flight at once: as many as asked for, or
+ * fewer when the descriptor limit leaves no room for more. */
+typedef struct
+{
+  guint requested;            /* 0: no run recorded */
+  guint used;
+  guint64 open_files_limit;   /* 0 when unlimited */
+} PpConcurrency;
+
+guint pp_fd_budget_max_probes       (guint64             *open_files_limit);
+void  pp_fd_budget_fit              (guint                requested,
+                                     PpConcurrency       *concurrency);
+char *pp_concurrency_format_note    (const PpConcurrency *concurrency);
 
 G_END_DECLS

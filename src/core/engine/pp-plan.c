@@ -11,9 +11,6 @@ struct _PpPlan
 
   PpProfile *profile;
   GArray *methods;   /* of PpMethod, in the analyzer's order */
-  guint concurrency_requested;   /* 0 until a runner ran it */
-  guint concurrency_used;        /* lower when the descriptor limit allows no more */
-  guint64 open_files_limit;      /* 0 when unlimited */
 };
 
 G_DEFINE_FINAL_TYPE (PpPlan, pp_plan, G_TYPE_OBJECT)
@@ -104,53 +101,4 @@ pp_plan_get_item (PpPlan   *self,
     *method = g_array_index (self->methods, PpMethod, index % self->methods->len);
 
   return pp_profile_get_endpoint (self->profile, index / self->methods->len);
-}
-
-void
-pp_plan_set_concurrency (PpPlan  *self,
-                         guint    requested,
-                         guint    used,
-                         guint64  open_files_limit)
-{
-  g_return_if_fail (PP_IS_PLAN (self));
-  g_return_if_fail (requested > 0 && used > 0);
-
-  self->concurrency_requested = requested;
-  self->concurrency_used = used;
-  self->open_files_limit = open_files_limit;
-}
-
-/* FALSE for a plan that was never run (or was read from elsewhere). */
-gboolean
-pp_plan_get_concurrency (PpPlan  *self,
-                         guint   *requested,
-                         guint   *used,
-                         guint64 *open_files_limit)
-{
-  g_return_val_if_fail (PP_IS_PLAN (self), FALSE);
-
-  if (requested)
-    *requested = self->concurrency_requested;
-  if (used)
-    *used = self->concurrency_used;
-  if (open_files_limit)
-    *open_files_limit = self->open_files_limit;
-
-  return self->concurrency_requested > 0;
-}
-
-/* One sentence when the runner ran fewer probes at once than asked for,
- * else NULL: the reports and the CLI's stderr say the same. */
-char *
-pp_plan_format_concurrency_note (PpPlan *self)
-{
-  g_return_val_if_fail (PP_IS_PLAN (self), NULL);
-
-  if (self->concurrency_used >= self->concurrency_requested)
-    return NULL;
-
-  return g_strdup_printf ("concurrency %u lowered to %u: this process may have only %"
-                          G_GUINT64_FORMAT " files open (ulimit -n), and each probe needs up "
-                          "to 3", self->concurrency_requested, self->concurrency_used,
-                          self->open_files_limit);
 }

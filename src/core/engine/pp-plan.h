@@ -25,15 +25,4 @@ PpEndpoint *pp_plan_get_item       (PpPlan    *self,
                                     guint      index,
                                     PpMethod  *method);
 
-/* How the plan was run, recorded by the runner for the reports. */
-void        pp_plan_set_concurrency (PpPlan    *self,
-                                     guint      requested,
-                                     guint      used,
-                                     guint64    open_files_limit);
-gboolean    pp_plan_get_concurrency (PpPlan    *self,
-                                     guint     *requested,
-                                     guint     *used,
-                                     guint64   *open_files_limit);
-char       *pp_plan_format_concurrency_note (PpPlan *self);
-
 G_END_DECLS

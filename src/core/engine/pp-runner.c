@@ -26,8 +26,8 @@ typedef struct
   int cancelled;
   GAsyncQueue *jobs;
   GPtrArray *workers;
-  GPtrArray *results;        /* plan order; NULL until delivered */
-  guint n_delivered;
+  guint n_items;
+  guint n_delivered;         /* each handed over with PpRunner::probe-finished */
   guint n_workers_done;
   gulong cancel_handler;
 } PpRun;
@@ -50,6 +50,7 @@ struct _PpRunner
   guint timeout_ms;
   gboolean keep_traces;
   gboolean background;
+  PpConcurrency run_concurrency; /* of the run in progress, or the last one */
   PpRun *current;
 };
 
@@ -93,7 +94,6 @@ pp_run_unref (PpRun *run)
   g_clear_object (&run->options.trust);
   g_async_queue_unref (run->jobs);
   g_ptr_array_unref (run->workers);
-  g_ptr_array_unref (run->results);
   g_main_context_unref (run->context);
   g_free (run);
 }
@@ -209,7 +209,9 @@ pp_runner_class_init (PpRunnerClass *klass)
    * @index: the item's position in the plan
    * @result: the probe's result
    *
-   * Emitted on the context the run was started from, in completion order.
+   * Emitted on the context the run was started from, in completion order,
+   * once for every item of the plan, the stopped ones included: the
+   * runner keeps no result, whoever listens keeps them.
    */
   signals[PROBE_FINISHED] =
     g_signal_new ("probe-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -332,14 +334,14 @@ pp_run_complete_if_done (PpRun *run)
   PpRunner *runner = run->runner;
   g_autoptr(GTask) task = NULL;
 
-  if (run->n_delivered < run->results->len || run->n_workers_done < run->workers->len)
+  if (run->n_delivered < run->n_items || run->n_workers_done < run->workers->len)
     return;
 
   for (guint i = 0; i < run->workers->len; i++)
     pp_worker_join (g_ptr_array_index (run->workers, i));
   g_ptr_array_set_size (run->workers, 0);
   g_cancellable_disconnect (g_task_get_cancellable (run->task), run->cancel_handler);
-  pp_debug ("the run is complete: %u results%s", run->results->len,
+  pp_debug ("the run is complete: %u results%s", run->n_items,
             g_atomic_int_get (&run->cancelled) ? ", the unfinished ones cancelled" : "");
 
   if (runner != NULL && runner->current == run)
@@ -350,8 +352,7 @@ pp_run_complete_if_done (PpRun *run)
   /* The task owns the run through its task data: drop the run's
    * reference on the task so that both can go. */
   task = g_steal_pointer (&run->task);
-  g_task_return_pointer (task, g_ptr_array_ref (run->results),
-                         (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_boolean (task, TRUE);
 }
 
 /* Not g_main_context_invoke(): it runs the function at once, on the
@@ -376,8 +377,7 @@ deliver_on_main_cb (gpointer data)
   PpDelivery *delivery = data;
   PpRun *run = delivery->run;
 
-  g_assert (g_ptr_array_index (run->results, delivery->index) == NULL);
-  g_ptr_array_index (run->results, delivery->index) = pp_probe_result_ref (delivery->result);
+  g_assert (delivery->index < run->n_items);
   run->n_delivered++;
 
   if (run->runner != NULL && run->runner->current == run)
@@ -412,12 +412,31 @@ deliver_from_worker (guint          index,
   post_to_context (delivery->run->context, deliver_on_main_cb, delivery, pp_delivery_free);
 }
 
+/* A worker that could not start left its jobs in the queue for the
+ * others; when every worker is done and jobs are left, none could start. */
+static void
+end_jobs_no_worker_ran (PpRun *run)
+{
+  if (g_async_queue_length (run->jobs) <= 0)
+    return;
+  pp_debug ("no worker could start: %d probes end without reaching the network",
+            g_async_queue_length (run->jobs));
+  if (g_atomic_int_get (&run->cancelled))
+    pp_job_queue_end (run->jobs, PP_OUTCOME_CANCELLED, PP_WORKER_STOPPED_DETAIL,
+                      deliver_from_worker, run);
+  else
+    pp_job_queue_end (run->jobs, PP_OUTCOME_LOCAL_RESOURCES, PP_WORKER_NO_START_DETAIL,
+                      deliver_from_worker, run);
+}
+
 static gboolean
 worker_done_on_main_cb (gpointer data)
 {
   PpRun *run = data;
 
   run->n_workers_done++;
+  if (run->n_workers_done == run->workers->len)
+    end_jobs_no_worker_ran (run);
   pp_run_complete_if_done (run);
 
   return G_SOURCE_REMOVE;
@@ -440,7 +459,7 @@ run_cancelled_cb (GCancellable *cancellable,
   PpRun *run = user_data;
 
   pp_debug ("the run was cancelled: %u of %u results delivered; stopping %u workers",
-            run->n_delivered, run->results->len, run->workers->len);
+            run->n_delivered, run->n_items, run->workers->len);
   g_atomic_int_set (&run->cancelled, 1);
   for (guint i = 0; i < run->workers->len; i++)
     pp_worker_wakeup (g_ptr_array_index (run->workers, i));
@@ -452,7 +471,6 @@ pp_run_new (PpRunner *self,
             GTask    *task)
 {
   PpRun *run = g_new0 (PpRun, 1);
-  guint n_items = pp_plan_get_n_items (plan);
 
   g_atomic_ref_count_init (&run->ref_count);
   run->runner = self;
@@ -467,10 +485,9 @@ pp_run_new (PpRunner *self,
   run->options.cancelled = &run->cancelled;
   run->jobs = g_async_queue_new_full ((GDestroyNotify) pp_job_free);
   run->workers = g_ptr_array_new ();
-  run->results = g_ptr_array_new_full (n_items, (GDestroyNotify) pp_probe_result_unref);
-  g_ptr_array_set_size (run->results, n_items);
+  run->n_items = pp_plan_get_n_items (plan);
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < run->n_items; i++)
     {
       PpMethod method;
       PpEndpoint *endpoint = pp_plan_get_item (plan, i, &method);
@@ -487,7 +504,7 @@ pp_run_start_workers (PpRun        *run,
                       gboolean      background,
                       GCancellable *cancellable)
 {
-  guint n_items = run->results->len;
+  guint n_items = run->n_items;
   guint n_workers = CLAMP (MIN (g_get_num_processors (), n_items), 1, MAX_WORKERS);
   guint capacity = (MIN (concurrency, MAX (n_items, 1)) + n_workers - 1) / n_workers;
 
@@ -499,22 +516,18 @@ pp_run_start_workers (PpRun        *run,
                                       deliver_from_worker, worker_done_from_worker, run));
 }
 
-/* More probes in flight than the descriptor limit allows would fail as
- * EMFILE, each one a false "connection refused" in the old days: run as
- * many as fit, and let the plan say so for the reports. */
+/* As many probes at once as the descriptor limit leaves room for; the
+ * figures are the run's, for its results (pp_runner_get_run_concurrency()). */
 static guint
-pp_runner_record_concurrency (PpRunner *self,
-                              PpPlan   *plan)
+pp_runner_fit_concurrency (PpRunner *self)
 {
-  guint64 limit = 0;
-  guint used = MIN (self->concurrency, pp_fd_budget_max_probes (&limit));
-
-  if (used < self->concurrency)
+  pp_fd_budget_fit (self->concurrency, &self->run_concurrency);
+  if (self->run_concurrency.used < self->run_concurrency.requested)
     pp_debug ("concurrency %u lowered to %u: at most %" G_GUINT64_FORMAT " files open",
-              self->concurrency, used, limit);
-  pp_plan_set_concurrency (plan, self->concurrency, used, limit);
+              self->run_concurrency.requested, self->run_concurrency.used,
+              self->run_concurrency.open_files_limit);
 
-  return used;
+  return self->run_concurrency.used;
 }
 
 /**
@@ -522,10 +535,10 @@ pp_runner_record_concurrency (PpRunner *self,
  *
  * Probes every item of @plan. Results are delivered with
  * #PpRunner::probe-finished on the thread-default main context of the
- * caller as they finish; the task completes with all of them in plan order.
- * Cancelling @cancellable stops every probe within a fraction of a second;
- * the unfinished ones complete as %PP_OUTCOME_CANCELLED, so the results
- * are always complete.
+ * caller as they finish, each handed over once; the task completes after
+ * the last. Cancelling @cancellable stops every probe within a fraction of
+ * a second; the unfinished ones complete as %PP_OUTCOME_CANCELLED, so
+ * every item gets its result.
  */
 void
 pp_runner_run_async (PpRunner            *self,
@@ -555,20 +568,40 @@ pp_runner_run_async (PpRunner            *self,
   self->current = run;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  pp_run_start_workers (run, pp_runner_record_concurrency (self, plan), self->background,
-                        cancellable);
+  pp_run_start_workers (run, pp_runner_fit_concurrency (self), self->background, cancellable);
   run->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (run_cancelled_cb),
                                                run, NULL);
 }
 
-GPtrArray *
+/* Returns: TRUE: every item's result was handed over with
+ *   PpRunner::probe-finished (a stopped run's too) */
+gboolean
 pp_runner_run_finish (PpRunner      *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (PP_IS_RUNNER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_runner_run_async, NULL);
+  g_return_val_if_fail (PP_IS_RUNNER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pp_runner_run_async, FALSE);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * pp_runner_get_run_concurrency:
+ * @concurrency: (out): the probes asked for at once and those the
+ *   descriptor limit allowed, for the run in progress or the last one
+ *
+ * Returns: FALSE before the first run
+ */
+gboolean
+pp_runner_get_run_concurrency (PpRunner      *self,
+                               PpConcurrency *concurrency)
+{
+  g_return_val_if_fail (PP_IS_RUNNER (self), FALSE);
+  g_return_val_if_fail (concurrency != NULL, FALSE);
+
+  *concurrency = self->run_concurrency;
+
+  return concurrency->requested > 0;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "pp-config.h"
+#include "pp-fd-budget.h"
 #include "pp-plan.h"
 #include "pp-probe-result.h"
 #include "pp-trust.h"
@@ -45,8 +46,10 @@ void       pp_runner_run_async            (PpRunner            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-GPtrArray *pp_runner_run_finish           (PpRunner            *self,
+gboolean   pp_runner_run_finish           (PpRunner            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
+gboolean   pp_runner_get_run_concurrency  (PpRunner            *self,
+                                           PpConcurrency       *concurrency);
 
 G_END_DECLS

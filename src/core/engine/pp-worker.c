@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-worker.h"
+#include "pp-log.h"
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -137,20 +138,23 @@ collect_done (PpWorker *self)
       transfer_done (self, msg->easy_handle, msg->data.result);
 }
 
-static void
-end_queued_jobs (PpWorker   *self,
-                 PpOutcome   outcome,
-                 const char *detail)
+/* Ends every job still in @jobs with @outcome, without probing. */
+void
+pp_job_queue_end (GAsyncQueue         *jobs,
+                  PpOutcome            outcome,
+                  const char          *detail,
+                  PpWorkerDeliverFunc  deliver,
+                  gpointer             user_data)
 {
   PpJob *job;
 
-  while ((job = g_async_queue_try_pop (self->jobs)) != NULL)
+  while ((job = g_async_queue_try_pop (jobs)) != NULL)
     {
       g_autoptr(PpProbeResult) result = pp_probe_result_new (job->endpoint, job->method);
 
       result->outcome = outcome;
       result->detail = g_strdup (detail);
-      self->deliver (job->index, g_steal_pointer (&result), self->user_data);
+      deliver (job->index, g_steal_pointer (&result), user_data);
       pp_job_free (job);
     }
 }
@@ -173,7 +177,8 @@ cancel_everything (PpWorker *self)
       deliver_probe (self, probe, job);
     }
 
-  end_queued_jobs (self, PP_OUTCOME_CANCELLED, "the run was stopped before this probe started");
+  pp_job_queue_end (self->jobs, PP_OUTCOME_CANCELLED, PP_WORKER_STOPPED_DETAIL,
+                    self->deliver, self->user_data);
 }
 
 /* Wait for sockets only when there is nothing else to do: no free slot
@@ -195,12 +200,15 @@ pp_worker_thread (gpointer data)
   if (self->background)
     lower_priority ();
 
-  /* libcurl's multi handle needs a socket pair: without a descriptor
-   * left, no probe of this worker can run, and none may hang. */
+  /* Without a multi handle (libcurl ran out of memory) this worker runs
+   * nothing and leaves the queue to the others; when none could start,
+   * the runner ends the jobs left (pp_job_queue_end()). */
   if (self->multi == NULL)
-    end_queued_jobs (self, PP_OUTCOME_LOCAL_RESOURCES,
-                     "this computer ran out of file descriptors or memory: libcurl could "
-                     "not start a transfer; the probe never reached the network");
+    {
+      pp_debug ("a worker could not start: libcurl gave it no multi handle");
+      self->done (self->user_data);
+      return NULL;
+    }
 
   for (;;)
     {

@@ -28,6 +28,11 @@ PpJob    *pp_job_new        (guint                 index,
                              PpEndpoint           *endpoint,
                              PpMethod              method);
 void      pp_job_free       (PpJob                *job);
+void      pp_job_queue_end  (GAsyncQueue          *jobs,
+                             PpOutcome             outcome,
+                             const char           *detail,
+                             PpWorkerDeliverFunc   deliver,
+                             gpointer              user_data);
 PpWorker *pp_worker_start   (GAsyncQueue          *jobs,
                              const PpProbeOptions *options,
                              guint                 capacity,
@@ -38,5 +43,12 @@ PpWorker *pp_worker_start   (GAsyncQueue          *jobs,
                              gpointer              user_data);
 void      pp_worker_wakeup  (PpWorker             *self);
 void      pp_worker_join    (PpWorker             *self);
+
+/* The details of a probe that never started: stopped, or no worker could
+ * run it. */
+#define PP_WORKER_STOPPED_DETAIL "the run was stopped before this probe started"
+#define PP_WORKER_NO_START_DETAIL \
+  "this computer ran out of file descriptors or memory: libcurl could not start a transfer; " \
+  "the probe never reached the network"
 
 G_END_DECLS

@@ -111,10 +111,27 @@ pp_endpoint_equal (const PpEndpoint *a,
          g_str_equal (a->http_method, b->http_method) &&
          g_str_equal (a->trust, b->trust) &&
          g_strcmp0 (a->geography, b->geography) == 0 &&
+         a->agent_uses == b->agent_uses &&
          a->expected->len == b->expected->len &&
          /* "Any status" has no codes, and no data: memcmp must not see NULL. */
          (a->expected->len == 0 ||
           memcmp (a->expected->data, b->expected->data, a->expected->len * sizeof (guint)) == 0);
+}
+
+/* A new endpoint like @self, to be changed before anyone else sees it. */
+PpEndpoint *
+pp_endpoint_copy (const PpEndpoint *self)
+{
+  PpEndpoint *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = pp_endpoint_new (self->url, self->service, self->http_method,
+                          (const guint *) (gpointer) self->expected->data, self->expected->len,
+                          self->trust, self->geography);
+  copy->agent_uses = self->agent_uses;
+
+  return copy;
 }
 
 char *

@@ -21,7 +21,13 @@ typedef struct
   GArray *expected;     /* of guint; empty means any HTTP status counts */
   char *trust;          /* "system" or "pinned:<set>" */
   char *geography;      /* "WW", "US", "GW_EU", ... or NULL for URL lists */
+  gboolean agent_uses;  /* the agent's own gateway or data endpoint, as its
+                         * onboarding names it (pp-profile-merge.c) */
 } PpEndpoint;
+
+/* Whether the agent uses @endpoint now (pp-onboarding.c answers it). */
+typedef gboolean (*PpEndpointPredicate) (const PpEndpoint *endpoint,
+                                         gpointer          user_data);
 
 GType       pp_endpoint_get_type          (void) G_GNUC_CONST;
 PpEndpoint *pp_endpoint_new               (const char       *url,
@@ -39,6 +45,7 @@ const char *pp_endpoint_get_pin_set       (const PpEndpoint *self);
 char       *pp_endpoint_format_expected   (const PpEndpoint *self);
 gboolean    pp_endpoint_equal             (const PpEndpoint *a,
                                            const PpEndpoint *b);
+PpEndpoint *pp_endpoint_copy              (const PpEndpoint *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpEndpoint, pp_endpoint_unref)
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "pp-profile-private.h"
+#include "pp-profile-read.h"
 #include "pp-profile-schema.h"
 #include "pp-redact.h"
 #include "pp-url.h"

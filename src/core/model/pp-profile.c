@@ -8,14 +8,13 @@
 #include <string.h>
 
 #include "pp-core-resources.h"
-#include "pp-file.h"
 #include "pp-log.h"
-#include "pp-profile-private.h"
+#include "pp-profile-merge.h"
+#include "pp-profile-read.h"
 #include "pp-profile-schema.h"
 #include "pp-redact.h"
 
 #define RESOURCE_PREFIX     "/io/github/proxyprobe/ProxyProbe/profiles/"
-#define MAX_FILE_SIZE       (4 * 1024 * 1024)
 #define WORKSPACE_ID_HINT \
   "pass --workspace-id with the workspace GUID shown in the Azure portal " \
   "(Log Analytics workspace, Overview, Workspace ID)"
@@ -46,7 +45,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const bundled_names[] = {
-  "mde-standard", "mde-streamlined", "mma-legacy", NULL
+  "mde-standard", "mde-streamlined", "mde-gcc", "mde-gcc-high", "mde-dod", "mma-legacy", NULL
 };
 
 static void
@@ -136,68 +135,6 @@ pp_profile_new (const char *name,
   self->description = g_strdup (description ? description : "");
 
   return self;
-}
-
-/* Says what to do about a file that cannot be read, rather than only
- * what went wrong. */
-static void
-set_read_error (const char    *path,
-                const char    *what,
-                const GError  *read_error,
-                GError       **error)
-{
-  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                 "%s: no such file; check the path of the %s", path, what);
-  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                 "%s: this is a directory; give the path of the %s itself", path, what);
-  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                 "%s: this is a device, pipe or socket, not a file; give the path of the "
-                 "%s itself", path, what);
-  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                 "%s: permission denied; make the %s readable by this user", path, what);
-  else
-    g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_NOT_FOUND,
-                 "%s: cannot read the %s: %s", path, what, read_error->message);
-}
-
-/* Reads at most MAX_FILE_SIZE bytes: a profile or URL list is small, and
- * a wrong path (a disk image, /dev/zero) must not exhaust memory. The
- * result is NUL-terminated. */
-char *
-pp_profile_read_bounded (const char  *path,
-                         const char  *what,
-                         gsize       *length,
-                         GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = pp_file_read_bounded (path, MAX_FILE_SIZE, length, &local_error);
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    {
-      g_set_error (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID,
-                   "%s: the file is larger than 4 MiB, far larger than any %s; "
-                   "check that this is the right file", path, what);
-      return NULL;
-    }
-  if (data == NULL)
-    {
-      set_read_error (path, what, local_error, error);
-      return NULL;
-    }
-
-  /* Notepad saves UTF-8 with a byte order mark, which neither json-glib
-   * nor the URL parser expects. */
-  if (*length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      *length -= 3;
-      memmove (data, data + 3, *length + 1);
-    }
-
-  return g_steal_pointer (&data);
 }
 
 /* Maps the user's spelling ("eu") to the profile's ("EU"). */
@@ -347,6 +284,16 @@ add_endpoints (PpProfile  *self,
   return FALSE;
 }
 
+/* After the workspace ID: two rows may differ only before it is substituted. */
+static void
+merge_duplicates (PpProfile *self)
+{
+  GPtrArray *merged = pp_profile_merge_duplicates (self->endpoints);
+
+  g_ptr_array_unref (self->endpoints);
+  self->endpoints = merged;
+}
+
 static PpProfile *
 apply_options (const PpProfileDocument  *document,
                const PpProfileOptions   *options,
@@ -366,6 +313,7 @@ apply_options (const PpProfileDocument  *document,
   if (!add_endpoints (self, document->endpoints, error) ||
       !substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
     return NULL;
+  merge_duplicates (self);
   pp_debug ("profile %s: %u endpoints for the geography %s", document->name,
             self->endpoints->len, geography ? geography : "(all)");
 
@@ -588,6 +536,29 @@ pp_profile_new_received (const char *name,
   self->geography = g_strdup (geography);
 
   return self;
+}
+
+/**
+ * pp_profile_mark_agent_endpoints:
+ * @agent_uses: whether the agent uses an endpoint now
+ *
+ * Marks the endpoints the agent's onboarding names as its own
+ * (PpEndpoint.agent_uses). Endpoints are shared values: call it before
+ * the profile is planned.
+ */
+void
+pp_profile_mark_agent_endpoints (PpProfile           *self,
+                                 PpEndpointPredicate  agent_uses,
+                                 gpointer             user_data)
+{
+  GPtrArray *marked;
+
+  g_return_if_fail (PP_IS_PROFILE (self));
+  g_return_if_fail (agent_uses != NULL);
+
+  marked = pp_profile_merge_mark (self->endpoints, agent_uses, user_data);
+  g_ptr_array_unref (self->endpoints);
+  self->endpoints = marked;
 }
 
 const char *

@@ -54,5 +54,9 @@ const char * const *pp_profile_get_geographies (PpProfile             *self);
 guint        pp_profile_get_n_endpoints      (PpProfile               *self);
 PpEndpoint  *pp_profile_get_endpoint         (PpProfile               *self,
                                               guint                    position);
+/* Before the profile is planned, never after (pp-profile-merge.c). */
+void         pp_profile_mark_agent_endpoints (PpProfile               *self,
+                                              PpEndpointPredicate      agent_uses,
+                                              gpointer                 user_data);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
  */
 
 #include "pp-redact.h"
+#include "pp-controls.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -230,45 +231,6 @@ pp_redact_error (GError *error)
     pp_redact_in_place (&error->message);
 }
 
-/* Terminal controls (C0 but tab and newline, DEL, C1), and the marks
- * and overrides that make a terminal show text in another order than it
- * is written ("moc.elpmaxe" looking like a host it is not). */
-static gboolean
-is_terminal_control (gunichar c)
-{
-  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
-         c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
-}
-
-/* Both escapes are also valid JSON escapes. */
-static char *
-escape_controls (const char *text,
-                 gboolean    line_breaks_too,
-                 glong       max_chars)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
-  glong n_chars = 0;
-
-  for (const char *p = valid; *p; p = g_utf8_next_char (p), n_chars++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n_chars == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (is_terminal_control (c) || (line_breaks_too && (c == '\n' || c == '\t')))
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /**
  * pp_redact_controls:
  * @text: text bound for a terminal or a plain-text file
@@ -283,7 +245,7 @@ escape_controls (const char *text,
 char *
 pp_redact_controls (const char *text)
 {
-  return escape_controls (text, FALSE, G_MAXLONG);
+  return pp_controls_escape (text, -1, PP_CONTROLS_JSON, PP_CONTROLS_KEEP_LINES, G_MAXLONG);
 }
 
 /**
@@ -303,7 +265,8 @@ pp_redact_quote (const char *text)
 {
   g_autofree char *redacted = pp_redact (text);
 
-  return escape_controls (redacted, TRUE, PP_REDACT_MAX_QUOTED_CHARS);
+  return pp_controls_escape (redacted, -1, PP_CONTROLS_JSON, PP_CONTROLS_ONE_LINE,
+                             PP_REDACT_MAX_QUOTED_CHARS);
 }
 
 /**
@@ -434,9 +397,11 @@ pp_redact_add_credentials (const char *user,
   if (password == NULL || *password == '\0')
     return;
 
-  pp_redact_add_secret (password);
+  /* Already decoded: decoding it again would register a string that is
+   * not the password ("p%41ss" would also hide every "pAss"). */
   pair = g_strdup_printf ("%s:%s", user ? user : "", password);
   g_mutex_lock (&secrets_lock);
+  add_forms (password);
   add_form (g_base64_encode ((const guchar *) pair, strlen (pair)));
   g_mutex_unlock (&secrets_lock);
   explicit_bzero (pair, strlen (pair));
@@ -467,8 +432,12 @@ pp_redact_learn (const char *text)
       g_autofree char *password = g_strndup (info->colon + 1, info->at - info->colon - 1);
       g_autofree char *decoded = g_uri_unescape_string (password, NULL);
 
-      pp_redact_add_secret (password);
-      pp_redact_add_credentials (user, decoded);
+      /* The form written in @text, then the decoded one once, with the
+       * credentials a proxy is sent. */
+      g_mutex_lock (&secrets_lock);
+      add_forms (password);
+      g_mutex_unlock (&secrets_lock);
+      pp_redact_add_credentials (user, decoded ? decoded : password);
     }
 }
 

@@ -225,12 +225,14 @@ pp_report_config_format_sources (GPtrArray *sources)
   return g_string_free (text, FALSE);
 }
 
-/* The --show-config text: the methods, then every source. */
+/* The --show-config text: the methods, every source, then the agent's
+ * own view. */
 char *
 pp_report_config_format_text (PpConfig *config)
 {
   g_autoptr(GPtrArray) methods = NULL;
   g_autofree char *sources = NULL;
+  g_autofree char *agent = NULL;
   GString *out;
 
   g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
@@ -241,6 +243,8 @@ pp_report_config_format_text (PpConfig *config)
   pp_report_config_format_methods (methods, out);
   sources = pp_report_config_format_sources (pp_config_get_sources (config));
   g_string_append_printf (out, "\nConfiguration sources on this machine:\n%s", sources);
+  agent = pp_agent_view_format_text (pp_config_get_agent_view (config));
+  g_string_append_printf (out, "\n%s", agent);
 
   return g_string_free (out, FALSE);
 }

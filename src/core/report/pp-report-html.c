@@ -228,8 +228,13 @@ append_grid (GString      *out,
     {
       PpEndpoint *endpoint = pp_profile_get_endpoint (profile, e);
 
-      append_element (out, "<tr><td class=\"url\">%s<br/><small>%s</small></td>", endpoint->url,
+      append_element (out, "<tr><td class=\"url\">%s<br/><small>%s</small>", endpoint->url,
                       endpoint->service);
+      if (endpoint->agent_uses)
+        /* Translators: under an endpoint the agent's onboarding names as its own. */
+        append_element (out, "<br/><small class=\"agent\">%s</small>",
+                        _("The agent uses this endpoint now"));
+      append_element (out, "</td>");
       for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
         {
           PpProbeResult *result = pp_run_results_lookup (results, e, m);

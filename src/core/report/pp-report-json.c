@@ -150,6 +150,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   json_builder_begin_object (builder);
   add_string (builder, "url", result->endpoint->url);
   add_string (builder, "service", result->endpoint->service);
+  add_bool (builder, "agent_uses", result->endpoint->agent_uses);
   add_string (builder, "method", pp_method_to_id (result->method));
   add_string (builder, "method_label", pp_method_get_label (result->method));
   add_string (builder, "outcome", pp_outcome_to_id (result->outcome));
@@ -219,24 +220,23 @@ add_summary (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
-/* How the probes ran, when a runner recorded it on the plan. */
+/* How the probes ran, when the run's results recorded it. */
 static void
-add_run (JsonBuilder *builder,
-         PpPlan      *plan)
+add_run (JsonBuilder  *builder,
+         PpRunResults *results)
 {
-  guint requested, used;
-  guint64 limit;
+  PpConcurrency concurrency;
   g_autofree char *note = NULL;
 
-  if (!pp_plan_get_concurrency (plan, &requested, &used, &limit))
+  if (!pp_run_results_get_concurrency (results, &concurrency))
     return;
 
-  note = pp_plan_format_concurrency_note (plan);
+  note = pp_run_results_format_concurrency_note (results);
   json_builder_set_member_name (builder, "run");
   json_builder_begin_object (builder);
-  add_int (builder, "concurrency_requested", requested);
-  add_int (builder, "concurrency", used);
-  add_status (builder, "open_files_limit", (guint) MIN (limit, G_MAXUINT));
+  add_int (builder, "concurrency_requested", concurrency.requested);
+  add_int (builder, "concurrency", concurrency.used);
+  add_status (builder, "open_files_limit", (guint) MIN (concurrency.open_files_limit, G_MAXUINT));
   add_string (builder, "note", note);
   json_builder_end_object (builder);
 }
@@ -339,6 +339,26 @@ pp_report_json_add_sources (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Defender for Endpoint's own view, beside ours: "installed": false when
+ * it is not (or was not asked, "not_asked" says why). */
+static void
+add_agent_view (JsonBuilder       *builder,
+                const PpAgentView *view)
+{
+  json_builder_set_member_name (builder, "agent_view");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", view->command != NULL);
+  add_string (builder, "not_asked", view->not_asked);
+  add_string (builder, "version", view->version);
+  add_string (builder, "healthy", view->healthy);
+  add_strv_or_null (builder, "health_issues", (const char * const *) view->health_issues);
+  add_string (builder, "definitions_status", view->definitions_status);
+  add_string (builder, "health_problem", view->health_problem);
+  add_string (builder, "connectivity_test", view->connectivity);
+  add_string (builder, "connectivity_problem", view->connectivity_problem);
+  json_builder_end_object (builder);
+}
+
 /* Adds one object value: the caller has set the member name, if any.
  * Blocking unless the snapshot was prepared (pp_config_prepare()). */
 void
@@ -374,6 +394,7 @@ pp_report_json_add_config (JsonBuilder *builder,
   add_wpad_json (config, builder);
   json_builder_set_member_name (builder, "sources");
   pp_report_json_add_sources (builder, pp_config_get_sources (config));
+  add_agent_view (builder, pp_config_get_agent_view (config));
   json_builder_end_object (builder);
 }
 
@@ -412,7 +433,7 @@ pp_report_json_build (PpRunResults *results,
   json_builder_set_member_name (builder, "configuration");
   pp_report_json_add_config (builder, config);
   add_summary (builder, results);
-  add_run (builder, plan);
+  add_run (builder, results);
   json_builder_set_member_name (builder, "probes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pp_run_results_get_n_items (results); i++)

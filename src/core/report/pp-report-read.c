@@ -11,6 +11,7 @@
 #define _GNU_SOURCE  /* memrchr */
 
 #include "pp-report-read.h"
+#include "pp-controls.h"
 #include "pp-zip-reader.h"
 
 #include <string.h>
@@ -36,33 +37,16 @@ text_not_ours (GError **error)
   return FALSE;
 }
 
-/* Marks and overrides that make a terminal show text in another order
- * than it is written: "moc.elpmaxe" can then look like a host it is not. */
-static gboolean
-is_bidi_control (gunichar c)
-{
-  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
-}
-
 /* A report from someone else is shown on a technician's terminal: escape
  * sequences in it could rewrite the screen or the title, so every control
  * character but newline and tab (C1 controls and bidirectional overrides
- * included) is shown as U+FFFD. @data is valid UTF-8 without NUL. */
+ * included) is shown as U+FFFD. */
 static void
 append_without_controls (GString    *out,
                          const char *data,
                          gsize       size)
 {
-  for (const char *p = data; p < data + size; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((g_unichar_iscntrl (c) && c != '\n' && c != '\t') || is_bidi_control (c))
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
+  pp_controls_append (out, data, size, PP_CONTROLS_REPLACE, PP_CONTROLS_KEEP_LINES, G_MAXLONG);
 }
 
 /* The header is compared byte by byte as the pieces pass. */

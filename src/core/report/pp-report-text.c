@@ -5,6 +5,11 @@
  */
 #include "pp-report-text.h"
 
+/* Its own line, so that scripts reading the analyzer's block see the
+ * lines they know unchanged. */
+#define PP_REPORT_TEXT_AGENT_USES \
+  "Agent uses  : yes, the agent's own gateway or data endpoint (from its onboarding)"
+
 /* The analyzer's own block, line for line, so that helpdesk scripts that
  * parse its output keep working: "Testing URL : ..." and "N - Label: ...". */
 char *
@@ -16,6 +21,8 @@ pp_report_text_format_url (PpRunResults *results,
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "Testing URL : %s\n", endpoint->url);
+  if (endpoint->agent_uses)
+    g_string_append (out, PP_REPORT_TEXT_AGENT_USES "\n");
   for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
     {
       PpMethod method = pp_run_results_get_method (results, m);
@@ -135,10 +142,10 @@ append_pac_lookups (GString      *out,
 }
 
 static void
-append_concurrency_note (GString *out,
-                         PpPlan  *plan)
+append_concurrency_note (GString      *out,
+                         PpRunResults *results)
 {
-  g_autofree char *note = pp_plan_format_concurrency_note (plan);
+  g_autofree char *note = pp_run_results_format_concurrency_note (results);
 
   if (note != NULL)
     g_string_append_printf (out, "Note: %s\n", note);
@@ -157,7 +164,7 @@ pp_report_text_format_summary (PpRunResults *results)
                           pp_profile_get_geography (profile) ? ", geography " : "",
                           pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "");
   append_method_lines (out, results);
-  append_concurrency_note (out, pp_run_results_get_plan (results));
+  append_concurrency_note (out, results);
 
   for (guint e = 0; e < n_endpoints; e++)
     {
@@ -165,7 +172,8 @@ pp_report_text_format_summary (PpRunResults *results)
 
       if (pp_run_results_endpoint_reachable (results, e))
         continue;
-      g_string_append_printf (out, "Not reachable: %s (%s)\n", endpoint->url, endpoint->service);
+      g_string_append_printf (out, "Not reachable: %s (%s)%s\n", endpoint->url, endpoint->service,
+                              endpoint->agent_uses ? ": the agent uses it now" : "");
     }
   append_failure_groups (out, results);
   append_inspections (out, results);

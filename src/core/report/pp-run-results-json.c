@@ -331,8 +331,12 @@ endpoint_for_probe (JsonObject *probe)
 {
   g_autofree char *url = dup_string (probe, "url");
   g_autofree char *service = dup_string (probe, "service");
+  PpEndpoint *endpoint = pp_endpoint_new (url, service, NULL, NULL, 0, NULL, NULL);
 
-  return pp_endpoint_new (url, service, NULL, NULL, 0, NULL, NULL);
+  /* Absent in reports written before the onboarding was read: FALSE. */
+  endpoint->agent_uses = get_bool (probe, "agent_uses");
+
+  return endpoint;
 }
 
 static gboolean
@@ -372,16 +376,19 @@ read_probes (JsonArray  *probes,
 
 /* How the probes ran, when the report says. */
 static void
-read_run (JsonObject *root,
-          PpPlan     *plan)
+read_run (JsonObject   *root,
+          PpRunResults *results)
 {
   JsonObject *run = get_object (root, "run");
+  PpConcurrency concurrency;
 
   if (run == NULL)
     return;
-  pp_plan_set_concurrency (plan, get_int (run, "concurrency_requested", G_MAXUINT),
-                           get_int (run, "concurrency", G_MAXUINT),
-                           get_int (run, "open_files_limit", G_MAXUINT));
+  concurrency.requested = get_int (run, "concurrency_requested", G_MAXUINT);
+  concurrency.used = get_int (run, "concurrency", G_MAXUINT);
+  concurrency.open_files_limit = get_int (run, "open_files_limit", G_MAXUINT);
+  if (concurrency.requested > 0 && concurrency.used > 0)
+    pp_run_results_set_concurrency (results, &concurrency);
 }
 
 static PpPlan *
@@ -395,11 +402,7 @@ read_plan (JsonObject *root,
   g_autofree char *geography = object ? dup_string (object, "geography") : NULL;
   g_autoptr(PpProfile) profile = pp_profile_new_received (name ? name : "received", title,
                                                           geography, endpoints);
-  PpPlan *plan = pp_plan_new (profile, methods);
-
-  read_run (root, plan);
-
-  return plan;
+  return pp_plan_new (profile, methods);
 }
 
 static JsonObject *
@@ -436,14 +439,14 @@ read_identity (JsonObject   *root,
 /* Returns whether the document is a report we can read; @error says
  * where it is not. */
 static gboolean
-read_report (JsonObject  *root,
-             PpPlan     **plan,
-             GPtrArray  **results,
-             GError     **error)
+read_report (JsonObject     *root,
+             PpRunResults  **results,
+             GError        **error)
 {
   g_autoptr(GArray) methods = NULL;
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+  g_autoptr(PpPlan) plan = NULL;
   JsonArray *array;
 
   methods = read_methods (root, error);
@@ -455,8 +458,9 @@ read_report (JsonObject  *root,
   if (!read_probes (array, methods, endpoints, probes, error))
     return FALSE;
 
-  *plan = read_plan (root, methods, endpoints);
-  *results = g_steal_pointer (&probes);
+  plan = read_plan (root, methods, endpoints);
+  *results = pp_run_results_new_finished (plan, probes);
+  read_run (root, *results);
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
 
   return TRUE;
@@ -475,10 +479,8 @@ PpRunResults *
 pp_run_results_new_from_report_object (JsonObject  *root,
                                        GError     **error)
 {
-  g_autoptr(PpPlan) plan = NULL;
-  g_autoptr(GPtrArray) results = NULL;
   g_autofree char *schema = NULL;
-  PpRunResults *run;
+  PpRunResults *run = NULL;
 
   g_return_val_if_fail (root != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -489,10 +491,8 @@ pp_run_results_new_from_report_object (JsonObject  *root,
       fail (error, "schema is %s, not " PP_REPORT_SCHEMA, schema ? schema : "missing");
       return NULL;
     }
-  if (!read_report (root, &plan, &results, error))
+  if (!read_report (root, &run, error))
     return NULL;
-
-  run = pp_run_results_new_finished (plan, results);
   read_identity (root, run);
 
   return run;

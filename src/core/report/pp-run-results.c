@@ -16,6 +16,7 @@ struct _PpRunResults
   GPtrArray *results;   /* of PpProbeResult, plan order; NULL while pending */
   guint n_missing;      /* NULL entries */
   gboolean stopped;
+  PpConcurrency concurrency;  /* requested 0: not recorded */
   char *run_id;         /* a UUID: this run among a fleet's */
   GDateTime *started;   /* UTC */
   PpHost *host;         /* NULL until the session (or a report) says */
@@ -269,6 +270,39 @@ pp_run_results_get_stopped (PpRunResults *self)
   g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
 
   return self->stopped;
+}
+
+/* How many probes ran at once, as the runner recorded it (or the
+ * received report said): the reports note a lowered concurrency. */
+void
+pp_run_results_set_concurrency (PpRunResults        *self,
+                                const PpConcurrency *concurrency)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (concurrency != NULL);
+
+  self->concurrency = *concurrency;
+}
+
+/* FALSE when nobody recorded it (a run that never started). */
+gboolean
+pp_run_results_get_concurrency (PpRunResults  *self,
+                                PpConcurrency *concurrency)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), FALSE);
+  g_return_val_if_fail (concurrency != NULL, FALSE);
+
+  *concurrency = self->concurrency;
+
+  return self->concurrency.requested > 0;
+}
+
+char *
+pp_run_results_format_concurrency_note (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return pp_concurrency_format_note (&self->concurrency);
 }
 
 /* Whoever stopped the run says so: a stop that came after the last
@@ -553,6 +587,7 @@ pp_run_results_copy_for_host (PpRunResults *self,
 
   copy = pp_run_results_new_finished (self->plan, self->results);
   copy->stopped = self->stopped;
+  copy->concurrency = self->concurrency;
   pp_run_results_set_identity (copy, self->run_id, self->started);
   pp_run_results_set_host (copy, host);
 

@@ -17,6 +17,7 @@
 
 #include <gio/gio.h>
 
+#include "pp-fd-budget.h"
 #include "pp-host.h"
 #include "pp-plan.h"
 #include "pp-probe-result.h"
@@ -105,6 +106,11 @@ gboolean       pp_run_results_is_complete          (PpRunResults    *self);
 gboolean       pp_run_results_get_stopped          (PpRunResults    *self);
 void           pp_run_results_set_stopped          (PpRunResults    *self,
                                                     gboolean         stopped);
+void           pp_run_results_set_concurrency      (PpRunResults    *self,
+                                                    const PpConcurrency *concurrency);
+gboolean       pp_run_results_get_concurrency      (PpRunResults    *self,
+                                                    PpConcurrency   *concurrency);
+char          *pp_run_results_format_concurrency_note (PpRunResults *self);
 gboolean       pp_run_results_endpoint_reachable   (PpRunResults    *self,
                                                     guint            endpoint_index);
 gboolean       pp_run_results_endpoint_answered    (PpRunResults    *self,

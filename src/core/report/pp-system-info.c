@@ -65,6 +65,18 @@ add_libraries (GString *out)
   add_line (out, "libzip", zip_libzip_version ());
 }
 
+/* The agent's own view beside ours, and the resolver configuration the
+ * DNS outcomes depend on: asked on first use, so blocking here once. */
+static void
+add_agent_and_dns (GString  *out,
+                   PpConfig *config)
+{
+  g_autofree char *agent = pp_agent_view_format_text (pp_config_get_agent_view (config));
+
+  g_string_append_printf (out, "\n%s", agent);
+  g_string_append_printf (out, "\nResolver configuration:\n%s", pp_config_get_dns_config (config));
+}
+
 char *
 pp_system_info_format (PpConfig  *config,
                        GPtrArray *extra)
@@ -88,6 +100,8 @@ pp_system_info_format (PpConfig  *config,
   if (resolver != NULL)
     add_line (out, "Resolver backend", resolver);
   add_line (out, "Locale", setlocale (LC_MESSAGES, NULL));
+  if (config != NULL)
+    add_agent_and_dns (out, config);
 
   return g_string_free (out, FALSE);
 }

@@ -128,16 +128,23 @@ run_done_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(PpSession) self = user_data;
-  g_autoptr(GPtrArray) results = pp_runner_run_finish (PP_RUNNER (object), result, NULL);
 
+  /* Every result, the stopped ones included, came with "probe-finished":
+   * the runner keeps none. */
+  pp_runner_run_finish (PP_RUNNER (object), result, NULL);
   if (PP_RUNNER (object) != self->runner)
     return;
-  /* The runner's array holds every result, the stopped ones included,
-   * which had no signal of their own. */
-  for (guint i = 0; results != NULL && i < results->len; i++)
-    if (g_ptr_array_index (results, i) != NULL)
-      take_result (self, i, g_ptr_array_index (results, i));
   finish_run (self, NULL);
+}
+
+/* The figures belong to the run's results, for the reports. */
+static void
+record_concurrency (PpSession *self)
+{
+  PpConcurrency concurrency;
+
+  if (pp_runner_get_run_concurrency (self->runner, &concurrency))
+    pp_run_results_set_concurrency (self->results, &concurrency);
 }
 
 static void
@@ -153,6 +160,7 @@ start_runner (PpSession *self)
   g_signal_connect (self->runner, "probe-finished", G_CALLBACK (probe_finished_cb), self);
   pp_debug ("probing %u items", pp_plan_get_n_items (self->plan));
   pp_runner_run_async (self->runner, self->plan, self->cancellable, run_done_cb, g_object_ref (self));
+  record_concurrency (self);
 }
 
 static void

@@ -1,0 +1,1 @@
+json_file.write('''{"onboardingInfo": "{\\"body\\":\\"{\\\\\\"geoLocationUrl\\\\\\":\\\\\\"https://winatp-gw-usgt.microsoft.com/\\\\\\",\\\\\\"datacenter\\\\\\":\\\\\\"UsGovTexas\\\\\\",\\\\\\"vortexGeoLocation\\\\\\":\\\\\\"FFL4\\\\\\"}\\",\\"sig\\":\\"AAAA\\"}"}''')

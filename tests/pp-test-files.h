@@ -1,0 +1,10 @@
+/* pp-test-files.h: a test's temporary files
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+void remove_tree (const char *path);
