@@ -341,17 +341,10 @@ static char **
 read_addresses_json (JsonObject *object)
 {
   JsonNode *node = json_object_get_member (object, "addresses");
-  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) out = pp_json_dup_strings (node && JSON_NODE_HOLDS_ARRAY (node)
+                                                  ? json_node_get_array (node) : NULL,
+                                                  MAX_ADDRESSES, 64);
 
-  for (guint i = 0; array && i < json_array_get_length (array) && out->len < MAX_ADDRESSES; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
-          strlen (json_node_get_string (element)) <= 64)
-        g_ptr_array_add (out, g_strdup (json_node_get_string (element)));
-    }
   g_ptr_array_add (out, NULL);
 
   return (char **) g_ptr_array_steal (out, NULL);

@@ -107,17 +107,7 @@ array_object (JsonArray *array,
 static GPtrArray *
 read_string_array (JsonArray *array)
 {
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (strings, g_strdup (json_node_get_string (node)));
-    }
-
-  return strings;
+  return pp_json_dup_strings (array, 0, 0);
 }
 
 /* The report writes ms as a double: back to whole microseconds. */
