@@ -27,7 +27,9 @@ XGETTEXT_ARGS = [
     "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
     "--keyword=g_dpgettext2:2c,3",
 ]
-TRANSLATABLE = re.compile(r'\b(?:N?C?_|n?gettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"|<summary>')
+TRANSLATABLE = re.compile(r'\b(?:N?C?_|n?gettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"')
+# A schema's <summary> is translatable; in C it is HTML (fleet.html's <details>).
+TRANSLATABLE_XML = re.compile(r'<summary>')
 TOOLS = ("xgettext", "msgmerge", "msgattrib")
 SCANNED = ("src", "ui", "resources")
 SUFFIXES = (".c", ".ui", ".in", ".gschema.xml")
@@ -47,7 +49,8 @@ def files_with_strings(root):
                     continue
                 path = os.path.join(folder, name)
                 with open(path, encoding="utf-8", errors="replace") as f:
-                    if TRANSLATABLE.search(f.read()):
+                    text = f.read()
+                    if TRANSLATABLE.search(text) or (not name.endswith(".c") and TRANSLATABLE_XML.search(text)):
                         found.add(os.path.relpath(path, root))
     return found
 

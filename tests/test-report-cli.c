@@ -18,6 +18,7 @@
 #include <sys/mount.h>
 #include <zip.h>
 
+#include "pp-run-results-json.h"
 #include "pp-test-cli.h"
 #include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
@@ -203,9 +204,52 @@ test_anonymize (void)
   assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
                    "Testing URL : http://addr-1:8080/status");
   assert_nowhere (files, "10.255.255.1");
+  /* The host's facts are removed, not replaced, and the report says so. */
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                   "Host: (removed: --anonymize)\n");
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "report.json"), NULL),
+                   "\"anonymized\" : true");
   if (strlen (g_get_host_name ()) >= 2 && !g_str_equal (g_get_host_name (), "localhost"))
-    assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
-                     "Host: host-1\n");
+    assert_nowhere (files, g_get_host_name ());
+}
+
+/* Every report names its host and its run: --json, the text header and
+ * the page, the same run id in each (issue 18). */
+static void
+test_host_identity (void)
+{
+  g_autofree char *ok = pp_testbed_https_url (testbed, "/status/200");
+  g_autofree char *zip = temp_path ("identity.zip");
+  g_autofree char *host_name = g_strdup_printf ("\"host_name\" : \"%s\"", g_get_host_name ());
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(PpRunResults) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *run_line = NULL;
+  GBytes *report_json;
+
+  cli (&json, "--url", ok, "--methods=direct", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  assert_contains (json.out, "\"run_id\" : \"");
+  assert_contains (json.out, "\"started\" : \"");
+  assert_contains (json.out, host_name);
+  assert_contains (json.out, "\"default_route_interface\" : ");
+
+  cli (&run, "--url", ok, "--methods=direct", "--output", zip, "--force");
+  g_assert_cmpint (run.status, ==, 0);
+  files = unpack (zip);
+  report_json = g_hash_table_lookup (files, "report.json");
+  back = pp_run_results_new_from_report_json (g_bytes_get_data (report_json, NULL),
+                                              g_bytes_get_size (report_json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pp_run_results_get_host (back)->host_name, ==, g_get_host_name ());
+  run_line = g_strdup_printf ("Run ID: %s\n", pp_run_results_get_run_id (back));
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                   run_line);
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "report.html"), NULL), run_line);
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                   "Machine ID: ");
 }
 
 static void
@@ -394,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/report-cli/output-and-show", test_output_and_show);
   g_test_add_func ("/report-cli/no-secrets", test_no_secrets);
   g_test_add_func ("/report-cli/anonymize", test_anonymize);
+  g_test_add_func ("/report-cli/host-identity", test_host_identity);
   g_test_add_func ("/report-cli/full-disk", test_full_disk);
   g_test_add_func ("/report-cli/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report-cli/show-rejects", test_show_rejects);

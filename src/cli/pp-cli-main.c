@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "pp-cli-merge.h"
 #include "pp-cli-options.h"
 #include "pp-cli-pac-test.h"
 #include "pp-cli-progress.h"
@@ -256,6 +257,8 @@ main (int   argc,
     return pp_cli_pac_test (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "show"))
     return pp_cli_report_show (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "merge"))
+    return pp_cli_merge (argc - 1, argv + 1);
 
   if (!pp_cli_options_parse (&options, &argc, &argv, &error))
     {

@@ -286,6 +286,9 @@ describe_cell (const PpProbeResult  *r,
     case PP_OUTCOME_TLS_INSPECTED:
       return (*words = g_strdup (_("TLS inspected")), PP_TICKET_KIND_INSPECTED);
     case PP_OUTCOME_DNS_FAILED:
+      /* An answer came: the name does not exist (or is filtered). */
+      return (*words = g_strdup (_("name not resolved")), PP_TICKET_KIND_NETWORK);
+    case PP_OUTCOME_DNS_TIMEOUT:
       return (*words = g_strdup (_("no DNS answer")), PP_TICKET_KIND_NETWORK);
     case PP_OUTCOME_CONNECT_REFUSED:
       return (*words = g_strdup (_("refused")), PP_TICKET_KIND_NETWORK);
@@ -448,7 +451,7 @@ legend_meaning (PpTicketKind kind)
     [PP_TICKET_KIND_PASSWORD] = N_("<b>asks for a password</b>: the proxy wants credentials (407); the agent has none"),
     [PP_TICKET_KIND_BLOCKED] = N_("<b>blocked</b>, <b>answered</b>: a proxy or the server refused with this status"),
     [PP_TICKET_KIND_INSPECTED] = N_("<b>TLS inspected</b>: a certificate not from a public or pinned root"),
-    [PP_TICKET_KIND_NETWORK] = N_("<b>no DNS answer</b>, <b>refused</b>, <b>timed out</b>: no connection"),
+    [PP_TICKET_KIND_NETWORK] = N_("<b>name not resolved</b>, <b>no DNS answer</b>, <b>refused</b>, <b>timed out</b>: no connection"),
     [PP_TICKET_KIND_ABSENT] = N_("<b>doesn’t exist</b>: this machine has no such proxy setting; nothing was sent"),
     [PP_TICKET_KIND_NOT_RUN] = N_("<b>not run</b>: the run was stopped before this check"),
   };

@@ -7,7 +7,9 @@
 
 /* Our own configuration, so that the distribution's openssl.cnf (whose
  * default extensions differ between releases) does not shape the
- * certificates. EC P-256 keys: generating them takes milliseconds. */
+ * certificates. EC P-256 keys: generating them takes milliseconds. The
+ * server certificate also names 127.0.0.2, the address the intercepting
+ * squid takes (pp-testbed-intercept.c). */
 static const char openssl_config[] =
   "[ req ]\n"
   "distinguished_name = dn\n"
@@ -22,7 +24,7 @@ static const char openssl_config[] =
   "basicConstraints = critical, CA:FALSE\n"
   "keyUsage = critical, digitalSignature\n"
   "extendedKeyUsage = serverAuth\n"
-  "subjectAltName = DNS:localhost, IP:127.0.0.1\n"
+  "subjectAltName = DNS:localhost, IP:127.0.0.1, IP:127.0.0.2\n"
   "subjectKeyIdentifier = hash\n"
   "authorityKeyIdentifier = keyid\n";
 

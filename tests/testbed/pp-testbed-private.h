@@ -36,6 +36,9 @@ struct _PpTestbed
 
   PpTestbedDns    *dns;
 
+  PpTestbedSquid  *intercept;      /* the transparent squid, see pp-testbed-intercept.c */
+  gboolean         nft_table;      /* its nftables table exists */
+
   GPid             watchdog_pid;
   int              watchdog_fd;
 };
@@ -70,10 +73,15 @@ PpTestbedSquid  *pp_testbed_squid_start         (PpTestbed           *self,
                                                  PpSquidKind          kind,
                                                  GError             **error);
 guint16          pp_testbed_squid_get_port      (PpTestbedSquid      *squid);
+guint16          pp_testbed_squid_get_intercept_port (PpTestbedSquid *squid,
+                                                      gboolean        tls);
 GPid             pp_testbed_squid_get_pid       (PpTestbedSquid      *squid);
 const char      *pp_testbed_squid_get_dir       (PpTestbedSquid      *squid);
 void             pp_testbed_squids_stop         (PpTestbedSquid     **squids,
                                                  guint                n_squids);
+
+/* pp-testbed-intercept.c */
+void             pp_testbed_intercept_stop      (PpTestbed           *self);
 
 /* pp-testbed-lsan.c */
 void pp_testbed_ignore_socket_leaks (SoupServer *server);

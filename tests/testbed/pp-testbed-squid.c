@@ -31,6 +31,8 @@ struct _PpTestbedSquid
   char        *output;
   GPid         pid;
   guint16      port;
+  guint16      intercept_port;      /* PP_SQUID_INTERCEPT: plain http */
+  guint16      intercept_tls_port;  /* PP_SQUID_INTERCEPT: https, bumped */
   GArray      *helpers;
 };
 
@@ -77,9 +79,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpTestbedSquid, squid_free)
 /* Peek at the client's hello and stare at the origin's before bumping, so
  * that squid mimics the origin's certificate (names, validity) under the
  * inspection CA, as inspection products do. */
-#define BUMP_CONFIG \
-  "http_port 127.0.0.1:%2$u ssl-bump tls-cert=%1$s/bump-ca.pem" \
-  " generate-host-certificates=on dynamic_cert_mem_cache_size=4MB\n" \
+#define BUMP_CERT \
+  " ssl-bump tls-cert=%1$s/bump-ca.pem" \
+  " generate-host-certificates=on dynamic_cert_mem_cache_size=4MB\n"
+#define BUMP_RULES \
   "sslcrtd_program " HELPER_DIR "/security_file_certgen -s %1$s/ssl_db -M 4MB\n" \
   "sslcrtd_children 3 startup=1 idle=1\n" \
   "acl step1 at_step SslBump1\n" \
@@ -89,6 +92,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpTestbedSquid, squid_free)
   "tls_outgoing_options cafile=%1$s/origin-ca.pem\n" \
   "http_access allow all\n"
 
+#define BUMP_CONFIG \
+  "http_port 127.0.0.1:%2$u" BUMP_CERT \
+  BUMP_RULES
+
+/* Squid needs an ordinary port besides the intercept ones (readiness is
+ * read there: a connection straight to an intercept port would make squid
+ * fail every intercepted connection after it). It reaches the origins at
+ * 127.0.0.2, which nftables maps to 127.0.0.1; squid 5.7 refuses their
+ * certificate there (ERR_SECURE_CONNECT_FAIL) though it names 127.0.0.2,
+ * so certificate errors towards the origin are let pass. */
+#define INTERCEPT_CONFIG \
+  "http_port 127.0.0.1:%2$u\n" \
+  "http_port 127.0.0.1:%3$u intercept\n" \
+  "https_port 127.0.0.1:%4$u intercept" BUMP_CERT \
+  "sslproxy_cert_error allow all\n" \
+  BUMP_RULES
+
 static char *
 squid_config (PpTestbedSquid *squid)
 {
@@ -96,6 +116,9 @@ squid_config (PpTestbedSquid *squid)
 
   if (squid->kind == PP_SQUID_BUMP)
     g_string_append_printf (config, BUMP_CONFIG, squid->dir, squid->port);
+  else if (squid->kind == PP_SQUID_INTERCEPT)
+    g_string_append_printf (config, INTERCEPT_CONFIG, squid->dir, squid->port,
+                            squid->intercept_port, squid->intercept_tls_port);
   else
     g_string_append_printf (config, "http_port 127.0.0.1:%u\n", squid->port);
 
@@ -263,7 +286,12 @@ spawn_squid (PpTestbedSquid  *squid,
 {
   g_autofree char *binary = g_find_program_in_path ("squid");
   g_autofree char *config = g_build_filename (squid->dir, "squid.conf", NULL);
-  const char *argv[] = { binary ? binary : "/usr/sbin/squid", "-N", "-f", config, NULL };
+  /* Squids with the same service name share shared-memory segments
+   * (/dev/shm/squid-*.shm), which the intercepting one (TLS on its own
+   * port) creates: a name of its own, unique across test processes. */
+  g_autofree char *service = g_strdup_printf ("ppintercept%d", (int) getpid ());
+  const char *argv[] = { binary ? binary : "/usr/sbin/squid", "-N", "-f", config,
+                         squid->kind == PP_SQUID_INTERCEPT ? "-n" : NULL, service, NULL };
   gboolean ok;
   int output;
 
@@ -390,6 +418,11 @@ launch (PpTestbed       *tb,
   for (guint attempt = 1; ; attempt++)
     {
       squid->port = pp_testbed_pick_free_port ();
+      if (squid->kind == PP_SQUID_INTERCEPT)
+        {
+          squid->intercept_port = pp_testbed_pick_free_port ();
+          squid->intercept_tls_port = pp_testbed_pick_free_port ();
+        }
       if (!write_config (tb, squid, error) || !spawn_squid (squid, error))
         return FALSE;
       if (wait_until_ready (squid, &local_error))
@@ -443,7 +476,8 @@ pp_testbed_squid_start (PpTestbed    *tb,
     }
 
   if ((kind == PP_SQUID_AUTH && !prepare_auth (tb, squid, error)) ||
-      (kind == PP_SQUID_BUMP && !prepare_bump (tb, squid, error)) ||
+      ((kind == PP_SQUID_BUMP || kind == PP_SQUID_INTERCEPT) &&
+       !prepare_bump (tb, squid, error)) ||
       !launch (tb, squid, error))
     return NULL;
 
@@ -457,6 +491,13 @@ guint16
 pp_testbed_squid_get_port (PpTestbedSquid *squid)
 {
   return squid->port;
+}
+
+guint16
+pp_testbed_squid_get_intercept_port (PpTestbedSquid *squid,
+                                     gboolean        tls)
+{
+  return tls ? squid->intercept_tls_port : squid->intercept_port;
 }
 
 GPid

@@ -218,6 +218,8 @@ pp_testbed_update_watchdog (PpTestbed *self)
   for (guint i = 0; i < PP_SQUID_N_KINDS; i++)
     if (self->squids[i] != NULL)
       g_string_append_printf (pids, "%d\n", (int) pp_testbed_squid_get_pid (self->squids[i]));
+  if (self->intercept != NULL)
+    g_string_append_printf (pids, "%d\n", (int) pp_testbed_squid_get_pid (self->intercept));
 
   if (!g_file_set_contents (path, pids->str, pids->len, &error))
     g_warning ("testbed: %s", error->message);
@@ -340,6 +342,7 @@ pp_testbed_free (PpTestbed *self)
     return;
 
   pp_testbed_squids_stop (self->squids, PP_SQUID_N_KINDS);
+  pp_testbed_intercept_stop (self);
   g_clear_pointer (&self->dns, pp_testbed_dns_stop);
   g_clear_pointer (&self->server, pp_testbed_server_stop);
   g_clear_pointer (&self->syn_drop_fillers, g_ptr_array_unref);
@@ -597,14 +600,14 @@ pp_testbed_get_squid_password (PpTestbed *self)
   return self->squid_password;
 }
 
-static const char * const squid_kind_names[] = { "open", "auth", "deny", "bump" };
+static const char * const squid_kind_names[] = { "open", "auth", "deny", "bump", "intercept" };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (squid_kind_names) == PP_SQUID_N_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (squid_kind_names) == PP_SQUID_INTERCEPT + 1);
 
 const char *
 pp_squid_kind_to_string (PpSquidKind kind)
 {
-  g_return_val_if_fail (kind < PP_SQUID_N_KINDS, NULL);
+  g_return_val_if_fail (kind <= PP_SQUID_INTERCEPT, NULL);
 
   return squid_kind_names[kind];
 }

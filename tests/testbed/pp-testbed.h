@@ -51,6 +51,9 @@ typedef enum
   PP_SQUID_AUTH,  /* basic auth (pp_testbed_get_squid_user/password), else 407 */
   PP_SQUID_DENY,  /* 403 with X-Squid-Error to everything */
   PP_SQUID_BUMP,  /* allows everything and intercepts TLS with the inspection CA */
+  /* Transparent, behind an nftables redirect: started by
+   * pp_testbed_start_intercept() only, never among "all" the kinds. */
+  PP_SQUID_INTERCEPT,
 } PpSquidKind;
 
 #define PP_SQUID_N_KINDS (PP_SQUID_BUMP + 1)
@@ -88,6 +91,15 @@ const char *pp_testbed_get_squid_user     (PpTestbed   *self);
 const char *pp_testbed_get_squid_password (PpTestbed   *self);
 
 PpTestbedDns *pp_testbed_get_dns         (PpTestbed   *self);
+
+/* An intercepting squid in the test's own network namespace (see
+ * pp-testbed-intercept.c): direct requests to 127.0.0.2 reach the origin
+ * servers through it. FALSE, with the reason, where it cannot run. */
+gboolean    pp_testbed_start_intercept    (PpTestbed   *self,
+                                           GError     **error);
+char       *pp_testbed_intercepted_url    (PpTestbed   *self,
+                                           const char  *scheme,
+                                           const char  *path);
 
 const char *pp_squid_kind_to_string       (PpSquidKind  kind);
 gboolean    pp_squid_kind_from_string     (const char  *name,

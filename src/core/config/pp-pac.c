@@ -49,6 +49,17 @@ struct _PpPacRunner
 G_DEFINE_FINAL_TYPE (PpPacRunner, pp_pac_runner, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pp-pac-error-quark, pp_pac_error)
 
+#ifdef PP_PAC_HELPER_BUILD_PATH
+/* The program itself is in the build tree (a test, or `meson devenv`). */
+static gboolean
+running_from_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, PP_BUILD_ROOT "/");
+}
+#endif
+
 const char *
 pp_pac_helper_path (void)
 {
@@ -57,8 +68,10 @@ pp_pac_helper_path (void)
   if (env != NULL && *env != '\0')
     return env;
 #ifdef PP_PAC_HELPER_BUILD_PATH
-  /* Running from the build tree: the installed helper may be older or absent. */
-  if (*PP_PAC_HELPER_BUILD_PATH != '\0' &&
+  /* Running from the build tree: the installed helper may be older or
+   * absent. An installed program never uses the build tree's helper,
+   * even on the machine that built its package. */
+  if (*PP_PAC_HELPER_BUILD_PATH != '\0' && running_from_build_tree () &&
       g_file_test (PP_PAC_HELPER_BUILD_PATH, G_FILE_TEST_IS_EXECUTABLE))
     return PP_PAC_HELPER_BUILD_PATH;
 #endif

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-classify.h"
+#include "pp-classify-private.h"
 #include "pp-log.h"
 
 #include <curl/curl.h>
@@ -25,7 +26,7 @@ static const struct {
   { "ERR_CANNOT_FORWARD 0",    PP_OUTCOME_DNS_FAILED },
   { "ERR_READ_ERROR 0",        PP_OUTCOME_DNS_FAILED },
   { "dns_error",               PP_OUTCOME_DNS_FAILED },
-  { "dns_timeout",             PP_OUTCOME_DNS_FAILED },
+  { "dns_timeout",             PP_OUTCOME_DNS_TIMEOUT },
   { "ERR_CONNECT_FAIL 110",    PP_OUTCOME_CONNECT_TIMEOUT },
   { "connection_timeout",      PP_OUTCOME_CONNECT_TIMEOUT },
   { "ERR_CONNECT_FAIL",        PP_OUTCOME_CONNECT_REFUSED },
@@ -99,24 +100,50 @@ find_name (const char         *lowered,
   return NULL;
 }
 
+/* The proxy product that a Server header (its whole value) or an error
+ * page (the product's name) names; @where says which: "Server" or "page".
+ * NULL when neither names one. */
+const char *
+pp_classify_find_proxy_product (const char  *server,
+                                const char  *body_start,
+                                const char **where)
+{
+  g_autofree char *lowered_server = server ? g_ascii_strdown (server, -1) : NULL;
+  g_autofree char *page = body_start ? g_ascii_strdown (body_start, -1) : NULL;
+  const char *name;
+
+  if (find_name (lowered_server, proxy_products, G_N_ELEMENTS (proxy_products)))
+    {
+      *where = "Server";
+      return server;
+    }
+  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
+    {
+      *where = "page";
+      return name;
+    }
+
+  return NULL;
+}
+
 /* The proxy's own mark on an answer other than squid's and RFC 9209's:
  * Proxy-Agent (sent by proxies only), a Server header naming a proxy,
  * or an error page naming a filtering product. */
 static char *
 proxy_marker (const PpTransferFacts *facts)
 {
-  g_autofree char *server = facts->server ? g_ascii_strdown (facts->server, -1) : NULL;
-  g_autofree char *page = facts->body_start ? g_ascii_strdown (facts->body_start, -1) : NULL;
+  const char *where = NULL;
   const char *name;
 
   if (facts->proxy_agent != NULL)
     return g_strdup_printf ("Proxy-Agent: %s", facts->proxy_agent);
-  if (find_name (server, proxy_products, G_N_ELEMENTS (proxy_products)))
-    return g_strdup_printf ("Server: %s", facts->server);
-  if ((name = find_name (page, proxy_page_names, G_N_ELEMENTS (proxy_page_names))))
-    return g_strdup_printf ("its error page says \"%s\"", name);
+  name = pp_classify_find_proxy_product (facts->server, facts->body_start, &where);
+  if (name == NULL)
+    return NULL;
+  if (g_str_equal (where, "Server"))
+    return g_strdup_printf ("Server: %s", name);
 
-  return NULL;
+  return g_strdup_printf ("its error page says \"%s\"", name);
 }
 
 /* The origin was never reached: name the proxy's reason if it gave one,
@@ -147,6 +174,30 @@ describe_challenge (const PpTransferFacts *facts,
   return g_strdup_printf (": it asks for %s", facts->proxy_auth);
 }
 
+/* What a proxy's error code means for the request, in plain words: the
+ * code alone ("ERR_DNS_FAIL 0") sends a technician to a search engine. */
+static const char *
+proxy_error_meaning (PpOutcome outcome)
+{
+  switch (outcome)
+    {
+    case PP_OUTCOME_DNS_FAILED:
+      return ": it could not resolve the server's name";
+    case PP_OUTCOME_DNS_TIMEOUT:
+      return ": it got no DNS answer for the server's name in time";
+    case PP_OUTCOME_CONNECT_TIMEOUT:
+      return ": it could not connect to the server in time";
+    case PP_OUTCOME_CONNECT_REFUSED:
+      return ": it could not connect to the server (refused or unreachable)";
+    case PP_OUTCOME_TIMEOUT:
+      return ": the server did not answer it in time";
+    case PP_OUTCOME_TLS_FAILED:
+      return ": its TLS connection to the server failed";
+    default:
+      return "";
+    }
+}
+
 static void
 classify_proxy_answer (const PpTransferFacts *facts,
                        guint                  status,
@@ -166,11 +217,15 @@ classify_proxy_answer (const PpTransferFacts *facts,
   else
     out->proxy_status = status;
 
-  out->detail = g_strdup_printf ("the proxy %s answered %u%s%s%s%s%s",
-                                 facts->proxy_name ? facts->proxy_name : "",
+  /* A proxy's own answer on a connection made without one: a transparent
+   * proxy stood in the way. */
+  out->detail = g_strdup_printf ("%s%s answered %u%s%s%s%s%s%s",
+                                 facts->via_proxy ? "the proxy " : "a transparent proxy on the "
+                                                                   "direct connection",
+                                 facts->via_proxy ? facts->proxy_name : "",
                                  status, to_connect ? " to CONNECT" : "",
                                  said ? " (" : "", said ? said : "", said ? ")" : "",
-                                 challenge);
+                                 challenge, proxy_error_meaning (out->outcome));
 }
 
 static void
@@ -281,6 +336,11 @@ classify_answer (const PpTransferFacts *facts,
     {
       classify_proxy_answer (facts, status, FALSE, NULL, out);
       return "a 407 or the proxy's own error headers (X-Squid-Error, Proxy-Status)";
+    }
+  if (!facts->via_proxy && proxy_generated (facts))
+    {
+      classify_proxy_answer (facts, status, FALSE, NULL, out);
+      return "a proxy's own error headers (X-Squid-Error, Proxy-Status) on a direct connection";
     }
   if (marker != NULL && status >= 400)
     {
@@ -630,6 +690,9 @@ classify_facts (const PpTransferFacts *facts,
   if (classify_failure_honestly (facts, out))
     return "a local shortage, a refused redirect or a malformed answer";
 
+  if (pp_classify_name_failure (facts, out))
+    return "the name look-up: how far it got, how long it ran";
+
   out->outcome = outcome_from_curl_code (facts);
   if (facts->curl_code == CURLE_OPERATION_TIMEDOUT &&
       (out->outcome == PP_OUTCOME_TIMEOUT || out->outcome == PP_OUTCOME_TLS_FAILED ||
@@ -637,6 +700,13 @@ classify_facts (const PpTransferFacts *facts,
     {
       out->detail = describe_timeout (facts);
       return "libcurl's timeout and how far the transfer got";
+    }
+  if ((facts->curl_code == CURLE_COULDNT_CONNECT || facts->curl_code == CURLE_OPERATION_TIMEDOUT) &&
+      (out->outcome == PP_OUTCOME_CONNECT_REFUSED || out->outcome == PP_OUTCOME_CONNECT_TIMEOUT ||
+       out->outcome == PP_OUTCOME_PROXY_UNREACHABLE))
+    {
+      out->detail = pp_classify_describe_unreached (facts);
+      return "libcurl's error code and the socket's errno";
     }
   if (out->outcome == PP_OUTCOME_UNEXPECTED_STATUS && facts->curl_code == CURLE_TOO_MANY_REDIRECTS)
     {

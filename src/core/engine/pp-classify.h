@@ -31,9 +31,17 @@ typedef struct
   const char *location;      /* Location of the last response, redacted */
   const char *body_start;    /* the first bytes of the final body, as text, or NULL */
   const char *proxy_auth;    /* the schemes of its Proxy-Authenticate headers, "NTLM, Negotiate" */
+  const char *x_cache;       /* X-Cache of the last response: a cache passed it on */
   const char *proxy_name;    /* display form, for messages */
   const char *server_name;   /* host:port of the URL, for messages */
   const char *curl_message;
+  /* Name resolution of the latest connection: libcurl resolves the
+   * proxy's name through a proxy, the server's otherwise. */
+  gboolean lookup_pending;   /* the look-up never finished: no socket was opened after it */
+  gint64 lookup_us;          /* how long it ran, in microseconds */
+  const char *lookup_name;   /* the name looked up, or NULL */
+  const char *name_servers;  /* the servers it asked ("10.0.0.53, 10.0.0.54"), NULL if unknown */
+  guint resolver_timeout_s;  /* the C library's wait for one answer, 0 if unknown */
   /* A plain-http answer through a proxy compared with the same request
    * through a CONNECT tunnel of the same proxy (see pp_classify_needs_tunnel_check()). */
   gboolean tunnel_checked;
@@ -58,5 +66,9 @@ void     pp_classify                     (const PpTransferFacts *facts,
                                           PpClassification      *out);
 gboolean pp_classify_needs_tunnel_check  (const PpTransferFacts *facts,
                                           const PpClassification *verdict);
+gboolean pp_classify_lookup_timed_out    (const PpTransferFacts *facts);
+const char *pp_classify_find_proxy_product (const char          *server,
+                                            const char          *body_start,
+                                            const char         **where);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ pp_probe_result_clear (PpProbeResult *self)
   g_strfreev (self->pac_lookups);
   g_free (self->remote_address);
   g_free (self->proxy);
+  g_free (self->transparent_proxy);
   g_array_unref (self->attempts);
   g_free (self->final_url);
   g_clear_pointer (&self->requested_urls, g_ptr_array_unref);
@@ -118,4 +119,23 @@ pp_probe_result_format_short (const PpProbeResult *self)
     return g_strdup_printf ("Failed (%u)", status);
 
   return g_strdup_printf ("Failed (%s)", pp_outcome_get_reason (self->outcome));
+}
+
+/* The way the request went, for the details: "through the proxy
+ * http://p:3128", "direct", or "direct, through a transparent proxy:
+ * squid/5.7 (Via header)"; a method that was not configured (or whose
+ * PAC script failed) sent nothing, and says so. */
+char *
+pp_probe_result_describe_path (const PpProbeResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->attempts == NULL || self->attempts->len == 0)
+    return g_strdup ("no request was sent");
+  if (self->proxy != NULL)
+    return g_strdup_printf ("through the proxy %s", self->proxy);
+  if (self->transparent_proxy != NULL)
+    return g_strdup_printf ("direct, through a transparent proxy: %s", self->transparent_proxy);
+
+  return g_strdup ("direct");
 }

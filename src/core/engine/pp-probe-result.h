@@ -63,6 +63,8 @@ typedef struct
   PpTimings timings;
   char *remote_address;
   char *proxy;            /* display form of the proxy that answered, or NULL */
+  char *transparent_proxy;  /* a proxy on a connection made without one, with its
+                             * evidence: "squid/5.7 (Via header)"; NULL without any */
   GArray *attempts;       /* of PpAttempt */
   guint redirect_count;
   char *final_url;
@@ -79,6 +81,7 @@ void           pp_probe_result_unref        (PpProbeResult       *self);
 gboolean       pp_probe_result_is_reachable (const PpProbeResult *self);
 gboolean       pp_probe_result_has_answered (const PpProbeResult *self);
 char          *pp_probe_result_format_short (const PpProbeResult *self);
+char          *pp_probe_result_describe_path (const PpProbeResult *self);
 void           pp_probe_result_add_attempt  (PpProbeResult       *self,
                                              const char          *proxy,
                                              PpOutcome            outcome,

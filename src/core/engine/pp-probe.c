@@ -8,10 +8,13 @@
 #include "pp-classify.h"
 #include "pp-config-resolver.h"
 #include "pp-log.h"
+#include "pp-name-servers.h"
 #include "pp-pac.h"
 #include "pp-probe.h"
+#include "pp-probe-capture.h"
 #include "pp-redact.h"
 #include "pp-tls.h"
+#include "pp-transparent.h"
 
 #include <errno.h>
 #include <string.h>
@@ -19,8 +22,6 @@
 
 /* Bounds on what a server can make us keep. */
 #define MAX_BODY_BYTES   (1024 * 1024)
-#define MAX_TRACE_BYTES  (32 * 1024)
-#define MAX_HEADER_VALUE 512
 /* Enough of an error page to see whose page it is. */
 #define MAX_BODY_START   2048
 
@@ -49,20 +50,17 @@ struct _PpProbe
   gsize body_bytes;
   gboolean body_truncated;
   GString *body_start;
-  /* The markers of the latest response: who sent it? */
-  char *squid_error;
-  char *proxy_status;
-  char *via;
-  char *server;
-  char *proxy_agent;
-  char *location;
-  char *proxy_auth;
+  PpProbeCapture capture;     /* the latest response's markers, the trace */
   char *server_name;
   int socket_errno;             /* why our socket() failed, 0 if it did not */
+  gint64 transfer_started_us;   /* monotonic */
+  gint64 last_socket_us;        /* the latest socket() call: a look-up had finished */
+  gboolean direct;              /* the latest transfer went without a proxy */
+  char *lookup_host;            /* the name the latest transfer looked up */
+  PpNameServers name_servers;   /* read after a failed look-up only */
   PpTransferFacts plain_facts;  /* the plain request's, while the tunnel check runs */
   guint tunnel_timeout_ms;
   PpTlsChain chain;
-  GString *trace;
   GPtrArray *requested_urls;  /* of this transfer: the redirect path */
 };
 
@@ -78,22 +76,9 @@ pp_probe_new (PpEndpoint           *endpoint,
   g_object_ref (self->options.trust);
   self->result = pp_probe_result_new (endpoint, method);
   self->body_start = g_string_new (NULL);
-  if (options->keep_trace)
-    self->trace = g_string_new (NULL);
+  pp_probe_capture_init (&self->capture, options->keep_trace);
 
   return self;
-}
-
-static void
-clear_markers (PpProbe *self)
-{
-  g_clear_pointer (&self->squid_error, g_free);
-  g_clear_pointer (&self->proxy_status, g_free);
-  g_clear_pointer (&self->via, g_free);
-  g_clear_pointer (&self->server, g_free);
-  g_clear_pointer (&self->proxy_agent, g_free);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->proxy_auth, g_free);
 }
 
 static void
@@ -102,6 +87,9 @@ reset_transfer (PpProbe *self)
   g_clear_pointer (&self->easy, curl_easy_cleanup);
   self->errbuf[0] = '\0';
   self->socket_errno = 0;
+  self->transfer_started_us = g_get_monotonic_time ();
+  self->last_socket_us = 0;
+  self->capture.last_header_us = 0;
   self->body_bytes = 0;
   self->body_truncated = FALSE;
   if (self->body_start && self->stage != STAGE_TUNNEL)
@@ -113,15 +101,15 @@ void
 pp_probe_free (PpProbe *self)
 {
   reset_transfer (self);
-  clear_markers (self);
+  pp_probe_capture_clear (&self->capture);
   g_clear_pointer (&self->server_name, g_free);
+  g_clear_pointer (&self->lookup_host, g_free);
+  pp_name_servers_clear (&self->name_servers);
   g_string_free (self->body_start, TRUE);
   pp_tls_chain_clear (&self->chain);
   g_clear_pointer (&self->verdict.detail, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->result, pp_probe_result_unref);
-  if (self->trace)
-    g_string_free (self->trace, TRUE);
   g_object_unref (self->options.config);
   g_object_unref (self->options.trust);
   g_free (self);
@@ -171,93 +159,6 @@ body_cb (char   *data,
   return size * nmemb;
 }
 
-static char *
-header_value (const char *line,
-              gsize       len,
-              const char *name)
-{
-  gsize name_len = strlen (name);
-
-  if (len <= name_len || g_ascii_strncasecmp (line, name, name_len) != 0)
-    return NULL;
-
-  return g_strstrip (g_strndup (line + name_len, MIN (len - name_len, MAX_HEADER_VALUE)));
-}
-
-static void
-replace_string (char **slot,
-                char  *value)
-{
-  g_free (*slot);
-  *slot = value;
-}
-
-/* "NTLM", then "NTLM, Negotiate": the scheme only, never a token. */
-static void
-add_auth_scheme (char       **schemes,
-                 const char  *value)
-{
-  g_autofree char *scheme = g_strndup (value, strcspn (value, " ,"));
-  char *joined;
-
-  if (*scheme == '\0' || (*schemes && strlen (*schemes) > MAX_HEADER_VALUE))
-    return;
-  joined = *schemes ? g_strconcat (*schemes, ", ", scheme, NULL) : g_strdup (scheme);
-  replace_string (schemes, joined);
-}
-
-static size_t
-header_cb (char   *data,
-           size_t  size,
-           size_t  nmemb,
-           void   *user_data)
-{
-  static const struct {
-    const char *name;
-    gsize offset;
-  } markers[] = {
-    { "X-Squid-Error:", G_STRUCT_OFFSET (PpProbe, squid_error) },
-    { "Proxy-Status:",  G_STRUCT_OFFSET (PpProbe, proxy_status) },
-    { "Via:",           G_STRUCT_OFFSET (PpProbe, via) },
-    { "Server:",        G_STRUCT_OFFSET (PpProbe, server) },
-    { "Proxy-Agent:",   G_STRUCT_OFFSET (PpProbe, proxy_agent) },
-    { "Location:",      G_STRUCT_OFFSET (PpProbe, location) },
-  };
-  PpProbe *self = user_data;
-  gsize len = size * nmemb;
-  char *value;
-
-  /* The tunnel check wants the status only; the markers stay the plain
-   * request's. */
-  if (self->stage == STAGE_TUNNEL)
-    return len;
-
-  /* Each response (CONNECT, redirect, final) starts with a status line:
-   * only the markers of the latest one describe who answered. */
-  if (len > 5 && strncmp (data, "HTTP/", 5) == 0)
-    {
-      clear_markers (self);
-      return len;
-    }
-
-  /* A proxy may offer several schemes, one header each. */
-  if ((value = header_value (data, len, "Proxy-Authenticate:")) != NULL)
-    {
-      add_auth_scheme (&self->proxy_auth, value);
-      g_free (value);
-      return len;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if ((value = header_value (data, len, markers[i].name)) != NULL)
-      {
-        replace_string (G_STRUCT_MEMBER_P (self, markers[i].offset), value);
-        break;
-      }
-
-  return len;
-}
-
 /* libcurl 7.88 does not record why socket() failed: EMFILE would read as
  * "Couldn't connect to server", a refusal by the server. */
 static curl_socket_t
@@ -268,6 +169,9 @@ open_socket_cb (void                 *user_data,
   PpProbe *self = user_data;
   curl_socket_t fd = socket (address->family, address->socktype | SOCK_CLOEXEC,
                              address->protocol);
+
+  /* libcurl opens a socket only once it has an address to connect to. */
+  self->last_socket_us = g_get_monotonic_time ();
 
   if (fd == CURL_SOCKET_BAD)
     self->socket_errno = errno;
@@ -323,66 +227,6 @@ prereq_cb (void *user_data,
   return self->stage == STAGE_TLS_PEEK ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
 }
 
-static void
-append_trace_line (GString    *trace,
-                   const char *prefix,
-                   const char *line,
-                   gsize       len)
-{
-  static const char * const secret_headers[] = { "proxy-authorization:", "authorization:", NULL };
-  g_autofree char *text = g_strndup (line, len);
-  g_autofree char *redacted = NULL;
-  gsize room;
-
-  for (guint i = 0; secret_headers[i]; i++)
-    if (g_ascii_strncasecmp (text, secret_headers[i], strlen (secret_headers[i])) == 0)
-      {
-        g_string_append_printf (trace, "%s%.*s ***\n", prefix,
-                                (int) strlen (secret_headers[i]), text);
-        return;
-      }
-
-  /* Cut after redacting, which a cut could defeat; one libcurl line (a
-   * header of 100 KiB) must not take the trace past its bound either. */
-  redacted = pp_redact (text);
-  room = trace->len < MAX_TRACE_BYTES ? MAX_TRACE_BYTES - trace->len : 0;
-  if (strlen (redacted) > room)
-    g_string_append_printf (trace, "%s%.*s… (cut)\n", prefix, (int) room, redacted);
-  else
-    g_string_append_printf (trace, "%s%s\n", prefix, redacted);
-}
-
-static int
-debug_cb (CURL          *easy,
-          curl_infotype  type,
-          char          *data,
-          size_t         size,
-          void          *user_data)
-{
-  PpProbe *self = user_data;
-  const char *prefix = type == CURLINFO_TEXT ? "* "
-                     : type == CURLINFO_HEADER_IN ? "< "
-                     : type == CURLINFO_HEADER_OUT ? "> " : NULL;
-  const char *p = data, *end = data + size;
-
-  if (prefix == NULL || self->trace->len > MAX_TRACE_BYTES)
-    return 0;
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      gsize len = (eol ? eol : end) - p;
-
-      if (len > 0 && p[len - 1] == '\r')
-        len--;
-      if (len > 0)
-        append_trace_line (self->trace, prefix, p, len);
-      p = eol ? eol + 1 : end;
-    }
-
-  return 0;
-}
-
 /* An HTTPS proxy is verified against the same anchors as the origins.
  * The CA file is only written for a run that can meet one: the proxy's
  * URL says so, or the environment's, which libcurl reads itself. */
@@ -427,8 +271,6 @@ set_callbacks (PpProbe *self,
 {
   curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, body_cb);
   curl_easy_setopt (easy, CURLOPT_WRITEDATA, self);
-  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, header_cb);
-  curl_easy_setopt (easy, CURLOPT_HEADERDATA, self);
   curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
   curl_easy_setopt (easy, CURLOPT_XFERINFODATA, self);
@@ -436,12 +278,7 @@ set_callbacks (PpProbe *self,
   curl_easy_setopt (easy, CURLOPT_OPENSOCKETDATA, self);
   curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, prereq_cb);
   curl_easy_setopt (easy, CURLOPT_PREREQDATA, self);
-  if (self->trace)
-    {
-      curl_easy_setopt (easy, CURLOPT_VERBOSE, 1L);
-      curl_easy_setopt (easy, CURLOPT_DEBUGFUNCTION, debug_cb);
-      curl_easy_setopt (easy, CURLOPT_DEBUGDATA, self);
-    }
+  pp_probe_capture_attach (&self->capture, easy);
 }
 
 static const char * const stage_words[] = {
@@ -466,8 +303,11 @@ start_transfer (PpProbe *self)
   CURL *easy;
 
   reset_transfer (self);
-  if (self->stage != STAGE_TUNNEL)
-    clear_markers (self);
+  /* The tunnel check wants the status only; the markers stay the plain
+   * request's. */
+  self->capture.frozen = self->stage == STAGE_TUNNEL;
+  if (!self->capture.frozen)
+    pp_probe_markers_clear (&self->capture.markers);
   self->easy = easy = curl_easy_init ();
 
   curl_easy_setopt (easy, CURLOPT_URL, endpoint->url);
@@ -478,6 +318,12 @@ start_transfer (PpProbe *self)
   curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, self->stage != STAGE_TLS_PEEK ? 1L : 0L);
   curl_easy_setopt (easy, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
+  /* A transfer that ends during its name look-up (a timeout, a stop) would
+   * otherwise wait for the C library's look-up to return, up to its
+   * timeout times its attempts (10 s by default), and with it every probe
+   * of the worker: libcurl 7.88 joins the resolver thread. This lets the
+   * thread finish on its own and free what it holds. */
+  curl_easy_setopt (easy, CURLOPT_QUICK_EXIT, 1L);
   /* A fresh connection per probe keeps timings comparable and makes
    * every probe see the chain for itself. */
   curl_easy_setopt (easy, CURLOPT_FRESH_CONNECT, 1L);
@@ -598,6 +444,14 @@ record_timings (PpProbe *self)
   t->total = info_time (self->easy, CURLINFO_TOTAL_TIME_T);
 }
 
+static char *
+url_host (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri ? g_strdup (g_uri_get_host (uri)) : NULL;
+}
+
 /* "host:port" of @url, for "the server host:port". */
 static char *
 url_host_port (const char *url)
@@ -632,18 +486,26 @@ record_markers (PpProbe         *self,
                 const char      *url,
                 PpTransferFacts *facts)
 {
-  facts->squid_error = self->squid_error;
-  facts->proxy_status = self->proxy_status;
-  facts->via = self->via;
-  facts->server = self->server;
-  facts->proxy_agent = self->proxy_agent;
-  facts->proxy_auth = self->proxy_auth;
+  PpProbeMarkers *markers = &self->capture.markers;
+
+  facts->squid_error = markers->squid_error;
+  facts->proxy_status = markers->proxy_status;
+  facts->via = markers->via;
+  facts->server = markers->server;
+  facts->proxy_agent = markers->proxy_agent;
+  facts->proxy_auth = markers->proxy_auth;
   /* A text prefix: NUL bytes in a body end it early, which is harmless. */
   facts->body_start = self->body_start->str;
   /* A Location can carry credentials like any URL. */
-  if (self->location)
-    replace_string (&self->location, pp_redact (self->location));
-  facts->location = self->location;
+  if (markers->location)
+    {
+      char *redacted = pp_redact (markers->location);
+
+      g_free (markers->location);
+      markers->location = redacted;
+    }
+  facts->location = markers->location;
+  facts->x_cache = markers->x_cache;
   /* After a refused redirect the effective URL is the refused one: the
    * server is the one of the last request made. */
   if (self->requested_urls != NULL && self->requested_urls->len > 0)
@@ -651,6 +513,48 @@ record_markers (PpProbe         *self,
   g_free (self->server_name);
   self->server_name = url_host_port (url);
   facts->server_name = self->server_name;
+}
+
+/* How far the latest name look-up got. libcurl resolves the proxy's name
+ * through a proxy, the server's otherwise, and opens a socket only once
+ * it has an address: no socket since the transfer started (or since the
+ * previous answer, before a redirect) means the look-up never finished. */
+static void
+record_lookup (PpProbe         *self,
+               CURLcode         code,
+               const char      *url,
+               PpTransferFacts *facts)
+{
+  PpProxySpec *spec = current_candidate (self);
+  gint64 started = MAX (self->transfer_started_us, self->capture.last_header_us);
+
+  facts->lookup_pending = self->last_socket_us < started;
+  /* After its own timeout the look-up lasted until the deadline that
+   * struck, which libcurl's clocks may overshoot. */
+  if (code == CURLE_OPERATION_TIMEDOUT)
+    facts->lookup_us = MAX (0, (gint64) MIN (self->options.connect_timeout_ms,
+                                             self->options.timeout_ms) * 1000
+                               - (started - self->transfer_started_us));
+  else
+    facts->lookup_us = self->transfer_started_us +
+                       info_time (self->easy, CURLINFO_TOTAL_TIME_T) - started;
+  g_free (self->lookup_host);
+  self->lookup_host = facts->via_proxy ? g_strdup (spec->host ? spec->host : spec->display)
+                                       : url_host (url);
+  facts->lookup_name = self->lookup_host;
+  if (!facts->lookup_pending || facts->connected || (code != CURLE_COULDNT_RESOLVE_PROXY &&
+                                 code != CURLE_COULDNT_RESOLVE_HOST &&
+                                 code != CURLE_OPERATION_TIMEDOUT))
+    return;
+
+  pp_name_servers_clear (&self->name_servers);
+  pp_name_servers_read ("/etc/resolv.conf", &self->name_servers);
+  facts->name_servers = self->name_servers.servers;
+  facts->resolver_timeout_s = self->name_servers.timeout_s;
+  pp_debug ("%s: the look-up of %s did not finish: curl error %d after %" G_GINT64_FORMAT
+            " µs (libcurl's name look-up time %" G_GINT64_FORMAT " µs)", url,
+            facts->lookup_name ? facts->lookup_name : "?", code, facts->lookup_us,
+            info_time (self->easy, CURLINFO_NAMELOOKUP_TIME_T));
 }
 
 static void
@@ -682,6 +586,7 @@ record_transfer_facts (PpProbe         *self,
   facts->tunnel = facts->http_proxy && url != NULL && g_ascii_strncasecmp (url, "https:", 6) == 0;
   facts->connected = info_time (self->easy, CURLINFO_CONNECT_TIME_T) > 0;
   record_markers (self, url, facts);
+  record_lookup (self, code, url, facts);
   facts->proxy_name = spec->display;
   facts->curl_message = self->errbuf[0] ? self->errbuf : curl_easy_strerror (code);
 
@@ -744,8 +649,8 @@ judge_tls (PpProbe *self)
 static void
 keep_trace (PpProbe *self)
 {
-  if (self->trace)
-    self->result->trace = g_strdup (self->trace->str);
+  g_free (self->result->trace);
+  self->result->trace = pp_probe_capture_dup_trace (&self->capture);
 }
 
 static void
@@ -756,6 +661,8 @@ finish_tls_peek (PpProbe *self)
   keep_trace (self);
   apply_verdict (self, &self->verdict);
   judge_tls (self);
+  if (self->direct)
+    pp_transparent_note_tls (self->result);
   if (!result->tls.present || result->outcome == PP_OUTCOME_TLS_INSPECTED)
     return;
 
@@ -796,8 +703,8 @@ start_tunnel_check (PpProbe          *self,
   self->plain_facts = *facts;
   self->tunnel_timeout_ms = (guint) left_ms;
   self->stage = STAGE_TUNNEL;
-  if (self->trace)
-    g_string_append (self->trace, "* tunnel check: the same request through a CONNECT tunnel\n");
+  pp_probe_capture_note (&self->capture,
+                         "tunnel check: the same request through a CONNECT tunnel");
 
   return start_transfer (self);
 }
@@ -850,10 +757,14 @@ pp_probe_transfer_done (PpProbe  *self,
   pp_classify (&facts, self->result->endpoint, &verdict);
   pp_probe_result_add_attempt (self->result, current_candidate (self)->display,
                                verdict.outcome, facts.curl_code);
+  self->direct = !facts.via_proxy;
+  pp_transparent_note_answer (self->result, self->direct ? &facts : NULL);
 
   /* Like a browser, fall back to the next proxy only when this one could
-   * not be reached at all, never on an answer it gave. */
-  if (verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE && has_next_candidate (self))
+   * not be reached at all (its name included), never on an answer it gave. */
+  if ((verdict.outcome == PP_OUTCOME_PROXY_UNREACHABLE ||
+       (verdict.outcome == PP_OUTCOME_DNS_TIMEOUT && facts.via_proxy && facts.lookup_pending)) &&
+      has_next_candidate (self))
     {
       pp_debug ("%s, %s: %s could not be reached, so the next candidate: %s",
                 self->result->endpoint->url, pp_method_get_label (self->result->method),
@@ -877,6 +788,8 @@ pp_probe_transfer_done (PpProbe  *self,
   keep_trace (self);
   apply_verdict (self, &verdict);
   judge_tls (self);
+  if (self->direct)
+    pp_transparent_note_tls (self->result);
 
   return NULL;
 }

@@ -283,3 +283,68 @@ pp_json_describe_node (JsonNode *node)
       return "a number";
     }
 }
+
+/* @object may be NULL: a member of a missing object is missing too. */
+const char *
+pp_json_get_string_member (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+JsonObject *
+pp_json_get_object_member (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+void
+pp_json_add_string_member (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+pp_json_add_int_member (JsonBuilder *builder,
+                        const char  *name,
+                        gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+GPtrArray *
+pp_json_dup_strings (JsonArray *array,
+                     guint      max_items,
+                     gsize      max_length)
+{
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (max_items > 0 && strings->len >= max_items)
+        break;
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          (max_length == 0 || strlen (json_node_get_string (node)) <= max_length))
+        g_ptr_array_add (strings, g_strdup (json_node_get_string (node)));
+    }
+
+  return strings;
+}

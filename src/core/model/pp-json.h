@@ -33,4 +33,23 @@ JsonParser *pp_json_parse         (const char  *data,
                                    GError     **error);
 const char *pp_json_describe_node (JsonNode    *node);
 
+/* Members of a received document, each checked for its type: NULL for a
+ * missing member, null, or another type. */
+const char *pp_json_get_string_member (JsonObject  *object,
+                                       const char  *name);
+JsonObject *pp_json_get_object_member (JsonObject  *object,
+                                       const char  *name);
+/* The strings of @array (NULL: none), other elements skipped; at most
+ * @max_items of at most @max_length bytes each (0: no bound). */
+GPtrArray  *pp_json_dup_strings       (JsonArray   *array,
+                                       guint        max_items,
+                                       gsize        max_length);
+/* Members written: a NULL @value is written as null. */
+void        pp_json_add_string_member (JsonBuilder *builder,
+                                       const char  *name,
+                                       const char  *value);
+void        pp_json_add_int_member    (JsonBuilder *builder,
+                                       const char  *name,
+                                       gint64       value);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ static const struct {
   [PP_OUTCOME_BAD_ANSWER]          = { "bad_answer",          N_("no usable answer") },
   [PP_OUTCOME_UNATTRIBUTED]        = { "unattributed",        N_("answered by the proxy or the origin — cannot tell over plain HTTP") },
   [PP_OUTCOME_LOCAL_RESOURCES]     = { "local_resources",     N_("this computer ran out of resources") },
+  [PP_OUTCOME_DNS_TIMEOUT]         = { "dns_timeout",         N_("no DNS answer in time") },
 };
 
 const char *

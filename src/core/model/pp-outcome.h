@@ -29,6 +29,7 @@ typedef enum
   PP_OUTCOME_BAD_ANSWER,       /* the server or proxy broke HTTP: garbage, oversize, reset */
   PP_OUTCOME_UNATTRIBUTED,     /* a plain-http status that may be the proxy's or the origin's */
   PP_OUTCOME_LOCAL_RESOURCES,  /* this computer ran out of descriptors or memory */
+  PP_OUTCOME_DNS_TIMEOUT,      /* no DNS answer in time: the resolver, not the server */
   PP_N_OUTCOMES
 } PpOutcome;
 

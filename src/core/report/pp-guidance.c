@@ -27,6 +27,7 @@ static const char * const titles[PP_N_OUTCOMES] = {
   [PP_OUTCOME_BAD_ANSWER]          = N_("No usable answer"),
   [PP_OUTCOME_UNATTRIBUTED]        = N_("Proxy or server: cannot tell"),
   [PP_OUTCOME_LOCAL_RESOURCES]     = N_("This computer ran out of resources"),
+  [PP_OUTCOME_DNS_TIMEOUT]         = N_("No DNS answer"),
 };
 
 const char *
@@ -240,6 +241,10 @@ pp_guidance_for_result (const PpProbeResult *result)
       return guidance_for_status (result);
     case PP_OUTCOME_DNS_FAILED:
       return guidance_for_dns (result, host);
+    case PP_OUTCOME_DNS_TIMEOUT:
+      return g_strdup_printf (_("%s. Check that this machine can reach these DNS servers "
+                                "(a firewall may drop DNS) and that they answer."),
+                              result->detail ? result->detail : "");
     case PP_OUTCOME_CONNECT_REFUSED:
     case PP_OUTCOME_CONNECT_TIMEOUT:
     case PP_OUTCOME_TIMEOUT:

@@ -365,6 +365,19 @@ append_guidance (GString           *out,
   g_string_append (out, "</ul>\n");
 }
 
+/* Which host and which run, as the text report's header says it. */
+static void
+append_identity (GString      *out,
+                 PpRunResults *results)
+{
+  const PpHost *host = pp_run_results_get_host (results);
+  g_autofree char *started = g_date_time_format_iso8601 (pp_run_results_get_started (results));
+  g_autofree char *text = host ? pp_host_format_text (host) : g_strdup ("");
+
+  append_element (out, "<pre class=\"meta\">%sRun ID: %s\nStarted: %s</pre>\n", text,
+                  pp_run_results_get_run_id (results), started);
+}
+
 char *
 pp_report_html_format (PpRunResults *results,
                        const char   *generated,
@@ -389,6 +402,7 @@ pp_report_html_format (PpRunResults *results,
                   pp_profile_get_geography (profile) ? " · " : "",
                   pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "",
                   generated);
+  append_identity (out, results);
 
   diagnosis = pp_diagnosis_new (results);
   append_verdict (out, results, diagnosis);
@@ -403,4 +417,11 @@ pp_report_html_format (PpRunResults *results,
                   "Proxy Probe " PACKAGE_VERSION);
 
   return g_string_free (out, FALSE);
+}
+
+void
+pp_report_html_append_escaped (GString    *out,
+                               const char *text)
+{
+  append_escaped (out, text);
 }

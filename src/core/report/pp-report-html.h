@@ -16,5 +16,9 @@ char *pp_report_html_format (PpRunResults *results,
                              const char   *generated,
                              const char   *configuration_text,
                              const char   *system_text);
+/* @text escaped for an element or attribute, as this page escapes every
+ * value (fleet.html too). */
+void  pp_report_html_append_escaped (GString    *out,
+                                     const char *text);
 
 G_END_DECLS

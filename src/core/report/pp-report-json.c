@@ -7,6 +7,7 @@
 
 #include "pp-report-json.h"
 #include "pp-diagnosis.h"
+#include "pp-json.h"
 #include "pp-redact.h"
 #include "pp-source.h"
 
@@ -15,11 +16,7 @@ add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  pp_json_add_string_member (builder, name, value);
 }
 
 static void
@@ -27,8 +24,7 @@ add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  pp_json_add_int_member (builder, name, value);
 }
 
 static void
@@ -173,6 +169,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_timings (builder, &result->timings);
   add_string (builder, "remote_address", result->remote_address);
   add_string (builder, "proxy", result->proxy);
+  add_string (builder, "transparent_proxy", result->transparent_proxy);
   add_attempts (builder, result->attempts);
   add_int (builder, "redirects", result->redirect_count);
   add_string_array (builder, "requested_urls", result->requested_urls);
@@ -495,6 +492,23 @@ pp_report_json_add_config (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Which run on which host: what a fleet merge keys its hosts by. */
+static void
+add_identity (JsonBuilder  *builder,
+              PpRunResults *results)
+{
+  const PpHost *host = pp_run_results_get_host (results);
+  g_autofree char *started = g_date_time_format_iso8601 (pp_run_results_get_started (results));
+
+  add_string (builder, "run_id", pp_run_results_get_run_id (results));
+  add_string (builder, "started", started);
+  json_builder_set_member_name (builder, "host");
+  if (host != NULL)
+    pp_host_add_json (host, builder);
+  else
+    json_builder_add_null_value (builder);
+}
+
 JsonNode *
 pp_report_json_build (PpRunResults *results,
                       PpConfig     *config)
@@ -508,6 +522,7 @@ pp_report_json_build (PpRunResults *results,
   add_string (builder, "schema", PP_REPORT_SCHEMA);
   add_string (builder, "application", "proxyprobe " PACKAGE_VERSION);
   add_string (builder, "generated", generated);
+  add_identity (builder, results);
   add_verdict (builder, results);
   add_profile (builder, plan);
   json_builder_set_member_name (builder, "configuration");

@@ -100,24 +100,52 @@ append_failure_groups (GString      *out,
       }
 }
 
+/* One line of a list per probe that @line has something to say of (it
+ * returns NULL for the others), under @header when there is any. */
 static void
-append_inspections (GString      *out,
-                    PpRunResults *results)
+append_probe_lines (GString             *out,
+                    PpRunResults        *results,
+                    const char          *header,
+                    char *             (*line) (const PpProbeResult *result))
 {
-  gboolean header = FALSE;
+  gboolean started = FALSE;
 
   for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {
       PpProbeResult *result = pp_run_results_get_item (results, i);
+      g_autofree char *text = result ? line (result) : NULL;
 
-      if (result == NULL || !result->tls.inspected)
+      if (text == NULL)
         continue;
-      if (!header)
-        g_string_append (out, "TLS inspection seen (certificate not from a public or pinned root):\n");
-      header = TRUE;
-      g_string_append_printf (out, "  %s via %s: issued by %s\n", result->endpoint->url,
-                              pp_method_get_label (result->method), result->tls.issuer);
+      if (!started)
+        g_string_append (out, header);
+      started = TRUE;
+      g_string_append_printf (out, "  %s\n", text);
     }
+}
+
+static char *
+inspection_line (const PpProbeResult *result)
+{
+  if (!result->tls.inspected)
+    return NULL;
+
+  return g_strdup_printf ("%s via %s: issued by %s", result->endpoint->url,
+                          pp_method_get_label (result->method), result->tls.issuer);
+}
+
+/* Direct connections that met a proxy anyway: the path each took. */
+static char *
+transparent_proxy_line (const PpProbeResult *result)
+{
+  g_autofree char *path = NULL;
+
+  if (result->transparent_proxy == NULL)
+    return NULL;
+  path = pp_probe_result_describe_path (result);
+
+  return g_strdup_printf ("%s (%s): %s", result->endpoint->url,
+                          pp_method_get_label (result->method), path);
 }
 
 /* What the PAC script looked up for each URL: a wpad answer that hinges
@@ -178,7 +206,10 @@ pp_report_text_format_summary (PpRunResults *results)
                               endpoint->agent_uses ? ": the agent uses it now" : "");
     }
   append_failure_groups (out, results);
-  append_inspections (out, results);
+  append_probe_lines (out, results, "TLS inspection seen (certificate not from a public or "
+                      "pinned root):\n", inspection_line);
+  append_probe_lines (out, results, "Transparent proxy seen on direct connections:\n",
+                      transparent_proxy_line);
   append_pac_lookups (out, results);
 
   return g_string_free (out, FALSE);

@@ -284,3 +284,124 @@ pp_report_zip_write (const char  *path,
 
   return ok;
 }
+
+/* A member read from a local file when the archive is written: a fleet's
+ * hosts' reports are never all in memory at once. */
+static gboolean
+add_file_entry (zip_t       *archive,
+                const char  *name,
+                const char  *path,
+                time_t       now,
+                GError     **error)
+{
+  zip_source_t *source = zip_source_file (archive, path, 0, -1);
+  zip_int64_t index;
+
+  if (source == NULL || (index = zip_file_add (archive, name, source, ZIP_FL_ENC_UTF_8)) < 0)
+    {
+      zip_source_free (source);
+      set_zip_error (error, PP_REPORT_ERROR_WRITE, path, zip_get_error (archive));
+      return FALSE;
+    }
+  zip_file_set_mtime (archive, index, now, 0);
+  zip_file_set_external_attributes (archive, index, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+  /* A zip in the zip is compressed already; the rest (a fleet's hosts'
+   * pages) is compressed fast: level 1 is a few times faster than the
+   * default and nearly as small on HTML. */
+  zip_set_file_compression (archive, index, g_str_has_suffix (name, ".zip") ? ZIP_CM_STORE
+                                                                           : ZIP_CM_DEFLATE,
+                            g_str_has_suffix (name, ".zip") ? 0 : 1);
+
+  return TRUE;
+}
+
+static gboolean
+add_all (zip_t      *archive,
+         GPtrArray  *entries,
+         GPtrArray  *files,
+         GError    **error)
+{
+  time_t now = time (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!add_entry (archive, g_ptr_array_index (entries, i), now, error))
+      return FALSE;
+  for (guint i = 0; i + 1 < files->len; i += 2)
+    if (!add_file_entry (archive, g_ptr_array_index (files, i),
+                         g_ptr_array_index (files, i + 1), now, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* libzip writes @tmp_path itself (through a temporary file of its own,
+ * renamed at the end): a disk that fills up fails zip_close(). */
+static gboolean
+write_archive_file (const char  *tmp_path,
+                    const char  *path,
+                    GPtrArray   *entries,
+                    GPtrArray   *files,
+                    GError     **error)
+{
+  zip_error_t zerr;
+  int code = 0;
+  zip_t *archive = zip_open (tmp_path, ZIP_TRUNCATE, &code);
+
+  if (archive == NULL)
+    {
+      zip_error_init_with_code (&zerr, code);
+      set_zip_error (error, PP_REPORT_ERROR_WRITE, path, &zerr);
+      zip_error_fini (&zerr);
+      return FALSE;
+    }
+  if (!add_all (archive, entries, files, error))
+    {
+      zip_discard (archive);
+      return FALSE;
+    }
+  if (zip_close (archive) < 0)
+    {
+      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_WRITE,
+                   "Cannot write %s: %s; free some space or choose another folder", path,
+                   zip_strerror (archive));
+      zip_discard (archive);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pp_report_zip_write_with_files:
+ * @entries: (element-type PpZipEntry): members in memory
+ * @files: member name, local path, member name, local path...
+ *
+ * As pp_report_zip_write(), with members copied from local files while
+ * the archive is written, so that memory does not grow with them.
+ */
+gboolean
+pp_report_zip_write_with_files (const char  *path,
+                                gboolean     overwrite,
+                                GPtrArray   *entries,
+                                GPtrArray   *files,
+                                GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  gboolean ok;
+  int fd;
+
+  if (!check_target (path, overwrite, error))
+    return FALSE;
+  fd = open_temporary (path, &tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  ok = write_archive_file (tmp_path, path, entries, files, error) &&
+       move_into_place (tmp_path, path, overwrite, error);
+  if (!ok)
+    g_unlink (tmp_path);
+  pp_debug ("%s: %u members and %u files, %s", path, entries->len, files->len / 2,
+            ok ? "written" : "not written");
+
+  return ok;
+}

@@ -48,6 +48,14 @@ gboolean    pp_report_zip_write         (const char  *path,
                                          GPtrArray   *entries,
                                          GError     **error);
 
+/* @files: member name, local path, ...: members copied from local files
+ * while the archive is written (a fleet's hosts' reports). */
+gboolean    pp_report_zip_write_with_files (const char  *path,
+                                            gboolean     overwrite,
+                                            GPtrArray   *entries,
+                                            GPtrArray   *files,
+                                            GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpZipEntry, pp_zip_entry_free)
 
 G_END_DECLS

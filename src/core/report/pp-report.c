@@ -179,22 +179,37 @@ pp_report_add_system_info (PpReport   *self,
   g_ptr_array_add (self->system_info, g_strdup (value));
 }
 
+/* The header's identity lines: the host (or that it was anonymized),
+ * the run's id and start. */
+static char *
+format_identity (PpRunResults *results)
+{
+  const PpHost *host = pp_run_results_get_host (results);
+  g_autofree char *host_text = host ? pp_host_format_text (host)
+                                    : g_strdup_printf ("Host: %s\n", g_get_host_name ());
+  g_autofree char *started = g_date_time_format_iso8601 (pp_run_results_get_started (results));
+
+  return g_strdup_printf ("%sRun ID: %s\nStarted: %s\n", host_text,
+                          pp_run_results_get_run_id (results), started);
+}
+
 /* English on purpose: tools parse this file like the analyzer's output. */
 static char *
-format_result_text (PpReport   *self,
-                    const char *generated)
+format_result_text (PpRunResults *results,
+                    const char   *generated)
 {
-  PpProfile *profile = pp_run_results_get_profile (self->results);
-  g_autofree char *body = pp_report_text_format (self->results);
+  PpProfile *profile = pp_run_results_get_profile (results);
+  g_autofree char *body = pp_report_text_format (results);
+  g_autofree char *identity = format_identity (results);
   const char *geography = pp_profile_get_geography (profile);
 
   return g_strdup_printf (PP_REPORT_TEXT_HEADER "\n"
                           "Application: proxyprobe %s\n"
                           "Date: %s\n"
-                          "Host: %s\n"
+                          "%s"
                           "Profile: %s%s%s%s\n"
                           "Geography: %s\n\n%s",
-                          PACKAGE_VERSION, generated, g_get_host_name (),
+                          PACKAGE_VERSION, generated, identity,
                           pp_profile_get_name (profile),
                           pp_profile_get_title (profile) ? " (" : "",
                           pp_profile_get_title (profile) ? pp_profile_get_title (profile) : "",
@@ -283,7 +298,8 @@ add_allow_list (PpReport  *self,
 
 /* Everything but the caller's attachments is text. */
 static GPtrArray *
-build_text_entries (PpReport *self)
+build_text_entries (PpReport     *self,
+                    PpRunResults *results)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_zip_entry_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -291,16 +307,16 @@ build_text_entries (PpReport *self)
   char *configuration = pp_report_config_format_text (self->config);
   char *system = pp_system_info_format (self->config, self->system_info);
 
-  add_text (entries, PP_REPORT_TEXT_NAME, format_result_text (self, generated));
-  add_text (entries, "report.json", pp_report_json_format (self->results, self->config));
-  add_text (entries, "report.html", pp_report_html_format (self->results, generated,
+  add_text (entries, PP_REPORT_TEXT_NAME, format_result_text (results, generated));
+  add_text (entries, "report.json", pp_report_json_format (results, self->config));
+  add_text (entries, "report.html", pp_report_html_format (results, generated,
                                                            configuration, system));
   add_text (entries, "configuration.txt", configuration);
   add_allow_list (self, entries);
   add_wpad (self, entries);
-  for (guint i = 0; i < pp_run_results_get_n_items (self->results); i++)
+  for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {
-      PpProbeResult *result = pp_run_results_get_item (self->results, i);
+      PpProbeResult *result = pp_run_results_get_item (results, i);
       g_autofree char *name = trace_name (i, result);
 
       add_text (entries, name, format_trace (result));
@@ -308,6 +324,18 @@ build_text_entries (PpReport *self)
   add_text (entries, "system.txt", system);
 
   return entries;
+}
+
+/* The host's facts go whole (names, FQDN, addresses): the anonymizer
+ * below would leave the domain of an FQDN, and the report says what it
+ * removed. */
+static PpRunResults *
+anonymized_results (PpRunResults *results)
+{
+  const PpHost *host = pp_run_results_get_host (results);
+  g_autoptr(PpHost) anonymous = host ? pp_host_copy_anonymized (host) : NULL;
+
+  return pp_run_results_copy_for_host (results, anonymous);
 }
 
 static void
@@ -343,9 +371,15 @@ pp_report_write (PpReport    *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  entries = build_text_entries (self);
   if (self->anonymize)
-    anonymize_entries (entries);
+    {
+      g_autoptr(PpRunResults) anonymous = anonymized_results (self->results);
+
+      entries = build_text_entries (self, anonymous);
+      anonymize_entries (entries);
+    }
+  else
+    entries = build_text_entries (self, self->results);
   for (guint i = 0; i < self->attachments->len; i++)
     {
       PpZipEntry *attachment = g_ptr_array_index (self->attachments, i);

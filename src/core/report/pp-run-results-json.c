@@ -107,17 +107,7 @@ array_object (JsonArray *array,
 static GPtrArray *
 read_string_array (JsonArray *array)
 {
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (strings, g_strdup (json_node_get_string (node)));
-    }
-
-  return strings;
+  return pp_json_dup_strings (array, 0, 0);
 }
 
 /* The report writes ms as a double: back to whole microseconds. */
@@ -244,6 +234,7 @@ read_details (JsonObject    *object,
   result->pac_lookups = read_strv_or_null (object, "pac_lookups");
   result->remote_address = dup_string (object, "remote_address");
   result->proxy = dup_string (object, "proxy");
+  result->transparent_proxy = dup_string (object, "transparent_proxy");
   result->redirect_count = get_int (object, "redirects", G_MAXUINT);
   result->final_url = dup_string (object, "final_url");
   result->requested_urls = g_steal_pointer (&urls);
@@ -442,42 +433,45 @@ read_root (JsonParser  *parser,
            GError     **error)
 {
   JsonNode *node = json_parser_get_root (parser);
-  g_autofree char *schema = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       fail (error, "expected an object, found %s", node ? pp_json_describe_node (node) : "nothing");
       return NULL;
     }
-  schema = dup_string (json_node_get_object (node), "schema");
-  if (g_strcmp0 (schema, PP_REPORT_SCHEMA) != 0)
-    {
-      fail (error, "schema is %s, not " PP_REPORT_SCHEMA, schema ? schema : "missing");
-      return NULL;
-    }
-
   return json_node_get_object (node);
+}
+
+/* Reports written before the run had an identity have none: the run
+ * keeps the one it was made with, and names no host. */
+static void
+read_identity (JsonObject   *root,
+               PpRunResults *run)
+{
+  g_autofree char *run_id = dup_string (root, "run_id");
+  g_autofree char *started_text = dup_string (root, "started");
+  g_autoptr(GDateTime) started = started_text ? g_date_time_new_from_iso8601 (started_text, NULL)
+                                              : NULL;
+  g_autoptr(PpHost) host = pp_host_new_from_json (get_object (root, "host"));
+
+  if (run_id != NULL && g_uuid_string_is_valid (run_id) && started != NULL)
+    pp_run_results_set_identity (run, run_id, started);
+  pp_run_results_set_host (run, host);
 }
 
 /* Returns whether the document is a report we can read; @error says
  * where it is not. */
 static gboolean
-read_report (const char     *data,
-             gssize          length,
+read_report (JsonObject     *root,
              PpRunResults  **results,
              GError        **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GArray) methods = NULL;
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
   g_autoptr(PpPlan) plan = NULL;
-  JsonObject *root;
   JsonArray *array;
 
-  parser = pp_json_parse (data, length, error);
-  if (parser == NULL || (root = read_root (parser, error)) == NULL)
-    return FALSE;
   methods = read_methods (root, error);
   if (methods == NULL)
     return FALSE;
@@ -497,6 +491,38 @@ read_report (const char     *data,
 }
 
 /**
+ * pp_run_results_new_from_report_object:
+ * @root: the parsed proxyprobe-report/1 document
+ *
+ * For a reader that wants more of the document than the run (the fleet
+ * merge reads the configuration too) and parses it once.
+ *
+ * Returns: (transfer full): the report's run, or NULL with @error set
+ */
+PpRunResults *
+pp_run_results_new_from_report_object (JsonObject  *root,
+                                       GError     **error)
+{
+  g_autofree char *schema = NULL;
+  PpRunResults *run = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  schema = dup_string (root, "schema");
+  if (g_strcmp0 (schema, PP_REPORT_SCHEMA) != 0)
+    {
+      fail (error, "schema is %s, not " PP_REPORT_SCHEMA, schema ? schema : "missing");
+      return NULL;
+    }
+  if (!read_report (root, &run, error))
+    return NULL;
+  read_identity (root, run);
+
+  return run;
+}
+
+/**
  * pp_run_results_new_from_report_json:
  * @data: a proxyprobe-report/1 document (report.json of a received zip)
  * @length: its length, or -1 when nul-terminated
@@ -511,10 +537,15 @@ pp_run_results_new_from_report_json (const char  *data,
                                      gssize       length,
                                      GError     **error)
 {
-  PpRunResults *results = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_report (data, length, &results, error) ? results : NULL;
+  parser = pp_json_parse (data, length, error);
+  if (parser == NULL || (root = read_root (parser, error)) == NULL)
+    return NULL;
+
+  return pp_run_results_new_from_report_object (root, error);
 }

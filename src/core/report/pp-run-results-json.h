@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "pp-run-results.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,7 @@ G_BEGIN_DECLS
 PpRunResults *pp_run_results_new_from_report_json (const char  *data,
                                                    gssize       length,
                                                    GError     **error);
+PpRunResults *pp_run_results_new_from_report_object (JsonObject  *root,
+                                                     GError     **error);
 
 G_END_DECLS

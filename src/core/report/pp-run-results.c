@@ -17,6 +17,9 @@ struct _PpRunResults
   guint n_missing;      /* NULL entries */
   gboolean stopped;
   PpConcurrency concurrency;  /* requested 0: not recorded */
+  char *run_id;         /* a UUID: this run among a fleet's */
+  GDateTime *started;   /* UTC */
+  PpHost *host;         /* NULL until the session (or a report) says */
   PpPassRule pass_rule;
   PpConfig *config;     /* the configuration probed, for provenance; NULL for a received report */
   char *named_source;   /* a received report's: where the sender's named proxy was set */
@@ -41,6 +44,9 @@ pp_run_results_finalize (GObject *object)
   g_clear_object (&self->config);
   g_clear_pointer (&self->named_source, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->run_id, g_free);
+  g_clear_pointer (&self->started, g_date_time_unref);
+  g_clear_pointer (&self->host, pp_host_free);
 
   G_OBJECT_CLASS (pp_run_results_parent_class)->finalize (object);
 }
@@ -54,6 +60,8 @@ pp_run_results_class_init (PpRunResultsClass *klass)
 static void
 pp_run_results_init (PpRunResults *self)
 {
+  self->run_id = g_uuid_string_random ();
+  self->started = g_date_time_new_now_utc ();
 }
 
 /**
@@ -742,4 +750,82 @@ pp_run_results_get_exit_status (PpRunResults *self)
     return path.n_reached == path.n_endpoints ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
 
   return pp_run_results_all_reachable (self) ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
+}
+
+/* The run's identity: made with the results, so that every form of the
+ * report (and every copy of it in a fleet) names the same run. */
+const char *
+pp_run_results_get_run_id (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return self->run_id;
+}
+
+GDateTime *
+pp_run_results_get_started (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return self->started;
+}
+
+/* A received report's identity replaces the one made here. */
+void
+pp_run_results_set_identity (PpRunResults *self,
+                             const char   *run_id,
+                             GDateTime    *started)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (run_id != NULL && started != NULL);
+
+  g_free (self->run_id);
+  self->run_id = g_strdup (run_id);
+  g_date_time_unref (self->started);
+  self->started = g_date_time_ref (started);
+}
+
+const PpHost *
+pp_run_results_get_host (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return self->host;
+}
+
+void
+pp_run_results_set_host (PpRunResults *self,
+                         const PpHost *host)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+
+  g_clear_pointer (&self->host, pp_host_free);
+  self->host = host ? pp_host_copy (host) : NULL;
+}
+
+/**
+ * pp_run_results_copy_for_host:
+ * @host: (nullable): the host the copy names
+ *
+ * The same run (plan, results, identity) naming another host: an
+ * anonymized report is written from such a copy, never by changing the
+ * run the window or the CLI still shows.
+ *
+ * Returns: (transfer full): the copy
+ */
+PpRunResults *
+pp_run_results_copy_for_host (PpRunResults *self,
+                              const PpHost *host)
+{
+  PpRunResults *copy;
+
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  copy = pp_run_results_new_finished (self->plan, self->results);
+  copy->stopped = self->stopped;
+  copy->concurrency = self->concurrency;
+  pp_run_results_set_identity (copy, self->run_id, self->started);
+  pp_run_results_set_host (copy, host);
+
+  return copy;
 }

@@ -20,6 +20,7 @@
 #include "pp-agent.h"
 #include "pp-config.h"
 #include "pp-fd-budget.h"
+#include "pp-host.h"
 #include "pp-plan.h"
 #include "pp-probe-result.h"
 
@@ -163,5 +164,19 @@ void           pp_run_results_set_pass_rule        (PpRunResults    *self,
                                                     PpPassRule       rule);
 PpPassRule     pp_run_results_get_pass_rule        (PpRunResults    *self);
 PpExitStatus   pp_run_results_get_exit_status      (PpRunResults    *self);
+
+/* Which run on which host: a UUID and start time made with the results
+ * (or read from a received report), and the host's facts (set by the
+ * session when the run starts). */
+const char    *pp_run_results_get_run_id           (PpRunResults    *self);
+GDateTime     *pp_run_results_get_started          (PpRunResults    *self);
+void           pp_run_results_set_identity         (PpRunResults    *self,
+                                                    const char      *run_id,
+                                                    GDateTime       *started);
+const PpHost  *pp_run_results_get_host             (PpRunResults    *self);
+void           pp_run_results_set_host             (PpRunResults    *self,
+                                                    const PpHost    *host);
+PpRunResults  *pp_run_results_copy_for_host        (PpRunResults    *self,
+                                                    const PpHost    *host);
 
 G_END_DECLS

@@ -233,6 +233,7 @@ pp_session_start (PpSession *self,
                   PpTrust   *trust)
 {
   PpDetectOptions options;
+  g_autoptr(PpHost) host = NULL;
 
   g_return_if_fail (PP_IS_SESSION (self));
   g_return_if_fail (PP_IS_PLAN (plan));
@@ -244,6 +245,9 @@ pp_session_start (PpSession *self,
   g_clear_object (&self->runner);
   g_clear_object (&self->results);
   self->results = pp_run_results_new (plan);
+  /* A few small local files, no network: fine on the main thread. */
+  host = pp_host_new_for_this_host ();
+  pp_run_results_set_host (self->results, host);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);

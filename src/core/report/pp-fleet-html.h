@@ -1,0 +1,15 @@
+/* pp-fleet-html.h: fleet.html, the fleet report's page
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pp-fleet.h"
+
+G_BEGIN_DECLS
+
+char *pp_fleet_html_format (PpFleet    *fleet,
+                            const char *generated);
+
+G_END_DECLS

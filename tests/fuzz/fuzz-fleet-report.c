@@ -1,0 +1,48 @@
+/* fuzz-fleet-report.c: a received report.json, as `proxyprobe-cli merge`
+ * reads it (the run, the host's identity, the configuration) and writes it
+ * into the fleet report (fleet.html, fleet.json, fleet.csv)
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pp-fuzz.h"
+
+#include "pp-fleet.h"
+#include "pp-fleet-html.h"
+#include "pp-fleet-json.h"
+#include "pp-json.h"
+#include "pp-run-results-json.h"
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(JsonParser) parser = pp_json_parse ((const char *) data, size, NULL);
+  JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
+  g_autoptr(PpRunResults) results = NULL;
+  g_autoptr(PpFleet) fleet = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+  results = pp_run_results_new_from_report_object (json_node_get_object (root), NULL);
+  if (results == NULL)
+    return 0;
+
+  /* The same report twice: the second is a duplicate of the first. */
+  fleet = pp_fleet_new ();
+  for (guint i = 0; i < 2; i++)
+    pp_fleet_add_host (fleet, pp_fleet_host_new (fleet, results,
+                                                 pp_json_get_object_member (json_node_get_object (root),
+                                                                            "configuration"),
+                                                 i ? "second.json" : "first.json"));
+  g_assert_cmpuint (pp_fleet_get_hosts (fleet)->len, ==, 1);
+  html = pp_fleet_html_format (fleet, "2026-12-07T00:00:00Z");
+  json = pp_fleet_json_format (fleet, "2026-12-07T00:00:00Z");
+  csv = pp_fleet_csv_format (fleet);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+
+  return 0;
+}
