@@ -77,19 +77,12 @@ pp_diagnosis_free (PpDiagnosis *self)
   g_free (self);
 }
 
-/* The evidence of a transparent proxy on a direct answer. The field
- * comes with the engine's transparent-proxy detection; until that is
- * merged (pp-probe-result.h defines PP_PROBE_RESULT_HAS_TRANSPARENT_PROXY
- * with it), there is none. */
+/* The evidence of a transparent proxy on a direct answer (the engine's,
+ * pp-transparent.c): a proxy the agent meets whichever path it takes. */
 static const char *
 transparent_evidence (const PpProbeResult *result)
 {
-#ifdef PP_PROBE_RESULT_HAS_TRANSPARENT_PROXY
   return result->method == PP_METHOD_DIRECT ? result->transparent_proxy : NULL;
-#else
-  (void) result;
-  return NULL;
-#endif
 }
 
 /* The proxy a result went through, redacted; NULL for a direct one. */
