@@ -39,11 +39,12 @@ write_file (const char *name,
   return path;
 }
 
-/* Three endpoints on the testbed's HTTPS server, used by an agent whose
- * path is named proxy, its local setting, direct; fallback unknown. */
+/* A profile of @urls used by an agent whose path is named proxy, its
+ * local setting, direct; @fallback as JSON. */
 static char *
-write_profile (const char *name,
-               const char *fallback)
+write_profile_of (const char         *name,
+                  const char         *fallback,
+                  const char * const *urls)
 {
   GString *json = g_string_new ("{\"schema\": \"proxyprobe-profile/1\", \"name\": \"agent-test\", "
                                 "\"title\": \"Agent test\", \"agent\": {\"name\": \"Test agent\", "
@@ -52,19 +53,34 @@ write_profile (const char *name,
 
   g_string_append_printf (json, "\"falls_back_to_direct\": %s, \"domains\": [\"*.localhost\", "
                           "\"*.example.test\"]}, \"geographies\": [], \"endpoints\": [", fallback);
+  for (guint i = 0; urls[i]; i++)
+    g_string_append_printf (json, "%s{\"url\": \"%s\", \"service\": \"S%u\", \"http_method\": "
+                            "\"GET\", \"expected_status\": [200], \"trust\": \"system\", "
+                            "\"geography\": \"WW\"}", i ? ", " : "", urls[i], i);
+  g_string_append (json, "]}\n");
+  text = g_string_free (json, FALSE);
+
+  return write_file (name, text);
+}
+
+/* Three endpoints on the testbed's HTTPS server. */
+static char *
+write_profile (const char *name,
+               const char *fallback)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) urls = NULL;
+
   for (guint i = 0; i < N_ENDPOINTS; i++)
     {
       g_autofree char *path = g_strdup_printf ("/status/200?endpoint=%u", i);
       g_autofree char *url = pp_testbed_https_url (testbed, path);
 
-      g_string_append_printf (json, "%s{\"url\": \"%s\", \"service\": \"S%u\", \"http_method\": "
-                              "\"GET\", \"expected_status\": [200], \"trust\": \"system\", "
-                              "\"geography\": \"WW\"}", i ? ", " : "", url, i);
+      g_strv_builder_add (builder, url);
     }
-  g_string_append (json, "]}\n");
-  text = g_string_free (json, FALSE);
+  urls = g_strv_builder_end (builder);
 
-  return write_file (name, text);
+  return write_profile_of (name, fallback, (const char * const *) urls);
 }
 
 static void
@@ -435,6 +451,45 @@ test_named_works (void)
   assert_contains (run.out, "(not on the agent's path)");
 }
 
+/* No named proxy: the agent goes direct, through an intercepting squid
+ * (nftables in the test's namespace). It gets through, and the verdict
+ * says whose rules it passes, in text and JSON. */
+static void
+test_transparent_on_direct_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *path = NULL, *profile = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) json = { 0 };
+  JsonObject *cause;
+
+  if (!pp_testbed_start_intercept (testbed, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  first = pp_testbed_intercepted_url (testbed, "http", "/status/200?a");
+  second = pp_testbed_intercepted_url (testbed, "http", "/status/200?b");
+  path = write_profile_of ("transparent.json", "\"unknown\"",
+                           (const char *[]) { first, second, NULL });
+  profile = g_strdup_printf ("--profile=%s", path);
+  cli (&run, (const char *[]) { profile, "--methods=direct,named", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Verdict: Test agent connects directly (no ");
+  assert_contains (run.out, "): 2 of 2 endpoints reachable.\n");
+  assert_contains (run.out, "  - Direct connections pass through a transparent proxy, squid/5.7 "
+                   "(Via header), on 2 endpoints\n");
+  assert_contains (run.out, "Nothing to change: Test agent reaches every endpoint on its path.");
+
+  cli (&json, (const char *[]) { profile, "--methods=direct,named", "--json", NULL });
+  cause = json_array_get_object_element (json_object_get_array_member (parse_verdict (json.out, parser),
+                                                                       "causes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (cause, "id"), ==, "transparent_proxy");
+  g_assert_cmpstr (json_object_get_string_member (cause, "subject"), ==, "squid/5.7 (Via header)");
+  g_assert_true (json_object_get_boolean_member (cause, "on_agent_path"));
+}
+
 /* URL lists have no agent: the verdict speaks of methods, and the exit
  * status keeps the analyzer's rule. */
 static void
@@ -752,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/verdict/inspected-allow-list", test_inspected_allow_list);
   g_test_add_func ("/verdict/named-works", test_named_works);
   g_test_add_func ("/verdict/no-agent", test_no_agent);
+  g_test_add_func ("/verdict/transparent-on-direct-path", test_transparent_on_direct_path);
 
   status = g_test_run ();
   g_free (profile_path);
