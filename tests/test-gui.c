@@ -336,6 +336,13 @@ test_run (void)
   g_assert_nonnull (strstr (summary, "Proxy disabled 3/3"));
   g_assert_nonnull (strstr (summary, "Named proxy 0/3"));
   g_assert_nonnull (strstr (summary, "Environment proxy: doesn’t exist"));
+  /* The diagnosis from core leads (a URL list: no agent), with each cause
+   * once; the copy carries the allow-list the label only counts. */
+  g_assert_true (g_str_has_prefix (strchr (summary, '\n') + 1, "Verdict: 3 of 3 endpoints reachable "
+                                   "by at least one method"));
+  g_assert_nonnull (strstr (summary, "asks for a password (407) for 3 endpoints — Named proxy\n"));
+  g_assert_nonnull (strstr (summary, "Allow-list (hosts a proxy blocked, asked a password for, or "
+                                     "inspected):\n  "));
 
   /* A click on a cell reaches it: nothing left of the empty state is in
    * the way. */
@@ -736,6 +743,55 @@ test_profile_chooser (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A profile with an agent: the summary's title is what the agent
+ * reaches on its own path (its named proxy asks for a password), not what
+ * some method reached; the verdict names the cause once. */
+/* The view finishes drawing its last cells after the session's run: only
+ * then does the summary speak of the finished run. */
+static gboolean
+summary_has_verdict (PpWindow *window)
+{
+  g_autofree char *summary = pp_window_format_summary (window);
+
+  return strstr (summary, "\nVerdict: ") != NULL;
+}
+
+static void
+test_agent_summary (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *cause = NULL;
+  const PpProfileOptions options = { "GW_EU", NULL };
+  g_autoptr(PpProfile) profile = NULL;
+  guint n;
+
+  reset_settings ();
+  configure_proxies ();
+  g_settings_set_string (settings (), "profile", "mde-streamlined");
+  g_settings_set_string (settings (), "geography", "GW_EU");
+  window = g_object_ref (new_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  wait_for_run (window);
+  wait_until (summary_has_verdict (window));
+  summary = pp_window_format_summary (window);
+  /* Every endpoint of the profile, whatever the grid's rows group. */
+  profile = pp_profile_load_bundled ("mde-streamlined", &options, NULL);
+  n = pp_profile_get_n_endpoints (profile);
+  title = g_strdup_printf (": Defender for Endpoint on Linux: 0 of %u endpoints reachable on its "
+                           "path; ", n);
+  cause = g_strdup_printf ("asks for a password (407) for %u endpoints — Named proxy\n", n);
+  g_assert_nonnull (strstr (summary, title));
+  g_assert_nonnull (strstr (summary, "\nVerdict: Defender for Endpoint on Linux connects through the "
+                                     "named proxy http://127.0.0.1:"));
+  g_assert_nonnull (strstr (summary, cause));
+  g_assert_nonnull (strstr (summary, "\nBy any method (the client analyzer's rule): No endpoint is "
+                                     "reachable by any method."));
+  g_assert_nonnull (strstr (summary, "inspected):\n  mdav.eu.endpoint.security.microsoft.com\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/configuration", test_configuration);
   g_test_add_func ("/gui/run", test_run);
+  g_test_add_func ("/gui/agent-summary", test_agent_summary);
   g_test_add_func ("/gui/run-before-rows", test_run_before_rows);
   g_test_add_func ("/gui/stop", test_stop);
   g_test_add_func ("/gui/profile-chooser", test_profile_chooser);

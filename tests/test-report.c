@@ -371,7 +371,7 @@ test_html_self_contained_and_escaped (void)
   assert_contains (text, "CN=Corp Inspection CA " HOSTILE);
   /* The verdict comes first, then the grid with icons and words. */
   g_assert_cmpint (strstr (text, "Only a direct connection works") - text, <,
-                   strstr (text, "Guidance per endpoint") - text);
+                   strstr (text, "Guidance per cause") - text);
   assert_contains (text, "✔Succeeded (200)");
   assert_contains (text, "✖Failed (403)");
   assert_contains (text, "✖Failed (TLS inspected)");

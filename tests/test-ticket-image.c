@@ -206,6 +206,26 @@ test_matrix (void)
                         "of 55 endpoints reachable");
 }
 
+/* A profile with an agent: the verdict box leads with what the agent
+ * reaches on its path and core's diagnosis, each cause once. */
+static void
+test_agent_verdict (void)
+{
+  const PpAgentStep path[] = { PP_AGENT_STEP_NAMED, PP_AGENT_STEP_LOCAL, PP_AGENT_STEP_DIRECT };
+  g_autoptr(PpAgent) agent = pp_agent_new ("Test agent", path, 3, PP_AGENT_FALLBACK_UNKNOWN, NULL);
+  g_autoptr(PpRunResults) results = make_results (N_ENDPOINTS);
+  g_autoptr(PpTicketLayout) layout = NULL;
+  const PpTicketBox *box;
+
+  pp_profile_set_agent (pp_run_results_get_profile (results), agent);
+  layout = make_layout (results);
+  box = pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0);
+  assert_text_contains (box, "Test agent: ");
+  assert_text_contains (box, "endpoints reachable on its path\nVerdict: Test agent connects ");
+  assert_text_contains (box, "\nRoot causes:\n  - ");
+  assert_text_contains (box, "By any method (the client analyzer's rule): ");
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           double           x,
@@ -332,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/ticket-image/size", test_size);
   g_test_add_func ("/ticket-image/matrix", test_matrix);
+  g_test_add_func ("/ticket-image/agent-verdict", test_agent_verdict);
   g_test_add_func ("/ticket-image/drawn-as-laid-out", test_drawn_as_laid_out);
   g_test_add_func ("/ticket-image/png", test_png);
   if (g_test_perf ())

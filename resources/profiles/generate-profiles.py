@@ -60,6 +60,26 @@ GOV_PROFILES = {
 }
 PROFILES.update(GOV_PROFILES)
 
+# The agent that uses each profile's endpoints and how it chooses its path
+# (see README.md, "The agent"). Defender for Endpoint on Linux takes the
+# managed cloudService.proxy, else its locally set proxy, else goes direct;
+# whether it falls back to direct when that proxy cannot be reached is not
+# documented for Linux (it is for the Windows sensor), hence "unknown".
+# The Monitoring Agent's own proxy setting is not read by Proxy Probe, so
+# mma-legacy names no agent and its verdict speaks of methods only.
+MDE_LINUX = {'name': 'Defender for Endpoint on Linux',
+             'path': ['named', 'local', 'direct'],
+             'falls_back_to_direct': 'unknown'}
+AGENTS = {
+    'mde-standard': dict(MDE_LINUX, domains=[
+        '*.wd.microsoft.com', '*.blob.core.windows.net', '*.events.data.microsoft.com']),
+    'mde-streamlined': dict(MDE_LINUX, domains=['*.endpoint.security.microsoft.com']),
+}
+# The US Government profiles: the same agent, their own documented domains.
+MDE_GOV_DOMAINS = ['*.wd.microsoft.us', '*.wd.microsoft.com', '*.blob.core.usgovcloudapi.net',
+                   '*.events.data.microsoft.com']
+AGENTS.update({name: dict(MDE_LINUX, domains=MDE_GOV_DOMAINS) for name in GOV_PROFILES})
+
 
 def fail(message):
     sys.stderr.write('generate-profiles.py: %s\n' % message)
@@ -89,11 +109,23 @@ def read_rows(path):
             yield reader.line_num, row
 
 
+def with_agent(profile, agent):
+    """The profile with "agent" after "description", where people look."""
+    out = {}
+    for key, value in profile.items():
+        out[key] = value
+        if key == 'description':
+            out['agent'] = agent
+    return out
+
+
 def build_profiles(path):
     profiles = {name: {'schema': SCHEMA, 'name': name, 'title': title,
                        'description': description, 'geographies': [],
                        'endpoints': []}
                 for name, (title, description) in PROFILES.items()}
+    for name, agent in AGENTS.items():
+        profiles[name] = with_agent(profiles[name], agent)
 
     for line, row in read_rows(path):
         where = '%s:%d' % (path, line)

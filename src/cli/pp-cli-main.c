@@ -221,6 +221,7 @@ run_cli (PpCliOptions *options)
     return fail_bad_input (error);
 
   results = run_plan (options, config, trust, plan);
+  pp_run_results_set_pass_rule (results, pp_cli_options_get_pass_rule (options));
   report (options, config, results);
   if (options->output && !pp_cli_report_write (options, results, config, &error))
     {

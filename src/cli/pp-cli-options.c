@@ -8,6 +8,7 @@
 #include "pp-log.h"
 #include "pp-onboarding.h"
 #include "pp-profile-urls.h"
+#include "pp-redact.h"
 #include "pp-runner.h"
 
 
@@ -42,8 +43,10 @@ static const char description[] =
   "  proxyprobe-cli --geography EU --output ticket-4711.zip --anonymize\n"
   "  proxyprobe-cli show ticket-4711.zip\n"
   "\n"
-  "Exit status: 0 every endpoint reachable by at least one method, 1 some endpoint\n"
-  "unreachable, 2 bad input (nothing probed) or the --output report could not be\n"
+  "Exit status: 0 the profile's agent reaches every endpoint on its own path (the\n"
+  "named proxy when one is set, else direct; with --pass-rule any-method, or for a\n"
+  "profile without an agent: every endpoint reachable by at least one method),\n"
+  "1 not so, 2 bad input (nothing probed) or the --output report could not be\n"
   "written, 130 stopped with Ctrl-C.";
 
 static GOptionEntry *
@@ -95,6 +98,9 @@ option_entries (PpCliOptions *o)
       "Replace the --output file if it exists", NULL },
     { "anonymize", 0, 0, G_OPTION_ARG_NONE, &o->anonymize,
       "In the zip report, replace host name, user names and local addresses", NULL },
+    { "pass-rule", 0, 0, G_OPTION_ARG_STRING, &o->pass_rule,
+      "Exit 0 when the agent reaches every endpoint on its path (agent-path, the default) "
+      "or when any method reaches each (any-method, the analyzer's rule)", "RULE" },
     { "list-profiles", 0, 0, G_OPTION_ARG_NONE, &o->list_profiles,
       "List the bundled profiles and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
@@ -143,6 +149,16 @@ validate (PpCliOptions  *o,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "%s only applies to the zip report: add --output FILE.zip",
                    o->force ? "--force" : "--anonymize");
+      return FALSE;
+    }
+
+  if (o->pass_rule != NULL && !g_str_equal (o->pass_rule, "agent-path") &&
+      !g_str_equal (o->pass_rule, "any-method"))
+    {
+      g_autofree char *quoted = pp_redact_quote (o->pass_rule);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--pass-rule: '%s' is not agent-path or any-method", quoted);
       return FALSE;
     }
 
@@ -203,6 +219,7 @@ void
 pp_cli_options_clear (PpCliOptions *o)
 {
   g_clear_pointer (&o->profile, g_free);
+  g_clear_pointer (&o->pass_rule, g_free);
   g_clear_pointer (&o->urls_file, g_free);
   g_clear_pointer (&o->urls, g_strfreev);
   g_clear_pointer (&o->geography, g_free);
@@ -338,4 +355,13 @@ pp_cli_options_make_plan (PpCliOptions  *o,
     pp_profile_mark_agent_endpoints (profile, pp_onboarding_agent_uses, onboarding);
 
   return pp_plan_new (profile, methods);
+}
+
+/* The analyzer's rule is kept for scripts that want it; by default the
+ * exit status follows the agent's path (pp_run_results_get_exit_status()). */
+PpPassRule
+pp_cli_options_get_pass_rule (PpCliOptions *o)
+{
+  return o->pass_rule != NULL && g_str_equal (o->pass_rule, "any-method")
+         ? PP_PASS_RULE_ANY_METHOD : PP_PASS_RULE_AGENT_PATH;
 }

@@ -7,6 +7,7 @@
 
 #include "pp-config.h"
 #include "pp-plan.h"
+#include "pp-run-results.h"
 #include "pp-trust.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,7 @@ typedef struct
   char *output;         /* --output FILE.zip */
   gboolean force;
   gboolean anonymize;
+  char *pass_rule;      /* --pass-rule: "agent-path" (default) or "any-method" */
 } PpCliOptions;
 
 gboolean   pp_cli_options_parse       (PpCliOptions  *options,
@@ -47,6 +49,7 @@ void       pp_cli_options_clear       (PpCliOptions  *options);
 PpConfig  *pp_cli_options_make_config (PpCliOptions  *options,
                                        gboolean       discover_wpad,
                                        GError       **error);
+PpPassRule pp_cli_options_get_pass_rule (PpCliOptions *options);
 PpTrust   *pp_cli_options_make_trust  (PpCliOptions  *options,
                                        GError       **error);
 PpPlan    *pp_cli_options_make_plan   (PpCliOptions  *options,

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "pp-diagnosis.h"
 #include "pp-guidance.h"
 #include "pp-redact.h"
 
@@ -162,34 +163,42 @@ add_text_box (PpTicketLayout *self,
   return height;
 }
 
-/* The verdict as the ticket says it. Today: what core's PpVerdict gives
- * (the count, the headline, the methods that work, the guidance); the
- * diagnosis (the agent's path, root causes, fixes) replaces it here, the
- * one place to switch. Returns Pango markup. */
+/* The colour of the verdict: the agent's path where the profile names an
+ * agent, else what any method reached. */
+static guint32
+verdict_background (const PpDiagnosis *diagnosis)
+{
+  const PpAgentPath *path = &diagnosis->path;
+
+  if (path->known && path->n_pending == 0)
+    return path->n_reached == path->n_endpoints ? kind_colors[PP_TICKET_KIND_OK].background
+                                                : kind_colors[PP_TICKET_KIND_BLOCKED].background;
+
+  return diagnosis->verdict.kind == PP_VERDICT_ALL_REACHABLE ? kind_colors[PP_TICKET_KIND_OK].background
+       : diagnosis->verdict.kind == PP_VERDICT_PENDING ? MUTED
+       : kind_colors[PP_TICKET_KIND_BLOCKED].background;
+}
+
+/* The verdict as the ticket says it: core's diagnosis (the agent's path,
+ * the root causes once each, what to change), then what each method did.
+ * Returns Pango markup. */
 static char *
 describe_verdict (PpRunResults *results,
                   guint32      *background)
 {
-  PpVerdict verdict;
-  g_autofree char *title = NULL;
-  g_autofree char *headline = NULL;
-  g_autofree char *methods = NULL;
-  g_autofree char *guidance = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
+  const PpVerdict *verdict = &diagnosis->verdict;
+  g_autofree char *title = pp_diagnosis_format_title (diagnosis);
+  g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);
+  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
+  g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
+  g_autofree char *guidance = pp_verdict_format_guidance (verdict);
   g_autofree char *text = NULL;
 
-  pp_run_results_get_verdict (results, &verdict);
-  title = g_strdup_printf (ngettext ("%u of %u endpoint reachable",
-                                     "%u of %u endpoints reachable", verdict.n_endpoints),
-                           verdict.n_reachable, verdict.n_endpoints);
-  headline = pp_verdict_format_headline (&verdict);
-  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
-  guidance = pp_verdict_format_guidance (&verdict);
-  *background = verdict.kind == PP_VERDICT_ALL_REACHABLE ? kind_colors[PP_TICKET_KIND_OK].background
-              : verdict.kind == PP_VERDICT_PENDING ? MUTED
-              : kind_colors[PP_TICKET_KIND_BLOCKED].background;
-  text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n<b>%s%s%s%s</b>%s%s",
-                                  title, headline, *methods ? " " : "", methods,
-                                  verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
+  *background = verdict_background (diagnosis);
+  text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s<b>%s%s%s%s</b>%s%s",
+                                  title, brief, headline, *methods ? " " : "", methods,
+                                  verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                                   ? _(" Stopped: some checks did not run.") : "",
                                   guidance ? "\n" : "", guidance ? guidance : "");
 

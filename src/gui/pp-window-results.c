@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pp-cell-widget.h"
+#include "pp-diagnosis.h"
 #include "pp-format.h"
 #include "pp-grid-row.h"
 #include "pp-guidance.h"
@@ -572,9 +573,13 @@ format_method_counts (PpRunResults *results)
 }
 
 static char *
-format_title (PpWindowResults *self,
-              const PpVerdict *verdict)
+format_title (PpWindowResults   *self,
+              const PpVerdict   *verdict,
+              const PpDiagnosis *diagnosis)
 {
+  /* A finished run: core's title, the agent's count where there is one. */
+  if (diagnosis != NULL)
+    return pp_diagnosis_format_title (diagnosis);
   if (verdict->n_pending > 0 && self->running)
     /* Translators: shown while the checks run. */
     return g_strdup_printf (ngettext ("%u of %u endpoint reachable so far — %u checks to go",
@@ -599,17 +604,27 @@ format_summary_lines (PpWindowResults  *self,
   PpVerdict verdict;
   g_autofree char *headline = NULL;
   g_autofree char *methods = NULL;
+  g_autofree char *diagnosis = NULL;
+  g_autoptr(PpDiagnosis) computed = NULL;
 
   if (results == NULL)
     return FALSE;
+  /* Once the run is over, the agent's path, the causes, the fixes and the
+   * allow-list lead, as in every other output (pp-diagnosis.c). */
+  if (!self->running)
+    {
+      computed = pp_diagnosis_new (results);
+      diagnosis = pp_diagnosis_format_brief (computed);
+    }
   pp_run_results_get_verdict (results, &verdict);
-  *title = format_title (self, &verdict);
+  *title = format_title (self, &verdict, computed);
   *counts = format_method_counts (results);
-  headline = pp_verdict_format_headline (&verdict);
+  headline = pp_verdict_format_any_method (&verdict, computed != NULL && computed->path.known);
   methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  *verdict_text = g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+  *verdict_text = g_strdup_printf ("%s%s%s%s%s", diagnosis ? diagnosis : "", headline,
+                                   *methods ? " " : "", methods,
                                    verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
                                    ? _(" Stopped: some checks did not run.") : "");
   return TRUE;
@@ -668,6 +683,7 @@ queue_summary (PpWindowResults *self)
 char *
 pp_window_results_format_summary (PpWindowResults *self)
 {
+  g_autofree char *allow_list = NULL;
   PpPlan *plan;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
@@ -679,8 +695,16 @@ pp_window_results_format_summary (PpWindowResults *self)
   if (plan == NULL || !format_summary_lines (self, &title, &counts, &verdict_text))
     return g_strdup ("");
 
-  return g_strdup_printf ("%s: %s; %s\n%s\n", pp_profile_get_title (pp_plan_get_profile (plan)),
-                          title, counts, verdict_text);
+  /* The copy carries what the label only counts: the allow-list. */
+  if (!self->running)
+    {
+      g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (pp_session_get_results (self->session));
+
+      allow_list = pp_diagnosis_format_allow_list_section (diagnosis);
+    }
+
+  return g_strdup_printf ("%s: %s; %s\n%s\n%s", pp_profile_get_title (pp_plan_get_profile (plan)),
+                          title, counts, verdict_text, allow_list ? allow_list : "");
 }
 
 /* The run */

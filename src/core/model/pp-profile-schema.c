@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pp-agent.h"
 #include "pp-json.h"
 #include "pp-redact.h"
 #include "pp-text.h"
@@ -27,7 +28,7 @@ static const char * const pin_sets[] = {
   "microsoft-2011", "microsoft-2011+digicert-g2", NULL
 };
 static const char * const profile_keys[] = {
-  "schema", "name", "title", "description", "geographies", "endpoints", NULL
+  "schema", "name", "title", "description", "agent", "geographies", "endpoints", NULL
 };
 static const char * const endpoint_keys[] = {
   "url", "service", "http_method", "expected_status", "trust", "geography",
@@ -572,6 +573,23 @@ check_schema (const char  *file,
                   "Proxy Probe reads \"" SCHEMA_ID "\"", quoted);
 }
 
+/* The agent's own module parses it; its errors are the profile's. */
+static gboolean
+parse_agent (const char         *file,
+             JsonObject         *object,
+             PpProfileDocument  *document,
+             GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  document->agent = pp_agent_parse (file, json_object_get_member (object, "agent"), &local_error);
+  if (document->agent != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, PP_PROFILE_ERROR, PP_PROFILE_ERROR_INVALID, local_error->message);
+  return FALSE;
+}
+
 static PpProfileDocument *
 document_from_json (const char  *file,
                     JsonNode    *root,
@@ -594,6 +612,8 @@ document_from_json (const char  *file,
   document->title = g_strdup (title);
   document->description = g_strdup (description ? description : "");
   document->endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
+  if (json_object_has_member (object, "agent") && !parse_agent (file, object, document, error))
+    return NULL;
   document->geographies = parse_geographies (file, object, error);
   if (document->geographies == NULL || !parse_endpoints (file, object, document, error))
     return NULL;
@@ -639,6 +659,7 @@ pp_profile_document_free (PpProfileDocument *document)
   g_free (document->title);
   g_free (document->description);
   g_strfreev (document->geographies);
+  g_clear_pointer (&document->agent, pp_agent_unref);
   g_clear_pointer (&document->endpoints, g_ptr_array_unref);
   g_free (document);
 }

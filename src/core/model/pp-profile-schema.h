@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "pp-agent.h"
 #include "pp-endpoint.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,7 @@ typedef struct
   char       *name;
   char       *title;
   char       *description;  /* "" when the document has none */
+  PpAgent    *agent;        /* NULL when the document names none */
   char      **geographies;  /* never NULL */
   GPtrArray  *endpoints;    /* of PpEndpoint */
 } PpProfileDocument;

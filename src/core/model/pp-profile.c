@@ -29,6 +29,7 @@ struct _PpProfile
   char *geography;      /* the chosen one, or NULL for all */
   char **geographies;   /* never NULL */
   GPtrArray *endpoints; /* of PpEndpoint */
+  PpAgent *agent;       /* NULL: no agent (URL lists, profiles without one) */
 };
 
 G_DEFINE_FINAL_TYPE (PpProfile, pp_profile, G_TYPE_OBJECT)
@@ -57,6 +58,7 @@ pp_profile_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->geography, g_free);
+  g_clear_pointer (&self->agent, pp_agent_unref);
   g_clear_pointer (&self->geographies, g_strfreev);
   g_clear_pointer (&self->endpoints, g_ptr_array_unref);
 
@@ -309,6 +311,7 @@ apply_options (const PpProfileDocument  *document,
   self->geography = g_strdup (geography);
   g_strfreev (self->geographies);
   self->geographies = g_strdupv (document->geographies);
+  pp_profile_set_agent (self, document->agent);
 
   if (!add_endpoints (self, document->endpoints, error) ||
       !substitute_workspace_id (self, options ? options->workspace_id : NULL, error))
@@ -536,6 +539,36 @@ pp_profile_new_received (const char *name,
   self->geography = g_strdup (geography);
 
   return self;
+}
+
+/**
+ * pp_profile_set_agent:
+ * @agent: (nullable): the service's agent, or %NULL for none
+ *
+ * For received reports, whose profile is rebuilt from report.json.
+ */
+void
+pp_profile_set_agent (PpProfile *self,
+                      PpAgent   *agent)
+{
+  g_return_if_fail (PP_IS_PROFILE (self));
+
+  g_clear_pointer (&self->agent, pp_agent_unref);
+  self->agent = agent ? pp_agent_ref (agent) : NULL;
+}
+
+/**
+ * pp_profile_get_agent:
+ *
+ * Returns: (transfer none) (nullable): the agent that uses these
+ *   endpoints, %NULL when the profile names none
+ */
+PpAgent *
+pp_profile_get_agent (PpProfile *self)
+{
+  g_return_val_if_fail (PP_IS_PROFILE (self), NULL);
+
+  return self->agent;
 }
 
 /**

@@ -46,6 +46,9 @@ PpProfile   *pp_profile_new_received         (const char              *name,
                                               const char              *title,
                                               const char              *geography,
                                               GPtrArray               *endpoints);
+void         pp_profile_set_agent            (PpProfile               *self,
+                                              PpAgent                 *agent);
+PpAgent     *pp_profile_get_agent            (PpProfile               *self);
 const char  *pp_profile_get_name             (PpProfile               *self);
 const char  *pp_profile_get_title            (PpProfile               *self);
 const char  *pp_profile_get_description      (PpProfile               *self);

@@ -338,6 +338,41 @@ append_methods (GString    *out,
   g_string_append_c (out, '.');
 }
 
+/* The summary's title: what the agent reaches on its own path where the
+ * profile names one, else what any method reached. */
+char *
+pp_diagnosis_format_title (const PpDiagnosis *diagnosis)
+{
+  const PpVerdict *verdict = &diagnosis->verdict;
+
+  if (diagnosis->path.known)
+    /* Translators: the agent's name, then what it reaches on its own path. */
+    return g_strdup_printf (ngettext ("%s: %u of %u endpoint reachable on its path",
+                                      "%s: %u of %u endpoints reachable on its path",
+                                      diagnosis->path.n_endpoints),
+                            diagnosis->agent_name, diagnosis->path.n_reached,
+                            diagnosis->path.n_endpoints);
+
+  return g_strdup_printf (ngettext ("%u of %u endpoint reachable",
+                                    "%u of %u endpoints reachable", verdict->n_endpoints),
+                          verdict->n_reachable, verdict->n_endpoints);
+}
+
+/* Beside an agent's path, what any method reached is the lesser fact:
+ * said as such, so that "All 22 endpoints are reachable" cannot close a
+ * ticket while the agent reaches none. */
+char *
+pp_verdict_format_any_method (const PpVerdict *verdict,
+                              gboolean         beside_agent)
+{
+  g_autofree char *headline = pp_verdict_format_headline (verdict);
+
+  if (!beside_agent)
+    return g_steal_pointer (&headline);
+
+  return g_strdup_printf (_("By any method (the client analyzer's rule): %s"), headline);
+}
+
 char *
 pp_verdict_format_methods (const PpVerdict *verdict,
                            PpPlan          *plan)

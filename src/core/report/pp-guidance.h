@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "pp-diagnosis.h"
 #include "pp-run-results.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,12 @@ char       *pp_guidance_for_result       (const PpProbeResult *result);
 /* One sentence: "Every endpoint is reachable.", "Only a direct
  * connection works: ...". */
 char       *pp_verdict_format_headline   (const PpVerdict     *verdict);
+/* "Defender for Endpoint on Linux: 0 of 22 endpoints reachable on its
+ * path", or "21 of 22 endpoints reachable" without an agent. */
+char       *pp_diagnosis_format_title    (const PpDiagnosis   *diagnosis);
+/* The same, prefixed as the analyzer's rule when an agent's path leads. */
+char       *pp_verdict_format_any_method (const PpVerdict     *verdict,
+                                          gboolean             beside_agent);
 /* "Works for every endpoint: Proxy disabled. Fails: Default proxy." */
 char       *pp_verdict_format_methods    (const PpVerdict     *verdict,
                                           PpPlan              *plan);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pp-diagnosis.h"
 #include "pp-guidance.h"
 #include "pp-report-html.h"
 
@@ -176,26 +177,89 @@ append_unreachable (GString      *out,
     g_string_append (out, "</ul>");
 }
 
-static void
-append_verdict (GString      *out,
-                PpRunResults *results)
+/* By the agent's path whatever --pass-rule the exit status follows. */
+static gboolean
+agent_reaches_all (const PpDiagnosis *diagnosis)
 {
-  PpVerdict verdict;
-  g_autofree char *headline = NULL;
-  g_autofree char *methods = NULL;
-  g_autofree char *guidance = NULL;
+  return diagnosis->path.known && diagnosis->path.n_reached == diagnosis->path.n_endpoints;
+}
 
-  pp_run_results_get_verdict (results, &verdict);
-  headline = pp_verdict_format_headline (&verdict);
-  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
-  guidance = pp_verdict_format_guidance (&verdict);
+/* The agent's path leads the box: what the agent will do, then what
+ * each method did. */
+static void
+append_agent_path (GString           *out,
+                   const PpDiagnosis *diagnosis)
+{
+  if (diagnosis->agent_name == NULL)
+    return;
+  append_element (out, "<p class=\"headline agent\"><span class=\"icon\">%s</span>%s</p>",
+                  agent_reaches_all (diagnosis) ? "✔" : "✖",
+                  diagnosis->headline);
+  for (guint i = 0; i < diagnosis->notes->len; i++)
+    append_element (out, "<p>%s</p>", (char *) g_ptr_array_index (diagnosis->notes, i));
+}
 
-  append_element (out, "<section class=\"verdict %s\"><h2>%s</h2><p class=\"headline\">"
-                  "<span class=\"icon\">%s</span>%s</p><p>%s</p>",
-                  verdict_class (verdict.kind), _("Verdict"), verdict_icon (verdict.kind),
-                  headline, methods);
+static void
+append_list (GString         *out,
+             const char      *title,
+             const GPtrArray *items,
+             const char      *tag)
+{
+  if (items->len == 0)
+    return;
+  append_element (out, "<h3>%s</h3><%s>", title, tag);
+  for (guint i = 0; i < items->len; i++)
+    append_element (out, "<li>%s</li>", (char *) g_ptr_array_index (items, i));
+  append_element (out, "</%s>", tag);
+}
+
+static void
+append_causes (GString           *out,
+               const PpDiagnosis *diagnosis)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    g_ptr_array_add (lines, ((PpCause *) g_ptr_array_index (diagnosis->causes, i))->line);
+  append_list (out, _("Root causes"), lines, "ol");
+  append_list (out, _("What to change"), diagnosis->fixes, "ul");
+  if (diagnosis->allow_list->len == 0)
+    return;
+  append_element (out, "<h3>%s</h3><pre class=\"allow-list\">",
+                  _("Allow-list (hosts a proxy blocked, asked a password for, or inspected)"));
+  for (guint i = 0; i < diagnosis->allow_list->len; i++)
+    append_element (out, "%s\n", (char *) g_ptr_array_index (diagnosis->allow_list, i));
+  g_string_append (out, "</pre>");
+}
+
+static const char *
+agent_class (const PpDiagnosis *diagnosis)
+{
+  if (!diagnosis->path.known || diagnosis->path.n_pending > 0)
+    return verdict_class (diagnosis->verdict.kind);
+
+  return agent_reaches_all (diagnosis) ? "v-all"
+         : diagnosis->path.n_reached == 0 ? "v-none" : "v-some";
+}
+
+static void
+append_verdict (GString           *out,
+                PpRunResults      *results,
+                const PpDiagnosis *diagnosis)
+{
+  const PpVerdict *verdict = &diagnosis->verdict;
+  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
+  g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
+  g_autofree char *guidance = pp_verdict_format_guidance (verdict);
+
+  append_element (out, "<section class=\"verdict %s\"><h2>%s</h2>", agent_class (diagnosis),
+                  _("Verdict"));
+  append_agent_path (out, diagnosis);
+  append_element (out, "<p class=\"headline\"><span class=\"icon\">%s</span>%s</p><p>%s</p>",
+                  verdict_icon (verdict->kind), headline, methods);
   if (guidance)
     append_element (out, "<p>%s</p>", guidance);
+  append_causes (out, diagnosis);
   append_unreachable (out, results);
   g_string_append (out, "</section>\n");
 }
@@ -263,48 +327,42 @@ append_pac_lookups (GString             *out,
   g_string_append (out, "</small>");
 }
 
+/* Once per root cause, never per cell: a proxy that blocks 22 endpoints
+ * on four methods gets one paragraph, written from one of its probes. */
 static void
-append_endpoint_guidance (GString      *out,
-                          PpRunResults *results,
-                          guint         e)
+append_cause_guidance (GString       *out,
+                       const PpCause *cause)
 {
-  PpEndpoint *endpoint = pp_profile_get_endpoint (pp_run_results_get_profile (results), e);
-  gboolean header = FALSE;
+  const PpProbeResult *example = cause->example_result;
+  g_autofree char *guidance = pp_guidance_for_result (example);
+  g_autofree char *methods = pp_diagnosis_format_methods (cause->methods);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u endpoint", "%u endpoints",
+                                                       cause->n_endpoints), cause->n_endpoints);
 
-  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
-    {
-      PpProbeResult *result = pp_run_results_lookup (results, e, m);
-      g_autofree char *guidance = result ? pp_guidance_for_result (result) : NULL;
-
-      if (guidance == NULL)
-        continue;
-      if (!header)
-        append_element (out, "<h3>%s</h3><ul>", endpoint->url);
-      header = TRUE;
-      append_element (out, "<li><strong>%s: %s.</strong> %s", _(pp_method_get_label (result->method)),
-                      pp_guidance_get_title (result->outcome), guidance);
-      if (result->detail)
-        append_element (out, " <small>(%s)</small>", result->detail);
-      append_pac_lookups (out, result);
-      g_string_append (out, "</li>");
-    }
-  if (header)
-    g_string_append (out, "</ul>\n");
+  if (guidance == NULL && cause->ask == NULL)
+    return;
+  append_element (out, "<li><strong>%s</strong> <small>(%s; %s)</small> %s",
+                  pp_guidance_get_title (example->outcome), methods, count,
+                  guidance ? guidance : cause->ask);
+  if (example->detail)
+    append_element (out, " <small>(%s, e.g. %s)</small>", example->detail, example->endpoint->url);
+  append_pac_lookups (out, example);
+  g_string_append (out, "</li>");
 }
 
 static void
-append_guidance (GString      *out,
-                 PpRunResults *results)
+append_guidance (GString           *out,
+                 const PpDiagnosis *diagnosis)
 {
-  guint n_endpoints = pp_profile_get_n_endpoints (pp_run_results_get_profile (results));
   gsize before;
 
-  append_element (out, "<h2>%s</h2>\n", _("Guidance per endpoint"));
+  append_element (out, "<h2>%s</h2>\n<ul>", _("Guidance per cause"));
   before = out->len;
-  for (guint e = 0; e < n_endpoints; e++)
-    append_endpoint_guidance (out, results, e);
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    append_cause_guidance (out, g_ptr_array_index (diagnosis->causes, i));
   if (out->len == before)
-    append_element (out, "<p>%s</p>\n", _("Nothing to do: every probe that was configured worked."));
+    append_element (out, "<li>%s</li>", _("Nothing to do: every probe that was configured worked."));
+  g_string_append (out, "</ul>\n");
 }
 
 /* Which host and which run, as the text report's header says it. */
@@ -328,6 +386,7 @@ pp_report_html_format (PpRunResults *results,
 {
   PpProfile *profile = pp_run_results_get_profile (results);
   GString *out = g_string_sized_new (4096 + pp_run_results_get_n_items (results) * 600);
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
 
   g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>\n"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -345,9 +404,10 @@ pp_report_html_format (PpRunResults *results,
                   generated);
   append_identity (out, results);
 
-  append_verdict (out, results);
+  diagnosis = pp_diagnosis_new (results);
+  append_verdict (out, results, diagnosis);
   append_grid (out, results);
-  append_guidance (out, results);
+  append_guidance (out, diagnosis);
 
   append_element (out, "<h2>%s</h2>\n<pre>", _("Detected configuration"));
   append_escaped (out, configuration_text);

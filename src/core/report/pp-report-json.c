@@ -6,6 +6,7 @@
 #include "pp-config-build.h"
 
 #include "pp-report-json.h"
+#include "pp-diagnosis.h"
 #include "pp-json.h"
 #include "pp-redact.h"
 #include "pp-source.h"
@@ -188,6 +189,11 @@ add_profile (JsonBuilder *builder,
   add_string (builder, "name", pp_profile_get_name (profile));
   add_string (builder, "title", pp_profile_get_title (profile));
   add_string (builder, "geography", pp_profile_get_geography (profile));
+  json_builder_set_member_name (builder, "agent");
+  if (pp_profile_get_agent (profile))
+    pp_agent_to_json (pp_profile_get_agent (profile), builder);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "methods");
@@ -203,6 +209,93 @@ add_profile (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_methods (JsonBuilder *builder,
+             guint        methods)
+{
+  json_builder_set_member_name (builder, "methods");
+  json_builder_begin_array (builder);
+  for (PpMethod m = 0; m < PP_N_METHODS; m++)
+    if (methods & PP_METHOD_BIT (m))
+      json_builder_add_string_value (builder, pp_method_to_id (m));
+  json_builder_end_array (builder);
+}
+
+static void
+add_verdict_agent (JsonBuilder       *builder,
+           const PpDiagnosis *self)
+{
+  const PpAgentPath *path = &self->path;
+
+  json_builder_set_member_name (builder, "agent");
+  if (self->agent_name == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "name", self->agent_name);
+  add_string (builder, "path", path->known ? pp_agent_step_to_id (path->step) : NULL);
+  add_string (builder, "method", path->known ? pp_method_to_id (path->method) : NULL);
+  add_string (builder, "proxy", self->path_proxy);
+  add_string (builder, "provenance", self->provenance);
+  add_string (builder, "falls_back_to_direct", pp_agent_fallback_to_id (path->fallback));
+  add_int (builder, "endpoints", path->n_endpoints);
+  add_int (builder, "reachable", path->n_reached);
+  add_int (builder, "proxy_unreachable", path->n_proxy_unreachable);
+  add_int (builder, "reachable_if_fallback", path->n_reached + (path->fallback == PP_AGENT_FALLBACK_YES
+                                                                ? 0 : path->n_reached_if_fallback));
+  add_int (builder, "pending", path->n_pending);
+  json_builder_end_object (builder);
+}
+
+static void
+add_cause (JsonBuilder   *builder,
+           const PpCause *cause)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", cause->id);
+  add_string (builder, "subject", cause->subject);
+  add_string (builder, "status", cause->status);
+  add_int (builder, "endpoints", cause->n_endpoints);
+  add_methods (builder, cause->methods);
+  add_bool (builder, "on_agent_path", cause->on_agent_path);
+  add_string (builder, "line", cause->line);
+  add_string (builder, "ask", cause->ask);
+  add_string (builder, "example", cause->example);
+  add_string_array (builder, "hosts", cause->hosts);
+  json_builder_end_object (builder);
+}
+
+/* The answer leads the document: the agent's path, the causes, the fixes
+ * and the allow-list, as pp-diagnosis.c computed them. */
+static void
+add_verdict (JsonBuilder  *builder,
+             PpRunResults *results)
+{
+  g_autoptr(PpDiagnosis) self = pp_diagnosis_new (results);
+
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_begin_object (builder);
+  add_string (builder, "headline", self->headline);
+  add_verdict_agent (builder, self);
+  add_string_array (builder, "notes", self->notes);
+  json_builder_set_member_name (builder, "causes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->causes->len; i++)
+    add_cause (builder, g_ptr_array_index (self->causes, i));
+  json_builder_end_array (builder);
+  add_string_array (builder, "fixes", self->fixes);
+  add_string (builder, "snippet", self->snippet);
+  add_string_array (builder, "allow_list", self->allow_list);
+  add_int (builder, "exit_status", self->exit_status);
+  /* The rule the exit status followed: the agent's path only where there
+   * is one to follow. */
+  add_string (builder, "pass_rule", self->path.known && pp_run_results_get_pass_rule (results) ==
+                                    PP_PASS_RULE_AGENT_PATH ? "agent-path" : "any-method");
+  json_builder_end_object (builder);
 }
 
 static void
@@ -430,6 +523,7 @@ pp_report_json_build (PpRunResults *results,
   add_string (builder, "application", "proxyprobe " PACKAGE_VERSION);
   add_string (builder, "generated", generated);
   add_identity (builder, results);
+  add_verdict (builder, results);
   add_profile (builder, plan);
   json_builder_set_member_name (builder, "configuration");
   pp_report_json_add_config (builder, config);

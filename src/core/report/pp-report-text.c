@@ -5,6 +5,8 @@
  */
 #include "pp-report-text.h"
 
+#include "pp-diagnosis.h"
+
 /* Its own line, so that scripts reading the analyzer's block see the
  * lines they know unchanged. */
 #define PP_REPORT_TEXT_AGENT_USES \
@@ -213,11 +215,17 @@ pp_report_text_format_summary (PpRunResults *results)
   return g_string_free (out, FALSE);
 }
 
+/* The analyzer's blocks stay first and byte for byte; the verdict
+ * (the agent's path) comes before the summary, and the root causes, what
+ * to change and the allow-list after it. */
 char *
 pp_report_text_format (PpRunResults *results)
 {
   guint n_endpoints = pp_run_results_get_n_endpoints (results);
   GString *out = g_string_new (NULL);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
+  g_autofree char *verdict = pp_diagnosis_format_verdict (diagnosis);
+  g_autofree char *causes = pp_diagnosis_format_causes (diagnosis);
   g_autofree char *summary = NULL;
 
   for (guint e = 0; e < n_endpoints; e++)
@@ -229,7 +237,9 @@ pp_report_text_format (PpRunResults *results)
     }
 
   summary = pp_report_text_format_summary (results);
+  g_string_append (out, verdict);
   g_string_append (out, summary);
+  g_string_append (out, causes);
 
   return g_string_free (out, FALSE);
 }

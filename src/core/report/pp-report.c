@@ -10,6 +10,7 @@
 #include "pp-anonymize.h"
 #include "pp-report.h"
 #include "pp-report-config.h"
+#include "pp-diagnosis.h"
 #include "pp-report-html.h"
 #include "pp-report-json.h"
 #include "pp-report-text.h"
@@ -122,6 +123,10 @@ pp_report_new (PpRunResults *results,
   self = g_object_new (PP_TYPE_REPORT, NULL);
   self->results = g_object_ref (results);
   self->config = g_object_ref (config);
+  /* Results made outside a session do not know the configuration that
+   * tells where the agent's proxy was set: the verdict needs it. */
+  if (pp_run_results_get_config (results) == NULL)
+    pp_run_results_set_config (results, config);
   /* The sources are detected lazily (it spawns and asks D-Bus): on this
    * thread, before a worker thread formats them. */
   pp_config_get_sources (config);
@@ -280,6 +285,17 @@ add_wpad (PpReport  *self,
     add_text (entries, "wpad/proxy.pac", g_strdup (script));
 }
 
+/* For the proxy or firewall team, ready to paste; empty when no proxy
+ * blocked, asked a password for or inspected anything. */
+static void
+add_allow_list (PpReport  *self,
+                GPtrArray *entries)
+{
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (self->results);
+
+  add_text (entries, PP_REPORT_ALLOWLIST_NAME, pp_diagnosis_format_allow_list (diagnosis));
+}
+
 /* Everything but the caller's attachments is text. */
 static GPtrArray *
 build_text_entries (PpReport     *self,
@@ -296,6 +312,7 @@ build_text_entries (PpReport     *self,
   add_text (entries, "report.html", pp_report_html_format (results, generated,
                                                            configuration, system));
   add_text (entries, "configuration.txt", configuration);
+  add_allow_list (self, entries);
   add_wpad (self, entries);
   for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {

@@ -382,6 +382,36 @@ read_run (JsonObject   *root,
     pp_run_results_set_concurrency (results, &concurrency);
 }
 
+/* A received report gives the verdict its sender saw: the agent comes
+ * with it. One that is damaged is left out (the verdict then speaks of
+ * methods), not a reason to refuse the report. */
+static void
+read_agent (JsonObject *profile_object,
+            PpProfile  *profile)
+{
+  JsonNode *node = profile_object ? json_object_get_member (profile_object, "agent") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpAgent) agent = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  agent = pp_agent_parse ("report.json: $.profile", node, &error);
+  if (agent == NULL)
+    pp_debug ("the report's agent is left out: %s", error->message);
+  pp_profile_set_agent (profile, agent);
+}
+
+/* Where the sender's agent proxy was set: the verdict names it. */
+static void
+read_named_source (JsonObject   *root,
+                   PpRunResults *results)
+{
+  JsonObject *named = get_object (get_object (root, "configuration"), "named_proxy");
+  g_autofree char *source = named ? dup_string (named, "source") : NULL;
+
+  pp_run_results_set_named_source (results, source);
+}
+
 static PpPlan *
 read_plan (JsonObject *root,
            GArray     *methods,
@@ -393,6 +423,8 @@ read_plan (JsonObject *root,
   g_autofree char *geography = object ? dup_string (object, "geography") : NULL;
   g_autoptr(PpProfile) profile = pp_profile_new_received (name ? name : "received", title,
                                                           geography, endpoints);
+
+  read_agent (object, profile);
   return pp_plan_new (profile, methods);
 }
 
@@ -452,6 +484,7 @@ read_report (JsonObject     *root,
   plan = read_plan (root, methods, endpoints);
   *results = pp_run_results_new_finished (plan, probes);
   read_run (root, *results);
+  read_named_source (root, *results);
   pp_debug ("read a report of %u endpoints x %u methods", endpoints->len, methods->len);
 
   return TRUE;

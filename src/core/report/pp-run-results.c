@@ -20,6 +20,9 @@ struct _PpRunResults
   char *run_id;         /* a UUID: this run among a fleet's */
   GDateTime *started;   /* UTC */
   PpHost *host;         /* NULL until the session (or a report) says */
+  PpPassRule pass_rule;
+  PpConfig *config;     /* the configuration probed, for provenance; NULL for a received report */
+  char *named_source;   /* a received report's: where the sender's named proxy was set */
 };
 
 G_DEFINE_FINAL_TYPE (PpRunResults, pp_run_results, G_TYPE_OBJECT)
@@ -38,6 +41,8 @@ pp_run_results_finalize (GObject *object)
   PpRunResults *self = PP_RUN_RESULTS (object);
 
   g_clear_object (&self->plan);
+  g_clear_object (&self->config);
+  g_clear_pointer (&self->named_source, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->run_id, g_free);
   g_clear_pointer (&self->started, g_date_time_unref);
@@ -503,15 +508,246 @@ pp_run_results_get_verdict (PpRunResults *self,
             verdict->n_cancelled);
 }
 
+/* The agent's path. */
+
+static gboolean
+find_position (PpPlan   *plan,
+               PpMethod  method,
+               guint    *position)
+{
+  for (guint m = 0; m < pp_plan_get_n_methods (plan); m++)
+    if (pp_plan_get_method (plan, m) == method)
+      {
+        *position = m;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A proxy step is taken when it is configured: some answer other than
+ * "Doesn't exist". Until a probe of it has answered, nobody knows. */
+static gboolean
+step_configured (PpRunResults *self,
+                 guint         position,
+                 gboolean     *decided)
+{
+  guint n_endpoints = pp_run_results_get_n_endpoints (self);
+
+  *decided = FALSE;
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      PpProbeResult *result = pp_run_results_lookup (self, e, position);
+
+      if (!pp_probe_result_has_answered (result))
+        continue;
+      *decided = TRUE;
+      if (result->outcome != PP_OUTCOME_NOT_CONFIGURED)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Walks the agent's steps in its order; FALSE when the path cannot be
+ * told (a step's method was not run, or has not answered yet). */
+static gboolean
+choose_step (PpRunResults *self,
+             PpAgent      *agent,
+             PpAgentPath  *path)
+{
+  for (guint i = 0; i < pp_agent_get_n_steps (agent); i++)
+    {
+      PpAgentStep step = pp_agent_get_step (agent, i);
+      gboolean decided;
+
+      path->step = step;
+      if (!pp_agent_step_to_method (step, &path->method))
+        {
+          path->passed_local = TRUE;
+          continue;
+        }
+      if (!find_position (self->plan, path->method, &path->method_position))
+        {
+          pp_debug ("the agent's step %s was not probed: no agent path", pp_agent_step_to_id (step));
+          return FALSE;
+        }
+      if (step == PP_AGENT_STEP_DIRECT || step_configured (self, path->method_position, &decided))
+        return TRUE;
+      if (!decided)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * pp_run_results_proxy_unreachable:
+ * @result: (nullable): a probe's result
+ *
+ * Whether the proxy itself could not be reached (nothing listens, its
+ * name does not resolve): the case in which an agent may fall back to a
+ * direct connection, unlike a proxy that answered with a refusal.
+ */
+gboolean
+pp_run_results_proxy_unreachable (const PpProbeResult *result)
+{
+  return result != NULL && result->outcome == PP_OUTCOME_PROXY_UNREACHABLE;
+}
+
+static void
+count_agent_endpoint (PpRunResults *self,
+                      guint         e,
+                      PpAgentPath  *path)
+{
+  PpProbeResult *result = pp_run_results_lookup (self, e, path->method_position);
+  PpProbeResult *direct = NULL;
+  guint direct_position;
+
+  if (!pp_probe_result_has_answered (result))
+    {
+      path->n_pending++;
+      return;
+    }
+  if (pp_probe_result_is_reachable (result))
+    {
+      path->n_reached++;
+      return;
+    }
+  if (path->step == PP_AGENT_STEP_DIRECT || !pp_run_results_proxy_unreachable (result))
+    return;
+  path->n_proxy_unreachable++;
+  if (find_position (self->plan, PP_METHOD_DIRECT, &direct_position))
+    direct = pp_run_results_lookup (self, e, direct_position);
+  if (direct != NULL && pp_probe_result_is_reachable (direct))
+    path->n_reached_if_fallback++;
+}
+
+/**
+ * pp_run_results_get_agent_path:
+ * @path: (out caller-allocates): filled in; @path->known is FALSE when
+ *   the profile names no agent or its path cannot be told
+ *
+ * A fallback to direct counts as reached only where the profile says the
+ * agent does fall back; where that is unknown, both outcomes are kept.
+ */
+void
+pp_run_results_get_agent_path (PpRunResults *self,
+                               PpAgentPath  *path)
+{
+  PpAgent *agent;
+
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (path != NULL);
+
+  memset (path, 0, sizeof *path);
+  agent = pp_profile_get_agent (pp_plan_get_profile (self->plan));
+  path->n_endpoints = pp_run_results_get_n_endpoints (self);
+  path->has_agent = agent != NULL;
+  if (agent == NULL)
+    return;
+  path->fallback = pp_agent_get_fallback (agent);
+  path->known = choose_step (self, agent, path);
+  if (!path->known)
+    return;
+
+  for (guint e = 0; e < path->n_endpoints; e++)
+    count_agent_endpoint (self, e, path);
+  if (path->fallback == PP_AGENT_FALLBACK_YES)
+    path->n_reached += path->n_reached_if_fallback;
+  pp_debug ("agent path %s (%s): %u of %u reached, %u with the proxy unreachable "
+            "(%u direct), %u pending", pp_agent_step_to_id (path->step),
+            pp_method_to_id (path->method), path->n_reached, path->n_endpoints,
+            path->n_proxy_unreachable, path->n_reached_if_fallback, path->n_pending);
+}
+
+/* The snapshot the run probed with: the verdict names where the agent's
+ * proxy was set (mdatp_managed.json, --named-proxy) from it. */
+void
+pp_run_results_set_config (PpRunResults *self,
+                           PpConfig     *config)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+  g_return_if_fail (config == NULL || PP_IS_CONFIG (config));
+
+  g_set_object (&self->config, config);
+}
+
+/**
+ * pp_run_results_get_config:
+ *
+ * Returns: (transfer none) (nullable): the configuration, NULL when not
+ *   known (a received report)
+ */
+PpConfig *
+pp_run_results_get_config (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  return self->config;
+}
+
+/* A received report has no configuration, only what it recorded of it. */
+void
+pp_run_results_set_named_source (PpRunResults *self,
+                                 const char   *source)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+
+  g_free (self->named_source);
+  self->named_source = g_strdup (source);
+}
+
+/**
+ * pp_run_results_get_named_source:
+ *
+ * Returns: (nullable): where the named proxy was set: the configuration's
+ *   word, else a received report's, else NULL
+ */
+const char *
+pp_run_results_get_named_source (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), NULL);
+
+  if (self->config != NULL)
+    return pp_config_get_named_proxy (self->config)->source;
+
+  return self->named_source;
+}
+
+void
+pp_run_results_set_pass_rule (PpRunResults *self,
+                              PpPassRule    rule)
+{
+  g_return_if_fail (PP_IS_RUN_RESULTS (self));
+
+  self->pass_rule = rule;
+}
+
+PpPassRule
+pp_run_results_get_pass_rule (PpRunResults *self)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (self), PP_PASS_RULE_AGENT_PATH);
+
+  return self->pass_rule;
+}
+
 /* Stopped wins: a stopped run's reachable endpoints prove nothing about
- * the ones it did not check. */
+ * the ones it did not check. Where the profile names an agent whose path
+ * was probed, 0 means the agent reaches every endpoint on it (a fallback
+ * it may or may not make does not count); else the analyzer's rule. */
 PpExitStatus
 pp_run_results_get_exit_status (PpRunResults *self)
 {
+  PpAgentPath path;
+
   g_return_val_if_fail (PP_IS_RUN_RESULTS (self), PP_EXIT_BAD_INPUT);
 
   if (self->stopped)
     return PP_EXIT_STOPPED;
+  pp_run_results_get_agent_path (self, &path);
+  if (self->pass_rule == PP_PASS_RULE_AGENT_PATH && path.known)
+    return path.n_reached == path.n_endpoints ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
 
   return pp_run_results_all_reachable (self) ? PP_EXIT_ALL_REACHABLE : PP_EXIT_SOME_UNREACHABLE;
 }

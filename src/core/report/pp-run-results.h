@@ -17,6 +17,8 @@
 
 #include <gio/gio.h>
 
+#include "pp-agent.h"
+#include "pp-config.h"
 #include "pp-fd-budget.h"
 #include "pp-host.h"
 #include "pp-plan.h"
@@ -63,6 +65,33 @@ typedef struct
   gboolean inspected;      /* some probe saw TLS inspection */
   gboolean via_proxy;      /* some probe got through an actual proxy (not a DIRECT answer) */
 } PpVerdict;
+
+/* Which rule the exit status follows (--pass-rule). */
+typedef enum
+{
+  PP_PASS_RULE_AGENT_PATH,  /* the agent reaches every endpoint on its own path (where
+                             * the profile names an agent; else as ANY_METHOD) */
+  PP_PASS_RULE_ANY_METHOD,  /* the analyzer's: any method got an expected status */
+} PpPassRule;
+
+/* What the profile's agent will do on this machine: the first configured
+ * step of its path, and how many endpoints it reaches on it. Counts
+ * cover answered probes only; pending ones are counted apart. */
+typedef struct
+{
+  gboolean known;             /* an agent, its path probed and its step decided */
+  gboolean has_agent;         /* the profile names an agent */
+  PpAgentStep step;           /* the step taken */
+  PpMethod method;            /* the method that measures it */
+  guint method_position;      /* its position in the plan */
+  gboolean passed_local;      /* a "local" step came first: we cannot read it */
+  PpAgentFallback fallback;   /* the profile's fact */
+  guint n_endpoints;
+  guint n_reached;            /* reached for certain (fallback counted only when documented) */
+  guint n_proxy_unreachable;  /* the path's proxy itself could not be reached */
+  guint n_reached_if_fallback;/* of those, reached directly: the outcome if it falls back */
+  guint n_pending;
+} PpAgentPath;
 
 /* One method's column of the grid. */
 typedef struct
@@ -122,6 +151,18 @@ void           pp_run_results_count_method         (PpRunResults    *self,
                                                     PpMethodCount   *count);
 void           pp_run_results_get_verdict          (PpRunResults    *self,
                                                     PpVerdict       *verdict);
+void           pp_run_results_get_agent_path       (PpRunResults    *self,
+                                                    PpAgentPath     *path);
+gboolean       pp_run_results_proxy_unreachable    (const PpProbeResult *result);
+void           pp_run_results_set_config           (PpRunResults    *self,
+                                                    PpConfig        *config);
+PpConfig      *pp_run_results_get_config           (PpRunResults    *self);
+void           pp_run_results_set_named_source     (PpRunResults    *self,
+                                                    const char      *source);
+const char    *pp_run_results_get_named_source     (PpRunResults    *self);
+void           pp_run_results_set_pass_rule        (PpRunResults    *self,
+                                                    PpPassRule       rule);
+PpPassRule     pp_run_results_get_pass_rule        (PpRunResults    *self);
 PpExitStatus   pp_run_results_get_exit_status      (PpRunResults    *self);
 
 /* Which run on which host: a UUID and start time made with the results

@@ -173,6 +173,7 @@ use_config (PpSession *self,
 {
   g_set_object (&self->config, config);
   g_set_object (&self->trust, trust);
+  pp_run_results_set_config (self->results, config);
   g_signal_emit (self, signals[SIGNAL_DETECTED], 0, config);
   start_runner (self);
 }
