@@ -243,6 +243,60 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixels of a PNG, to compare two screenshots. */
+static GBytes *
+png_pixels (GBytes *png)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, &error);
+  gsize size;
+
+  g_assert_no_error (error);
+  size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+
+  return g_bytes_new_take (texture_pixels (texture), size);
+}
+
+/* A toast is no part of a screenshot: the window's screenshot taken
+ * right after Copy Image (which shows one) waits for a drawn frame and
+ * is the window without it, and so is the one an export keeps. */
+static void
+test_screenshot_after_toast (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GBytes) at_rest = NULL;
+  g_autoptr(GBytes) after_toast = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  assert_goes_idle (GTK_WIDGET (window));
+  at_rest = png_pixels (window_screenshot (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
+  after_toast = png_pixels (window_screenshot (window));
+  g_assert_true (g_bytes_equal (at_rest, after_toast));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
+  error = export (window, path);
+  g_assert_no_error (error);
+  files = unpack (path);
+  g_assert_nonnull (g_hash_table_lookup (files, "screenshot.png"));
+  exported = png_pixels (g_hash_table_lookup (files, "screenshot.png"));
+  g_assert_true (g_bytes_equal (at_rest, exported));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_config_page_showing (GtkWidget     *widget,
                         gconstpointer  data)
@@ -946,6 +1000,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/screenshot/after-toast", test_screenshot_after_toast);
   g_test_add_func ("/gui/open-report", test_open_report);
   g_test_add_func ("/gui/open-report/large", test_open_large_report);
   g_test_add_func ("/gui/no-secrets", test_no_secrets);
