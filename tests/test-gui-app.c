@@ -18,6 +18,7 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-report-config.h"
+#include "pp-config-panel.h"
 #include "pp-details-pane.h"
 #include "pp-report-read.h"
 #include "pp-test-gui.h"
@@ -322,6 +323,23 @@ find_banner (PpWindow *window)
   return banner;
 }
 
+/* The Configuration page's copy button copies a received report's
+ * configuration: the text it came with, with no password. */
+static void
+assert_copies_received_config (PpWindow *window)
+{
+  GtkWidget *panel = find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *copied = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (panel), "nothing copied");
+  g_assert_true (gtk_widget_activate_action (panel, "config.copy", NULL));
+  copied = clipboard_text (panel);
+  if (strstr (copied, deny + strlen ("http://")) == NULL)
+    g_error ("the received configuration was not copied: %s", copied);
+  g_assert_null (strstr (copied, CANARY));
+}
+
 /* @path opened in @window: its grid, verdict, details and configuration,
  * under a banner, read-only. */
 static void
@@ -356,6 +374,7 @@ assert_opens (PpWindow   *window,
                                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
   details = pp_details_pane_format_text (pp_window_get_details (window));
   g_assert_nonnull (strstr (details, "407"));
+  assert_copies_received_config (window);
 }
 
 /* A zip of @names, each holding @text: a zip, but not one of ours. */
