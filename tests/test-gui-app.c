@@ -813,6 +813,94 @@ test_command_line_batch (void)
   g_rmdir (dir);
 }
 
+#define AGENT_GATEWAY "https://edr-uks.uk.endpoint.security.microsoft.com/edr/"
+
+/* A streamlined UK onboarding file in @dir, as mdatp_onboard.json nests
+ * it (JSON in strings); its path. */
+static char *
+write_onboarding (const char *dir)
+{
+  char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  const char *body = "{\"geoLocationUrl\":\"" AGENT_GATEWAY "\",\"partnerGeoLocation\":\"GW_UK\"}";
+  g_autofree char *body_escaped = g_strescape (body, NULL);
+  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
+  g_autofree char *info_escaped = g_strescape (info, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
+
+  g_assert_true (g_file_set_contents (package, json, -1, NULL));
+
+  return package;
+}
+
+static gboolean
+is_row_about (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  return ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
+static gboolean
+is_shown_badge (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "pp-agent-badge") && gtk_widget_get_visible (widget);
+}
+
+/* With --onboarding, the window is about that package: the Configuration
+ * page names it as the onboarding's source (not the machine's file), and
+ * the agent's own endpoint is marked in the grid, with a tooltip, and in
+ * the details. */
+static void
+test_onboarding_window (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *package = write_onboarding (dir);
+  g_autofree char *other = pp_testbed_http_url (testbed, "/status/204");
+  const char *urls[] = { other, AGENT_GATEWAY, NULL };
+  PpGuiOptions options = { .onboarding = package };
+  PpWindow *window;
+  PpConfigPanel *panel;
+  PpDetailsPane *details;
+  GtkWidget *badge;
+  g_autofree char *text = NULL;
+
+  reset_settings ();
+  g_settings_set_strv (settings (), "custom-urls", urls);
+  g_settings_set_string (settings (), "profile", "custom");
+  window = pp_window_new (ADW_APPLICATION (app), settings ());
+  pp_window_set_overrides (window, &options);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL) != NULL);
+  panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
+  wait_until (pp_config_panel_get_config (panel) != NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "config");
+  wait_until (find_widget (GTK_WIDGET (panel), is_row_about, package) != NULL);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "results");
+  wait_until (g_list_model_get_n_items (pp_window_get_rows (window)) == 2);
+  wait_for_frame (GTK_WIDGET (window));
+  badge = find_widget (GTK_WIDGET (pp_window_get_column_view (window)), is_shown_badge, NULL);
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Defender for Endpoint uses this endpoint");
+
+  details = pp_window_get_details (window);
+  pp_details_pane_set_cell (details, cell_at (window, 1, PP_METHOD_DIRECT));
+  text = pp_details_pane_format_text (details);
+  g_assert_nonnull (strstr (text, "Defender for Endpoint uses this endpoint now"));
+  g_clear_pointer (&text, g_free);
+  pp_details_pane_set_cell (details, cell_at (window, 0, PP_METHOD_DIRECT));
+  text = pp_details_pane_format_text (details);
+  g_assert_null (strstr (text, "Defender for Endpoint uses"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (package);
+  g_rmdir (dir);
+}
+
 /* The onboarding package chooses the window's profile and geography, as
  * proxyprobe-cli's; one that cannot be used is a bad option. */
 static void
@@ -820,21 +908,14 @@ test_command_line_onboarding (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
   g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
-  g_autofree char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  g_autofree char *package = write_onboarding (dir);
   g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
-  const char *body = "{\"geoLocationUrl\":\"https://edr-uks.uk.endpoint.security.microsoft.com"
-                     "/edr/\",\"partnerGeoLocation\":\"GW_UK\"}";
-  g_autofree char *body_escaped = g_strescape (body, NULL);
-  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
-  g_autofree char *info_escaped = g_strescape (info, NULL);
-  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
   const char *args[] = { "--onboarding", package, "--run", "--export", zip, NULL };
   const char *bad[] = { "--onboarding", broken, NULL };
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (package, json, -1, NULL));
   g_assert_true (g_file_set_contents (broken, "{}", -1, NULL));
   g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
   text = pp_report_read_text (zip, &error);
@@ -1028,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
   g_test_add_func ("/gui/command-line/onboarding", test_command_line_onboarding);
+  g_test_add_func ("/gui/onboarding/window", test_onboarding_window);
   g_test_add_func ("/gui/command-line/parity-errors", test_command_line_parity_errors);
   g_test_add_func ("/gui/command-line/parity-run", test_command_line_parity_run);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);

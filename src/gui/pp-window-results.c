@@ -174,11 +174,29 @@ endpoint_query_tooltip_cb (GtkWidget  *box,
   return TRUE;
 }
 
+/* The mark of an endpoint Defender for Endpoint talks to now (its
+ * onboarding's gateway and data hosts): a shield beside the service
+ * name, with its meaning as tooltip and accessible name. */
+static GtkWidget *
+agent_badge_new (void)
+{
+  GtkWidget *badge = gtk_image_new_from_icon_name ("security-high-symbolic");
+  const char *meaning = _("Defender for Endpoint uses this endpoint");
+
+  gtk_widget_set_tooltip_text (badge, meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, meaning, -1);
+  gtk_widget_add_css_class (badge, "pp-agent-badge");
+  gtk_widget_set_visible (badge, FALSE);
+
+  return badge;
+}
+
 static void
 setup_endpoint_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *first_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *service = gtk_label_new (NULL);
   GtkWidget *url = gtk_label_new (NULL);
 
@@ -191,7 +209,9 @@ setup_endpoint_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (url), 40);
   gtk_widget_add_css_class (url, "caption");
   gtk_widget_add_css_class (url, "pp-endpoint-name");
-  gtk_box_append (GTK_BOX (box), service);
+  gtk_box_append (GTK_BOX (first_line), service);
+  gtk_box_append (GTK_BOX (first_line), agent_badge_new ());
+  gtk_box_append (GTK_BOX (box), first_line);
   gtk_box_append (GTK_BOX (box), url);
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (endpoint_query_tooltip_cb), NULL);
@@ -205,8 +225,10 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
   PpGridRow *row = gtk_list_item_get_item (item);
   PpEndpoint *endpoint = pp_grid_row_get_endpoint (row);
   GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *first_line = gtk_widget_get_first_child (box);
 
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (first_line)), endpoint->service);
+  gtk_widget_set_visible (gtk_widget_get_last_child (first_line), endpoint->agent_uses);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), pp_grid_row_get_name (row));
   g_object_set_data_full (G_OBJECT (box), "pp-url", pp_redact (endpoint->url), g_free);
 }
