@@ -379,6 +379,19 @@ screenshot_taken_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* The Preferences window, once open. */
+GtkWindow *
+find_preferences (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 /* The window's own screenshot as --window-screenshot and the zip take
  * it, as PNG. */
 GBytes *

@@ -48,18 +48,6 @@ find_row (GtkWidget  *root,
   return find_widget (root, is_row, &(RowQuery) { type, title });
 }
 
-static GtkWindow *
-find_preferences (void)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (ADW_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_preferences (void)
 {

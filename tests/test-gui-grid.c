@@ -364,6 +364,13 @@ text_contrast (const guchar          *pixels,
 }
 
 static gboolean
+is_group (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 is_text (GtkWidget     *widget,
          gconstpointer  data)
 {
@@ -371,19 +378,21 @@ is_text (GtkWidget     *widget,
          PP_IS_CELL_WIDGET (widget);
 }
 
-/* Every label and cell drawn in the window, at 4.5:1 or more. */
+/* Every label and cell drawn in @window (the main window or another
+ * one: Preferences), at 4.5:1 or more; more than @at_least of them. */
 static void
-assert_contrast (PpWindow   *window,
-                 const char *style)
+assert_contrast (GtkWidget  *window,
+                 const char *style,
+                 guint       at_least)
 {
-  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (window));
+  g_autoptr(GdkTexture) texture = render_widget (window);
   g_autofree guchar *pixels = texture_pixels (texture);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   guint checked = 0;
   double worst = 100;
 
-  collect (GTK_WIDGET (window), is_text, texts);
+  collect (window, is_text, texts);
   for (guint i = 0; i < texts->len; i++)
     {
       GtkWidget *widget = g_ptr_array_index (texts, i);
@@ -393,7 +402,7 @@ assert_contrast (PpWindow   *window,
 
       /* WCAG asks nothing of a control that cannot be used. */
       if (!gtk_widget_is_drawable (widget) || !gtk_widget_is_sensitive (widget) ||
-          !gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &rect))
+          !gtk_widget_compute_bounds (widget, window, &rect))
         continue;
       /* A cell's words: after its icon (which has colours of its own). */
       if (PP_IS_CELL_WIDGET (widget))
@@ -407,7 +416,7 @@ assert_contrast (PpWindow   *window,
           rect.origin.x + rect.size.width > width || rect.origin.y + rect.size.height > height)
         continue;
       /* Covered (by the details over a narrow window's grid): not seen. */
-      picked = gtk_widget_pick (GTK_WIDGET (window), rect.origin.x + rect.size.width / 2,
+      picked = gtk_widget_pick (window, rect.origin.x + rect.size.width / 2,
                                 rect.origin.y + rect.size.height / 2, GTK_PICK_INSENSITIVE);
       if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget) &&
                              !gtk_widget_is_ancestor (widget, picked)))
@@ -423,7 +432,7 @@ assert_contrast (PpWindow   *window,
                  G_OBJECT_TYPE_NAME (widget), ratio);
     }
   g_test_message ("%s style: %u texts, the faintest at %.2f:1", style, checked, worst);
-  g_assert_cmpuint (checked, >, 12);
+  g_assert_cmpuint (checked, >, at_least);
 }
 
 static void
@@ -448,13 +457,39 @@ assert_style_contrast (PpWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (details), "results.close-details", NULL);
   wait_until (reveal_progress (details) == 0.0);
   assert_goes_idle (GTK_WIDGET (window));
-  assert_contrast (window, style);
+  assert_contrast (GTK_WIDGET (window), style, 12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
                                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_CMDLINE))));
   wait_until (reveal_progress (details) == 1.0);
   assert_goes_idle (GTK_WIDGET (window));
   save_screenshot (window, screenshot);
-  assert_contrast (window, style);
+  assert_contrast (GTK_WIDGET (window), style, 12);
+}
+
+/* The Configuration page, then the Preferences window, in @style. */
+static void
+assert_pages_contrast (PpWindow   *window,
+                       const char *style)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_autofree char *configuration = g_strdup_printf ("%s, Configuration page", style);
+  g_autofree char *preferences_style = g_strdup_printf ("%s, Preferences", style);
+  GtkWindow *preferences;
+
+  adw_view_stack_set_visible_child_name (stack, "config");
+  wait_until (find_widget (GTK_WIDGET (window), is_group, NULL) != NULL);
+  assert_goes_idle (GTK_WIDGET (window));
+  assert_contrast (GTK_WIDGET (window), configuration, 12);
+  adw_view_stack_set_visible_child_name (stack, "results");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_until ((preferences = find_preferences ()) != NULL);
+  /* Tall enough for every row at once (the screen is 2560 × 1440). */
+  gtk_window_set_default_size (preferences, 720, 1400);
+  assert_goes_idle (GTK_WIDGET (preferences));
+  assert_contrast (GTK_WIDGET (preferences), preferences_style, 12);
+  gtk_window_destroy (preferences);
+  assert_goes_idle (GTK_WIDGET (window));
 }
 
 static void
@@ -464,11 +499,14 @@ test_contrast (void)
   g_autoptr(PpWindow) window = g_object_ref (run_window (1024, 768));
 
   assert_style_contrast (window, "light", "grid-details-1024-en.png");
+  assert_pages_contrast (window, "light");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   assert_style_contrast (window, "dark", "grid-dark-en.png");
+  assert_pages_contrast (window, "dark");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   set_high_contrast (TRUE);
   assert_style_contrast (window, "high contrast", "grid-high-contrast-en.png");
+  assert_pages_contrast (window, "high contrast");
   set_high_contrast (FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
