@@ -21,6 +21,7 @@
 #include "pp-format.h"
 #include "pp-grid-row.h"
 #include "pp-test-gui.h"
+#include "pp-ticket-image.h"
 
 static PpWindow *
 run_window (int width,
@@ -135,6 +136,49 @@ test_fits (void)
   wait_until (reveal_progress (details) == 0.0);
   g_assert_null (pp_details_pane_get_cell (details));
   gtk_window_destroy (GTK_WINDOW (wide));
+}
+
+/* The README's and the metainfo's pictures (resources/screenshots), as
+ * a technician sees the window: main.png at 1024×768 (every method in
+ * view), details.png at 1920×1080 with the details of a proxy that asks
+ * for a password, and the ticket image of the first run (ticket.png). Each is taken right after
+ * Copy Summary, whose toast must not show. Written to
+ * PROXYPROBE_SCREENSHOT_DIR (build/tests/screenshots); `meson compile -C
+ * build readme-screenshots` writes them to resources/screenshots. */
+static void
+save_readme_screenshot (int         width,
+                        int         height,
+                        gboolean    with_details,
+                        const char *name)
+{
+  g_autoptr(PpWindow) window = g_object_ref (run_window (width, height));
+  PpDetailsPane *details = pp_window_get_details (window);
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+
+  if (with_details)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                                 pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
+      wait_until (reveal_progress (details) == 1.0);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  save_screenshot (window, name);
+  if (width == 1024 && dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "ticket.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      pp_ticket_image_save (pp_window_get_results (window), path, &error);
+      g_assert_no_error (error);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_readme_screenshots (void)
+{
+  save_readme_screenshot (1024, 768, FALSE, "main.png");
+  save_readme_screenshot (1920, 1080, TRUE, "details.png");
 }
 
 /* How two cells' drawings differ: the mean difference of all their
@@ -524,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/gui/grid/absent-details", test_absent_details);
   g_test_add_func ("/gui/grid/focus-scrolls", test_focus_scrolls);
   g_test_add_func ("/gui/grid/contrast", test_contrast);
+  g_test_add_func ("/gui/grid/readme-screenshots", test_readme_screenshots);
 
   return gui_test_run ();
 }
