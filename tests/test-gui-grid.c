@@ -131,6 +131,9 @@ test_fits (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (details)), >=, 300);
   wait_for_frame (GTK_WIDGET (wide));
   g_assert_cmpint (gtk_widget_get_width (view), >=, 1920 - gtk_widget_get_width (GTK_WIDGET (details)) - 20);
+  /* Beside the grid, not over it: every method still in view. */
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (details), ADW_TYPE_FLAP))));
+  assert_titles_visible (wide);
   save_screenshot (wide, "grid-1920-details-en.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "results.close-details", NULL));
   wait_until (reveal_progress (details) == 0.0);

@@ -913,6 +913,46 @@ pp_window_results_get_property (GObject    *object,
     }
 }
 
+/* Layout: the flap's, with the fold chosen here. The details fold over
+ * the grid only when the window is narrower than the grid and the
+ * details side by side. AdwFlap's own choice (its "natural" policy)
+ * counts the content's natural width, which the summary's unwrapped
+ * sentences make wider than a 1920 px screen: the details then covered
+ * the grid's last methods on any screen. */
+static void
+pp_window_results_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (PP_WINDOW_RESULTS (widget)->flap, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+pp_window_results_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PpWindowResults *self = PP_WINDOW_RESULTS (widget);
+  AdwFlap *flap = ADW_FLAP (self->flap);
+  int grid = 0, details = 0;
+  AdwFlapFoldPolicy policy;
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &grid,
+                      NULL, NULL);
+  gtk_widget_measure (adw_flap_get_flap (flap), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL,
+                      NULL, NULL);
+  policy = width >= grid + details + 1 ? ADW_FLAP_FOLD_POLICY_NEVER : ADW_FLAP_FOLD_POLICY_ALWAYS;
+  if (adw_flap_get_fold_policy (flap) != policy)
+    adw_flap_set_fold_policy (flap, policy);
+  gtk_widget_allocate (self->flap, width, height, baseline, NULL);
+}
+
 static void
 pp_window_results_class_init (PpWindowResultsClass *klass)
 {
@@ -937,7 +977,8 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pp_window_results_measure;
+  widget_class->size_allocate = pp_window_results_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, flap);
