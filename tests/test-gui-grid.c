@@ -558,6 +558,71 @@ test_contrast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The header's view switcher, in high contrast */
+
+typedef struct
+{
+  GtkWidget *squeezer;
+  guint frames;
+  guint doubled;   /* frames that drew both the switcher and the title */
+  guint swaps;
+  GtkWidget *shown;
+} SwitcherWatch;
+
+/* A squeezer draws both its children only while it cross-fades them
+ * (a swap with no transition is "running" for the frame that makes it,
+ * drawing only the new child). */
+static void
+count_switchers_cb (GdkFrameClock *clock,
+                    SwitcherWatch *watch)
+{
+  AdwSqueezer *squeezer = ADW_SQUEEZER (watch->squeezer);
+
+  watch->frames++;
+  watch->doubled += adw_squeezer_get_transition_running (squeezer) &&
+                    adw_squeezer_get_transition_type (squeezer) != ADW_SQUEEZER_TRANSITION_TYPE_NONE;
+  watch->swaps += adw_squeezer_get_visible_child (squeezer) != watch->shown;
+  watch->shown = adw_squeezer_get_visible_child (squeezer);
+}
+
+/* The switcher title swaps its wide switcher for a title as the header
+ * narrows; in high contrast its bordered buttons made it swap back and
+ * forth, each swap a cross-fade that drew both over each other. Narrowed
+ * and widened step by step across that width, no frame draws both. */
+static void
+test_high_contrast_switcher (void)
+{
+  g_autoptr(PpWindow) window = g_object_ref (run_window (1024, 768));
+  GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  SwitcherWatch watch = { 0 };
+  gulong handler;
+
+  set_high_contrast (TRUE);
+  watch.squeezer = find_type (title, ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (watch.squeezer);
+  watch.shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (watch.squeezer));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_switchers_cb), &watch);
+  for (int width = 1024; width >= 640; width -= 16)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
+      wait_for_frames (GTK_WIDGET (window), 3);
+    }
+  for (int width = 640; width <= 1024; width += 16)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
+      wait_for_frames (GTK_WIDGET (window), 3);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  set_high_contrast (FALSE);
+  g_test_message ("%u frames, %u swaps, %u frames with the switcher drawn twice", watch.frames,
+                  watch.swaps, watch.doubled);
+  g_assert_cmpuint (watch.frames, >, 100);
+  g_assert_cmpuint (watch.swaps, >=, 2);
+  g_assert_cmpuint (watch.doubled, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/gui/grid/focus-scrolls", test_focus_scrolls);
   g_test_add_func ("/gui/grid/contrast", test_contrast);
   g_test_add_func ("/gui/grid/readme-screenshots", test_readme_screenshots);
+  g_test_add_func ("/gui/grid/high-contrast-switcher", test_high_contrast_switcher);
 
   return gui_test_run ();
 }
