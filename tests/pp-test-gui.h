@@ -78,6 +78,8 @@ void          assert_titles_fit  (PpWindow     *window);
 void          save_screenshot    (PpWindow     *window,
                                   const char   *name);
 GdkTexture   *render_widget      (GtkWidget    *widget);
+GBytes       *window_screenshot  (PpWindow     *window);
+GtkWindow    *find_preferences   (void);
 guchar       *texture_pixels     (GdkTexture   *texture);
 GtkWidget    *find_type          (GtkWidget    *root,
                                   GType         type);

@@ -18,6 +18,7 @@
 #include "pp-gui-init.h"
 #include "pp-report.h"
 #include "pp-report-config.h"
+#include "pp-config-panel.h"
 #include "pp-details-pane.h"
 #include "pp-report-read.h"
 #include "pp-test-gui.h"
@@ -45,18 +46,6 @@ find_row (GtkWidget  *root,
           const char *title)
 {
   return find_widget (root, is_row, &(RowQuery) { type, title });
-}
-
-static GtkWindow *
-find_preferences (void)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (ADW_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 static void
@@ -243,6 +232,60 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixels of a PNG, to compare two screenshots. */
+static GBytes *
+png_pixels (GBytes *png)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, &error);
+  gsize size;
+
+  g_assert_no_error (error);
+  size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+
+  return g_bytes_new_take (texture_pixels (texture), size);
+}
+
+/* A toast is no part of a screenshot: the window's screenshot taken
+ * right after Copy Image (which shows one) waits for a drawn frame and
+ * is the window without it, and so is the one an export keeps. */
+static void
+test_screenshot_after_toast (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GBytes) at_rest = NULL;
+  g_autoptr(GBytes) after_toast = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  assert_goes_idle (GTK_WIDGET (window));
+  at_rest = png_pixels (window_screenshot (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
+  after_toast = png_pixels (window_screenshot (window));
+  g_assert_true (g_bytes_equal (at_rest, after_toast));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
+  error = export (window, path);
+  g_assert_no_error (error);
+  files = unpack (path);
+  g_assert_nonnull (g_hash_table_lookup (files, "screenshot.png"));
+  exported = png_pixels (g_hash_table_lookup (files, "screenshot.png"));
+  g_assert_true (g_bytes_equal (at_rest, exported));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_config_page_showing (GtkWidget     *widget,
                         gconstpointer  data)
@@ -266,6 +309,23 @@ find_banner (PpWindow *window)
 
   g_assert_nonnull (banner);
   return banner;
+}
+
+/* The Configuration page's copy button copies a received report's
+ * configuration: the text it came with, with no password. */
+static void
+assert_copies_received_config (PpWindow *window)
+{
+  GtkWidget *panel = find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL);
+  g_autofree char *deny = pp_testbed_squid_url (testbed, PP_SQUID_DENY);
+  g_autofree char *copied = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (panel), "nothing copied");
+  g_assert_true (gtk_widget_activate_action (panel, "config.copy", NULL));
+  copied = clipboard_text (panel);
+  if (strstr (copied, deny + strlen ("http://")) == NULL)
+    g_error ("the received configuration was not copied: %s", copied);
+  g_assert_null (strstr (copied, CANARY));
 }
 
 /* @path opened in @window: its grid, verdict, details and configuration,
@@ -302,6 +362,7 @@ assert_opens (PpWindow   *window,
                                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
   details = pp_details_pane_format_text (pp_window_get_details (window));
   g_assert_nonnull (strstr (details, "407"));
+  assert_copies_received_config (window);
 }
 
 /* A zip of @names, each holding @text: a zip, but not one of ours. */
@@ -451,7 +512,8 @@ test_open_large_report (void)
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (pp_run_results_get_n_items (pp_window_get_results (window)), ==, 167 * PP_N_METHODS);
   wait_until (g_list_model_get_n_items (pp_window_get_rows (window)) == 167);
-  g_test_message ("all its rows after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("all its rows drawn after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (zip);
   g_rmdir (dir);
@@ -740,6 +802,104 @@ test_command_line_batch (void)
   g_rmdir (dir);
 }
 
+#define AGENT_GATEWAY "https://edr-uks.uk.endpoint.security.microsoft.com/edr/"
+
+/* A streamlined UK onboarding file in @dir, as mdatp_onboard.json nests
+ * it (JSON in strings); its path. */
+static char *
+write_onboarding (const char *dir)
+{
+  char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  const char *body = "{\"geoLocationUrl\":\"" AGENT_GATEWAY "\",\"partnerGeoLocation\":\"GW_UK\"}";
+  g_autofree char *body_escaped = g_strescape (body, NULL);
+  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
+  g_autofree char *info_escaped = g_strescape (info, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
+
+  g_assert_true (g_file_set_contents (package, json, -1, NULL));
+
+  return package;
+}
+
+static gboolean
+is_row_about (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  return ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
+static gboolean
+is_shown_badge (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "pp-agent-badge") && gtk_widget_get_visible (widget);
+}
+
+/* With --onboarding, the window is about that package: the Configuration
+ * page names it as the onboarding's source (not the machine's file), and
+ * the agent's own endpoint is marked in the grid, with a tooltip, and in
+ * the details. */
+static void
+test_onboarding_window (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *package = write_onboarding (dir);
+  g_autofree char *other = pp_testbed_http_url (testbed, "/status/204");
+  const char *urls[] = { other, AGENT_GATEWAY, NULL };
+  PpGuiOptions options = { .onboarding = package };
+  PpWindow *window;
+  PpConfigPanel *panel;
+  PpDetailsPane *details;
+  GtkWidget *badge;
+  g_autofree char *text = NULL;
+
+  reset_settings ();
+  g_settings_set_strv (settings (), "custom-urls", urls);
+  g_settings_set_string (settings (), "profile", "custom");
+  window = pp_window_new (ADW_APPLICATION (app), settings ());
+  pp_window_set_overrides (window, &options);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL) != NULL);
+  panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
+  wait_until (pp_config_panel_get_config (panel) != NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "config");
+  wait_until (find_widget (GTK_WIDGET (panel), is_row_about, package) != NULL);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "results");
+  wait_until (g_list_model_get_n_items (pp_window_get_rows (window)) == 2);
+  wait_for_frame (GTK_WIDGET (window));
+  badge = find_widget (GTK_WIDGET (pp_window_get_column_view (window)), is_shown_badge, NULL);
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Defender for Endpoint uses this endpoint");
+
+  details = pp_window_get_details (window);
+  pp_details_pane_set_cell (details, cell_at (window, 1, PP_METHOD_DIRECT));
+  text = pp_details_pane_format_text (details);
+  g_assert_nonnull (strstr (text, "Defender for Endpoint uses this endpoint now"));
+  g_clear_pointer (&text, g_free);
+  pp_details_pane_set_cell (details, cell_at (window, 0, PP_METHOD_DIRECT));
+  text = pp_details_pane_format_text (details);
+  g_assert_null (strstr (text, "Defender for Endpoint uses"));
+
+  /* As the technician sees it after a run (the gateway's name has no
+   * answer in the test's network namespace). */
+  g_settings_set_uint (settings (), "timeout", 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                             pp_grid_cell_get_index (cell_at (window, 1, PP_METHOD_DIRECT))));
+  g_assert_nonnull (find_widget (GTK_WIDGET (pp_window_get_column_view (window)), is_shown_badge, NULL));
+  save_screenshot (window, "onboarding-agent-en.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (package);
+  g_rmdir (dir);
+}
+
 /* The onboarding package chooses the window's profile and geography, as
  * proxyprobe-cli's; one that cannot be used is a bad option. */
 static void
@@ -747,21 +907,14 @@ test_command_line_onboarding (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
   g_autofree char *zip = g_build_filename (dir, "report.zip", NULL);
-  g_autofree char *package = g_build_filename (dir, "mdatp_onboard.json", NULL);
+  g_autofree char *package = write_onboarding (dir);
   g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
-  const char *body = "{\"geoLocationUrl\":\"https://edr-uks.uk.endpoint.security.microsoft.com"
-                     "/edr/\",\"partnerGeoLocation\":\"GW_UK\"}";
-  g_autofree char *body_escaped = g_strescape (body, NULL);
-  g_autofree char *info = g_strdup_printf ("{\"body\":\"%s\"}", body_escaped);
-  g_autofree char *info_escaped = g_strescape (info, NULL);
-  g_autofree char *json = g_strdup_printf ("{\"onboardingInfo\": \"%s\"}", info_escaped);
   const char *args[] = { "--onboarding", package, "--run", "--export", zip, NULL };
   const char *bad[] = { "--onboarding", broken, NULL };
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (package, json, -1, NULL));
   g_assert_true (g_file_set_contents (broken, "{}", -1, NULL));
   g_assert_cmpint (run_proxyprobe (args, &err), ==, 1);
   text = pp_report_read_text (zip, &error);
@@ -946,6 +1099,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/screenshot/after-toast", test_screenshot_after_toast);
   g_test_add_func ("/gui/open-report", test_open_report);
   g_test_add_func ("/gui/open-report/large", test_open_large_report);
   g_test_add_func ("/gui/no-secrets", test_no_secrets);
@@ -954,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/gui/command-line/errors", test_command_line_errors);
   g_test_add_func ("/gui/command-line/batch", test_command_line_batch);
   g_test_add_func ("/gui/command-line/onboarding", test_command_line_onboarding);
+  g_test_add_func ("/gui/onboarding/window", test_onboarding_window);
   g_test_add_func ("/gui/command-line/parity-errors", test_command_line_parity_errors);
   g_test_add_func ("/gui/command-line/parity-run", test_command_line_parity_run);
   g_test_add_func ("/gui/command-line/high-contrast", test_command_line_high_contrast);

@@ -21,6 +21,7 @@
 #include "pp-format.h"
 #include "pp-grid-row.h"
 #include "pp-test-gui.h"
+#include "pp-ticket-image.h"
 
 static PpWindow *
 run_window (int width,
@@ -130,11 +131,57 @@ test_fits (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (details)), >=, 300);
   wait_for_frame (GTK_WIDGET (wide));
   g_assert_cmpint (gtk_widget_get_width (view), >=, 1920 - gtk_widget_get_width (GTK_WIDGET (details)) - 20);
+  /* Beside the grid, not over it: every method still in view. */
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (details), ADW_TYPE_FLAP))));
+  assert_titles_visible (wide);
   save_screenshot (wide, "grid-1920-details-en.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "results.close-details", NULL));
   wait_until (reveal_progress (details) == 0.0);
   g_assert_null (pp_details_pane_get_cell (details));
   gtk_window_destroy (GTK_WINDOW (wide));
+}
+
+/* The README's and the metainfo's pictures (resources/screenshots), as
+ * a technician sees the window: main.png at 1024×768 (every method in
+ * view), details.png at 1920×1080 with the details of a proxy that asks
+ * for a password, and the ticket image of the first run (ticket.png). Each is taken right after
+ * Copy Summary, whose toast must not show. Written to
+ * PROXYPROBE_SCREENSHOT_DIR (build/tests/screenshots); `meson compile -C
+ * build readme-screenshots` writes them to resources/screenshots. */
+static void
+save_readme_screenshot (int         width,
+                        int         height,
+                        gboolean    with_details,
+                        const char *name)
+{
+  g_autoptr(PpWindow) window = g_object_ref (run_window (width, height));
+  PpDetailsPane *details = pp_window_get_details (window);
+  const char *dir = g_getenv ("PROXYPROBE_SCREENSHOT_DIR");
+
+  if (with_details)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                                 pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_NAMED))));
+      wait_until (reveal_progress (details) == 1.0);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  save_screenshot (window, name);
+  if (width == 1024 && dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "ticket.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      pp_ticket_image_save (pp_window_get_results (window), path, &error);
+      g_assert_no_error (error);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_readme_screenshots (void)
+{
+  save_readme_screenshot (1024, 768, FALSE, "main.png");
+  save_readme_screenshot (1920, 1080, TRUE, "details.png");
 }
 
 /* How two cells' drawings differ: the mean difference of all their
@@ -364,6 +411,13 @@ text_contrast (const guchar          *pixels,
 }
 
 static gboolean
+is_group (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 is_text (GtkWidget     *widget,
          gconstpointer  data)
 {
@@ -371,19 +425,21 @@ is_text (GtkWidget     *widget,
          PP_IS_CELL_WIDGET (widget);
 }
 
-/* Every label and cell drawn in the window, at 4.5:1 or more. */
+/* Every label and cell drawn in @window (the main window or another
+ * one: Preferences), at 4.5:1 or more; more than @at_least of them. */
 static void
-assert_contrast (PpWindow   *window,
-                 const char *style)
+assert_contrast (GtkWidget  *window,
+                 const char *style,
+                 guint       at_least)
 {
-  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (window));
+  g_autoptr(GdkTexture) texture = render_widget (window);
   g_autofree guchar *pixels = texture_pixels (texture);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   guint checked = 0;
   double worst = 100;
 
-  collect (GTK_WIDGET (window), is_text, texts);
+  collect (window, is_text, texts);
   for (guint i = 0; i < texts->len; i++)
     {
       GtkWidget *widget = g_ptr_array_index (texts, i);
@@ -393,7 +449,7 @@ assert_contrast (PpWindow   *window,
 
       /* WCAG asks nothing of a control that cannot be used. */
       if (!gtk_widget_is_drawable (widget) || !gtk_widget_is_sensitive (widget) ||
-          !gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &rect))
+          !gtk_widget_compute_bounds (widget, window, &rect))
         continue;
       /* A cell's words: after its icon (which has colours of its own). */
       if (PP_IS_CELL_WIDGET (widget))
@@ -407,7 +463,7 @@ assert_contrast (PpWindow   *window,
           rect.origin.x + rect.size.width > width || rect.origin.y + rect.size.height > height)
         continue;
       /* Covered (by the details over a narrow window's grid): not seen. */
-      picked = gtk_widget_pick (GTK_WIDGET (window), rect.origin.x + rect.size.width / 2,
+      picked = gtk_widget_pick (window, rect.origin.x + rect.size.width / 2,
                                 rect.origin.y + rect.size.height / 2, GTK_PICK_INSENSITIVE);
       if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget) &&
                              !gtk_widget_is_ancestor (widget, picked)))
@@ -423,7 +479,7 @@ assert_contrast (PpWindow   *window,
                  G_OBJECT_TYPE_NAME (widget), ratio);
     }
   g_test_message ("%s style: %u texts, the faintest at %.2f:1", style, checked, worst);
-  g_assert_cmpuint (checked, >, 12);
+  g_assert_cmpuint (checked, >, at_least);
 }
 
 static void
@@ -448,13 +504,39 @@ assert_style_contrast (PpWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (details), "results.close-details", NULL);
   wait_until (reveal_progress (details) == 0.0);
   assert_goes_idle (GTK_WIDGET (window));
-  assert_contrast (window, style);
+  assert_contrast (GTK_WIDGET (window), style, 12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
                                              pp_grid_cell_get_index (cell_at (window, 0, PP_METHOD_CMDLINE))));
   wait_until (reveal_progress (details) == 1.0);
   assert_goes_idle (GTK_WIDGET (window));
   save_screenshot (window, screenshot);
-  assert_contrast (window, style);
+  assert_contrast (GTK_WIDGET (window), style, 12);
+}
+
+/* The Configuration page, then the Preferences window, in @style. */
+static void
+assert_pages_contrast (PpWindow   *window,
+                       const char *style)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_autofree char *configuration = g_strdup_printf ("%s, Configuration page", style);
+  g_autofree char *preferences_style = g_strdup_printf ("%s, Preferences", style);
+  GtkWindow *preferences;
+
+  adw_view_stack_set_visible_child_name (stack, "config");
+  wait_until (find_widget (GTK_WIDGET (window), is_group, NULL) != NULL);
+  assert_goes_idle (GTK_WIDGET (window));
+  assert_contrast (GTK_WIDGET (window), configuration, 12);
+  adw_view_stack_set_visible_child_name (stack, "results");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_until ((preferences = find_preferences ()) != NULL);
+  /* Tall enough for every row at once (the screen is 2560 × 1440). */
+  gtk_window_set_default_size (preferences, 720, 1400);
+  assert_goes_idle (GTK_WIDGET (preferences));
+  assert_contrast (GTK_WIDGET (preferences), preferences_style, 12);
+  gtk_window_destroy (preferences);
+  assert_goes_idle (GTK_WIDGET (window));
 }
 
 static void
@@ -464,12 +546,80 @@ test_contrast (void)
   g_autoptr(PpWindow) window = g_object_ref (run_window (1024, 768));
 
   assert_style_contrast (window, "light", "grid-details-1024-en.png");
+  assert_pages_contrast (window, "light");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   assert_style_contrast (window, "dark", "grid-dark-en.png");
+  assert_pages_contrast (window, "dark");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   set_high_contrast (TRUE);
   assert_style_contrast (window, "high contrast", "grid-high-contrast-en.png");
+  assert_pages_contrast (window, "high contrast");
   set_high_contrast (FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The header's view switcher, in high contrast */
+
+typedef struct
+{
+  GtkWidget *squeezer;
+  guint frames;
+  guint doubled;   /* frames that drew both the switcher and the title */
+  guint swaps;
+  GtkWidget *shown;
+} SwitcherWatch;
+
+/* A squeezer draws both its children only while it cross-fades them
+ * (a swap with no transition is "running" for the frame that makes it,
+ * drawing only the new child). */
+static void
+count_switchers_cb (GdkFrameClock *clock,
+                    SwitcherWatch *watch)
+{
+  AdwSqueezer *squeezer = ADW_SQUEEZER (watch->squeezer);
+
+  watch->frames++;
+  watch->doubled += adw_squeezer_get_transition_running (squeezer) &&
+                    adw_squeezer_get_transition_type (squeezer) != ADW_SQUEEZER_TRANSITION_TYPE_NONE;
+  watch->swaps += adw_squeezer_get_visible_child (squeezer) != watch->shown;
+  watch->shown = adw_squeezer_get_visible_child (squeezer);
+}
+
+/* The switcher title swaps its wide switcher for a title as the header
+ * narrows; in high contrast its bordered buttons made it swap back and
+ * forth, each swap a cross-fade that drew both over each other. Narrowed
+ * and widened step by step across that width, no frame draws both. */
+static void
+test_high_contrast_switcher (void)
+{
+  g_autoptr(PpWindow) window = g_object_ref (run_window (1024, 768));
+  GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  SwitcherWatch watch = { 0 };
+  gulong handler;
+
+  set_high_contrast (TRUE);
+  watch.squeezer = find_type (title, ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (watch.squeezer);
+  watch.shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (watch.squeezer));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_switchers_cb), &watch);
+  for (int width = 1024; width >= 640; width -= 16)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
+      wait_for_frames (GTK_WIDGET (window), 3);
+    }
+  for (int width = 640; width <= 1024; width += 16)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
+      wait_for_frames (GTK_WIDGET (window), 3);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  set_high_contrast (FALSE);
+  g_test_message ("%u frames, %u swaps, %u frames with the switcher drawn twice", watch.frames,
+                  watch.swaps, watch.doubled);
+  g_assert_cmpuint (watch.frames, >, 100);
+  g_assert_cmpuint (watch.swaps, >=, 2);
+  g_assert_cmpuint (watch.doubled, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -486,6 +636,8 @@ main (int   argc,
   g_test_add_func ("/gui/grid/absent-details", test_absent_details);
   g_test_add_func ("/gui/grid/focus-scrolls", test_focus_scrolls);
   g_test_add_func ("/gui/grid/contrast", test_contrast);
+  g_test_add_func ("/gui/grid/readme-screenshots", test_readme_screenshots);
+  g_test_add_func ("/gui/grid/high-contrast-switcher", test_high_contrast_switcher);
 
   return gui_test_run ();
 }

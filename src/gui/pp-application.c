@@ -44,6 +44,22 @@ finish_batch (PpApplication *self)
 }
 
 static void
+window_screenshot_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(PpApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pp_window_save_screenshot_finish (PP_WINDOW (object), result, &error))
+    {
+      g_printerr ("proxyprobe: --window-screenshot: %s\n", error->message);
+      self->status = PP_EXIT_BAD_INPUT;
+    }
+  finish_batch (self);
+}
+
+static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -71,7 +87,8 @@ run_status (PpApplication *self)
   return pp_run_results_get_exit_status (results);
 }
 
-/* The screenshot waits one frame so that it shows the final state. */
+/* The outputs wait for the window's first frames; the window's own
+ * screenshot then waits for it to rest (pp-window-screenshot.c). */
 static gboolean
 batch_tick_cb (GtkWidget     *widget,
                GdkFrameClock *clock,
@@ -91,12 +108,9 @@ batch_tick_cb (GtkWidget     *widget,
       self->status = PP_EXIT_BAD_INPUT;
       g_clear_error (&error);
     }
-  if (self->window_screenshot_path &&
-      !pp_window_save_screenshot (self->window, self->window_screenshot_path, &error))
-    {
-      g_printerr ("proxyprobe: --window-screenshot: %s\n", error->message);
-      self->status = PP_EXIT_BAD_INPUT;
-    }
+  if (self->window_screenshot_path)
+    pp_window_save_screenshot_async (self->window, self->window_screenshot_path, NULL,
+                                     window_screenshot_done_cb, g_object_ref (self));
   if (self->export_path)
     pp_window_export_async (self->window, self->export_path, FALSE, NULL, export_done_cb,
                             g_object_ref (self));
@@ -118,7 +132,7 @@ run_finished_cb (PpWindow      *window,
   if (self->export_path == NULL && self->screenshot_path == NULL &&
       self->window_screenshot_path == NULL)
     return;
-  self->pending_outputs = 1 + (self->export_path != NULL);
+  self->pending_outputs = 1 + (self->export_path != NULL) + (self->window_screenshot_path != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (window));
   gtk_widget_add_tick_callback (GTK_WIDGET (window), batch_tick_cb, self, NULL);
 }

@@ -253,6 +253,7 @@ pp_config_panel_set_received (PpConfigPanel *self,
   gtk_label_set_label (self->received_text, text != NULL ? text
                        : _("The report holds no configuration."));
   gtk_stack_set_visible_child_name (self->stack, "received");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", text != NULL);
 }
 
 static void
@@ -263,8 +264,14 @@ copy_action (GtkWidget  *widget,
   PpConfigPanel *self = PP_CONFIG_PANEL (widget);
   g_autofree char *text = NULL;
 
+  /* A received report's is the text it came with (redacted again on
+   * the way to the clipboard, as everything copied). */
   if (self->config == NULL)
-    return;
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "received") == 0)
+        pp_clipboard_set_text (widget, gtk_label_get_label (self->received_text));
+      return;
+    }
   text = pp_report_config_format_text (self->config);
   pp_clipboard_set_text (widget, text);
 }

@@ -26,6 +26,8 @@ struct _PpDetailsPane
   GtkStack *stack;
   GtkLabel *title;
   GtkLabel *url;
+  GtkWidget *agent;           /* shown for the agent's own endpoints */
+  GtkLabel *agent_label;
   GtkLabel *state;
   GtkLabel *guidance_title;
   GtkLabel *guidance;
@@ -227,6 +229,7 @@ update (PpDetailsPane *self)
   gtk_label_set_label (self->title, title);
   url = pp_redact (pp_grid_cell_get_endpoint (self->cell)->url);
   gtk_label_set_label (self->url, url);
+  gtk_widget_set_visible (self->agent, pp_grid_cell_get_endpoint (self->cell)->agent_uses);
   gtk_label_set_label (self->state, state);
   gtk_widget_set_visible (self->result_box, result != NULL);
   if (result != NULL)
@@ -288,6 +291,8 @@ pp_details_pane_class_init (PpDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, title);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, url);
+  gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, agent);
+  gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, agent_label);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, state);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, guidance_title);
   gtk_widget_class_bind_template_child (widget_class, PpDetailsPane, guidance);
@@ -350,8 +355,11 @@ pp_details_pane_format_text (PpDetailsPane *self)
   if (self->cell == NULL)
     return g_strdup ("");
   out = g_string_new (NULL);
-  g_string_append_printf (out, "%s\n%s\n%s\n", gtk_label_get_label (self->title),
-                          gtk_label_get_label (self->url), gtk_label_get_label (self->state));
+  g_string_append_printf (out, "%s\n%s\n", gtk_label_get_label (self->title),
+                          gtk_label_get_label (self->url));
+  if (gtk_widget_get_visible (self->agent))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (self->agent_label));
+  g_string_append_printf (out, "%s\n", gtk_label_get_label (self->state));
   if (pp_grid_cell_get_result (self->cell) != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       /* The guidance always; what was measured only if something was sent. */

@@ -260,6 +260,7 @@ pp_gui_options_copy (PpGuiOptions       *dest,
   dest->profile = g_strdup (src->profile);
   dest->urls_file = g_strdup (src->urls_file);
   dest->geography = g_strdup (src->geography);
+  dest->onboarding = g_strdup (src->onboarding);
   dest->workspace_id = g_strdup (src->workspace_id);
   dest->proxy = g_strdup (src->proxy);
   dest->named_proxy = g_strdup (src->named_proxy);

@@ -12,7 +12,6 @@
 
 #include "pp-gui-init.h"
 #include "pp-report.h"
-#include "pp-screenshot.h"
 #include "pp-ticket-image.h"
 #include "pp-window-private.h"
 
@@ -28,15 +27,15 @@ version_string (guint major,
 }
 
 static PpReport *
-make_report (PpWindow *self)
+make_report (PpWindow     *self,
+             GBytes       *png,
+             const GError *png_error)
 {
   PpReport *report = pp_report_new (pp_window_get_results (self), pp_window_get_config (self));
   g_autofree char *gtk = version_string (gtk_get_major_version (), gtk_get_minor_version (),
                                          gtk_get_micro_version ());
   g_autofree char *adw = version_string (adw_get_major_version (), adw_get_minor_version (),
                                          adw_get_micro_version ());
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = pp_screenshot_png (GTK_WIDGET (self), &error);
   g_autoptr(GBytes) ticket = pp_ticket_image_png (pp_window_get_results (self), NULL);
 
   pp_report_add_system_info (report, "GTK", gtk);
@@ -45,7 +44,7 @@ make_report (PpWindow *self)
   if (png != NULL)
     pp_report_add_attachment (report, SCREENSHOT_NAME, png);
   else
-    g_warning ("No screenshot in the report: %s", error->message);
+    g_warning ("No screenshot in the report: %s", png_error->message);
   /* The composed image beside the window's: what a ticket shows inline. */
   if (ticket != NULL)
     pp_report_add_attachment (report, TICKET_IMAGE_NAME, ticket);
@@ -67,6 +66,30 @@ write_done_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+static void
+screenshot_taken_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  PpWindow *self = PP_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = pp_window_screenshot_finish (self, result, &error);
+  g_autoptr(PpReport) report = NULL;
+  gboolean overwrite = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "pp-overwrite"));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  report = make_report (self, png, error);
+
+  pp_report_write_async (report, g_task_get_task_data (task), overwrite,
+                         g_task_get_cancellable (task), write_done_cb, task);
+}
+
 void
 pp_window_export_async (PpWindow            *self,
                         const char          *path,
@@ -76,7 +99,6 @@ pp_window_export_async (PpWindow            *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(PpReport) report = NULL;
 
   g_return_if_fail (PP_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -90,9 +112,11 @@ pp_window_export_async (PpWindow            *self,
                                _("There is no finished run to export yet: run the checks first."));
       return;
     }
-  report = make_report (self);
-  pp_report_write_async (report, path, overwrite, cancellable, write_done_cb,
-                         g_steal_pointer (&task));
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "pp-overwrite", GINT_TO_POINTER (overwrite));
+  /* The window's picture waits for the window to rest: no toast, no
+   * transition in the zip. */
+  pp_window_screenshot_async (self, cancellable, screenshot_taken_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -272,23 +296,7 @@ _pp_window_show_in_files_action (GtkWidget  *widget,
                           5000, NULL, show_items_done_cb, g_object_ref (widget));
 }
 
-/* Screenshots */
-
-gboolean
-pp_window_save_screenshot (PpWindow    *self,
-                           const char  *path,
-                           GError     **error)
-{
-  g_autoptr(GBytes) png = NULL;
-
-  g_return_val_if_fail (PP_IS_WINDOW (self), FALSE);
-
-  png = pp_screenshot_png (GTK_WIDGET (self), error);
-  if (png == NULL)
-    return FALSE;
-
-  return g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
-}
+/* The ticket image */
 
 static void
 screenshot_response_cb (GtkNativeDialog *chooser,

@@ -41,6 +41,7 @@ struct _PpWindowResults
   guint rest_tick_id;
   gint64 rows_frame_time;      /* the last frame add_rows_cb ran in */
   guint rows_frames_skipped;   /* late frames in a row that added none */
+  guint rows_per_frame;        /* a received report's: grows while frames keep time */
   GArray *queue;               /* of guint: plan indices of cells to draw, once per frame */
   guint tick_id;
   guint flush_idle_id;
@@ -175,11 +176,29 @@ endpoint_query_tooltip_cb (GtkWidget  *box,
   return TRUE;
 }
 
+/* The mark of an endpoint Defender for Endpoint talks to now (its
+ * onboarding's gateway and data hosts): a shield beside the service
+ * name, with its meaning as tooltip and accessible name. */
+static GtkWidget *
+agent_badge_new (void)
+{
+  GtkWidget *badge = gtk_image_new_from_icon_name ("security-high-symbolic");
+  const char *meaning = _("Defender for Endpoint uses this endpoint");
+
+  gtk_widget_set_tooltip_text (badge, meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, meaning, -1);
+  gtk_widget_add_css_class (badge, "pp-agent-badge");
+  gtk_widget_set_visible (badge, FALSE);
+
+  return badge;
+}
+
 static void
 setup_endpoint_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *first_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *service = gtk_label_new (NULL);
   GtkWidget *url = gtk_label_new (NULL);
 
@@ -192,7 +211,9 @@ setup_endpoint_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (url), 40);
   gtk_widget_add_css_class (url, "caption");
   gtk_widget_add_css_class (url, "pp-endpoint-name");
-  gtk_box_append (GTK_BOX (box), service);
+  gtk_box_append (GTK_BOX (first_line), service);
+  gtk_box_append (GTK_BOX (first_line), agent_badge_new ());
+  gtk_box_append (GTK_BOX (box), first_line);
   gtk_box_append (GTK_BOX (box), url);
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (endpoint_query_tooltip_cb), NULL);
@@ -206,8 +227,10 @@ bind_endpoint_cb (GtkSignalListItemFactory *factory,
   PpGridRow *row = gtk_list_item_get_item (item);
   PpEndpoint *endpoint = pp_grid_row_get_endpoint (row);
   GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *first_line = gtk_widget_get_first_child (box);
 
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), endpoint->service);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (first_line)), endpoint->service);
+  gtk_widget_set_visible (gtk_widget_get_last_child (first_line), endpoint->agent_uses);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), pp_grid_row_get_name (row));
   g_object_set_data_full (G_OBJECT (box), "pp-url", pp_redact (endpoint->url), g_free);
 }
@@ -286,6 +309,11 @@ setup_columns (PpWindowResults *self)
  * that changed; the rows on screen come within about half a second. */
 #define ROWS_PER_FRAME 4
 #define ROWS_PER_FRAME_RUNNING 1
+/* A received report has nothing else to do meanwhile, and its reader
+ * waits for every row: its batch doubles after each frame that kept time
+ * (4, 8, 16, 32: a 167-row report in 7 frames instead of 42) and halves
+ * after a late one. */
+#define ROWS_PER_FRAME_MAX 32
 #define LATE_FRAME_US 25000
 #define MAX_FRAMES_SKIPPED 8
 
@@ -296,10 +324,19 @@ add_rows_cb (GtkWidget     *widget,
 {
   PpWindowResults *self = user_data;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint n = MIN (self->running ? ROWS_PER_FRAME_RUNNING : ROWS_PER_FRAME,
-                 self->all_rows->len - shown);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   gboolean late = self->rows_frame_time != 0 && now - self->rows_frame_time > LATE_FRAME_US;
+  guint n;
+
+  if (self->rows_per_frame != 0 && self->rows_frame_time != 0)
+    {
+      self->rows_per_frame = late ? MAX (self->rows_per_frame / 2, ROWS_PER_FRAME)
+                                  : MIN (self->rows_per_frame * 2, ROWS_PER_FRAME_MAX);
+      late = FALSE;
+    }
+  n = MIN (self->running ? ROWS_PER_FRAME_RUNNING
+           : self->rows_per_frame != 0 ? self->rows_per_frame : ROWS_PER_FRAME,
+           self->all_rows->len - shown);
 
   /* A frame that comes late follows a long one (the results page or the
    * configuration panel being built): it adds no rows, which would only
@@ -351,6 +388,7 @@ fill_rows (PpWindowResults *self,
   self->rest_tick_id = 0;
   self->rows_frame_time = 0;
   self->rows_frames_skipped = 0;
+  self->rows_per_frame = 0;
   /* Rows change only here (removed, then added by frames, see above);
    * results change cells, never the model. */
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -767,6 +805,7 @@ pp_window_results_show_received (PpWindowResults *self)
   g_return_if_fail (results != NULL);
   g_array_set_size (self->queue, 0);
   fill_rows (self, pp_run_results_get_plan (results));
+  self->rows_per_frame = ROWS_PER_FRAME;
   for (guint i = 0; i < pp_run_results_get_n_items (results); i++)
     {
       PpGridCell *cell = pp_window_results_get_cell (self, i);
@@ -898,6 +937,46 @@ pp_window_results_get_property (GObject    *object,
     }
 }
 
+/* Layout: the flap's, with the fold chosen here. The details fold over
+ * the grid only when the window is narrower than the grid and the
+ * details side by side. AdwFlap's own choice (its "natural" policy)
+ * counts the content's natural width, which the summary's unwrapped
+ * sentences make wider than a 1920 px screen: the details then covered
+ * the grid's last methods on any screen. */
+static void
+pp_window_results_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (PP_WINDOW_RESULTS (widget)->flap, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+pp_window_results_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PpWindowResults *self = PP_WINDOW_RESULTS (widget);
+  AdwFlap *flap = ADW_FLAP (self->flap);
+  int grid = 0, details = 0;
+  AdwFlapFoldPolicy policy;
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &grid,
+                      NULL, NULL);
+  gtk_widget_measure (adw_flap_get_flap (flap), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL,
+                      NULL, NULL);
+  policy = width >= grid + details + 1 ? ADW_FLAP_FOLD_POLICY_NEVER : ADW_FLAP_FOLD_POLICY_ALWAYS;
+  if (adw_flap_get_fold_policy (flap) != policy)
+    adw_flap_set_fold_policy (flap, policy);
+  gtk_widget_allocate (self->flap, width, height, baseline, NULL);
+}
+
 static void
 pp_window_results_class_init (PpWindowResultsClass *klass)
 {
@@ -922,7 +1001,8 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pp_window_results_measure;
+  widget_class->size_allocate = pp_window_results_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, flap);

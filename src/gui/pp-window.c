@@ -325,6 +325,7 @@ configure_detection (PpWindow *self)
     pp_session_set_pac (self->session, self->overrides.pac_file, self->overrides.pac_url);
   else
     pp_session_set_pac (self->session, *pac && !pac_is_url ? pac : NULL, pac_is_url ? pac : NULL);
+  pp_session_set_onboarding_file (self->session, self->overrides.onboarding);
   pp_session_set_trust_anchors (self->session, self->overrides.trust != NULL
                                                ? (const char * const *) self->overrides.trust
                                                : (const char * const *) anchors);

@@ -51,8 +51,22 @@ void           pp_window_export_async      (PpWindow            *self,
 gboolean       pp_window_export_finish     (PpWindow            *self,
                                             GAsyncResult        *result,
                                             GError             **error);
-gboolean       pp_window_save_screenshot   (PpWindow            *self,
-                                            const char          *path,
+
+/* pp-window-screenshot.c */
+void           pp_window_screenshot_async  (PpWindow            *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GBytes        *pp_window_screenshot_finish (PpWindow            *self,
+                                            GAsyncResult        *result,
                                             GError             **error);
+void           pp_window_save_screenshot_async  (PpWindow            *self,
+                                                 const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       pp_window_save_screenshot_finish (PpWindow            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ typedef struct
   char *named_proxy;
   char *pac_file;
   char *pac_url;
+  char *onboarding_file;
   GStrv trust_anchors;
   gboolean with_trust;
   PpTrust *trust;
@@ -30,6 +31,7 @@ detect_data_free (DetectData *data)
   g_free (data->named_proxy);
   g_free (data->pac_file);
   g_free (data->pac_url);
+  g_free (data->onboarding_file);
   g_strfreev (data->trust_anchors);
   g_clear_object (&data->trust);
   g_free (data);
@@ -48,6 +50,7 @@ detect_worker (GTask        *task,
     .named_proxy = data->named_proxy,
     .pac_file = data->pac_file,
     .pac_url = data->pac_url,
+    .onboarding_file = data->onboarding_file,
     .discover_wpad = TRUE,
     .prepare = TRUE,
   };
@@ -94,6 +97,7 @@ pp_detect_config_async (const PpDetectOptions *options,
   data->named_proxy = dup_nonempty (options->named_proxy);
   data->pac_file = dup_nonempty (options->pac_file);
   data->pac_url = dup_nonempty (options->pac_url);
+  data->onboarding_file = dup_nonempty (options->onboarding_file);
   data->trust_anchors = options->trust_anchors && options->trust_anchors[0]
                         ? g_strdupv ((GStrv) options->trust_anchors) : NULL;
   data->with_trust = with_trust;

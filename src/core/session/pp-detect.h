@@ -21,6 +21,7 @@ typedef struct
   const char *pac_file;              /* the wpad method's PAC script, */
   const char *pac_url;               /* ... or where to fetch it */
   const char * const *trust_anchors; /* PEM files of CAs to trust too */
+  const char *onboarding_file;       /* --onboarding: instead of the machine's */
 } PpDetectOptions;
 
 void      pp_detect_config_async  (const PpDetectOptions *options,

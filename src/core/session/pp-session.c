@@ -19,6 +19,7 @@ struct _PpSession
   char *cmdline_proxy;
   char *named_proxy;
   char *pac_file;
+  char *onboarding_file;
   char *pac_url;
   GStrv trust_anchors;
   guint concurrency;
@@ -211,6 +212,7 @@ detect_options (PpSession       *self,
     .pac_file = self->pac_file,
     .pac_url = self->pac_url,
     .trust_anchors = (const char * const *) self->trust_anchors,
+    .onboarding_file = self->onboarding_file,
   };
 
   return options;
@@ -363,6 +365,18 @@ pp_session_set_pac (PpSession  *self,
   self->pac_url = g_strdup (pac_url);
 }
 
+/* The agent's onboarding package to read instead of the machine's
+ * (NULL: the machine's), as --onboarding: the configuration names it. */
+void
+pp_session_set_onboarding_file (PpSession  *self,
+                                const char *onboarding_file)
+{
+  g_return_if_fail (PP_IS_SESSION (self));
+
+  g_free (self->onboarding_file);
+  self->onboarding_file = g_strdup (onboarding_file);
+}
+
 /* PEM files of CA certificates to trust too, as --trust. */
 void
 pp_session_set_trust_anchors (PpSession          *self,
@@ -470,6 +484,7 @@ pp_session_finalize (GObject *object)
   g_free (self->named_proxy);
   g_free (self->pac_file);
   g_free (self->pac_url);
+  g_free (self->onboarding_file);
   g_strfreev (self->trust_anchors);
   g_clear_object (&self->plan);
   g_clear_object (&self->config);

@@ -43,6 +43,8 @@ void          pp_session_set_proxies         (PpSession            *self,
 void          pp_session_set_pac             (PpSession            *self,
                                               const char           *pac_file,
                                               const char           *pac_url);
+void          pp_session_set_onboarding_file (PpSession            *self,
+                                              const char           *onboarding_file);
 void          pp_session_set_trust_anchors   (PpSession            *self,
                                               const char * const   *anchors);
 void          pp_session_set_concurrency     (PpSession            *self,
