@@ -267,6 +267,46 @@ node_depth (JsonNode *node)
 
 /* A small differential check against json-glib itself: whatever the scan
  * lets through, json-glib never nests deeper. */
+/* report.json is parsed without its indentation: the same values, never
+ * two tokens run together, and a damaged file's message as the file is. */
+static void
+test_json_pretty (void)
+{
+  static const char pretty[] =
+    "{\n  \"a b\" : [ 1 ,\t\"x \\\"  y\\\\\" ],\r\n  \"c\":\n    true ,\"d\" : \" \\u00e9 \"\n}\n";
+  static const char * const damaged[] = {
+    "[1 2]", "[\n  1\n  2\n]", "{\n  \"a\": [1,,2]\n}", "{\"a\" : tru e}", "[\"open\n]",
+    "[1, /* note */ 2]", "['x  y']", "  ",
+  };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *a;
+
+  parser = pp_json_parse_pretty (pretty, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  a = json_object_get_array_member (root, "a b");
+  g_assert_cmpint (json_array_get_int_element (a, 0), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (a, 1), ==, "x \"  y\\");
+  g_assert_true (json_object_get_boolean_member (root, "c"));
+  g_assert_cmpstr (json_object_get_string_member (root, "d"), ==, " \u00e9 ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autoptr(JsonParser) plain = NULL;
+      g_autoptr(JsonParser) compact = NULL;
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) compact_error = NULL;
+
+      plain = pp_json_parse (damaged[i], -1, &plain_error);
+      compact = pp_json_parse_pretty (damaged[i], -1, &compact_error);
+      g_assert_true ((plain == NULL) == (compact == NULL));
+      g_assert_cmpstr (plain_error ? plain_error->message : NULL, ==,
+                       compact_error ? compact_error->message : NULL);
+    }
+}
+
 static void
 test_json_depth_random (void)
 {
@@ -416,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/inputs/json/depth-hidden", test_json_depth_hidden);
   g_test_add_func ("/inputs/json/second-value", test_json_second_value);
   g_test_add_func ("/inputs/json/depth-random", test_json_depth_random);
+  g_test_add_func ("/inputs/json/pretty", test_json_pretty);
   g_test_add ("/inputs/named-proxy/shapes", Fixture, NULL,
               fixture_set_up, test_named_proxy_shapes, fixture_tear_down);
   g_test_add_func ("/inputs/proxy-spec/host", test_proxy_host);

@@ -211,7 +211,7 @@ read_report (Input    *input,
              JsonParser **parser_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = pp_json_parse (text->str, text->len, &error);
+  g_autoptr(JsonParser) parser = pp_json_parse_pretty (text->str, text->len, &error);
   JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
   g_autofree char *reason = NULL;
   JsonNode *node;

@@ -510,7 +510,7 @@ pp_run_results_new_from_report_json (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  parser = pp_json_parse (data, length, error);
+  parser = pp_json_parse_pretty (data, length, error);
   if (parser == NULL || (root = read_root (parser, error)) == NULL)
     return NULL;
 
