@@ -31,7 +31,7 @@ gboolean    pp_json_check_depth   (const char  *data,
 JsonParser *pp_json_parse         (const char  *data,
                                    gssize       length,
                                    GError     **error);
-JsonParser *pp_json_parse_pretty  (const char  *data,
+JsonNode   *pp_json_parse_root    (const char  *data,
                                    gssize       length,
                                    GError     **error);
 const char *pp_json_describe_node (JsonNode    *node);

@@ -1,0 +1,15 @@
+/* pp-json-strict.h: plain JSON into json-glib's tree, quickly
+ *
+ * Copyright 2026 The Proxy Probe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+JsonNode *pp_json_strict_parse (const char *data,
+                                gsize       length);
+
+G_END_DECLS
