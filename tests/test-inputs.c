@@ -311,6 +311,22 @@ test_json_root (void)
       if (parser_error != NULL)
         g_assert_cmpstr (parser_error->message, ==, root_error->message);
     }
+
+  /* The nesting bound holds on the quick path too. */
+  for (guint depth = PP_JSON_MAX_DEPTH; depth <= PP_JSON_MAX_DEPTH + 1; depth++)
+    {
+      g_autofree char *open = g_strnfill (depth, '[');
+      g_autofree char *close = g_strnfill (depth, ']');
+      g_autofree char *deep = g_strconcat (open, close, NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) deep_error = NULL;
+
+      root = pp_json_parse_root (deep, -1, &deep_error);
+      if (depth == PP_JSON_MAX_DEPTH)
+        g_assert_nonnull (root);
+      else
+        g_assert_error (deep_error, PP_JSON_ERROR, PP_JSON_ERROR_TOO_DEEP);
+    }
 }
 
 static void

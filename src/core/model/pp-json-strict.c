@@ -9,13 +9,12 @@
  * plain RFC 8259 JSON and gives up (NULL) at anything else: comments,
  * single quotes, escapes of surrogates or NUL, integers of more than 18
  * digits, a member named twice or with no name, control characters or
- * invalid UTF-8 in a string, nesting beyond PP_JSON_MAX_DEPTH. The
+ * invalid UTF-8 in a string, nesting beyond @max_depth. The
  * caller then hands the text to json-glib, which decides and words the
  * message; so this parser never refuses what json-glib accepts, and
  * what it accepts it reads as json-glib does.
  */
 #include "pp-json-strict.h"
-#include "pp-json.h"
 
 #include <string.h>
 
@@ -24,6 +23,7 @@ typedef struct
   const char *p;
   const char *end;
   guint depth;
+  guint max_depth;
 } Cursor;
 
 static JsonNode *parse_value (Cursor *c);
@@ -259,7 +259,7 @@ parse_value (Cursor *c)
     {
     case '{':
     case '[':
-      if (++c->depth > PP_JSON_MAX_DEPTH)
+      if (++c->depth > c->max_depth)
         return NULL;
       node = *c->p == '{' ? parse_object (c) : parse_array (c);
       c->depth--;
@@ -284,9 +284,10 @@ parse_value (Cursor *c)
  */
 JsonNode *
 pp_json_strict_parse (const char *data,
-                      gsize       length)
+                      gsize       length,
+                      guint       max_depth)
 {
-  Cursor c = { data, data + length, 0 };
+  Cursor c = { data, data + length, 0, max_depth };
   g_autoptr(JsonNode) root = parse_value (&c);
 
   skip_blanks (&c);

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 JsonNode *pp_json_strict_parse (const char *data,
-                                gsize       length);
+                                gsize       length,
+                                guint       max_depth);
 
 G_END_DECLS

@@ -278,7 +278,8 @@ pp_json_parse_root (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  root = pp_json_strict_parse (data, length < 0 ? strlen (data) : (gsize) length);
+  root = pp_json_strict_parse (data, length < 0 ? strlen (data) : (gsize) length,
+                               PP_JSON_MAX_DEPTH);
   if (root != NULL)
     return root;
   parser = pp_json_parse (data, length, error);
