@@ -24,6 +24,7 @@ typedef struct
   const char *end;
   guint depth;
   guint max_depth;
+  GString *scratch;          /* the last string read: one buffer, not one per string */
 } Cursor;
 
 static JsonNode *parse_value (Cursor *c);
@@ -94,27 +95,27 @@ unescape (const char *q,
   return 6;
 }
 
-/* At the opening quote; a string without escapes is copied at once. */
-static char *
+/* At the opening quote; a run without escapes is copied at once. The
+ * result lives in the cursor's scratch buffer until the next string:
+ * json-glib copies names and values anyway. */
+static const char *
 parse_string (Cursor *c)
 {
   const char *q = ++c->p;
-  g_autoptr(GString) out = NULL;
+  GString *out = c->scratch;
 
-  while (q < c->end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
-    q++;
-  out = g_string_new_len (c->p, q - c->p);
+  g_string_truncate (out, 0);
   while (q < c->end && *q != '"')
     {
+      const char *run = q;
       int length = 1;
 
-      if ((guchar) *q < 0x20)
-        return NULL;
-      if (*q == '\\')
-        length = unescape (q, c->end, out);
-      else
-        g_string_append_c (out, *q);
-      if (length == 0)
+      while (q < c->end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
+        q++;
+      g_string_append_len (out, run, q - run);
+      if (q >= c->end || *q == '"')
+        break;
+      if (*q != '\\' || (length = unescape (q, c->end, out)) == 0)
         return NULL;
       q += length;
     }
@@ -122,7 +123,7 @@ parse_string (Cursor *c)
     return NULL;
   c->p = q + 1;
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return out->str;
 }
 
 static const char *
@@ -230,14 +231,21 @@ parse_object (Cursor *c)
   do
     {
       g_autofree char *name = NULL;
+      const char *read;
       JsonNode *member;
+      guint size = json_object_get_size (object);
 
       skip_blanks (c);
-      if (c->p >= c->end || *c->p != '"' || (name = parse_string (c)) == NULL ||
-          name[0] == '\0' || json_object_has_member (object, name) || !take (c, ':') ||
-          (member = parse_value (c)) == NULL)
+      if (c->p >= c->end || *c->p != '"' || (read = parse_string (c)) == NULL ||
+          read[0] == '\0')
         return NULL;
+      name = g_strdup (read);
+      if (!take (c, ':') || (member = parse_value (c)) == NULL)
+        return NULL;
+      /* A name seen before replaces its member: the size tells. */
       json_object_set_member (object, name, member);
+      if (json_object_get_size (object) == size)
+        return NULL;
     }
   while (take (c, ','));
   if (!take (c, '}'))
@@ -249,7 +257,7 @@ parse_object (Cursor *c)
 static JsonNode *
 parse_value (Cursor *c)
 {
-  g_autofree char *string = NULL;
+  const char *string;
   JsonNode *node = NULL;
 
   skip_blanks (c);
@@ -287,7 +295,8 @@ pp_json_strict_parse (const char *data,
                       gsize       length,
                       guint       max_depth)
 {
-  Cursor c = { data, data + length, 0, max_depth };
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  Cursor c = { data, data + length, 0, max_depth, scratch };
   g_autoptr(JsonNode) root = parse_value (&c);
 
   skip_blanks (&c);
