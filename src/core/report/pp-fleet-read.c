@@ -143,8 +143,10 @@ read_zip (Input        *input,
           char        **html)
 {
   static const char * const required[] = { "report.json", NULL };
+  static const char * const keep[] = { "report.json", "report.html", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpZipReader) reader = pp_zip_reader_new_for_path (input->path, required, &error);
+  g_autoptr(PpZipReader) reader = pp_zip_reader_new_for_path_keeping (input->path, required, keep,
+                                                                      PP_FLEET_MAX_JSON, &error);
   g_autoptr(GString) text = g_string_new (NULL);
   Sink sink = { text, -1 };
 
