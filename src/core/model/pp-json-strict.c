@@ -48,9 +48,15 @@ take (Cursor *c,
   return TRUE;
 }
 
-static int
-hex4 (const char *p,
-      const char *end)
+/**
+ * pp_json_hex4:
+ *
+ * Returns: the value of the four hex digits at @p, or -1 if they are not
+ *   four hex digits before @end
+ */
+int
+pp_json_hex4 (const char *p,
+              const char *end)
 {
   int value = 0;
 
@@ -87,7 +93,7 @@ unescape (const char *q,
       g_string_append_c (out, to[hit - from]);
       return 2;
     }
-  unit = hex4 (q + 2, end);
+  unit = pp_json_hex4 (q + 2, end);
   if (unit <= 0 || (unit >= 0xd800 && unit <= 0xdfff))
     return 0;
   g_string_append_unichar (out, unit);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+int       pp_json_hex4         (const char *p,
+                                const char *end);
 JsonNode *pp_json_strict_parse (const char *data,
                                 gsize       length,
                                 guint       max_depth);

@@ -34,37 +34,19 @@ typedef enum
   SCAN_COMMENT,
 } ScanState;
 
-static int
-hex4 (const char *p,
-      const char *end)
-{
-  int value = 0;
-
-  if (end - p < 4)
-    return -1;
-  for (int i = 0; i < 4; i++)
-    {
-      if (!g_ascii_isxdigit (p[i]))
-        return -1;
-      value = value * 16 + g_ascii_xdigit_value (p[i]);
-    }
-
-  return value;
-}
-
 /* @p is at the 'u' of "\u": returns how many bytes the escape takes from
  * there, or -1 where json-glib would take bytes that are no hex digits. */
 static int
 unicode_escape_length (const char *p,
                        const char *end)
 {
-  int unit = hex4 (p + 1, end);
+  int unit = pp_json_hex4 (p + 1, end);
 
   if (unit < 0)
     return -1;
   if (unit < 0xd800 || unit > 0xdfff)
     return 5;
-  if (end - p >= 11 && p[5] == '\\' && p[6] == 'u' && hex4 (p + 7, end) >= 0)
+  if (end - p >= 11 && p[5] == '\\' && p[6] == 'u' && pp_json_hex4 (p + 7, end) >= 0)
     return 11;
 
   return -1;
