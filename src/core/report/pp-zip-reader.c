@@ -607,6 +607,50 @@ pp_zip_reader_new_for_path (const char          *path,
   return pp_zip_reader_new_for_path_keeping (path, required, NULL, 0, error);
 }
 
+/* A zip this small is read whole and checked in memory: through a FILE,
+ * its 333 members cost some 700 seeks and reads (a merge reads 1,000). */
+#define SMALL_ZIP (4 * 1024 * 1024)
+
+static PpZipReader *
+reader_new_in_memory (FILE                *file,
+                      guint64              size,
+                      const char          *path,
+                      const char * const  *required,
+                      const char * const  *keep,
+                      guint64              max_keep,
+                      GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = g_malloc (MAX (size, 1));
+  gsize got = fread (data, 1, size, file);
+  zip_error_t zerr;
+  zip_source_t *source;
+  PpZipReader *self;
+
+  fclose (file);
+  bytes = g_bytes_new_take (data, got);
+  if (got != size)
+    {
+      g_set_error (error, PP_REPORT_ERROR, PP_REPORT_ERROR_READ,
+                   "Cannot read %s: it ended early (did it change while it was read?)", path);
+      return NULL;
+    }
+  zip_error_init (&zerr);
+  source = zip_source_buffer_create (data, size, 0, &zerr);
+  if (source == NULL)
+    {
+      set_open_error (error, &zerr, path);
+      zip_error_fini (&zerr);
+      return NULL;
+    }
+  zip_error_fini (&zerr);
+  self = reader_new (source, size, path, required, keep, max_keep, error);
+  if (self != NULL)
+    self->bytes = g_steal_pointer (&bytes);
+
+  return self;
+}
+
 PpZipReader *
 pp_zip_reader_new_for_path_keeping (const char          *path,
                                     const char * const  *required,
@@ -624,6 +668,8 @@ pp_zip_reader_new_for_path_keeping (const char          *path,
   file = open_regular (path, &size, error);
   if (file == NULL)
     return NULL;
+  if (keep != NULL && size <= SMALL_ZIP)
+    return reader_new_in_memory (file, size, path, required, keep, max_keep, error);
   zip_error_init (&zerr);
   source = zip_source_filep_create (file, 0, -1, &zerr);
   if (source == NULL)
