@@ -612,6 +612,37 @@ pp_zip_reader_new_for_path (const char          *path,
 #define SMALL_ZIP (4 * 1024 * 1024)
 
 static PpZipReader *
+reader_new_for_bytes (GBytes              *bytes,
+                      const char          *display,
+                      const char * const  *required,
+                      const char * const  *keep,
+                      guint64              max_keep,
+                      GError             **error)
+{
+  zip_error_t zerr;
+  zip_source_t *source;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+  PpZipReader *self;
+
+  zip_error_init (&zerr);
+  source = zip_source_buffer_create (data, size, 0, &zerr);
+  if (source == NULL)
+    {
+      set_open_error (error, &zerr, display);
+      zip_error_fini (&zerr);
+      return NULL;
+    }
+  zip_error_fini (&zerr);
+
+  self = reader_new (source, size, display, required, keep, max_keep, error);
+  if (self != NULL)
+    self->bytes = g_bytes_ref (bytes);
+
+  return self;
+}
+
+static PpZipReader *
 reader_new_in_memory (FILE                *file,
                       guint64              size,
                       const char          *path,
@@ -623,9 +654,6 @@ reader_new_in_memory (FILE                *file,
   g_autoptr(GBytes) bytes = NULL;
   char *data = g_malloc (MAX (size, 1));
   gsize got = fread (data, 1, size, file);
-  zip_error_t zerr;
-  zip_source_t *source;
-  PpZipReader *self;
 
   fclose (file);
   bytes = g_bytes_new_take (data, got);
@@ -635,20 +663,8 @@ reader_new_in_memory (FILE                *file,
                    "Cannot read %s: it ended early (did it change while it was read?)", path);
       return NULL;
     }
-  zip_error_init (&zerr);
-  source = zip_source_buffer_create (data, size, 0, &zerr);
-  if (source == NULL)
-    {
-      set_open_error (error, &zerr, path);
-      zip_error_fini (&zerr);
-      return NULL;
-    }
-  zip_error_fini (&zerr);
-  self = reader_new (source, size, path, required, keep, max_keep, error);
-  if (self != NULL)
-    self->bytes = g_steal_pointer (&bytes);
 
-  return self;
+  return reader_new_for_bytes (bytes, path, required, keep, max_keep, error);
 }
 
 PpZipReader *
@@ -690,31 +706,10 @@ pp_zip_reader_new_for_bytes (GBytes              *bytes,
                              const char * const  *required,
                              GError             **error)
 {
-  zip_error_t zerr;
-  zip_source_t *source;
-  gsize size;
-  gconstpointer data;
-  PpZipReader *self;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  zip_error_init (&zerr);
-  source = zip_source_buffer_create (data, size, 0, &zerr);
-  if (source == NULL)
-    {
-      set_open_error (error, &zerr, display_name);
-      zip_error_fini (&zerr);
-      return NULL;
-    }
-  zip_error_fini (&zerr);
-
-  self = reader_new (source, size, display_name, required, NULL, 0, error);
-  if (self != NULL)
-    self->bytes = g_bytes_ref (bytes);
-
-  return self;
+  return reader_new_for_bytes (bytes, display_name, required, NULL, 0, error);
 }
 
 static gboolean
