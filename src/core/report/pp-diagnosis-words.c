@@ -236,6 +236,37 @@ cause_line (const PpCause *cause,
   return generic_line (cause, methods);
 }
 
+/**
+ * pp_cause_format_title:
+ *
+ * The cause without its counts, the same on every machine it occurs on
+ * ("Proxy http://10.0.0.5:3128 blocks (403 ERR_ACCESS_DENIED)"): what a
+ * fleet report adds up across hosts.
+ */
+char *
+pp_cause_format_title (const PpCause *cause)
+{
+  const char *subject = cause->subject ? cause->subject : "(direct)";
+  g_autofree char *at = NULL;
+  PpOutcome outcome;
+  const char *reason;
+
+  if (g_str_equal (cause->id, "proxy_refused"))
+    return g_strdup_printf ("Proxy %s blocks (%s)", subject, cause->status ? cause->status : "refused");
+  if (g_str_equal (cause->id, "proxy_auth_required"))
+    return g_strdup_printf ("Proxy %s asks for a password (407)", subject);
+  if (g_str_equal (cause->id, "tls_inspected"))
+    return g_strdup_printf ("HTTPS inspected by %s", subject);
+  if (g_str_equal (cause->id, "transparent_proxy"))
+    return g_strdup_printf ("Direct connections pass through a transparent proxy, %s", subject);
+  if (g_str_equal (cause->id, "proxy_unreachable"))
+    return g_strdup_printf ("Proxy %s cannot be reached", subject);
+  at = where (cause);
+  reason = pp_outcome_from_id (cause->id, &outcome) ? pp_outcome_get_reason (outcome) : cause->id;
+
+  return g_strdup_printf ("%c%s%s", g_ascii_toupper (reason[0]), reason + 1, at);
+}
+
 static char *
 cause_ask (const PpCause *cause)
 {

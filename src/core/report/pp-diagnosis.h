@@ -66,6 +66,7 @@ char        *pp_diagnosis_format_brief       (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list  (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list_section (const PpDiagnosis *self);
 char        *pp_diagnosis_format_methods     (guint              methods);
+char        *pp_cause_format_title           (const PpCause     *cause);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpDiagnosis, pp_diagnosis_free)
 

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-fleet.h"
+
+#include "pp-diagnosis.h"
 #include "pp-json.h"
 #include "pp-log.h"
 
@@ -534,62 +536,25 @@ pp_fleet_group_by_network (PpFleet *self)
   return group_by (self, G_STRUCT_OFFSET (PpFleetHost, network));
 }
 
-static char *
-cause_text (const PpProbeResult *result)
-{
-  if (result->proxy == NULL || g_ascii_strcasecmp (result->proxy, "DIRECT") == 0)
-    return g_strdup_printf ("Without a proxy: %s", pp_outcome_get_reason (result->outcome));
-
-  return g_strdup_printf ("Proxy %s: %s", result->proxy, pp_outcome_get_reason (result->outcome));
-}
-
-/* The cause of one failed probe, counted once per endpoint however many
- * methods went through the same proxy. */
-static void
-count_cause (GPtrArray           *causes,
-             GHashTable          *by_key,
-             GHashTable          *this_endpoint,
-             const PpProbeResult *result)
-{
-  g_autofree char *key = g_strdup_printf ("%s|%s", pp_outcome_to_id (result->outcome),
-                                          result->proxy ? result->proxy : "DIRECT");
-  PpFleetCause *cause = g_hash_table_lookup (by_key, key);
-
-  if (cause == NULL)
-    {
-      cause = g_new0 (PpFleetCause, 1);
-      cause->key = g_steal_pointer (&key);
-      cause->text = cause_text (result);
-      g_hash_table_insert (by_key, cause->key, cause);
-      g_ptr_array_add (causes, cause);
-    }
-  if (g_hash_table_add (this_endpoint, cause->key))
-    cause->n_endpoints++;
-}
-
-/* Today's causes, from what every report has: each configured method's
- * failure, by outcome and proxy, counted in endpoints. When report.json
- * carries the verdict's causes (issue 15), this is the one function to
- * read them instead. */
+/* The host's root causes, as its own report's diagnosis finds them (one
+ * per cause and proxy, issuer or resolver), each under a key and a title
+ * that are the same on every host it occurs on. */
 GPtrArray *
 pp_fleet_host_causes (PpRunResults *results)
 {
   GPtrArray *causes = g_ptr_array_new_with_free_func ((GDestroyNotify) cause_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) this_endpoint = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
 
-  for (guint e = 0; e < pp_run_results_get_n_endpoints (results); e++)
+  for (guint i = 0; i < diagnosis->causes->len; i++)
     {
-      g_hash_table_remove_all (this_endpoint);
-      for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
-        {
-          PpProbeResult *result = pp_run_results_lookup (results, e, m);
+      const PpCause *found = g_ptr_array_index (diagnosis->causes, i);
+      PpFleetCause *cause = g_new0 (PpFleetCause, 1);
 
-          if (result != NULL && !pp_probe_result_is_reachable (result) &&
-              result->outcome != PP_OUTCOME_NOT_CONFIGURED &&
-              result->outcome != PP_OUTCOME_CANCELLED)
-            count_cause (causes, by_key, this_endpoint, result);
-        }
+      cause->key = g_strdup_printf ("%s|%s|%s", found->id, found->subject ? found->subject : "DIRECT",
+                                    found->status ? found->status : "");
+      cause->text = pp_cause_format_title (found);
+      cause->n_endpoints = found->n_endpoints;
+      g_ptr_array_add (causes, cause);
     }
 
   return causes;

@@ -47,7 +47,7 @@ typedef struct
 typedef struct
 {
   char *key;                  /* the same cause on every host has the same key */
-  char *text;                 /* "Proxy http://10.0.0.5:3128: the proxy refused the request" */
+  char *text;                 /* "Proxy http://10.0.0.5:3128 blocks (403 ERR_ACCESS_DENIED)" */
   guint n_endpoints;
 } PpFleetCause;
 
