@@ -72,6 +72,8 @@ make_run (const HostSpec *spec)
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GArray) methods = pp_method_parse_list ("direct,cmdline", NULL);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_probe_result_unref);
+  const PpAgentStep direct[] = { PP_AGENT_STEP_DIRECT };
+  g_autoptr(PpAgent) agent = pp_agent_new ("Test agent", direct, 1, PP_AGENT_FALLBACK_UNKNOWN, NULL);
   g_autoptr(PpProfile) profile = NULL;
   g_autoptr(PpPlan) plan = NULL;
   g_autoptr(PpHost) host = make_host (spec);
@@ -84,6 +86,8 @@ make_run (const HostSpec *spec)
   g_ptr_array_add (endpoints, pp_endpoint_new ("https://a.example.test/", "A", "GET", ok, 1, "system", "EU"));
   g_ptr_array_add (endpoints, pp_endpoint_new ("https://b.example.test/", "B", "GET", ok, 1, "system", "EU"));
   profile = pp_profile_new_from_endpoints ("hand", "Hand-made", endpoints);
+  /* An agent that goes direct: the fleet counts it on that path. */
+  pp_profile_set_agent (profile, agent);
   plan = pp_plan_new (profile, methods);
   for (guint e = 0; e < endpoints->len; e++)
     {
@@ -213,6 +217,7 @@ check_json (GHashTable *files)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root = parse_object (parser, g_hash_table_lookup (files, "fleet.json"));
   JsonObject *verdicts = json_object_get_object_member (root, "verdicts");
+  JsonObject *agent = json_object_get_object_member (root, "agent_verdicts");
   JsonArray *causes = json_object_get_array_member (root, "causes");
   JsonObject *blocked = find_by (causes, "text", "Proxy http://10.0.0.5:3128");
   JsonObject *proxies = find_by (json_object_get_array_member (root, "proxy_configurations"),
@@ -224,6 +229,10 @@ check_json (GHashTable *files)
 
   g_assert_cmpstr (json_object_get_string_member (root, "schema"), ==, PP_FLEET_SCHEMA);
   g_assert_cmpint (json_object_get_int_member (root, "n_hosts"), ==, 4);
+  /* The agent goes direct: alpha's and bravo's direct probes fail. */
+  g_assert_cmpint (json_object_get_int_member (agent, "fails"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (agent, "reaches_all"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (agent, "none"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (verdicts, "all_reachable"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (verdicts, "only_direct"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (verdicts, "none_reachable"), ==, 1);

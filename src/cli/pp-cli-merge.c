@@ -90,6 +90,15 @@ print_summary (PpFleet *fleet)
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
   GPtrArray *skipped = pp_fleet_get_skipped (fleet);
 
+  for (PpFleetAgentKind kind = 0; kind < PP_FLEET_N_AGENT_KINDS; kind++)
+    {
+      guint n = 0;
+
+      for (guint h = 0; h < hosts->len; h++)
+        n += ((PpFleetHost *) g_ptr_array_index (hosts, h))->agent == kind;
+      if (n > 0)
+        g_print ("%s: %u host%s\n", pp_fleet_agent_label (kind), n, n == 1 ? "" : "s");
+    }
   for (PpVerdictKind kind = PP_VERDICT_PENDING; kind <= PP_VERDICT_NONE_REACHABLE; kind++)
     {
       guint n = 0;
@@ -97,7 +106,7 @@ print_summary (PpFleet *fleet)
       for (guint h = 0; h < hosts->len; h++)
         n += ((PpFleetHost *) g_ptr_array_index (hosts, h))->verdict == kind;
       if (n > 0)
-        g_print ("%s: %u host%s\n", pp_fleet_verdict_label (kind), n, n == 1 ? "" : "s");
+        g_print ("By any method: %s: %u host%s\n", pp_fleet_verdict_label (kind), n, n == 1 ? "" : "s");
     }
   for (guint i = 0; i < skipped->len; i++)
     {

@@ -41,7 +41,8 @@ static const char style[] =
   ".matrix td{text-align:center;padding:0 .2em}"
   ".ok{background:#e8f5e9}.f{background:#ffebee;font-weight:bold}.n{color:#888}"
   ".v-all_reachable{border-left:.4em solid #2e7d32}.v-none_reachable{border-left:.4em solid #c62828}"
-  ".v-some_unreachable,.v-only_direct{border-left:.4em solid #ef6c00}.v-incomplete{border-left:.4em solid #888}";
+  ".v-some_unreachable,.v-only_direct{border-left:.4em solid #ef6c00}.v-incomplete{border-left:.4em solid #888}"
+  ".a-reaches_all{border-left:.4em solid #2e7d32}.a-fails{border-left:.4em solid #c62828}.a-none{border-left:.4em solid #888}";
 
 /* One glyph per outcome: a letter for each failure a helpdesk tells
  * apart, with the legend under the matrix. */
@@ -100,13 +101,42 @@ host_list (GString   *out,
   g_string_append (out, "</ul></details>");
 }
 
+/* The question a fleet is asked: on how many hosts does the agent reach
+ * its cloud on its own path? */
+static void
+append_agent_verdicts (GString *out,
+                       PpFleet *fleet)
+{
+  static const PpFleetAgentKind order[] = {
+    PP_FLEET_AGENT_FAILS, PP_FLEET_AGENT_REACHES_ALL, PP_FLEET_AGENT_NONE,
+  };
+  GPtrArray *hosts = pp_fleet_get_hosts (fleet);
+
+  g_string_append (out, "<h2>The agent on its own path</h2>\n<table><tbody>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(GPtrArray) some = g_ptr_array_new ();
+
+      for (guint h = 0; h < hosts->len; h++)
+        if (((PpFleetHost *) g_ptr_array_index (hosts, h))->agent == order[i])
+          g_ptr_array_add (some, g_ptr_array_index (hosts, h));
+      if (some->len == 0)
+        continue;
+      g_string_append_printf (out, "<tr class=\"a-%s\"><th>%s</th><td>", pp_fleet_agent_id (order[i]),
+                              pp_fleet_agent_label (order[i]));
+      host_list (out, some);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody></table>\n");
+}
+
 static void
 append_verdicts (GString *out,
                  PpFleet *fleet)
 {
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
 
-  g_string_append (out, "<h2>Hosts by verdict</h2>\n<table><tbody>\n");
+  g_string_append (out, "<h2>Hosts by any method (the client analyzer's rule)</h2>\n<table><tbody>\n");
   for (PpVerdictKind kind = PP_VERDICT_PENDING; kind <= PP_VERDICT_NONE_REACHABLE; kind++)
     {
       g_autoptr(GPtrArray) some = g_ptr_array_new ();
@@ -299,6 +329,7 @@ pp_fleet_html_format (PpFleet    *fleet,
                           hosts->len, pp_fleet_get_skipped (fleet)->len);
   text (out, generated);
   g_string_append (out, "</p>\n");
+  append_agent_verdicts (out, fleet);
   append_verdicts (out, fleet);
   append_causes (out, fleet);
   append_groups (out, "Hosts by proxy configuration", "Proxy configuration",

@@ -58,6 +58,8 @@ add_host (JsonBuilder *builder,
   pp_json_add_string_member (builder, "started", started);
   pp_json_add_string_member (builder, "profile", host->profile);
   pp_json_add_string_member (builder, "geography", host->geography);
+  pp_json_add_string_member (builder, "agent", pp_fleet_agent_id (host->agent));
+  pp_json_add_string_member (builder, "agent_headline", host->agent_headline);
   pp_json_add_string_member (builder, "verdict", pp_fleet_verdict_id (host->verdict));
   pp_json_add_int_member (builder, "n_endpoints", host->n_endpoints);
   pp_json_add_int_member (builder, "n_reachable", host->n_reachable);
@@ -86,6 +88,22 @@ add_verdicts (JsonBuilder *builder,
   json_builder_begin_object (builder);
   for (PpVerdictKind kind = PP_VERDICT_PENDING; kind <= PP_VERDICT_NONE_REACHABLE; kind++)
     pp_json_add_int_member (builder, pp_fleet_verdict_id (kind), counts[kind]);
+  json_builder_end_object (builder);
+}
+
+/* The agent's answer first: what a fleet is asked about. */
+static void
+add_agent_verdicts (JsonBuilder *builder,
+                    GPtrArray   *hosts)
+{
+  guint counts[PP_FLEET_N_AGENT_KINDS] = { 0 };
+
+  for (guint h = 0; h < hosts->len; h++)
+    counts[((PpFleetHost *) g_ptr_array_index (hosts, h))->agent]++;
+  json_builder_set_member_name (builder, "agent_verdicts");
+  json_builder_begin_object (builder);
+  for (PpFleetAgentKind kind = 0; kind < PP_FLEET_N_AGENT_KINDS; kind++)
+    pp_json_add_int_member (builder, pp_fleet_agent_id (kind), counts[kind]);
   json_builder_end_object (builder);
 }
 
@@ -169,6 +187,7 @@ pp_fleet_json_format (PpFleet    *fleet,
   pp_json_add_string_member (builder, "application", "proxyprobe " PACKAGE_VERSION);
   pp_json_add_string_member (builder, "generated", generated);
   pp_json_add_int_member (builder, "n_hosts", hosts->len);
+  add_agent_verdicts (builder, hosts);
   add_verdicts (builder, hosts);
   add_causes (builder, fleet);
   add_groups (builder, "proxy_configurations", pp_fleet_group_by_proxy (fleet));

@@ -5,7 +5,6 @@
  */
 #include "pp-fleet.h"
 
-#include "pp-diagnosis.h"
 #include "pp-json.h"
 #include "pp-log.h"
 
@@ -81,6 +80,7 @@ pp_fleet_host_free (PpFleetHost *host)
   g_free (host->geography);
   g_free (host->proxy_configuration);
   g_free (host->network);
+  g_free (host->agent_headline);
   g_clear_pointer (&host->causes, g_ptr_array_unref);
   g_clear_pointer (&host->cells, g_array_unref);
   g_free (host->source);
@@ -236,6 +236,7 @@ pp_fleet_host_new (PpFleet      *self,
   const PpHost *facts = pp_run_results_get_host (results);
   PpProfile *profile = pp_run_results_get_profile (results);
   PpVerdict verdict;
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
 
   host->host = facts ? pp_host_copy (facts) : NULL;
   host->run_id = g_strdup (pp_run_results_get_run_id (results));
@@ -250,7 +251,13 @@ pp_fleet_host_new (PpFleet      *self,
   host->n_reachable = verdict.n_reachable;
   host->proxy_configuration = describe_proxies (configuration);
   host->network = describe_network (facts);
-  host->causes = pp_fleet_host_causes (results);
+  host->causes = pp_fleet_host_causes (diagnosis);
+  if (diagnosis->path.known)
+    {
+      host->agent = diagnosis->exit_status == PP_EXIT_ALL_REACHABLE ? PP_FLEET_AGENT_REACHES_ALL
+                                                                     : PP_FLEET_AGENT_FAILS;
+      host->agent_headline = g_strdup (diagnosis->headline);
+    }
   fill_cells (self, host, results);
   host->source = g_strdup (source);
   host->report_member = member_folder (host->name, host->run_id);
@@ -409,6 +416,30 @@ pp_fleet_verdict_label (PpVerdictKind kind)
 }
 
 const char *
+pp_fleet_agent_id (PpFleetAgentKind kind)
+{
+  switch (kind)
+    {
+    case PP_FLEET_AGENT_REACHES_ALL: return "reaches_all";
+    case PP_FLEET_AGENT_FAILS: return "fails";
+    case PP_FLEET_AGENT_NONE:
+    default: return "none";
+    }
+}
+
+const char *
+pp_fleet_agent_label (PpFleetAgentKind kind)
+{
+  switch (kind)
+    {
+    case PP_FLEET_AGENT_REACHES_ALL: return "The agent reaches every endpoint on its path";
+    case PP_FLEET_AGENT_FAILS: return "The agent does not reach every endpoint on its path";
+    case PP_FLEET_AGENT_NONE:
+    default: return "No agent (the profile names none)";
+    }
+}
+
+const char *
 pp_fleet_cell_id (guint16 cell)
 {
   if (cell == PP_FLEET_CELL_OK)
@@ -540,10 +571,9 @@ pp_fleet_group_by_network (PpFleet *self)
  * per cause and proxy, issuer or resolver), each under a key and a title
  * that are the same on every host it occurs on. */
 GPtrArray *
-pp_fleet_host_causes (PpRunResults *results)
+pp_fleet_host_causes (const PpDiagnosis *diagnosis)
 {
   GPtrArray *causes = g_ptr_array_new_with_free_func ((GDestroyNotify) cause_free);
-  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
 
   for (guint i = 0; i < diagnosis->causes->len; i++)
     {

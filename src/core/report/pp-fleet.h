@@ -19,6 +19,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pp-diagnosis.h"
 #include "pp-run-results.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,15 @@ typedef struct
   guint n_endpoints;
 } PpFleetCause;
 
+/* What the host's agent does on its own path (its report's verdict). */
+typedef enum
+{
+  PP_FLEET_AGENT_NONE,        /* the profile names no agent, or its path was not probed */
+  PP_FLEET_AGENT_REACHES_ALL, /* the agent reaches every endpoint on its path */
+  PP_FLEET_AGENT_FAILS,       /* it does not: the host's exit status was not 0 */
+  PP_FLEET_N_AGENT_KINDS
+} PpFleetAgentKind;
+
 typedef struct
 {
   char *key;                  /* machine id, else FQDN or host name, else run id */
@@ -60,7 +70,9 @@ typedef struct
   GDateTime *started;
   char *profile;
   char *geography;
-  PpVerdictKind verdict;
+  PpVerdictKind verdict;      /* by any method: the analyzer's rule */
+  PpFleetAgentKind agent;
+  char *agent_headline;       /* the report's answer, one sentence; NULL without an agent */
   guint n_endpoints;
   guint n_reachable;
   char *proxy_configuration;  /* the proxies it was set up with, one line */
@@ -134,13 +146,14 @@ GPtrArray     *pp_fleet_group_by_network   (PpFleet       *self);
 
 const char    *pp_fleet_verdict_id         (PpVerdictKind  kind);
 const char    *pp_fleet_verdict_label      (PpVerdictKind  kind);
+const char    *pp_fleet_agent_id           (PpFleetAgentKind kind);
+const char    *pp_fleet_agent_label        (PpFleetAgentKind kind);
 /* "ok", an outcome id, or "absent". */
 const char    *pp_fleet_cell_id            (guint16        cell);
 
-/* The root causes of one host. Today read from what every report has:
- * each failed probe of a configured method, keyed by its outcome and the
- * proxy it went through. The one place to switch to the verdict's causes. */
-GPtrArray     *pp_fleet_host_causes        (PpRunResults  *results);
+/* The root causes of one host: its report's diagnosis, keyed and worded
+ * without counts so that the same cause adds up across hosts. */
+GPtrArray     *pp_fleet_host_causes        (const PpDiagnosis *diagnosis);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpFleet, pp_fleet_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpFleetHost, pp_fleet_host_free)
