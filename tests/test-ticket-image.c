@@ -56,8 +56,10 @@ host_of (guint endpoint)
   return g_strdup_printf ("automatedirstrprdweu%u.blob.core.windows.net", endpoint);
 }
 
+/* @finished: the checks the cases stop fail (time out) instead. */
 static PpRunResults *
-make_results (guint n_endpoints)
+make_results_full (guint    n_endpoints,
+                   gboolean finished)
 {
   g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) pp_endpoint_unref);
   g_autoptr(GArray) methods = g_array_new (FALSE, FALSE, sizeof (PpMethod));
@@ -85,13 +87,20 @@ make_results (guint n_endpoints)
       g_autoptr(PpProbeResult) result = pp_probe_result_new (endpoint, method);
       guint c = case_of (i / G_N_ELEMENTS (all_methods), i % G_N_ELEMENTS (all_methods));
 
-      result->outcome = cases[c].outcome;
+      result->outcome = finished && cases[c].outcome == PP_OUTCOME_CANCELLED ? PP_OUTCOME_TIMEOUT
+                                                                             : cases[c].outcome;
       result->http_status = cases[c].http_status;
       result->connect_status = cases[c].connect_status;
       pp_run_results_set_item (results, i, result);
     }
 
   return results;
+}
+
+static PpRunResults *
+make_results (guint n_endpoints)
+{
+  return make_results_full (n_endpoints, FALSE);
 }
 
 static PpTicketLayout *
@@ -226,6 +235,27 @@ test_agent_verdict (void)
   assert_text_contains (box, "By any method (the client analyzer's rule): ");
 }
 
+/* Without an agent, a finished run where every endpoint is reached by
+ * some method but not by all is a warning (amber), never the failure red
+ * under a title that says the endpoints are reachable. */
+static void
+test_verdict_colour (void)
+{
+  g_autoptr(PpRunResults) results = make_results_full (12, TRUE);
+  g_autoptr(PpTicketLayout) layout = make_layout (results);
+  const PpTicketBox *box = pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0);
+  const PpTicketBox *blocked = pp_ticket_layout_find (layout, PP_TICKET_ROLE_LEGEND, PP_TICKET_KIND_BLOCKED);
+  const PpTicketBox *amber = pp_ticket_layout_find (layout, PP_TICKET_ROLE_LEGEND, PP_TICKET_KIND_PASSWORD);
+  PpVerdict verdict;
+
+  pp_run_results_get_verdict (results, &verdict);
+  g_assert_cmpint (verdict.kind, !=, PP_VERDICT_PENDING);
+  g_assert_cmpint (verdict.kind, !=, PP_VERDICT_ALL_REACHABLE);
+  g_assert_cmpint (verdict.kind, !=, PP_VERDICT_NONE_REACHABLE);
+  g_assert_cmphex (box->background, !=, blocked->background);
+  g_assert_cmphex (box->background, ==, amber->background);
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           double           x,
@@ -353,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/ticket-image/size", test_size);
   g_test_add_func ("/ticket-image/matrix", test_matrix);
   g_test_add_func ("/ticket-image/agent-verdict", test_agent_verdict);
+  g_test_add_func ("/ticket-image/verdict-colour", test_verdict_colour);
   g_test_add_func ("/ticket-image/drawn-as-laid-out", test_drawn_as_laid_out);
   g_test_add_func ("/ticket-image/png", test_png);
   if (g_test_perf ())

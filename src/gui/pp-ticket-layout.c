@@ -164,7 +164,7 @@ add_text_box (PpTicketLayout *self,
 }
 
 /* The colour of the verdict: the agent's path where the profile names an
- * agent, else what any method reached. */
+ * agent, else what any method reached. Each takes white text at 4.5:1. */
 static guint32
 verdict_background (const PpDiagnosis *diagnosis)
 {
@@ -174,9 +174,18 @@ verdict_background (const PpDiagnosis *diagnosis)
     return path->n_reached == path->n_endpoints ? kind_colors[PP_TICKET_KIND_OK].background
                                                 : kind_colors[PP_TICKET_KIND_BLOCKED].background;
 
-  return diagnosis->verdict.kind == PP_VERDICT_ALL_REACHABLE ? kind_colors[PP_TICKET_KIND_OK].background
-       : diagnosis->verdict.kind == PP_VERDICT_PENDING ? MUTED
-       : kind_colors[PP_TICKET_KIND_BLOCKED].background;
+  /* Without an agent, red only when nothing gets through: every endpoint
+   * reached, but only by some methods, is a warning (amber), not a
+   * failure under a title that says all are reachable. */
+  switch (diagnosis->verdict.kind)
+    {
+    case PP_VERDICT_ALL_REACHABLE: return kind_colors[PP_TICKET_KIND_OK].background;
+    case PP_VERDICT_PENDING: return MUTED;
+    case PP_VERDICT_NONE_REACHABLE: return kind_colors[PP_TICKET_KIND_BLOCKED].background;
+    case PP_VERDICT_ONLY_DIRECT:
+    case PP_VERDICT_SOME_UNREACHABLE:
+    default: return kind_colors[PP_TICKET_KIND_PASSWORD].background;
+    }
 }
 
 /* The verdict as the ticket says it: core's diagnosis (the agent's path,
