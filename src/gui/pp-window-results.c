@@ -116,10 +116,9 @@ scroll_adjustment (GtkAdjustment *adjustment,
 }
 
 static void
-cell_focus_cb (GtkEventControllerFocus *controller,
-               PpWindowResults         *self)
+scroll_to_cell (PpWindowResults *self,
+                GtkWidget       *cell)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkWidget *view = GTK_WIDGET (self->column_view);
   GtkWidget *header = gtk_widget_get_first_child (view);
   double header_height = header != NULL ? gtk_widget_get_height (header) : 0;
@@ -131,6 +130,30 @@ cell_focus_cb (GtkEventControllerFocus *controller,
                      bounds.size.height, header_height, gtk_widget_get_height (view) - header_height);
   scroll_adjustment (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), bounds.origin.x,
                      bounds.size.width, 0, gtk_widget_get_width (view));
+}
+
+static void
+cell_focus_cb (GtkEventControllerFocus *controller,
+               PpWindowResults         *self)
+{
+  scroll_to_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* The details have slid in and the grid is narrower (at 1024 pixels it
+ * scrolls sideways): the chosen cell, which has the focus, stays in view. */
+static void
+reveal_progress_cb (PpWindowResults *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (adw_flap_get_reveal_progress (ADW_FLAP (self->flap)) < 1.0 || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+  while (focus != NULL && !PP_IS_CELL_WIDGET (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus != NULL)
+    scroll_to_cell (self, focus);
 }
 
 static void
@@ -812,7 +835,9 @@ show_diagnosis (PpWindowResults   *self,
   g_autoptr(GPtrArray) causes = diagnosis != NULL ? cause_lines (diagnosis) : NULL;
   g_autoptr(GString) path = g_string_new (diagnosis != NULL ? diagnosis->headline : NULL);
   gboolean allow = diagnosis != NULL && diagnosis->allow_list->len > 0;
-  g_autofree char *allow_text = allow ? format_allow_list (diagnosis) : NULL;
+  g_autofree char *allow_text = allow ? format_allow_list (diagnosis)
+                                : g_strdup (_("Allow-list: empty (no proxy blocked, asked for a password "
+                                              "or inspected an endpoint)"));
 
   for (guint i = 0; diagnosis != NULL && i < diagnosis->notes->len; i++)
     g_string_append_printf (path, "\n%s", (char *) g_ptr_array_index (diagnosis->notes, i));
@@ -822,7 +847,7 @@ show_diagnosis (PpWindowResults   *self,
   fill_summary_list (self->causes_list, self->causes_heading, "dialog-warning-symbolic", causes);
   fill_summary_list (self->fixes_list, self->fixes_heading, "go-next-symbolic",
                      diagnosis != NULL ? diagnosis->fixes : NULL);
-  gtk_label_set_label (self->allow_label, allow_text ? allow_text : "");
+  gtk_label_set_label (self->allow_label, allow_text);
   gtk_widget_set_visible (self->allow_box, diagnosis != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.copy-allow-list", allow);
 }
@@ -1120,46 +1145,6 @@ pp_window_results_get_property (GObject    *object,
     }
 }
 
-/* Layout: the flap's, with the fold chosen here. The details fold over
- * the grid only when the window is narrower than the grid and the
- * details side by side. AdwFlap's own choice (its "natural" policy)
- * counts the content's natural width, which the summary's unwrapped
- * sentences make wider than a 1920 px screen: the details then covered
- * the grid's last methods on any screen. */
-static void
-pp_window_results_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  gtk_widget_measure (PP_WINDOW_RESULTS (widget)->flap, orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
-}
-
-static void
-pp_window_results_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
-{
-  PpWindowResults *self = PP_WINDOW_RESULTS (widget);
-  AdwFlap *flap = ADW_FLAP (self->flap);
-  int grid = 0, details = 0;
-  AdwFlapFoldPolicy policy;
-
-  gtk_widget_measure (GTK_WIDGET (self->scroller), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &grid,
-                      NULL, NULL);
-  gtk_widget_measure (adw_flap_get_flap (flap), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL,
-                      NULL, NULL);
-  policy = width >= grid + details + 1 ? ADW_FLAP_FOLD_POLICY_NEVER : ADW_FLAP_FOLD_POLICY_ALWAYS;
-  if (adw_flap_get_fold_policy (flap) != policy)
-    adw_flap_set_fold_policy (flap, policy);
-  gtk_widget_allocate (self->flap, width, height, baseline, NULL);
-}
-
 static void
 pp_window_results_class_init (PpWindowResultsClass *klass)
 {
@@ -1184,8 +1169,7 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
-  widget_class->measure = pp_window_results_measure;
-  widget_class->size_allocate = pp_window_results_size_allocate;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, flap);
@@ -1215,6 +1199,7 @@ pp_window_results_init (PpWindowResults *self)
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (guint));
   setup_columns (self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.copy-allow-list", FALSE);
 }
 
