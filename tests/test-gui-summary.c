@@ -197,7 +197,10 @@ content_end (PpWindow *window)
 static void
 assert_summary_whole (PpWindow *window)
 {
-  GtkWidget *summary = find_widget (GTK_WIDGET (window), has_class, "pp-summary");
+  PpDetailsPane *details = pp_window_get_details (window);
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (details), ADW_TYPE_FLAP));
+  /* The summary: what comes above the grid. */
+  GtkWidget *summary = gtk_widget_get_first_child (adw_flap_get_content (flap));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   double end = content_end (window);
   guint checked = 0;
@@ -222,7 +225,7 @@ assert_summary_whole (PpWindow *window)
         g_assert_cmpfloat (bounds.size.width, >=, natural);
       checked++;
     }
-  g_assert_cmpuint (checked, >=, 6);
+  g_assert_cmpuint (checked, >=, 3);
 }
 
 /* The sidebar inside the window, beside the grid; its words inside it. */
