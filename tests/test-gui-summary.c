@@ -47,18 +47,6 @@ is_label_saying (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
-static void
-collect (GtkWidget   *root,
-         WidgetMatch  match,
-         GPtrArray   *found)
-{
-  if (match (root, NULL))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, found);
-}
-
 /* The words of each row of the summary list styled @name. */
 static GPtrArray *
 list_rows (PpWindow   *window,
