@@ -30,7 +30,7 @@ is_allow_list_button (GtkWidget     *widget,
                       gconstpointer  data)
 {
   return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "results.copy-allow-list") == 0;
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "summary.copy-allow-list") == 0;
 }
 
 static gboolean
