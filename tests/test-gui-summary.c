@@ -3,7 +3,8 @@
  * the testbed
  *
  * The diagnosis reads as a layout: each root cause and each change a
- * row of its own, the headline by pass or fail, and Copy Allow-List
+ * row of its own (a cause off the agent's path says so), the headline
+ * by pass or fail, and Copy Allow-List
  * copying exactly the allow-list (insensitive when it is empty). No
  * summary label is cut, at 1024, 1280 and 1920 pixels, with and without
  * the details; the details sit beside the grid, inside the window.
@@ -165,6 +166,38 @@ test_empty_allow_list (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A profile with an agent whose named proxy asks for a password: the
+ * headline fails; a cause off the agent's path says so in its row. */
+static void
+test_agent (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+  g_autoptr(GPtrArray) causes = g_ptr_array_new_with_free_func (g_free);
+
+  reset_settings ();
+  configure_proxies ();
+  g_settings_set_string (settings (), "profile", "mde-streamlined");
+  g_settings_set_string (settings (), "geography", "GW_EU");
+  window = g_object_ref (new_window_fitting (1280, 800));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  wait_for_run (window);
+  diagnosis = pp_diagnosis_new (pp_window_get_results (window));
+  g_assert_true (diagnosis->path.known);
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    {
+      PpCause *cause = g_ptr_array_index (diagnosis->causes, i);
+
+      g_ptr_array_add (causes, g_strdup_printf ("%s%s", cause->line, cause->on_agent_path
+                                                ? "" : " (not on the agent's path)"));
+    }
+  g_assert_cmpuint (causes->len, >, 0);
+  assert_rows (window, "pp-causes", causes);
+  assert_outcome (window, FALSE);
+  save_screenshot (window, "summary-agent-1280-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The x where the content ends: the sidebar's start while it shows. */
 static double
 content_end (PpWindow *window)
@@ -289,6 +322,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/summary/diagnosis", test_diagnosis);
   g_test_add_func ("/gui/summary/empty-allow-list", test_empty_allow_list);
+  g_test_add_func ("/gui/summary/agent", test_agent);
   g_test_add_func ("/gui/summary/layout", test_layout);
 
   return gui_test_run ();
