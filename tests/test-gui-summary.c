@@ -305,6 +305,35 @@ assert_layout (int width,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1024 pixels the grid beside the details scrolls sideways: the
+ * chosen cell, in the last method's column, is scrolled into view once
+ * the details are in. */
+static void
+test_chosen_cell (void)
+{
+  g_autoptr(PpWindow) window = g_object_ref (run_in_new_window (1024, 768));
+  PpGridCell *cell = cell_at (window, 0, PP_METHOD_ENV);
+  GtkWidget *widget = GTK_WIDGET (find_cell_widget (GTK_WIDGET (window), cell));
+  GtkWidget *view = GTK_WIDGET (pp_window_get_column_view (window));
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (pp_window_get_details (window)),
+                                                     ADW_TYPE_FLAP));
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cell", "u",
+                                             pp_grid_cell_get_index (cell)));
+  wait_until (adw_flap_get_reveal_progress (flap) == 1.0);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+  g_test_message ("cell %.0f to %.0f of %d", bounds.origin.x, bounds.origin.x + bounds.size.width,
+                  gtk_widget_get_width (view));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view) + 0.5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_layout (void)
 {
@@ -324,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/gui/summary/empty-allow-list", test_empty_allow_list);
   g_test_add_func ("/gui/summary/agent", test_agent);
   g_test_add_func ("/gui/summary/layout", test_layout);
+  g_test_add_func ("/gui/summary/chosen-cell", test_chosen_cell);
 
   return gui_test_run ();
 }
