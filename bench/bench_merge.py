@@ -6,6 +6,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: python3 bench/bench_merge.py [--hosts N] [--build DIR] [--repeat N] [--keep DIR]
+#                                     [--chromium PATH]
+#
+# --chromium: also times headless Chromium taking a screenshot of the
+# fleet.html (and of an empty page, Chromium's own start-up), --repeat times.
+# Wall, user and system CPU of each merge come from /usr/bin/time; the
+# user time is the steadier figure on a shared machine.
 #
 # The inputs are generated as proxyprobe-cli --output writes them: a
 # report.json of proxyprobe-report/1 (host identity, 330 probes with their
@@ -100,12 +106,29 @@ def write_zip(path, host, endpoints):
                        'URL: %s\n> CONNECT host:443 HTTP/1.1\n< HTTP/1.1 200 Connection established\n' % p['url'] * 6)
 
 
+def render(chromium, fleet_zip, work, repeat):
+    pages = {'empty': os.path.join(work, 'empty.html'), 'fleet.html': os.path.join(work, 'fleet.html')}
+    with open(pages['empty'], 'w') as f:
+        f.write('<!DOCTYPE html><html><body></body></html>')
+    with zipfile.ZipFile(fleet_zip) as z, open(pages['fleet.html'], 'wb') as f:
+        f.write(z.read('fleet.html'))
+    for _ in range(repeat):
+        for name, page in pages.items():
+            start = time.monotonic()
+            subprocess.run([chromium, '--headless=new', '--no-sandbox', '--disable-gpu',
+                            '--screenshot=' + os.path.join(work, 'shot.png'), '--window-size=1280,1000',
+                            'file://' + page], capture_output=True, check=True)
+            print('chromium screenshot of %s: %.2f s, load %.2f' %
+                  (name, time.monotonic() - start, os.getloadavg()[0]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--hosts', type=int, default=1000)
     parser.add_argument('--build', default='build')
     parser.add_argument('--repeat', type=int, default=3)
     parser.add_argument('--keep')
+    parser.add_argument('--chromium')
     args = parser.parse_args()
     cli = os.path.abspath(os.path.join(args.build, 'src/cli/proxyprobe-cli'))
     work = args.keep or tempfile.mkdtemp(prefix='bench-merge-')
@@ -121,14 +144,17 @@ def main():
     for _ in range(args.repeat):
         out = os.path.join(work, 'fleet.zip')
         start = time.monotonic()
-        done = subprocess.run(['/usr/bin/time', '-f', '%M', cli, 'merge', '--force', '-o', out, inputs],
+        done = subprocess.run(['/usr/bin/time', '-f', '%U %S %M', cli, 'merge', '--force', '-o', out, inputs],
                               capture_output=True, text=True)
         wall = time.monotonic() - start
         if done.returncode != 0:
             sys.exit('merge failed: %s' % done.stderr)
-        peak = int(done.stderr.strip().splitlines()[-1]) / 1024
-        print('merge of %d hosts: %.2f s, peak RSS %.0f MiB, fleet.zip %.0f MiB' %
-              (args.hosts, wall, peak, os.path.getsize(out) / 2**20))
+        user, system, peak = done.stderr.strip().splitlines()[-1].split()
+        print('merge of %d hosts: %.2f s (user %s s, sys %s s), peak RSS %.0f MiB, fleet.zip %.0f MiB, '
+              'load %.2f' % (args.hosts, wall, user, system, int(peak) / 1024,
+                             os.path.getsize(out) / 2**20, os.getloadavg()[0]))
+    if args.chromium:
+        render(args.chromium, os.path.join(work, 'fleet.zip'), work, args.repeat)
     if not args.keep:
         shutil.rmtree(work)
 

@@ -267,6 +267,68 @@ node_depth (JsonNode *node)
 
 /* A small differential check against json-glib itself: whatever the scan
  * lets through, json-glib never nests deeper. */
+/* report.json is read by a quick parser of plain JSON: the same tree as
+ * json-glib's, and anything else left to json-glib, with its message. */
+static void
+test_json_root (void)
+{
+  static const char plain[] =
+    "{\n  \"a b\" : [ 1 ,\t\"x \\\"  y\\\\\", -0.5e1, 123456789012345678, [], {} ],\r\n"
+    "  \"c\":\n    true ,\"d\" : \" \\u00e9\\n\\/ \", \"e\": null, \"f\": false, \"g\": 0 }\n";
+  static const char * const others[] = {
+    "[1 2]", "[\n  1\n  2\n]", "{\n  \"a\": [1,,2]\n}", "{\"a\" : tru e}", "[\"open\n]",
+    "[1, /* note */ 2]", "['x  y']", "  ", "", "[1,]", "{\"a\":1,}", "{\"a\":1,\"a\":2}",
+    "[\"\\ud83d\\ude00\"]", "[\"\\u0000\"]", "[01]", "[1.]", "[.5]", "[+1]", "[1e]",
+    "[12345678901234567890]", "[\"tab\there\"]", "[\"\\x\"]", "{\"\":1}", "[nul]", "[] []",
+    "[\"\xff\"]", "{\"a\" 1}", "{1:2}",
+  };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) reference = pp_json_parse (plain, -1, &error);
+
+  g_assert_no_error (error);
+  node = pp_json_parse_root (plain, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (node, json_parser_get_root (reference)));
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (json_object_get_array_member (
+    json_node_get_object (node), "a b"), 2)), ==, G_TYPE_DOUBLE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) parser_error = NULL;
+      g_autoptr(GError) root_error = NULL;
+      JsonNode *expected;
+
+      parser = pp_json_parse (others[i], -1, &parser_error);
+      expected = parser ? json_parser_get_root (parser) : NULL;
+      root = pp_json_parse_root (others[i], -1, &root_error);
+      if (expected != NULL)
+        g_assert_true (root != NULL && json_node_equal (root, expected));
+      else
+        g_assert_null (root);
+      if (parser_error != NULL)
+        g_assert_cmpstr (parser_error->message, ==, root_error->message);
+    }
+
+  /* The nesting bound holds on the quick path too. */
+  for (guint depth = PP_JSON_MAX_DEPTH; depth <= PP_JSON_MAX_DEPTH + 1; depth++)
+    {
+      g_autofree char *open = g_strnfill (depth, '[');
+      g_autofree char *close = g_strnfill (depth, ']');
+      g_autofree char *deep = g_strconcat (open, close, NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) deep_error = NULL;
+
+      root = pp_json_parse_root (deep, -1, &deep_error);
+      if (depth == PP_JSON_MAX_DEPTH)
+        g_assert_nonnull (root);
+      else
+        g_assert_error (deep_error, PP_JSON_ERROR, PP_JSON_ERROR_TOO_DEEP);
+    }
+}
+
 static void
 test_json_depth_random (void)
 {
@@ -416,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/inputs/json/depth-hidden", test_json_depth_hidden);
   g_test_add_func ("/inputs/json/second-value", test_json_second_value);
   g_test_add_func ("/inputs/json/depth-random", test_json_depth_random);
+  g_test_add_func ("/inputs/json/root", test_json_root);
   g_test_add ("/inputs/named-proxy/shapes", Fixture, NULL,
               fixture_set_up, test_named_proxy_shapes, fixture_tear_down);
   g_test_add_func ("/inputs/proxy-spec/host", test_proxy_host);

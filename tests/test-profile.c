@@ -889,6 +889,31 @@ test_profile_merge (void)
   g_assert_false (pp_endpoint_expects_status (pp_profile_get_endpoint (profile, 0), 200));
 }
 
+/* A URL listed for one geography and worldwide is worldwide: a profile
+ * chosen for one geography holds only its own and worldwide rows (the
+ * fuzzer's invariant; "US; WW" broke it). */
+static void
+test_profile_merge_worldwide (void)
+{
+  g_autofree char *us = endpoint_json ("https://same.example.com/", "GET", "[200]", "system", "US");
+  g_autofree char *ww = endpoint_json ("https://same.example.com/", "GET", "[200]", "system", "WW");
+  g_autofree char *endpoints = g_strjoin (",\n", us, ww, NULL);
+  g_autofree char *json = profile_json (endpoints);
+  g_autofree char *path = write_fixture ("merge-ww.json", json, -1);
+  const char *geographies[] = { NULL, "US" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (geographies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpProfile) profile = pp_profile_load (path, &(PpProfileOptions) { .geography = geographies[i] },
+                                                      &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (pp_profile_get_n_endpoints (profile), ==, 1);
+      g_assert_cmpstr (pp_profile_get_endpoint (profile, 0)->geography, ==, "WW");
+    }
+}
+
 static gboolean
 is_gateway (const PpEndpoint *endpoint,
             gpointer          user_data)
@@ -1012,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/profile/bundled/gov", test_profile_bundled_gov);
   g_test_add_func ("/profile/bundled/streamlined-worldwide", test_profile_streamlined_worldwide);
   g_test_add_func ("/profile/merge", test_profile_merge);
+  g_test_add_func ("/profile/merge-worldwide", test_profile_merge_worldwide);
   g_test_add_func ("/profile/mark", test_profile_mark);
 
   ret = g_test_run ();

@@ -31,6 +31,9 @@ gboolean    pp_json_check_depth   (const char  *data,
 JsonParser *pp_json_parse         (const char  *data,
                                    gssize       length,
                                    GError     **error);
+JsonNode   *pp_json_parse_root    (const char  *data,
+                                   gssize       length,
+                                   GError     **error);
 const char *pp_json_describe_node (JsonNode    *node);
 
 /* Members of a received document, each checked for its type: NULL for a

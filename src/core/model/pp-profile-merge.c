@@ -63,13 +63,26 @@ merge_expected (GArray       *into,
     }
 }
 
+/* A row listed worldwide covers every geography: the merge is worldwide
+ * (so that a profile chosen for one geography still holds only its own
+ * and worldwide rows); rows of several geographies name them all. */
+static char *
+merge_geography (const char *first,
+                 const char *second)
+{
+  if (g_strcmp0 (first, "WW") == 0 || g_strcmp0 (second, "WW") == 0)
+    return g_strdup ("WW");
+
+  return join_unique (first, second);
+}
+
 /* @into is a private copy: nobody else holds it yet. */
 static void
 merge_into (PpEndpoint       *into,
             const PpEndpoint *from)
 {
   char *service = join_unique (into->service, from->service);
-  char *geography = join_unique (into->geography, from->geography);
+  char *geography = merge_geography (into->geography, from->geography);
 
   g_free (into->service);
   into->service = service;

@@ -143,8 +143,10 @@ read_zip (Input        *input,
           char        **html)
 {
   static const char * const required[] = { "report.json", NULL };
+  static const char * const keep[] = { "report.json", "report.html", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpZipReader) reader = pp_zip_reader_new_for_path (input->path, required, &error);
+  g_autoptr(PpZipReader) reader = pp_zip_reader_new_for_path_keeping (input->path, required, keep,
+                                                                      PP_FLEET_MAX_JSON, &error);
   g_autoptr(GString) text = g_string_new (NULL);
   Sink sink = { text, -1 };
 
@@ -208,11 +210,10 @@ read_report (Input    *input,
              GString  *text,
              JsonObject **configuration,
              PpRunResults **results,
-             JsonParser **parser_out)
+             JsonNode **root_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = pp_json_parse (text->str, text->len, &error);
-  JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
+  g_autoptr(JsonNode) root = pp_json_parse_root (text->str, text->len, &error);
   g_autofree char *reason = NULL;
   JsonNode *node;
 
@@ -232,7 +233,7 @@ read_report (Input    *input,
     }
   node = json_object_get_member (json_node_get_object (root), "configuration");
   *configuration = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  *parser_out = g_steal_pointer (&parser);
+  *root_out = g_steal_pointer (&root);
 
   return TRUE;
 }
@@ -284,11 +285,11 @@ read_input_worker (gpointer data,
   gboolean zip = is_zip (input->path);
   char *html = NULL;
   g_autoptr(GString) text = zip ? read_zip (input, &html) : read_json_file (input);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(PpRunResults) results = NULL;
   JsonObject *configuration = NULL;
 
-  if (text == NULL || !read_report (input, text, &configuration, &results, &parser))
+  if (text == NULL || !read_report (input, text, &configuration, &results, &root))
     {
       if (html)
         g_unlink (html);

@@ -365,6 +365,18 @@ append_guidance (GString           *out,
   g_string_append (out, "</ul>\n");
 }
 
+/* The machine's name for the report's first line. */
+static const char *
+host_label (PpRunResults *results)
+{
+  const PpHost *host = pp_run_results_get_host (results);
+
+  if (host == NULL || host->host_name == NULL)
+    return host && host->anonymized ? _("(host removed: --anonymize)") : _("(unknown host)");
+
+  return host->host_name;
+}
+
 /* Which host and which run, as the text report's header says it. */
 static void
 append_identity (GString      *out,
@@ -395,17 +407,19 @@ pp_report_html_format (PpRunResults *results,
   append_element (out, "<title>%s — %s</title>\n", _("Proxy Probe report"),
                   pp_profile_get_name (profile));
   g_string_append_printf (out, "<style>%s</style></head>\n<body>\n", style);
-  append_element (out, "<h1>%s</h1><p class=\"meta\">%s · %s%s%s · %s</p>\n",
-                  _("Proxy Probe report"), pp_profile_get_title (profile) ? pp_profile_get_title (profile)
-                                                                          : pp_profile_get_name (profile),
+  append_element (out, "<h1>%s</h1><p class=\"meta\">%s · %s · %s%s%s · %s</p>\n",
+                  _("Proxy Probe report"), host_label (results),
+                  pp_profile_get_title (profile) ? pp_profile_get_title (profile)
+                                                 : pp_profile_get_name (profile),
                   pp_profile_get_name (profile),
                   pp_profile_get_geography (profile) ? " · " : "",
                   pp_profile_get_geography (profile) ? pp_profile_get_geography (profile) : "",
                   generated);
-  append_identity (out, results);
 
+  /* The answer first; which machine and run in detail after it. */
   diagnosis = pp_diagnosis_new (results);
   append_verdict (out, results, diagnosis);
+  append_identity (out, results);
   append_grid (out, results);
   append_guidance (out, diagnosis);
 

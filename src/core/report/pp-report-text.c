@@ -188,7 +188,10 @@ pp_report_text_format_summary (PpRunResults *results)
   guint n_endpoints = pp_profile_get_n_endpoints (profile);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "Summary: %u of %u endpoints reachable (profile %s%s%s)\n",
+  /* "by at least one method": the analyzer's rule, which the agent's
+   * verdict above may contradict (it counts the agent's path only). */
+  g_string_append_printf (out, "Summary: %u of %u endpoints reachable by at least one method "
+                          "(profile %s%s%s)\n",
                           pp_run_results_count_reachable (results), n_endpoints,
                           pp_profile_get_name (profile),
                           pp_profile_get_geography (profile) ? ", geography " : "",

@@ -429,11 +429,9 @@ read_plan (JsonObject *root,
 }
 
 static JsonObject *
-read_root (JsonParser  *parser,
-           GError     **error)
+read_root (JsonNode  *node,
+           GError   **error)
 {
-  JsonNode *node = json_parser_get_root (parser);
-
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       fail (error, "expected an object, found %s", node ? pp_json_describe_node (node) : "nothing");
@@ -537,14 +535,14 @@ pp_run_results_new_from_report_json (const char  *data,
                                      gssize       length,
                                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  parser = pp_json_parse (data, length, error);
-  if (parser == NULL || (root = read_root (parser, error)) == NULL)
+  node = pp_json_parse_root (data, length, error);
+  if (node == NULL || (root = read_root (node, error)) == NULL)
     return NULL;
 
   return pp_run_results_new_from_report_object (root, error);
