@@ -259,6 +259,19 @@ cell_at (PpWindow *window,
   g_assert_not_reached ();
 }
 
+/* Every widget, depth first from @root itself, that @match accepts. */
+void
+collect (GtkWidget   *root,
+         WidgetMatch  match,
+         GPtrArray   *found)
+{
+  if (match (root, NULL))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, match, found);
+}
+
 /* The first widget, depth first from @root itself, that @match accepts. */
 GtkWidget *
 find_widget (GtkWidget   *root,

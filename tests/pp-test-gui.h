@@ -67,6 +67,9 @@ typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
 GtkWidget    *find_widget        (GtkWidget    *root,
                                   WidgetMatch   match,
                                   gconstpointer data);
+void          collect            (GtkWidget    *root,
+                                  WidgetMatch   match,
+                                  GPtrArray    *found);
 PpCellWidget *find_cell_widget   (GtkWidget    *root,
                                   PpGridCell   *cell);
 void          assert_cell        (PpWindow     *window,

@@ -41,18 +41,6 @@ is_column_title (GtkWidget     *widget,
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle");
 }
 
-static void
-collect (GtkWidget   *root,
-         WidgetMatch  match,
-         GPtrArray   *found)
-{
-  if (match (root, NULL))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, found);
-}
-
 /* Every column title lies inside what the grid's scrolled window shows,
  * unscrolled, and says its method's full label as tooltip and name. */
 static void

@@ -20,6 +20,7 @@
 #include "pp-guidance.h"
 #include "pp-profile.h"
 #include "pp-redact.h"
+#include "pp-summary-view.h"
 #include "pp-window-results.h"
 
 struct _PpWindowResults
@@ -28,9 +29,7 @@ struct _PpWindowResults
 
   GtkWidget *flap;             /* AdwFlap: the grid, and the details at its end */
   GtkScrolledWindow *scroller;
-  GtkLabel *summary_title;
-  GtkLabel *summary_methods;
-  GtkLabel *summary_verdict;
+  PpSummaryView *summary;
   GtkColumnView *column_view;
   PpDetailsPane *details;
 
@@ -107,10 +106,9 @@ scroll_adjustment (GtkAdjustment *adjustment,
 }
 
 static void
-cell_focus_cb (GtkEventControllerFocus *controller,
-               PpWindowResults         *self)
+scroll_to_cell (PpWindowResults *self,
+                GtkWidget       *cell)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkWidget *view = GTK_WIDGET (self->column_view);
   GtkWidget *header = gtk_widget_get_first_child (view);
   double header_height = header != NULL ? gtk_widget_get_height (header) : 0;
@@ -122,6 +120,30 @@ cell_focus_cb (GtkEventControllerFocus *controller,
                      bounds.size.height, header_height, gtk_widget_get_height (view) - header_height);
   scroll_adjustment (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), bounds.origin.x,
                      bounds.size.width, 0, gtk_widget_get_width (view));
+}
+
+static void
+cell_focus_cb (GtkEventControllerFocus *controller,
+               PpWindowResults         *self)
+{
+  scroll_to_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* The details have slid in and the grid is narrower (at 1024 pixels it
+ * scrolls sideways): the chosen cell, which has the focus, stays in view. */
+static void
+reveal_progress_cb (PpWindowResults *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (adw_flap_get_reveal_progress (ADW_FLAP (self->flap)) < 1.0 || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+  while (focus != NULL && !PP_IS_CELL_WIDGET (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus != NULL)
+    scroll_to_cell (self, focus);
 }
 
 static void
@@ -584,103 +606,15 @@ probe_finished_cb (PpSession       *session,
 
 /* Summary */
 
-static char *
-format_method_counts (PpRunResults *results)
-{
-  guint n_endpoints = pp_run_results_get_n_endpoints (results);
-  GString *out = g_string_new (NULL);
-
-  for (guint m = 0; m < pp_run_results_get_n_methods (results); m++)
-    {
-      PpMethod method = pp_run_results_get_method (results, m);
-      PpMethodCount count;
-
-      pp_run_results_count_method (results, m, &count);
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      if (count.not_configured == n_endpoints)
-        /* Translators: a connectivity method that is not configured, e.g. "Named proxy: doesn't exist". */
-        g_string_append_printf (out, _("%s: doesn’t exist"), _(pp_method_get_label (method)));
-      else
-        /* Translators: a method and the endpoints it reached, e.g. "Default proxy 24/30". */
-        g_string_append_printf (out, _("%s %u/%u"), _(pp_method_get_label (method)),
-                                count.succeeded, n_endpoints);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-format_title (PpWindowResults   *self,
-              const PpVerdict   *verdict,
-              const PpDiagnosis *diagnosis)
-{
-  /* A finished run: core's title, the agent's count where there is one. */
-  if (diagnosis != NULL)
-    return pp_diagnosis_format_title (diagnosis);
-  if (verdict->n_pending > 0 && self->running)
-    /* Translators: shown while the checks run. */
-    return g_strdup_printf (ngettext ("%u of %u endpoint reachable so far — %u checks to go",
-                                      "%u of %u endpoints reachable so far — %u checks to go",
-                                      verdict->n_endpoints),
-                            verdict->n_reachable, verdict->n_endpoints, verdict->n_pending);
-
-  return g_strdup_printf (ngettext ("%u of %u endpoint reachable",
-                                    "%u of %u endpoints reachable", verdict->n_endpoints),
-                          verdict->n_reachable, verdict->n_endpoints);
-}
-
-/* The summary's three lines, from the session's results: what the
- * labels show and what Copy Summary copies. FALSE before any run. */
-static gboolean
-format_summary_lines (PpWindowResults  *self,
-                      char            **title,
-                      char            **counts,
-                      char            **verdict_text)
-{
-  PpRunResults *results = pp_session_get_results (self->session);
-  PpVerdict verdict;
-  g_autofree char *headline = NULL;
-  g_autofree char *methods = NULL;
-  g_autofree char *diagnosis = NULL;
-  g_autoptr(PpDiagnosis) computed = NULL;
-
-  if (results == NULL)
-    return FALSE;
-  /* Once the run is over, the agent's path, the causes, the fixes and the
-   * allow-list lead, as in every other output (pp-diagnosis.c). */
-  if (!self->running)
-    {
-      computed = pp_diagnosis_new (results);
-      diagnosis = pp_diagnosis_format_brief (computed);
-    }
-  pp_run_results_get_verdict (results, &verdict);
-  *title = format_title (self, &verdict, computed);
-  *counts = format_method_counts (results);
-  headline = pp_verdict_format_any_method (&verdict, computed != NULL && computed->path.known);
-  methods = pp_verdict_format_methods (&verdict, pp_run_results_get_plan (results));
-  /* A stopped run without a verdict says so in its headline; one whose
-   * verdict holds nonetheless (every endpoint reached) says it here. */
-  *verdict_text = g_strdup_printf ("%s%s%s%s%s", diagnosis ? diagnosis : "", headline,
-                                   *methods ? " " : "", methods,
-                                   verdict.n_cancelled > 0 && verdict.kind != PP_VERDICT_PENDING
-                                   ? _(" Stopped: some checks did not run.") : "");
-  return TRUE;
-}
-
 static void
 update_summary (PpWindowResults *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *counts = NULL;
-  g_autofree char *verdict_text = NULL;
+  PpRunResults *results = pp_session_get_results (self->session);
 
-  if (!format_summary_lines (self, &title, &counts, &verdict_text))
+  if (results == NULL)
     return;
   self->summary_dirty = FALSE;
-  gtk_label_set_label (self->summary_title, title);
-  gtk_label_set_label (self->summary_methods, counts);
-  gtk_label_set_label (self->summary_verdict, verdict_text);
+  pp_summary_view_show (self->summary, results, self->running);
 }
 
 /* The counts change with every result: read more often than a few times
@@ -730,8 +664,10 @@ pp_window_results_format_summary (PpWindowResults *self)
   g_return_val_if_fail (PP_IS_WINDOW_RESULTS (self), NULL);
 
   plan = pp_session_get_plan (self->session);
-  if (plan == NULL || !format_summary_lines (self, &title, &counts, &verdict_text))
+  if (plan == NULL || pp_session_get_results (self->session) == NULL)
     return g_strdup ("");
+  pp_summary_view_format_lines (pp_session_get_results (self->session), self->running, &title,
+                                &counts, &verdict_text);
 
   /* The copy carries what the label only counts: the allow-list. */
   if (!self->running)
@@ -937,46 +873,6 @@ pp_window_results_get_property (GObject    *object,
     }
 }
 
-/* Layout: the flap's, with the fold chosen here. The details fold over
- * the grid only when the window is narrower than the grid and the
- * details side by side. AdwFlap's own choice (its "natural" policy)
- * counts the content's natural width, which the summary's unwrapped
- * sentences make wider than a 1920 px screen: the details then covered
- * the grid's last methods on any screen. */
-static void
-pp_window_results_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  gtk_widget_measure (PP_WINDOW_RESULTS (widget)->flap, orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
-}
-
-static void
-pp_window_results_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
-{
-  PpWindowResults *self = PP_WINDOW_RESULTS (widget);
-  AdwFlap *flap = ADW_FLAP (self->flap);
-  int grid = 0, details = 0;
-  AdwFlapFoldPolicy policy;
-
-  gtk_widget_measure (GTK_WIDGET (self->scroller), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &grid,
-                      NULL, NULL);
-  gtk_widget_measure (adw_flap_get_flap (flap), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL,
-                      NULL, NULL);
-  policy = width >= grid + details + 1 ? ADW_FLAP_FOLD_POLICY_NEVER : ADW_FLAP_FOLD_POLICY_ALWAYS;
-  if (adw_flap_get_fold_policy (flap) != policy)
-    adw_flap_set_fold_policy (flap, policy);
-  gtk_widget_allocate (self->flap, width, height, baseline, NULL);
-}
-
 static void
 pp_window_results_class_init (PpWindowResultsClass *klass)
 {
@@ -1001,15 +897,13 @@ pp_window_results_class_init (PpWindowResultsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PP_TYPE_DETAILS_PANE);
-  widget_class->measure = pp_window_results_measure;
-  widget_class->size_allocate = pp_window_results_size_allocate;
+  g_type_ensure (PP_TYPE_SUMMARY_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/proxyprobe/ProxyProbe/pp-window-results.ui");
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, flap);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_title);
-  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_methods);
-  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary_verdict);
+  gtk_widget_class_bind_template_child (widget_class, PpWindowResults, summary);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, column_view);
   gtk_widget_class_bind_template_child (widget_class, PpWindowResults, details);
   gtk_widget_class_install_action (widget_class, "results.close-details", NULL, close_details_action);
@@ -1023,6 +917,7 @@ pp_window_results_init (PpWindowResults *self)
   self->all_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (guint));
   setup_columns (self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
 }
 
 /* A view of @session's runs, from the next one on. */
