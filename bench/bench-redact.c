@@ -11,9 +11,14 @@
  * quote some of them. Prints the best and the median of the runs.
  * Given a profile file, also times loading it with the registry full
  * (fuzz-profile's timeout: every URL the schema checks is quoted).
+ * With --learn N LENGTH instead, times learning N URLs whose passwords
+ * are LENGTH random letters and digits, a quote after each: what
+ * filling the registry with long passwords costs.
  *
  *   meson compile -C build bench-redact && build/bench/bench-redact [PROFILE]
+ *   build/bench/bench-redact --learn 600 1000
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pp-profile.h"
@@ -74,12 +79,42 @@ time_profile (const char *path)
            (g_get_monotonic_time () - start) / 1000.0, profile ? "loaded" : "refused");
 }
 
+static void
+time_learn (guint n_urls,
+            guint length)
+{
+  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_urls; i++)
+    {
+      g_autofree char *password = g_malloc (length + 1);
+      g_autofree char *url = NULL;
+      g_autofree char *quoted = NULL;
+
+      for (guint k = 0; k < length; k++)
+        password[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      password[length] = '\0';
+      url = g_strdup_printf ("https://user:%s@proxy.corp.example/", password);
+      pp_redact_learn (url);
+      quoted = pp_redact_quote ("https://host.example/x");
+    }
+  g_print ("learn %u URLs with %u-byte passwords, a quote after each: %.1f ms\n", n_urls,
+           length, (g_get_monotonic_time () - start) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gint64 start = g_get_monotonic_time ();
 
+  if (argc == 4 && g_str_equal (argv[1], "--learn"))
+    {
+      time_learn (atoi (argv[2]), atoi (argv[3]));
+      return 0;
+    }
   /* Letters, digits and '-': each secret is one form. They start as
    * the text's words do, as a hostile profile's can. */
   for (guint i = 0; i < PP_REDACT_MAX_FORMS; i++)

@@ -149,6 +149,36 @@ test_registry_bounded (void)
   g_assert_cmpstr (late, ==, "http://u:***@h/");
 }
 
+/* Bounded in bytes too: megabyte-long made-up passwords stop being
+ * registered (the index takes some 30 times their length), shorter
+ * ones still are, and the patterns still mask the long ones. */
+static void
+test_registry_bounded_bytes (void)
+{
+  g_autofree char *huge = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *redacted = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  huge = g_strnfill (2 * 1024 * 1024, 'H');
+  pp_redact_add_secret (huge);
+  pp_redact_add_secret ("Short-Canary");
+  text = g_strdup_printf ("x %s y Short-Canary", huge);
+  redacted = pp_redact (text);
+  g_assert_true (g_str_has_prefix (redacted, "x HHHH"));
+  g_assert_true (g_str_has_suffix (redacted, "H y ***"));
+  g_free (redacted);
+  url = g_strdup_printf ("http://u:%s@h/", huge);
+  redacted = pp_redact (url);
+  g_assert_cmpstr (redacted, ==, "http://u:***@h/");
+}
+
 static gpointer
 register_and_redact_worker (gpointer data)
 {
@@ -344,15 +374,34 @@ test_registry_as_before (void)
     }
 }
 
-/* A full registry (a hostile profile's URLs) and a 1 MiB text: every
- * registered form in it is masked, nothing else. */
+/* A 1 MiB text quoting forms 0 .. PP_REDACT_MAX_FORMS + 99: those below
+ * @n_registered are masked, nothing else. */
 static void
-test_registry_full_long_text (void)
+assert_long_text_masked (guint n_registered)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) expected = g_string_new (NULL);
   g_autofree char *redacted = NULL;
 
+  for (guint i = 0; text->len < 1024 * 1024; i++)
+    {
+      guint form = (i * 37) % (PP_REDACT_MAX_FORMS + 100);
+      g_autofree char *word = g_strdup_printf ("Form%04u-Canary", form);
+
+      g_string_append_printf (text, "line %u: proxy refused %s.\n", i, word);
+      g_string_append_printf (expected, "line %u: proxy refused %s.\n", i,
+                              form < n_registered ? "***" : word);
+    }
+  redacted = pp_redact (text->str);
+  g_assert_cmpuint (strlen (redacted), ==, expected->len);
+  g_assert_true (g_str_equal (redacted, expected->str));
+}
+
+/* A registry one form short of full (its forms in a dozen automata),
+ * then full (in one), and a 1 MiB text: a hostile profile's URLs. */
+static void
+test_registry_full_long_text (void)
+{
   if (!g_test_subprocess ())
     {
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -364,21 +413,11 @@ test_registry_full_long_text (void)
     {
       g_autofree char *secret = g_strdup_printf ("Form%04u-Canary", i);
 
+      if (i == PP_REDACT_MAX_FORMS - 1)
+        assert_long_text_masked (i);
       pp_redact_add_secret (secret);
     }
-  for (guint i = 0; text->len < 1024 * 1024; i++)
-    {
-      guint form = (i * 37) % (PP_REDACT_MAX_FORMS + 100);
-      g_autofree char *word = g_strdup_printf ("Form%04u-Canary", form);
-      gboolean registered = form < PP_REDACT_MAX_FORMS;
-
-      g_string_append_printf (text, "line %u: proxy refused %s.\n", i, word);
-      g_string_append_printf (expected, "line %u: proxy refused %s.\n", i,
-                              registered ? "***" : word);
-    }
-  redacted = pp_redact (text->str);
-  g_assert_cmpuint (strlen (redacted), ==, expected->len);
-  g_assert_true (g_str_equal (redacted, expected->str));
+  assert_long_text_masked (PP_REDACT_MAX_FORMS);
 }
 
 int
@@ -393,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/redact/controls", test_controls);
   g_test_add_func ("/redact/quote", test_quote);
   g_test_add_func ("/redact/registry-bounded", test_registry_bounded);
+  g_test_add_func ("/redact/registry-bounded-bytes", test_registry_bounded_bytes);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add_func ("/redact/sinks", test_sinks);
   g_test_add_func ("/redact/url-userinfo-only", test_url_userinfo_only);

@@ -27,6 +27,9 @@
 #include <string.h>
 
 #define MASK "***"
+/* How long the registry's forms may be in all: 4096 forms of 256 bytes,
+ * far longer than passwords are. Its index takes some 30 times that. */
+#define MAX_FORMS_BYTES (1024 * 1024)
 /* What ends a word: a URL or proxy value never contains these unescaped. */
 #define WORD_DELIMITERS " \t\r\n\"'`<>"
 
@@ -304,13 +307,12 @@ add_form (char *form)
       return;
     }
   if (secrets == NULL)
-    secrets = pp_secret_index_new ();
-  /* A received report with thousands of made-up passwords must not make
-   * the index, and the memory it holds, grow without end: past the
-   * bound, the patterns alone mask them. (No log here: the log writer
+    secrets = pp_secret_index_new (PP_REDACT_MAX_FORMS, MAX_FORMS_BYTES);
+  /* A received report with thousands of made-up (or megabyte-long)
+   * passwords must not make the index, and the memory it holds, grow
+   * without end: past the bounds, the patterns alone mask them. (No log here: the log writer
    * redacts, which takes this lock.) */
-  if (pp_secret_index_size (secrets) < PP_REDACT_MAX_FORMS)
-    pp_secret_index_add (secrets, form);
+  pp_secret_index_add (secrets, form);
   g_free (form);
 }
 

@@ -18,6 +18,15 @@
  * replacing each string in turn, longest first, gave; where they do, it
  * hides the part the older way left showing.
  *
+ * An automaton is made once and never changed: remaking one for every
+ * string added would cost the sum of all sizes, quadratic in a hostile
+ * profile's passwords. So the strings are kept in automata of 1, 2, 4,
+ * ... strings (a binary counter: adding one merges the full levels below
+ * the first empty one), and a text is read once per automaton: at most
+ * log2 of their number, each string remade log2 times in all. When the
+ * index is full, which is when a hostile input has filled it, every
+ * string goes into one automaton, read once.
+ *
  * Not thread-safe: the caller holds its lock around every call.
  */
 
@@ -44,47 +53,35 @@ typedef struct
   gsize end;
 } Run;
 
+typedef struct
+{
+  GArray *nodes;           /* Node; 0 is the root */
+  guint32 root_child[256]; /* the root's children by byte: most steps start there */
+  GPtrArray *strings;      /* what it finds (owned by the index's set) */
+} Automaton;
+
+#define N_LEVELS 32
+
 struct _PpSecretIndex
 {
-  GArray *nodes;          /* Node; 0 is the root */
-  guint32 root_child[256]; /* the root's children by byte: most steps start there */
-  guint n_strings;
-  gboolean links_stale;   /* a string was added since the failure links were made */
+  GHashTable *all;               /* every string, owned */
+  guint max_strings;
+  gsize n_bytes;                 /* their lengths' sum: at most max_bytes */
+  gsize max_bytes;
+  Automaton *levels[N_LEVELS];   /* level i: none or 2^i strings */
 };
 
-PpSecretIndex *
-pp_secret_index_new (void)
-{
-  PpSecretIndex *index = g_new0 (PpSecretIndex, 1);
-  Node root = { 0 };
-
-  index->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
-  g_array_append_val (index->nodes, root);
-
-  return index;
-}
-
-void
-pp_secret_index_free (PpSecretIndex *index)
-{
-  if (index == NULL)
-    return;
-
-  g_array_unref (index->nodes);
-  g_free (index);
-}
-
 static inline Node *
-node_at (PpSecretIndex *index,
+node_at (Automaton *index,
          guint32        i)
 {
   return &g_array_index (index->nodes, Node, i);
 }
 
 static guint32
-child (PpSecretIndex *index,
-       guint32        parent,
-       guint8         byte)
+child (Automaton *index,
+       guint32    parent,
+       guint8     byte)
 {
   if (parent == 0)
     return index->root_child[byte];
@@ -96,9 +93,9 @@ child (PpSecretIndex *index,
 }
 
 static guint32
-add_child (PpSecretIndex *index,
-           guint32        parent,
-           guint8         byte)
+add_child (Automaton *index,
+           guint32    parent,
+           guint8     byte)
 {
   guint32 added = index->nodes->len;
   Node node = { .byte = byte, .depth = node_at (index, parent)->depth + 1 };
@@ -115,20 +112,11 @@ add_child (PpSecretIndex *index,
   return added;
 }
 
-/**
- * pp_secret_index_add:
- * @secret: a non-empty string to find from now on
- *
- * Returns: %FALSE if @secret was already there (or empty)
- */
-gboolean
-pp_secret_index_add (PpSecretIndex *index,
-                     const char    *secret)
+static void
+insert (Automaton  *index,
+        const char *secret)
 {
   guint32 at = 0;
-
-  if (secret == NULL || *secret == '\0')
-    return FALSE;
 
   for (const guint8 *p = (const guint8 *) secret; *p; p++)
     {
@@ -136,28 +124,15 @@ pp_secret_index_add (PpSecretIndex *index,
 
       at = next != 0 ? next : add_child (index, at, *p);
     }
-  if (node_at (index, at)->registered)
-    return FALSE;
-
   node_at (index, at)->registered = TRUE;
-  index->n_strings++;
-  index->links_stale = TRUE;
-
-  return TRUE;
-}
-
-guint
-pp_secret_index_size (PpSecretIndex *index)
-{
-  return index->n_strings;
 }
 
 /* The state after @byte: the deepest node whose string ends the text
  * read so far. */
 static guint32
-step (PpSecretIndex *index,
-      guint32        state,
-      guint8         byte)
+step (Automaton *index,
+      guint32    state,
+      guint8     byte)
 {
   for (;;)
     {
@@ -170,10 +145,9 @@ step (PpSecretIndex *index,
 }
 
 /* Breadth first, so that every node's failure link is made before its
- * children need it. Only when a string was added since: adding is rare,
- * masking is every line. */
+ * children need it. */
 static void
-make_links (PpSecretIndex *index)
+make_links (Automaton *index)
 {
   g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -200,7 +174,127 @@ make_links (PpSecretIndex *index)
           g_array_append_val (queue, k);
         }
     }
-  index->links_stale = FALSE;
+}
+
+/* Takes @strings. */
+static Automaton *
+automaton_new (GPtrArray *strings)
+{
+  Automaton *index = g_new0 (Automaton, 1);
+  Node root = { 0 };
+
+  index->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+  g_array_append_val (index->nodes, root);
+  index->strings = strings;
+  for (guint i = 0; i < strings->len; i++)
+    insert (index, g_ptr_array_index (strings, i));
+  make_links (index);
+
+  return index;
+}
+
+/* Returns its strings. */
+static GPtrArray *
+automaton_free (Automaton *index)
+{
+  GPtrArray *strings = index->strings;
+
+  g_array_unref (index->nodes);
+  g_free (index);
+
+  return strings;
+}
+
+/**
+ * pp_secret_index_new:
+ * @max_strings: how many strings it takes at most
+ * @max_bytes: how many bytes they may have in all (an automaton's
+ *   memory is some 30 times that)
+ */
+PpSecretIndex *
+pp_secret_index_new (guint max_strings,
+                     gsize max_bytes)
+{
+  PpSecretIndex *index = g_new0 (PpSecretIndex, 1);
+
+  index->all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->max_strings = max_strings;
+  index->max_bytes = max_bytes;
+
+  return index;
+}
+
+void
+pp_secret_index_free (PpSecretIndex *index)
+{
+  if (index == NULL)
+    return;
+
+  for (guint i = 0; i < N_LEVELS; i++)
+    if (index->levels[i] != NULL)
+      g_ptr_array_unref (automaton_free (index->levels[i]));
+  g_hash_table_unref (index->all);
+  g_free (index);
+}
+
+/* @carry's strings, and those of every level from @level up to the
+ * first empty one (all of them if @to_top), as one automaton there. */
+static void
+merge_levels (PpSecretIndex *index,
+              GPtrArray     *carry,
+              guint          level,
+              gboolean       to_top)
+{
+  guint top = level;
+
+  for (guint i = level; i < N_LEVELS; i++)
+    {
+      if (index->levels[i] == NULL && !to_top)
+        break;
+      if (index->levels[i] != NULL)
+        {
+          g_autoptr(GPtrArray) strings = automaton_free (index->levels[i]);
+
+          g_ptr_array_extend (carry, strings, NULL, NULL);
+          index->levels[i] = NULL;
+          top = i;
+        }
+      if (!to_top)
+        top = i + 1;
+    }
+  index->levels[MIN (top, N_LEVELS - 1)] = automaton_new (carry);
+}
+
+/**
+ * pp_secret_index_add:
+ * @secret: a non-empty string to find from now on
+ *
+ * Returns: %FALSE if @secret was already there, empty, or would take
+ *   the index past either bound
+ */
+gboolean
+pp_secret_index_add (PpSecretIndex *index,
+                     const char    *secret)
+{
+  GPtrArray *carry;
+  char *copy;
+  gsize length;
+
+  if (secret == NULL || *secret == '\0' || g_hash_table_contains (index->all, secret)
+      || g_hash_table_size (index->all) >= index->max_strings)
+    return FALSE;
+  length = strlen (secret);
+  if (length > index->max_bytes - index->n_bytes)
+    return FALSE;
+
+  index->n_bytes += length;
+  copy = g_strdup (secret);
+  g_hash_table_add (index->all, copy);
+  carry = g_ptr_array_new ();
+  g_ptr_array_add (carry, copy);
+  merge_levels (index, carry, 0, g_hash_table_size (index->all) == index->max_strings);
+
+  return TRUE;
 }
 
 /* Runs end in increasing order, as the text is read; a new occurrence
@@ -218,29 +312,16 @@ add_run (GArray *runs,
   g_array_append_val (runs, ((Run) { start, end }));
 }
 
-/**
- * pp_secret_index_mask:
- * @text: the text to look in
- * @mask: what each run of occurrences becomes
- * @out: where @text goes, masked (appended to)
- *
- * Applies the rule above in one pass over @text.
- */
-void
-pp_secret_index_mask (PpSecretIndex *index,
-                      const char    *text,
-                      const char    *mask,
-                      GString       *out)
+/* One automaton's occurrences in @text, as runs, after those in @all. */
+static void
+find_runs (Automaton  *index,
+           const char *text,
+           GArray     *all)
 {
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   guint32 state = 0;
-  gsize done = 0;
-  gsize i;
 
-  if (index->links_stale)
-    make_links (index);
-
-  for (i = 0; text[i] != '\0'; i++)
+  for (gsize i = 0; text[i] != '\0'; i++)
     {
       guint32 longest;
 
@@ -250,6 +331,66 @@ pp_secret_index_mask (PpSecretIndex *index,
       if (longest != 0)
         add_run (runs, i + 1 - longest, i + 1);
     }
+  g_array_append_vals (all, runs->data, runs->len);
+}
+
+static int
+by_start (gconstpointer a,
+          gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start ? 1
+         : x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Several automata's runs, sorted, become the runs of the rule. */
+static GArray *
+merge_runs (GArray *runs)
+{
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  g_array_sort (runs, by_start);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Run *run = &g_array_index (runs, Run, r);
+      Run *last = merged->len > 0 ? &g_array_index (merged, Run, merged->len - 1) : NULL;
+
+      if (last != NULL && last->end > run->start)
+        last->end = MAX (last->end, run->end);
+      else
+        g_array_append_val (merged, *run);
+    }
+
+  return merged;
+}
+
+/**
+ * pp_secret_index_mask:
+ * @text: the text to look in
+ * @mask: what each run of occurrences becomes
+ * @out: where @text goes, masked (appended to)
+ *
+ * Applies the rule above, reading @text once per automaton.
+ */
+void
+pp_secret_index_mask (PpSecretIndex *index,
+                      const char    *text,
+                      const char    *mask,
+                      GString       *out)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) runs = NULL;
+  guint n_automata = 0;
+  gsize done = 0;
+
+  for (guint i = 0; i < N_LEVELS; i++)
+    if (index->levels[i] != NULL)
+      {
+        find_runs (index->levels[i], text, found);
+        n_automata++;
+      }
+  runs = n_automata > 1 ? merge_runs (found) : g_array_ref (found);
 
   for (guint r = 0; r < runs->len; r++)
     {
@@ -259,5 +400,5 @@ pp_secret_index_mask (PpSecretIndex *index,
       g_string_append (out, mask);
       done = run->end;
     }
-  g_string_append_len (out, text + done, i - done);
+  g_string_append (out, text + done);
 }

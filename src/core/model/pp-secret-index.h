@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 typedef struct _PpSecretIndex PpSecretIndex;
 
-PpSecretIndex *pp_secret_index_new  (void);
+PpSecretIndex *pp_secret_index_new  (guint          max_strings,
+                                     gsize          max_bytes);
 void           pp_secret_index_free (PpSecretIndex *index);
 gboolean       pp_secret_index_add  (PpSecretIndex *index,
                                      const char    *secret);
-guint          pp_secret_index_size (PpSecretIndex *index);
 void           pp_secret_index_mask (PpSecretIndex *index,
                                      const char    *text,
                                      const char    *mask,
