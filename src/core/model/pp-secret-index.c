@@ -3,8 +3,8 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An Aho–Corasick automaton over every registered string, so that one
- * pass over a text finds all of their occurrences at once: the cost is
+ * Aho–Corasick automata over the registered strings, so that one pass
+ * over a text finds all of an automaton's occurrences at once: the cost is
  * the text's length (and how many occurrences overlap), not the number
  * of strings times the text's length. Redaction runs on every line the
  * programs put out, and a hostile profile's URLs can register thousands
@@ -73,7 +73,7 @@ struct _PpSecretIndex
 
 static inline Node *
 node_at (Automaton *index,
-         guint32        i)
+         guint32    i)
 {
   return &g_array_index (index->nodes, Node, i);
 }
