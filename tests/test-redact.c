@@ -149,6 +149,36 @@ test_registry_bounded (void)
   g_assert_cmpstr (late, ==, "http://u:***@h/");
 }
 
+/* Bounded in bytes too: megabyte-long made-up passwords stop being
+ * registered (the index takes some 30 times their length), shorter
+ * ones still are, and the patterns still mask the long ones. */
+static void
+test_registry_bounded_bytes (void)
+{
+  g_autofree char *huge = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *redacted = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  huge = g_strnfill (2 * 1024 * 1024, 'H');
+  pp_redact_add_secret (huge);
+  pp_redact_add_secret ("Short-Canary");
+  text = g_strdup_printf ("x %s y Short-Canary", huge);
+  redacted = pp_redact (text);
+  g_assert_true (g_str_has_prefix (redacted, "x HHHH"));
+  g_assert_true (g_str_has_suffix (redacted, "H y ***"));
+  g_free (redacted);
+  url = g_strdup_printf ("http://u:%s@h/", huge);
+  redacted = pp_redact (url);
+  g_assert_cmpstr (redacted, ==, "http://u:***@h/");
+}
+
 static gpointer
 register_and_redact_worker (gpointer data)
 {
@@ -236,6 +266,160 @@ test_learn_decodes_once (void)
   g_assert_cmpstr (other, ==, "x OnceAssword y");
 }
 
+/* The registry's rule (pp-secret-index.c): every byte inside an
+ * occurrence of a registered form is hidden, overlapping occurrences
+ * become one "***", touching ones stay two. */
+static void
+test_registry_overlaps (void)
+{
+  static const struct {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    /* One a prefix of another, one inside another. */
+    { "a Prefix-Canary-Longer b Prefix-Canary c", "a *** b *** c" },
+    { "in Outer-Inside-Canary-Outer and Inside-Canary", "in *** and ***" },
+    /* Partly over each other: nothing of either shows (replacing the
+     * longest first left "Left-" showing). */
+    { "x Left-Over-Right y", "x *** y" },
+    { "x Left-OverLeft-Over y", "x ****** y" },
+    /* A form that overlaps itself. */
+    { "ZyZyZy ZyZyZyZy ZyZyZyZyZyZy", "*** *** ***" },
+    /* At the text's start and end, and the whole text. */
+    { "Edge-Canary", "***" },
+    { "Edge-Canary middle Edge-Canary", "*** middle ***" },
+    { "Edge-CanaryEdge-Canary", "******" },
+    /* The shortest registered length, and shorter ones left alone. */
+    { "Wxyz x Wxyz yx Wxy", "*** x *** yx Wxy" },
+    /* UTF-8: a form of several-byte characters, next to others that
+     * share its lead bytes. */
+    { "é Пароль-Канарейка ё Пароль-Кан", "é *** ё Пароль-Кан" },
+    { "ééPassé-Canaryü", "éé***ü" },
+  };
+
+  pp_redact_add_secret ("Prefix-Canary");
+  pp_redact_add_secret ("Prefix-Canary-Longer");
+  pp_redact_add_secret ("Inside-Canary");
+  pp_redact_add_secret ("Outer-Inside-Canary-Outer");
+  pp_redact_add_secret ("Left-Over");
+  pp_redact_add_secret ("Over-Right");
+  pp_redact_add_secret ("ZyZyZy");
+  pp_redact_add_secret ("Edge-Canary");
+  pp_redact_add_secret ("Wxyz");
+  pp_redact_add_secret ("Wx");
+  pp_redact_add_secret ("x");
+  pp_redact_add_secret ("Пароль-Канарейка");
+  pp_redact_add_secret ("Passé-Canary");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_redacts_to (cases[i].text, cases[i].expected);
+}
+
+/* How the registry masked before the index: each form replaced in
+ * turn, longest first. */
+static char *
+replace_each_longest_first (const char *text,
+                            const char * const *forms)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *out = g_string_new (text);
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) forms[i]);
+  for (guint len = 64; len > 0; len--)
+    for (guint i = 0; i < sorted->len; i++)
+      if (strlen (g_ptr_array_index (sorted, i)) == len)
+        g_string_replace (out, g_ptr_array_index (sorted, i), "***", 0);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Where no two forms partly overlap (one inside or a prefix of another
+ * is fine), the index gives what replacing each in turn gave, on random
+ * texts made of forms, pieces of forms and other words. */
+static void
+test_registry_as_before (void)
+{
+  static const char * const forms[] = {
+    "Canary-Inner", "Outer-Canary-Inner-Tail", "Canary-Inner-Plus", "Pw12",
+    "\xc3\x9cn\xc3\xaf-C\xc3\xb8" "d\xc3\xa9-Pass", NULL,
+  };
+  static const char * const words[] = {
+    "Canary-Inner", "Outer-Canary-Inner-Tail", "Canary-Inner-Plus", "Pw12",
+    "\xc3\x9cn\xc3\xaf-C\xc3\xb8" "d\xc3\xa9-Pass", "Canary", "-", "Inner", "Outer-", "-Tail",
+    "Pw1", "2", " ", "\xc3\xa9", "\xc3\x9cn\xc3\xaf", "x", "\n", "Canary-Inne",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  for (guint i = 0; forms[i] != NULL; i++)
+    pp_redact_add_secret (forms[i]);
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *redacted = NULL;
+      guint n_words = g_rand_int_range (rand, 1, 14);
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      expected = replace_each_longest_first (text->str, forms);
+      redacted = pp_redact (text->str);
+      g_assert_cmpstr (redacted, ==, expected);
+    }
+}
+
+/* A 1 MiB text quoting forms 0 .. PP_REDACT_MAX_FORMS + 99: those below
+ * @n_registered are masked, nothing else. */
+static void
+assert_long_text_masked (guint n_registered)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *redacted = NULL;
+
+  for (guint i = 0; text->len < 1024 * 1024; i++)
+    {
+      guint form = (i * 37) % (PP_REDACT_MAX_FORMS + 100);
+      g_autofree char *word = g_strdup_printf ("Form%04u-Canary", form);
+
+      g_string_append_printf (text, "line %u: proxy refused %s.\n", i, word);
+      g_string_append_printf (expected, "line %u: proxy refused %s.\n", i,
+                              form < n_registered ? "***" : word);
+    }
+  redacted = pp_redact (text->str);
+  g_assert_cmpuint (strlen (redacted), ==, expected->len);
+  g_assert_true (g_str_equal (redacted, expected->str));
+}
+
+/* A registry one form short of full (its forms in a dozen automata),
+ * then full (in one), and a 1 MiB text: a hostile profile's URLs. */
+static void
+test_registry_full_long_text (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  /* Letters, digits and '-': one form each. */
+  for (guint i = 0; i < PP_REDACT_MAX_FORMS; i++)
+    {
+      g_autofree char *secret = g_strdup_printf ("Form%04u-Canary", i);
+
+      if (i == PP_REDACT_MAX_FORMS - 1)
+        assert_long_text_masked (i);
+      pp_redact_add_secret (secret);
+    }
+  assert_long_text_masked (PP_REDACT_MAX_FORMS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,10 +432,14 @@ main (int   argc,
   g_test_add_func ("/redact/controls", test_controls);
   g_test_add_func ("/redact/quote", test_quote);
   g_test_add_func ("/redact/registry-bounded", test_registry_bounded);
+  g_test_add_func ("/redact/registry-bounded-bytes", test_registry_bounded_bytes);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add_func ("/redact/sinks", test_sinks);
   g_test_add_func ("/redact/url-userinfo-only", test_url_userinfo_only);
   g_test_add_func ("/redact/learn-decodes-once", test_learn_decodes_once);
+  g_test_add_func ("/redact/registry-overlaps", test_registry_overlaps);
+  g_test_add_func ("/redact/registry-as-before", test_registry_as_before);
+  g_test_add_func ("/redact/registry-full-long-text", test_registry_full_long_text);
 
   return g_test_run ();
 }

@@ -21,11 +21,15 @@
 
 #include "pp-redact.h"
 #include "pp-controls.h"
+#include "pp-secret-index.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define MASK "***"
+/* How long the registry's forms may be in all: 4096 forms of 256 bytes,
+ * far longer than passwords are. Its index takes some 30 times that. */
+#define MAX_FORMS_BYTES (1024 * 1024)
 /* What ends a word: a URL or proxy value never contains these unescaped. */
 #define WORD_DELIMITERS " \t\r\n\"'`<>"
 
@@ -38,7 +42,7 @@ typedef struct
 } Userinfo;
 
 static GMutex secrets_lock;
-static GPtrArray *secrets;  /* every form of every secret, longest first */
+static PpSecretIndex *secrets;  /* every form of every secret */
 
 static gboolean
 all_digits (const char *start,
@@ -170,13 +174,21 @@ mask_patterns (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static void
-mask_secrets (GString *text)
+/* One pass over @text whatever the number of forms (see
+ * pp-secret-index.c for which bytes it hides). */
+static char *
+mask_secrets (const char *text)
 {
+  GString *out = g_string_sized_new (strlen (text));
+
   g_mutex_lock (&secrets_lock);
-  for (guint i = 0; secrets != NULL && i < secrets->len; i++)
-    g_string_replace (text, g_ptr_array_index (secrets, i), MASK, 0);
+  if (secrets != NULL)
+    pp_secret_index_mask (secrets, text, MASK, out);
+  else
+    g_string_append (out, text);
   g_mutex_unlock (&secrets_lock);
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -191,15 +203,14 @@ mask_secrets (GString *text)
 char *
 pp_redact (const char *text)
 {
-  g_autoptr(GString) known = NULL;
+  g_autofree char *known = NULL;
 
   if (text == NULL)
     return NULL;
 
-  known = g_string_new (text);
-  mask_secrets (known);
+  known = mask_secrets (text);
 
-  return mask_patterns (known->str);
+  return mask_patterns (known);
 }
 
 /**
@@ -286,16 +297,6 @@ pp_redact_for_terminal (const char *text)
   return pp_redact_controls (redacted);
 }
 
-static int
-longest_first (gconstpointer a,
-               gconstpointer b)
-{
-  gsize la = strlen (*(const char * const *) a);
-  gsize lb = strlen (*(const char * const *) b);
-
-  return la < lb ? 1 : la > lb ? -1 : 0;
-}
-
 /* Called with the lock held. Takes @form. */
 static void
 add_form (char *form)
@@ -306,24 +307,13 @@ add_form (char *form)
       return;
     }
   if (secrets == NULL)
-    secrets = g_ptr_array_new_with_free_func (g_free);
-  /* A received report with thousands of made-up passwords must not make
-   * every later line of output cost thousands of replacements: past the
-   * bound, the patterns alone mask them. (No log here: the log writer
+    secrets = pp_secret_index_new (PP_REDACT_MAX_FORMS, MAX_FORMS_BYTES);
+  /* A received report with thousands of made-up (or megabyte-long)
+   * passwords must not make the index, and the memory it holds, grow
+   * without end: past the bounds, the patterns alone mask them. (No log here: the log writer
    * redacts, which takes this lock.) */
-  if (secrets->len >= PP_REDACT_MAX_FORMS)
-    {
-      g_free (form);
-      return;
-    }
-  for (guint i = 0; i < secrets->len; i++)
-    if (g_str_equal (g_ptr_array_index (secrets, i), form))
-      {
-        g_free (form);
-        return;
-      }
-  g_ptr_array_add (secrets, form);
-  g_ptr_array_sort (secrets, longest_first);
+  pp_secret_index_add (secrets, form);
+  g_free (form);
 }
 
 /* The password as json-glib writes it inside a string. */
