@@ -256,6 +256,8 @@ test_screenshot_after_toast (void)
   g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.zip", NULL);
   g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GBytes) at_rest_png = NULL;
+  g_autoptr(GBytes) after_toast_png = NULL;
   g_autoptr(GBytes) at_rest = NULL;
   g_autoptr(GBytes) after_toast = NULL;
   g_autoptr(GBytes) exported = NULL;
@@ -267,10 +269,12 @@ test_screenshot_after_toast (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for_run (window);
   assert_goes_idle (GTK_WIDGET (window));
-  at_rest = png_pixels (window_screenshot (window));
+  at_rest_png = window_screenshot (window);
+  at_rest = png_pixels (at_rest_png);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
-  after_toast = png_pixels (window_screenshot (window));
+  after_toast_png = window_screenshot (window);
+  after_toast = png_pixels (after_toast_png);
   g_assert_true (g_bytes_equal (at_rest, after_toast));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL);
@@ -328,6 +332,16 @@ assert_copies_received_config (PpWindow *window)
   g_assert_null (strstr (copied, CANARY));
 }
 
+/* What a cell says, in words. */
+static void
+assert_status (PpGridCell *cell,
+               const char *expected)
+{
+  g_autofree char *status = pp_grid_cell_format_status (cell);
+
+  g_assert_cmpstr (status, ==, expected);
+}
+
 /* @path opened in @window: its grid, verdict, details and configuration,
  * under a banner, read-only. */
 static void
@@ -346,8 +360,7 @@ assert_opens (PpWindow   *window,
   wait_for_frame (GTK_WIDGET (window));
   g_test_message ("its grid showed in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
-  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
-                   "asks for a password");
+  assert_status (cell_at (window, 0, PP_METHOD_NAMED), "asks for a password");
   g_assert_cmpint (pp_grid_cell_get_state (cell_at (window, 1, PP_METHOD_DIRECT)), ==, PP_CELL_OK);
   summary = pp_window_format_summary (window);
   g_assert_nonnull (strstr (summary, "of 3 endpoints reachable"));
@@ -397,8 +410,7 @@ assert_refused (PpWindow   *window,
   g_test_message ("%s", error->message);
   g_assert_true (error->domain == PP_REPORT_ERROR);
   g_assert_nonnull (strstr (error->message, name));
-  g_assert_cmpstr (pp_grid_cell_format_status (cell_at (window, 0, PP_METHOD_NAMED)), ==,
-                   "asks for a password");
+  assert_status (cell_at (window, 0, PP_METHOD_NAMED), "asks for a password");
 }
 
 /* Each kind of zip a report comes in (the window's export, anonymized,

@@ -158,10 +158,11 @@ describe_proxies (JsonObject *configuration)
   const char *named = pp_json_get_string_member (pp_json_get_object_member (configuration, "named_proxy"), "value");
   const char *cmdline = pp_json_get_string_member (configuration, "cmdline_proxy");
   const char *sample = pp_json_get_string_member (pp_json_get_object_member (configuration, "resolver_sample"), "answer");
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   if (configuration == NULL)
     return g_strdup ("unknown (the report has no configuration)");
+  out = g_string_new (NULL);
   g_string_append_printf (out, "default: %s", sample ? sample : "none");
   if (pac)
     g_string_append_printf (out, "; PAC: %s", pac);
