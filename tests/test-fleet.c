@@ -277,7 +277,9 @@ check_html_and_csv (GHashTable *files)
   g_assert_null (strstr (html, " style=\""));
   /* A header, 4 hosts x 2 endpoints, and the empty string after the last CRLF. */
   g_assert_cmpuint (g_strv_length (rows), ==, 10);
-  g_assert_true (g_str_has_prefix (rows[0], "host,machine_id,run_id,"));
+  g_assert_true (g_str_has_prefix (rows[0], "host,machine_id,run_id,started,profile,geography,agent,verdict,"));
+  /* Worst first: bravo, whose agent (direct) fails. */
+  assert_contains (rows[1], ",fails,none_reachable,");
   /* Every link to a host's page has its page in the zip. */
   g_hash_table_iter_init (&iter, files);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))

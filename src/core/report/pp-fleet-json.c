@@ -252,7 +252,7 @@ pp_fleet_csv_format (PpFleet *fleet)
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
   GString *out = g_string_sized_new (256 + hosts->len * pp_fleet_get_n_endpoints (fleet) * 160);
 
-  g_string_append (out, "host,machine_id,run_id,started,profile,geography,verdict,url,service,"
+  g_string_append (out, "host,machine_id,run_id,started,profile,geography,agent,verdict,url,service,"
                         "outcome,reachable,proxy_configuration,network\r\n");
   for (guint h = 0; h < hosts->len; h++)
     {
@@ -271,6 +271,7 @@ pp_fleet_csv_format (PpFleet *fleet)
           append_csv_field (out, started, FALSE);
           append_csv_field (out, host->profile, FALSE);
           append_csv_field (out, host->geography, FALSE);
+          append_csv_field (out, pp_fleet_agent_id (host->agent), FALSE);
           append_csv_field (out, pp_fleet_verdict_id (host->verdict), FALSE);
           append_csv_field (out, pp_fleet_get_endpoint_url (fleet, e), FALSE);
           append_csv_field (out, pp_fleet_get_endpoint_service (fleet, e), FALSE);
