@@ -67,6 +67,8 @@ char        *pp_diagnosis_format_allow_list  (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list_section (const PpDiagnosis *self);
 char        *pp_diagnosis_format_methods     (guint              methods);
 char        *pp_cause_format_title           (const PpCause     *cause);
+gboolean     pp_diagnosis_cause_is_fix       (const PpDiagnosis *self,
+                                              const PpCause     *cause);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpDiagnosis, pp_diagnosis_free)
 
