@@ -36,17 +36,10 @@ install_standin (const char *name,
                  const char *connectivity_command)
 {
   g_autofree char *dir = g_build_filename (fixture_dir, name, NULL);
-  g_autofree char *path = g_build_filename (dir, "mdatp", NULL);
-  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
-                                             "case \"$1\" in\n"
-                                             "  health) %s ;;\n"
-                                             "  connectivity) %s ;;\n"
-                                             "esac\n", health_command, connectivity_command);
-  g_autofree char *search = g_strdup_printf ("%s:%s", dir, original_path);
+  g_autofree char *search = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, script, -1, NULL));
-  g_assert_cmpint (g_chmod (path, 0700), ==, 0);
+  g_setenv ("PATH", original_path, TRUE);
+  search = install_agent_standin (dir, health_command, connectivity_command);
   g_setenv ("PATH", search, TRUE);
 }
 

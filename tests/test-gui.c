@@ -23,6 +23,7 @@
 #include "pp-profile-urls.h"
 #include "pp-report-config.h"
 #include "pp-screenshot.h"
+#include "pp-test-files.h"
 #include "pp-test-gui.h"
 
 static void
@@ -164,26 +165,19 @@ is_row_titled (GtkWidget     *widget,
          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
 }
 
-/* A stand-in `mdatp` first on PATH (the real agent cannot be installed
- * here) whose connectivity test answers only once @release exists.
- * Returns the PATH to restore. */
+/* A stand-in `mdatp` first on PATH whose connectivity test answers only
+ * once @release exists. Returns the PATH to restore. */
 static char *
 install_waiting_agent (const char *release)
 {
   g_autofree char *dir = g_build_filename (pp_testbed_get_dir (testbed), "waiting-agent", NULL);
-  g_autofree char *command = g_build_filename (dir, "mdatp", NULL);
-  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
-                                             "case \"$1\" in\n"
-                                             "  health) echo '{\"healthy\":true,\"app_version\":\"101.1\"}' ;;\n"
-                                             "  connectivity) while [ ! -e '%s' ]; do sleep 0.05; done\n"
-                                             "    echo 'Testing connection with https://x.cp.wd.microsoft.com/ping ... [OK]' ;;\n"
-                                             "esac\n", release);
+  g_autofree char *connectivity = g_strdup_printf ("while [ ! -e '%s' ]; do sleep 0.05; done\n"
+                                                   "    echo 'Testing connection with "
+                                                   "https://x.cp.wd.microsoft.com/ping ... [OK]'", release);
   char *original = g_strdup (g_getenv ("PATH"));
-  g_autofree char *search = g_strdup_printf ("%s:%s", dir, original);
+  g_autofree char *search = install_agent_standin (dir, "echo '{\"healthy\":true,\"app_version\":\"101.1\"}'",
+                                                   connectivity);
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (command, script, -1, NULL));
-  g_assert_cmpint (g_chmod (command, 0700), ==, 0);
   g_setenv ("PATH", search, TRUE);
 
   return original;

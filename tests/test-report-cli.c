@@ -20,6 +20,7 @@
 
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
+#include "pp-test-files.h"
 #include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
 
@@ -271,27 +272,6 @@ agent_asked_cb (SoupServer        *server,
                                   NULL);
 }
 
-/* A stand-in `mdatp` first on PATH (the real agent cannot be installed
- * here); returns the PATH to give the CLI. */
-static char *
-install_agent_standin (void)
-{
-  g_autofree char *dir = temp_path ("agent-standin");
-  g_autofree char *command = g_build_filename (dir, "mdatp", NULL);
-  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
-                                             "case \"$1\" in\n"
-                                             "  health) echo '{\"healthy\":true,\"app_version\":\"101.1\"}' ;;\n"
-                                             "  connectivity) touch '%s'\n"
-                                             "    echo 'Testing connection with https://x.cp.wd.microsoft.com/ping ... [OK]' ;;\n"
-                                             "esac\n", agent_asked_file);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (command, script, -1, NULL));
-  g_assert_cmpint (g_chmod (command, 0700), ==, 0);
-
-  return g_strdup_printf ("%s:%s", dir, g_getenv ("PATH"));
-}
-
 /* The agent's connectivity test may take half a minute: --output asks it
  * beside the probes, not after them, and the report still holds it. */
 static void
@@ -300,12 +280,17 @@ test_agent_beside_run (void)
   g_autofree char *url = NULL;
   g_autofree char *zip = temp_path ("agent.zip");
   g_autofree char *path = NULL;
+  g_autofree char *standin = temp_path ("agent-standin");
+  g_autofree char *connectivity = NULL;
   g_autoptr(GHashTable) files = NULL;
   g_auto(CliRun) run = { 0 };
   const char *system;
 
   agent_asked_file = temp_path ("agent-asked");
-  path = install_agent_standin ();
+  connectivity = g_strdup_printf ("touch '%s'; echo 'Testing connection with "
+                                  "https://x.cp.wd.microsoft.com/ping ... [OK]'", agent_asked_file);
+  path = install_agent_standin (standin, "echo '{\"healthy\":true,\"app_version\":\"101.1\"}'",
+                                connectivity);
   url = g_strdup_printf ("http://127.0.0.1:%u/agent", pp_testbed_serve_in_thread (agent_asked_cb, NULL));
   cli_env (&run, (const char *[]) { "PATH", path, NULL },
            (const char *[]) { "--url", url, "--methods=direct", "--output", zip, NULL });
