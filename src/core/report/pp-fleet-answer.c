@@ -72,7 +72,7 @@ format_headline (GPtrArray *hosts)
 {
   guint counts[PP_FLEET_N_AGENT_KINDS] = { 0 };
   guint with_agent;
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   for (guint h = 0; h < hosts->len; h++)
     counts[((PpFleetHost *) g_ptr_array_index (hosts, h))->agent]++;
@@ -82,6 +82,7 @@ format_headline (GPtrArray *hosts)
   if (with_agent == 0)
     return headline_by_any_method (hosts);
 
+  out = g_string_new (NULL);
   if (counts[PP_FLEET_AGENT_FAILS] == 0)
     g_string_append_printf (out, "The agent reaches every endpoint on its own path on all %u "
                                  "host%s.", with_agent, with_agent == 1 ? "" : "s");
