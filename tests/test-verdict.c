@@ -780,6 +780,106 @@ test_engine_findings (void)
                    "answer in time from 10.255.255.53 — Default proxy, Command line proxy");
 }
 
+/* Every kind of cause's words, line and title: the line is what a
+ * host's own verdict says, the title what a fleet adds up across hosts
+ * (the same cause without its counts, example or methods). Named proxy:
+ * refused without a reason, then unreachable without a detail; default:
+ * a password; command line: TLS inspected; direct: a transparent proxy
+ * on one endpoint, a time-out on the other. */
+static PpProbeResult *
+make_every_kind (PpEndpoint *endpoint,
+                 PpMethod    method,
+                 guint       e)
+{
+  PpProbeResult *result;
+
+  switch (method)
+    {
+    case PP_METHOD_NAMED:
+      return e == 0 ? hand_result (endpoint, method, PP_OUTCOME_PROXY_REFUSED,
+                                   "http://named.corp.test:3128", NULL)
+                    : hand_result (endpoint, method, PP_OUTCOME_PROXY_UNREACHABLE,
+                                   "http://gone.corp.test:3128", NULL);
+    case PP_METHOD_DEFAULT:
+      return hand_result (endpoint, method, PP_OUTCOME_PROXY_AUTH_REQUIRED,
+                          "http://desk.corp.test:8080", "the proxy answered 407 to CONNECT");
+    case PP_METHOD_DIRECT:
+      if (e == 1)
+        return hand_result (endpoint, method, PP_OUTCOME_CONNECT_TIMEOUT, NULL, "timed out");
+      result = hand_result (endpoint, method, PP_OUTCOME_OK, NULL, "the server answered 200");
+      result->transparent_proxy = g_strdup ("squid/5.7 (Via header)");
+      return result;
+    default:
+      result = hand_result (endpoint, method, PP_OUTCOME_TLS_INSPECTED, "http://cmd.corp.test:3128",
+                            "inspected");
+      result->tls.inspected = TRUE;
+      result->tls.issuer = g_strdup ("CN=Contoso TLS Inspection CA");
+      return result;
+    }
+}
+
+static const PpCause *
+find_cause (const PpDiagnosis *diagnosis,
+            const char        *id)
+{
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    if (g_str_equal (((PpCause *) g_ptr_array_index (diagnosis->causes, i))->id, id))
+      return g_ptr_array_index (diagnosis->causes, i);
+  g_assert_not_reached ();
+}
+
+static void
+assert_cause_words (const PpDiagnosis *diagnosis,
+                    const char        *id,
+                    const char        *line,
+                    const char        *title)
+{
+  const PpCause *cause = find_cause (diagnosis, id);
+  g_autofree char *text = pp_cause_format_title (cause);
+
+  g_assert_cmpstr (cause->line, ==, line);
+  g_assert_cmpstr (text, ==, title);
+}
+
+static void
+test_cause_words (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (2, make_every_kind);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (run);
+  g_autoptr(PpRunResults) findings = NULL;
+  g_autoptr(PpDiagnosis) found = NULL;
+
+  g_assert_cmpuint (diagnosis->causes->len, ==, 6);
+  assert_cause_words (diagnosis, "proxy_refused",
+                      "Proxy http://named.corp.test:3128 blocks 1 endpoint (403) — Named proxy",
+                      "Proxy http://named.corp.test:3128 blocks (403)");
+  assert_cause_words (diagnosis, "proxy_unreachable",
+                      "Proxy http://gone.corp.test:3128 cannot be reached (1 endpoint): no answer "
+                      "— Named proxy", "Proxy http://gone.corp.test:3128 cannot be reached");
+  assert_cause_words (diagnosis, "proxy_auth_required",
+                      "Proxy http://desk.corp.test:8080 asks for a password (407) for 2 endpoints "
+                      "— Default proxy", "Proxy http://desk.corp.test:8080 asks for a password (407)");
+  assert_cause_words (diagnosis, "tls_inspected",
+                      "HTTPS inspected by CN=Contoso TLS Inspection CA on 2 endpoints — Command "
+                      "line proxy", "HTTPS inspected by CN=Contoso TLS Inspection CA");
+  assert_cause_words (diagnosis, "transparent_proxy",
+                      "Direct connections pass through a transparent proxy, squid/5.7 (Via "
+                      "header), on 1 endpoint",
+                      "Direct connections pass through a transparent proxy, squid/5.7 (Via header)");
+  assert_cause_words (diagnosis, "connect_timeout",
+                      "Connection timed out for 1 endpoint on direct connections: timed out — "
+                      "Proxy disabled", "Connection timed out on direct connections");
+  /* A generic cause through a proxy. */
+  g_assert_true (pp_outcome_from_id ("dns_timeout", &dns_timeout));
+  findings = hand_run (2, make_engine_findings);
+  found = pp_diagnosis_new (findings);
+  assert_cause_words (found, "dns_timeout",
+                      "No DNS answer in time for 2 endpoints through proxy "
+                      "http://cmd.corp.test:3128: no DNS answer in time from 10.255.255.53 — "
+                      "Default proxy, Command line proxy",
+                      "No DNS answer in time through proxy http://cmd.corp.test:3128");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +893,7 @@ main (int   argc,
 
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
+  g_test_add_func ("/verdict/cause-words", test_cause_words);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
   g_test_add_func ("/verdict/html-once-per-cause", test_html_once_per_cause);
   g_test_add_func ("/verdict/engine-findings", test_engine_findings);
