@@ -571,9 +571,11 @@ hand_result (PpEndpoint *endpoint,
   return result;
 }
 
+/* @with_agent: the profile names the test agent, else none (a URL list). */
 static PpRunResults *
-hand_run (guint n_endpoints,
-          PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e))
+hand_run_of (guint n_endpoints,
+             PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e),
+             gboolean with_agent)
 {
   const PpAgentStep path[] = { PP_AGENT_STEP_NAMED, PP_AGENT_STEP_LOCAL, PP_AGENT_STEP_DIRECT };
   const char *domains[] = { "*.corp.test", NULL };
@@ -592,7 +594,8 @@ hand_run (guint n_endpoints,
       g_ptr_array_add (endpoints, pp_endpoint_new (url, "S", "GET", ok, 1, "system", "WW"));
     }
   profile = pp_profile_new_from_endpoints ("hand", "Hand", endpoints);
-  pp_profile_set_agent (profile, agent);
+  if (with_agent)
+    pp_profile_set_agent (profile, agent);
   plan = pp_plan_new (profile, methods);
   for (guint e = 0; e < n_endpoints; e++)
     for (guint m = 0; m < methods->len; m++)
@@ -600,6 +603,13 @@ hand_run (guint n_endpoints,
                                       g_array_index (methods, PpMethod, m), e));
 
   return pp_run_results_new_finished (plan, results);
+}
+
+static PpRunResults *
+hand_run (guint n_endpoints,
+          PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e))
+{
+  return hand_run_of (n_endpoints, make, TRUE);
 }
 
 /* Named proxy: 403 for endpoints 0-3, 407 for 4; default proxy: 407
@@ -676,7 +686,7 @@ test_html_once_per_cause (void)
 {
   g_autoptr(PpRunResults) run = hand_run (5, make_mixed);
   g_autofree char *html = pp_report_html_format (run, "2026-12-07", "", "");
-  const char *box = strstr (html, "<section class=\"verdict v-none\">");
+  const char *box = strstr (html, "<section class=\"verdict v-fail\">");
   const char *causes = strstr (html, "<ol>");
   const char *guidance = strstr (html, "Guidance per cause");
 
@@ -880,6 +890,75 @@ test_cause_words (void)
                       "No DNS answer in time through proxy http://cmd.corp.test:3128");
 }
 
+/* The verdict's colour, one decision for every output: each case of
+ * the predicate, and the HTML report's verdict box following it. Two
+ * endpoints; per endpoint a letter per method (default, direct, named,
+ * cmdline): o reached, x refused, c stopped before it answered. */
+static const char *cells[2];
+
+static PpProbeResult *
+make_from_cells (PpEndpoint *endpoint,
+                 PpMethod    method,
+                 guint       e)
+{
+  static const PpMethod order[] = { PP_METHOD_DEFAULT, PP_METHOD_DIRECT, PP_METHOD_NAMED, PP_METHOD_CMDLINE };
+  const char *proxy = method == PP_METHOD_DIRECT ? NULL : "http://proxy.corp.test:3128";
+  guint m = 0;
+
+  while (order[m] != method)
+    m++;
+  if (cells[e][m] == 'o')
+    return hand_result (endpoint, method, PP_OUTCOME_OK, proxy, "the server answered 200");
+  if (cells[e][m] == 'c')
+    return hand_result (endpoint, method, PP_OUTCOME_CANCELLED, proxy, NULL);
+  if (method == PP_METHOD_DIRECT)
+    return hand_result (endpoint, method, PP_OUTCOME_CONNECT_REFUSED, NULL, "refused");
+
+  return hand_result (endpoint, method, PP_OUTCOME_PROXY_REFUSED, proxy,
+                      "the proxy answered 403 to CONNECT (ERR_ACCESS_DENIED 0)");
+}
+
+static void
+test_severity (void)
+{
+  static const struct {
+    gboolean agent;
+    const char *cells[2];
+    PpSeverity severity;
+    const char *why;
+  } cases[] = {
+    { TRUE, { "oooo", "oooo" }, PP_SEVERITY_PASS, "the agent reaches all" },
+    { TRUE, { "ooxo", "oooo" }, PP_SEVERITY_FAIL, "the agent reaches some: never amber" },
+    { TRUE, { "xxxx", "xxxx" }, PP_SEVERITY_FAIL, "the agent reaches none" },
+    { TRUE, { "ooco", "oooo" }, PP_SEVERITY_PENDING, "the agent's path not answered yet" },
+    { TRUE, { "ooco", "ooxo" }, PP_SEVERITY_FAIL, "a failure on the path is final" },
+    { FALSE, { "oooo", "oooo" }, PP_SEVERITY_PASS, "all reachable" },
+    { FALSE, { "xoxx", "xoxx" }, PP_SEVERITY_WARN, "only with the proxy disabled" },
+    { FALSE, { "oooo", "xxxx" }, PP_SEVERITY_WARN, "some endpoints unreachable" },
+    { FALSE, { "xxxx", "xxxx" }, PP_SEVERITY_FAIL, "nothing gets through" },
+    { FALSE, { "cccc", "cccc" }, PP_SEVERITY_PENDING, "nothing answered" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PpRunResults) run = NULL;
+      g_autoptr(PpDiagnosis) diagnosis = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *box = NULL;
+
+      g_test_message ("%s: %s %s", cases[i].why, cases[i].cells[0], cases[i].cells[1]);
+      cells[0] = cases[i].cells[0];
+      cells[1] = cases[i].cells[1];
+      run = hand_run_of (2, make_from_cells, cases[i].agent);
+      diagnosis = pp_diagnosis_new (run);
+      g_assert_cmpint (diagnosis->path.known, ==, cases[i].agent);
+      g_assert_cmpint (pp_diagnosis_severity (diagnosis), ==, cases[i].severity);
+      html = pp_report_html_format (run, "2026-12-07", "", "");
+      box = g_strdup_printf ("<section class=\"verdict v-%s\">", pp_severity_to_id (cases[i].severity));
+      assert_contains (html, box);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
   g_test_add_func ("/verdict/cause-words", test_cause_words);
+  g_test_add_func ("/verdict/severity", test_severity);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
   g_test_add_func ("/verdict/html-once-per-cause", test_html_once_per_cause);
   g_test_add_func ("/verdict/engine-findings", test_engine_findings);

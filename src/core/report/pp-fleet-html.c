@@ -40,9 +40,23 @@ static const char style[] =
   "overflow:hidden;text-overflow:ellipsis;font-weight:normal}"
   ".matrix td{text-align:center;padding:0 .2em}"
   ".ok{background:#e8f5e9}.f{background:#ffebee;font-weight:bold}.n{color:#888}"
-  ".v-all_reachable{border-left:.4em solid #2e7d32}.v-none_reachable{border-left:.4em solid #c62828}"
-  ".v-some_unreachable,.v-only_direct{border-left:.4em solid #ef6c00}.v-incomplete{border-left:.4em solid #888}"
-  ".a-reaches_all{border-left:.4em solid #2e7d32}.a-fails{border-left:.4em solid #c62828}.a-none{border-left:.4em solid #888}";
+  ".s-pass{border-left:.4em solid #2e7d32}.s-warn{border-left:.4em solid #ef6c00}"
+  ".s-fail{border-left:.4em solid #c62828}.s-pending{border-left:.4em solid #888}";
+
+/* Rows are coloured as each host's own report colours its verdict
+ * (pp_diagnosis_severity()): a host's agent reaches all or fails; by any
+ * method, the verdict's kind decides. */
+static PpSeverity
+agent_severity (PpFleetAgentKind kind)
+{
+  switch (kind)
+    {
+    case PP_FLEET_AGENT_REACHES_ALL: return PP_SEVERITY_PASS;
+    case PP_FLEET_AGENT_FAILS: return PP_SEVERITY_FAIL;
+    case PP_FLEET_AGENT_NONE:
+    default: return PP_SEVERITY_PENDING;
+    }
+}
 
 /* One glyph per outcome: a letter for each failure a helpdesk tells
  * apart, with the legend under the matrix. */
@@ -122,7 +136,8 @@ append_agent_verdicts (GString *out,
           g_ptr_array_add (some, g_ptr_array_index (hosts, h));
       if (some->len == 0)
         continue;
-      g_string_append_printf (out, "<tr class=\"a-%s\"><th>%s</th><td>", pp_fleet_agent_id (order[i]),
+      g_string_append_printf (out, "<tr class=\"a-%s s-%s\"><th>%s</th><td>", pp_fleet_agent_id (order[i]),
+                              pp_severity_to_id (agent_severity (order[i])),
                               pp_fleet_agent_label (order[i]));
       host_list (out, some);
       g_string_append (out, "</td></tr>\n");
@@ -146,7 +161,8 @@ append_verdicts (GString *out,
           g_ptr_array_add (some, g_ptr_array_index (hosts, h));
       if (some->len == 0)
         continue;
-      g_string_append_printf (out, "<tr class=\"v-%s\"><th>%s</th><td>", pp_fleet_verdict_id (kind),
+      g_string_append_printf (out, "<tr class=\"v-%s s-%s\"><th>%s</th><td>", pp_fleet_verdict_id (kind),
+                              pp_severity_to_id (pp_verdict_kind_severity (kind)),
                               pp_fleet_verdict_label (kind));
       host_list (out, some);
       g_string_append (out, "</td></tr>\n");
