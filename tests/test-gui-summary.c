@@ -14,6 +14,8 @@
  */
 #include "pp-config-build.h"
 
+#include <string.h>
+
 #include "pp-details-pane.h"
 #include "pp-diagnosis.h"
 #include "pp-redact.h"
@@ -132,6 +134,36 @@ assert_headline_contrast (PpWindow   *window,
   g_assert_cmpfloat (ratio, >=, 4.5);
 }
 
+/* Without an agent the title is the answer, and says the count once:
+ * the sentence under it and the line of what any method reached add
+ * what the title does not, and the copied summary does as the view. */
+static void
+assert_count_once (PpWindow   *window,
+                   const char *title)
+{
+  GtkWidget *summary = find_widget (GTK_WIDGET (window), has_class, "pp-summary");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *copied = pp_window_format_summary (window);
+  g_autofree char *count = g_strndup (title, strstr (title, " endpoint") - title);
+  guint n = 0;
+
+  g_assert_nonnull (find_widget (summary, is_label_saying, title));
+  collect (summary, is_label, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+      if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)) && strstr (text, count) != NULL)
+        {
+          g_test_message ("“%s” says %s", text, count);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (strstr (copied, count));
+  g_assert_null (strstr (strstr (copied, count) + 1, count));
+}
+
 static gboolean
 clipboard_changed (GtkWidget *widget)
 {
@@ -201,6 +233,7 @@ test_empty_allow_list (void)
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
   assert_outcome (window, PP_SEVERITY_WARN);
+  assert_count_once (window, "1 of 2 endpoints reachable");
   save_screenshot (window, "summary-warn-1024-en.png");
   assert_headline_contrast (window, "light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

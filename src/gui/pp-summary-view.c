@@ -95,13 +95,13 @@ format_any_method (PpRunResults      *results,
                    const PpVerdict   *verdict,
                    const PpDiagnosis *diagnosis)
 {
-  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis != NULL &&
-                                                            diagnosis->path.known);
+  g_autofree char *headline = diagnosis != NULL ? pp_diagnosis_format_any_method (diagnosis)
+                                                : pp_verdict_format_any_method (verdict, FALSE);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
 
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  return g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+  return g_strdup_printf ("%s%s%s%s", headline, *headline && *methods ? " " : "", methods,
                           verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                           ? _(" Stopped: some checks did not run.") : "");
 }

@@ -190,14 +190,14 @@ describe_verdict (PpRunResults *results,
   const PpVerdict *verdict = &diagnosis->verdict;
   g_autofree char *title = pp_diagnosis_format_title (diagnosis);
   g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);
-  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
+  g_autofree char *headline = pp_diagnosis_format_any_method (diagnosis);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
   g_autofree char *guidance = pp_verdict_format_guidance (verdict);
   g_autofree char *text = NULL;
 
   *background = verdict_background (diagnosis);
   text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s<b>%s%s%s%s</b>%s%s",
-                                  title, brief, headline, *methods ? " " : "", methods,
+                                  title, brief, headline, *headline && *methods ? " " : "", methods,
                                   verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                                   ? _(" Stopped: some checks did not run.") : "",
                                   guidance ? "\n" : "", guidance ? guidance : "");

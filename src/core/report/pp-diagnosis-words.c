@@ -152,6 +152,26 @@ describe_fallback (PpDiagnosis *self)
                                      plural (path->n_proxy_unreachable), self->agent_name));
 }
 
+/* Without the agent's path, the count by any method is the summary's
+ * title and the CLI's Summary line: the sentence says what the count
+ * does not, which kind of answer it is. */
+static const char *
+methods_answer (const PpVerdict *verdict)
+{
+  switch (verdict->kind)
+    {
+    case PP_VERDICT_ALL_REACHABLE: return "Every endpoint is reachable by at least one method";
+    case PP_VERDICT_ONLY_DIRECT: return "Only direct connections get through: no endpoint is "
+                                        "reachable through a proxy";
+    case PP_VERDICT_SOME_UNREACHABLE: return "Some endpoints are not reachable by any method";
+    case PP_VERDICT_NONE_REACHABLE: return "No endpoint is reachable by any method";
+    case PP_VERDICT_PENDING:
+    default: return verdict->n_cancelled > 0
+                    ? "No verdict: the run was stopped before every probe answered"
+                    : "No verdict yet: some probes have not answered";
+    }
+}
+
 void
 pp_diagnosis_describe_path (PpDiagnosis  *self,
                             PpRunResults *results)
@@ -159,15 +179,12 @@ pp_diagnosis_describe_path (PpDiagnosis  *self,
   const PpAgentPath *path = &self->path;
 
   if (self->agent_name == NULL)
-    self->headline = g_strdup_printf ("%u of %u endpoints reachable by at least one method (this "
-                                      "profile names no agent: the verdict speaks of methods only).",
-                                      self->verdict.n_reachable, self->verdict.n_endpoints);
+    self->headline = g_strdup_printf ("%s (this profile names no agent: the verdict speaks of "
+                                      "methods only).", methods_answer (&self->verdict));
   else if (!path->known)
     self->headline = g_strdup_printf ("%s: its path cannot be told from this run (the method of "
-                                      "its path was not run or has not answered); %u of %u "
-                                      "endpoints reachable by at least one method.",
-                                      self->agent_name, self->verdict.n_reachable,
-                                      self->verdict.n_endpoints);
+                                      "its path was not run or has not answered). %s.",
+                                      self->agent_name, methods_answer (&self->verdict));
   else
     describe_known_path (self, results);
 
