@@ -963,6 +963,26 @@ test_severity (void)
     }
 }
 
+/* A URL list names no agent: what to change does not speak of one. */
+static void
+test_no_agent_fixes (void)
+{
+  g_autoptr(PpRunResults) run = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+
+  cells[0] = cells[1] = "xxxx";
+  run = hand_run_of (2, make_from_cells, FALSE);
+  diagnosis = pp_diagnosis_new (run);
+  g_assert_cmpuint (diagnosis->fixes->len, >, 0);
+  for (guint i = 0; i < diagnosis->fixes->len; i++)
+    {
+      g_test_message ("%s", (char *) g_ptr_array_index (diagnosis->fixes, i));
+      g_assert_null (strstr (g_ptr_array_index (diagnosis->fixes, i), "agent"));
+    }
+  assert_contains (g_ptr_array_index (diagnosis->fixes, diagnosis->fixes->len - 1),
+                   "or set a proxy for the program that uses them.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
   g_test_add_func ("/verdict/cause-words", test_cause_words);
   g_test_add_func ("/verdict/severity", test_severity);
+  g_test_add_func ("/verdict/no-agent-fixes", test_no_agent_fixes);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
   g_test_add_func ("/verdict/html-once-per-cause", test_html_once_per_cause);
   g_test_add_func ("/verdict/engine-findings", test_engine_findings);

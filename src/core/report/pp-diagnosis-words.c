@@ -317,29 +317,46 @@ pp_cause_format_title (const PpCause *cause)
   return cause_words (cause, NULL);
 }
 
+/* Whom to ask about a proxy, inspection or transparent proxy. @agent:
+ * the profile names one; a URL list's client is whatever program uses
+ * the hosts, and what it can or cannot do is not known. */
 static char *
-cause_ask (const PpCause *cause)
+ask_about_proxy (const PpCause *cause,
+                 gboolean       agent)
 {
-  const char *subject = cause->subject;
+  const char *subject = cause->subject ? cause->subject : "the proxy";
 
   if (g_str_equal (cause->id, "proxy_refused"))
-    return g_strdup_printf ("Ask the proxy team to allow the hosts of the allow-list on %s for the "
-                            "agent.", subject ? subject : "the proxy");
+    return g_strdup_printf ("Ask the proxy team to allow the hosts of the allow-list on %s for %s.",
+                            subject, agent ? "the agent" : "the program that uses them");
   if (g_str_equal (cause->id, "proxy_auth_required"))
     return g_strdup_printf ("Ask the proxy team to allow anonymous access to the hosts of the "
-                            "allow-list on %s: the agent cannot give a password.",
-                            subject ? subject : "the proxy");
+                            "allow-list on %s%s", subject,
+                            agent ? ": the agent cannot give a password." : ".");
   if (g_str_equal (cause->id, "tls_inspected"))
     return g_strdup_printf ("Ask the team that runs the TLS inspection (%s) to exempt the hosts of "
-                            "the allow-list: the agent accepts only its service's own "
-                            "certificates.", subject);
+                            "the allow-list%s", subject,
+                            agent ? ": the agent accepts only its service's own certificates." : ".");
   if (g_str_equal (cause->id, "transparent_proxy"))
     return g_strdup_printf ("Ask the owners of the transparent proxy on the direct path (%s) to "
-                            "allow the agent's hosts: its rules apply whichever path the agent "
-                            "takes.", subject);
+                            "allow %s: its rules apply whichever path %s.", subject,
+                            agent ? "the agent's hosts" : "these hosts",
+                            agent ? "the agent takes" : "is taken");
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
-                            "team whether it has moved.", subject ? subject : "the proxy");
+                            "team whether it has moved.", subject);
+
+  return NULL;
+}
+
+/* Whom to ask about names and connections, or the agent's own setting. */
+static char *
+ask_about_network (const PpCause *cause,
+                   gboolean       agent)
+{
+  const char *subject = cause->subject;
+  const char *who = agent ? "the agent" : "the program that uses them";
+
   if (g_str_equal (cause->id, "error") && (cause->methods & PP_METHOD_BIT (PP_METHOD_NAMED)))
     return g_strdup_printf ("Correct the agent's proxy setting where it was set (an empty or "
                             "placeholder value is a known failure): %s", cause->example);
@@ -348,15 +365,26 @@ cause_ask (const PpCause *cause)
   if (g_str_equal (cause->id, "dns_timeout"))
     return g_strdup ("Ask the network team why this machine's DNS servers do not answer in time.");
   if (g_str_has_prefix (cause->id, "dns_"))
-    return g_strdup ("Ask the network team why this machine's DNS servers do not resolve these "
-                     "names (or set a proxy for the agent, if only the proxy reaches the internet).");
-  if (g_str_equal (cause->id, "connect_refused") || g_str_equal (cause->id, "connect_timeout") ||
-      g_str_equal (cause->id, "timeout"))
-    return subject ? g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject)
-                   : g_strdup ("Ask the firewall team to allow outbound HTTPS (port 443) to these "
-                               "hosts, or set a proxy for the agent.");
+    return g_strdup_printf ("Ask the network team why this machine's DNS servers do not resolve "
+                            "these names (or set a proxy for %s, if only the proxy reaches the "
+                            "internet).", who);
+  if (!g_str_equal (cause->id, "connect_refused") && !g_str_equal (cause->id, "connect_timeout") &&
+      !g_str_equal (cause->id, "timeout"))
+    return NULL;
+  if (subject != NULL)
+    return g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject);
 
-  return NULL;
+  return g_strdup_printf ("Ask the firewall team to allow outbound HTTPS (port 443) to these "
+                          "hosts, or set a proxy for %s.", who);
+}
+
+static char *
+cause_ask (const PpCause *cause,
+           gboolean       agent)
+{
+  char *ask = ask_about_proxy (cause, agent);
+
+  return ask != NULL ? ask : ask_about_network (cause, agent);
 }
 
 void
@@ -366,7 +394,7 @@ pp_diagnosis_describe_cause (PpDiagnosis *self,
   g_autofree char *methods = pp_diagnosis_format_methods (cause->methods);
 
   cause->line = cause_words (cause, methods);
-  cause->ask = cause_ask (cause);
+  cause->ask = cause_ask (cause, self->agent_name != NULL);
 }
 
 /* What to change. */
