@@ -467,13 +467,25 @@ count_nodes (GskRenderNode     *node,
   return n;
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
 /* While checks have not answered, and after Stop, the summary gives no
- * verdict that they could change: nothing has answered here. */
+ * verdict that they could change: nothing has answered here. Nor does
+ * its colour: neither pass, warn nor fail. */
 static void
 assert_no_verdict (PpWindow *window,
                    gboolean  stopped)
 {
+  static const char * const colours[] = { "pp-pass", "pp-warn", "pp-fail" };
   g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    g_assert_null (find_widget (GTK_WIDGET (window), has_css_class, colours[i]));
 
   /* The summary is made from the session's results, as its labels are:
    * nothing to wait for. */
