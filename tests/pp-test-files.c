@@ -26,3 +26,25 @@ remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* The real agent cannot be installed here: a stand-in `mdatp` in @dir
+ * runs @health_command for `mdatp health` and @connectivity_command for
+ * `mdatp connectivity test` (shell). Returns a PATH with @dir first. */
+char *
+install_agent_standin (const char *dir,
+                       const char *health_command,
+                       const char *connectivity_command)
+{
+  g_autofree char *command = g_build_filename (dir, "mdatp", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
+                                             "case \"$1\" in\n"
+                                             "  health) %s ;;\n"
+                                             "  connectivity) %s ;;\n"
+                                             "esac\n", health_command, connectivity_command);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (command, script, -1, NULL));
+  g_assert_cmpint (g_chmod (command, 0700), ==, 0);
+
+  return g_strdup_printf ("%s:%s", dir, g_getenv ("PATH"));
+}

@@ -7,4 +7,7 @@
 
 #include <glib.h>
 
-void remove_tree (const char *path);
+void  remove_tree           (const char *path);
+char *install_agent_standin (const char *dir,
+                             const char *health_command,
+                             const char *connectivity_command);

@@ -36,17 +36,10 @@ install_standin (const char *name,
                  const char *connectivity_command)
 {
   g_autofree char *dir = g_build_filename (fixture_dir, name, NULL);
-  g_autofree char *path = g_build_filename (dir, "mdatp", NULL);
-  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
-                                             "case \"$1\" in\n"
-                                             "  health) %s ;;\n"
-                                             "  connectivity) %s ;;\n"
-                                             "esac\n", health_command, connectivity_command);
-  g_autofree char *search = g_strdup_printf ("%s:%s", dir, original_path);
+  g_autofree char *search = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, script, -1, NULL));
-  g_assert_cmpint (g_chmod (path, 0700), ==, 0);
+  g_setenv ("PATH", original_path, TRUE);
+  search = install_agent_standin (dir, health_command, connectivity_command);
   g_setenv ("PATH", search, TRUE);
 }
 
@@ -135,6 +128,27 @@ test_hanging (void)
   g_assert_nonnull (strstr (view->connectivity_problem, "gave no answer within 1 s"));
 }
 
+/* The connectivity test tries a few dozen URLs: the health is asked
+ * beside it, not after it. Here the health answers only once the
+ * connectivity test has started; asked one after the other, the health
+ * would give no answer within its bound. */
+static void
+test_asked_together (void)
+{
+  g_autoptr(PpAgentView) view = NULL;
+  g_autofree char *started = g_build_filename (fixture_dir, "connectivity-started", NULL);
+  g_autofree char *health = g_strdup_printf ("while [ ! -e '%s' ]; do sleep 0.05; done; echo '"
+                                             HEALTH_PLAIN "'", started);
+  g_autofree char *connectivity = g_strdup_printf ("touch '%s'; printf '" CONNECTIVITY "'", started);
+
+  install_standin ("together", health, connectivity);
+  view = pp_agent_view_collect (NULL, 5000);
+
+  g_assert_null (view->health_problem);
+  g_assert_cmpstr (view->version, ==, "101.25012.0000");
+  g_assert_nonnull (strstr (view->connectivity, "[ERROR]"));
+}
+
 /* Endless output is cut at the bound. */
 static void
 test_flood (void)
@@ -218,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/agent-view/health-broken", test_health_broken);
   g_test_add_func ("/agent-view/hanging", test_hanging);
   g_test_add_func ("/agent-view/flood", test_flood);
+  g_test_add_func ("/agent-view/asked-together", test_asked_together);
   g_test_add_func ("/agent-view/sysroot", test_sysroot);
   g_test_add_func ("/agent-view/command-missing", test_command_missing);
   g_test_add_func ("/agent-view/dns-config", test_dns_config);

@@ -254,6 +254,45 @@ check_json (GHashTable *files)
   g_assert_cmpuint (json_array_get_length (skipped), ==, 4);
 }
 
+#define HEADLINE "The agent cannot reach every endpoint on its own path on 2 of 4 hosts."
+#define ASK_FIREWALL "Ask the firewall team to allow outbound HTTPS (port 443) to these hosts"
+
+/* Every output leads with the answer: the agent's path counted over the
+ * hosts, what to change once with the hosts that need it, the allow-list.
+ * The agent goes direct here: the proxy's block is a cause, not a fix. */
+static void
+check_answer (const char *out,
+              GHashTable *files)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse_object (parser, g_hash_table_lookup (files, "fleet.json"));
+  JsonObject *answer = json_object_get_object_member (root, "answer");
+  JsonArray *fixes = json_object_get_array_member (answer, "fixes");
+  JsonArray *allowed = json_object_get_array_member (answer, "allow_list");
+  JsonObject *first = json_array_get_object_element (fixes, 0);
+  JsonObject *blocked = find_by (json_object_get_array_member (root, "causes"), "text",
+                                 "Proxy http://10.0.0.5:3128");
+  const char *html = g_bytes_get_data (g_hash_table_lookup (files, "fleet.html"), NULL);
+
+  g_assert_true (g_str_has_prefix (out, HEADLINE "\nRoot causes:\n  Proxy http://10.0.0.5:3128 blocks (403) "));
+  assert_contains (out, "What to change:\n  " ASK_FIREWALL);
+  assert_contains (out, "(1 host)\nAllow-list for the proxy team (2 entries, allowlist.txt in the fleet "
+                        "report): a.example.test, b.example.test\n");
+  g_assert_cmpstr (json_object_get_string_member (answer, "headline"), ==, HEADLINE);
+  g_assert_cmpuint (json_array_get_length (fixes), ==, 2);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (first, "ask"), ASK_FIREWALL));
+  g_assert_cmpint (json_object_get_int_member (first, "n_hosts"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "causes")), ==, 1);
+  g_assert_null (json_object_get_string_member (blocked, "ask"));
+  g_assert_cmpuint (json_array_get_length (allowed), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (allowed, 0), ==, "a.example.test");
+  g_assert_cmpstr (g_bytes_get_data (g_hash_table_lookup (files, "allowlist.txt"), NULL), ==,
+                   "a.example.test\nb.example.test\n");
+  /* The page's first words after its title line. */
+  g_assert_nonnull (strstr (html, "<section class=\"answer a-fails s-fail\"><p class=\"headline\">" HEADLINE));
+  g_assert_true (strstr (html, HEADLINE) < strstr (html, "<h2>The agent on its own path</h2>"));
+}
+
 static void
 check_html_and_csv (GHashTable *files)
 {
@@ -346,6 +385,7 @@ test_merge (void)
   assert_contains (run.out, "Left out: ");
 
   files = unpack (fleet);
+  check_answer (run.out, files);
   check_json (files);
   check_html_and_csv (files);
   g_assert_true (g_hash_table_contains (files, "fleet.csv"));

@@ -12,6 +12,7 @@
  */
 #include "pp-config-build.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pp-config-panel.h"
@@ -22,6 +23,7 @@
 #include "pp-profile-urls.h"
 #include "pp-report-config.h"
 #include "pp-screenshot.h"
+#include "pp-test-files.h"
 #include "pp-test-gui.h"
 
 static void
@@ -152,6 +154,61 @@ test_configuration (void)
   wait_for_frame (GTK_WIDGET (window));
   assert_method_rows (panel, config, CANARY);
   save_screenshot (window, "configuration-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
+}
+
+/* A stand-in `mdatp` first on PATH whose connectivity test answers only
+ * once @release exists. Returns the PATH to restore. */
+static char *
+install_waiting_agent (const char *release)
+{
+  g_autofree char *dir = g_build_filename (pp_testbed_get_dir (testbed), "waiting-agent", NULL);
+  g_autofree char *connectivity = g_strdup_printf ("while [ ! -e '%s' ]; do sleep 0.05; done\n"
+                                                   "    echo 'Testing connection with "
+                                                   "https://x.cp.wd.microsoft.com/ping ... [OK]'", release);
+  char *original = g_strdup (g_getenv ("PATH"));
+  g_autofree char *search = install_agent_standin (dir, "echo '{\"healthy\":true,\"app_version\":\"101.1\"}'",
+                                                   connectivity);
+
+  g_setenv ("PATH", search, TRUE);
+
+  return original;
+}
+
+/* The agent's connectivity test can take half a minute: the run does not
+ * wait for it, the Configuration page says it is being asked, and shows
+ * the agent's words when they come. */
+static void
+test_agent_beside_run (void)
+{
+  g_autofree char *release = g_build_filename (pp_testbed_get_dir (testbed), "agent-release", NULL);
+  g_autofree char *original_path = install_waiting_agent (release);
+  g_autoptr(PpWindow) window = NULL;
+  PpConfigPanel *panel;
+
+  reset_settings ();
+  set_urls (run_paths);
+  window = g_object_ref (new_window ());
+  panel = PP_CONFIG_PANEL (find_type (GTK_WIDGET (window), PP_TYPE_CONFIG_PANEL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for_run (window);
+  g_assert_null (pp_config_peek_agent_view (pp_config_panel_get_config (panel)));
+  show_page (window, "config");
+  wait_until (find_widget (GTK_WIDGET (panel), is_row_titled, "Asking the agent") != NULL);
+
+  g_assert_true (g_file_set_contents (release, "", 0, NULL));
+  wait_until (find_widget (GTK_WIDGET (panel), is_row_titled, "Testing connection with") != NULL);
+  g_assert_null (find_widget (GTK_WIDGET (panel), is_row_titled, "Asking the agent"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel), is_row_titled, "version 101.1, healthy true"));
+  g_setenv ("PATH", original_path, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -814,6 +871,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/configuration", test_configuration);
+  g_test_add_func ("/gui/agent-beside-run", test_agent_beside_run);
   g_test_add_func ("/gui/run", test_run);
   g_test_add_func ("/gui/agent-summary", test_agent_summary);
   g_test_add_func ("/gui/run-before-rows", test_run_before_rows);

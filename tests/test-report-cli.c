@@ -20,6 +20,7 @@
 
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
+#include "pp-test-files.h"
 #include "pp-test-report.h"
 #include "testbed/pp-testbed.h"
 
@@ -252,6 +253,59 @@ test_host_identity (void)
                    "Machine ID: ");
 }
 
+/* The stand-in agent's connectivity test leaves this file when it starts. */
+static char *agent_asked_file;
+
+/* Answers 200 only if the agent's connectivity test started while this
+ * probe was in flight (waiting for it up to 4 s, under the run's 5 s
+ * time-out); 503 if the agent was asked only after the run, or never. */
+static void
+agent_asked_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  for (guint waited = 0; waited < 80 && !g_file_test (agent_asked_file, G_FILE_TEST_EXISTS); waited++)
+    g_usleep (50 * 1000);
+  soup_server_message_set_status (msg, g_file_test (agent_asked_file, G_FILE_TEST_EXISTS) ? 200 : 503,
+                                  NULL);
+}
+
+/* The agent's connectivity test may take half a minute: --output asks it
+ * beside the probes, not after them, and the report still holds it. */
+static void
+test_agent_beside_run (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *zip = temp_path ("agent.zip");
+  g_autofree char *path = NULL;
+  g_autofree char *standin = temp_path ("agent-standin");
+  g_autofree char *connectivity = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_auto(CliRun) run = { 0 };
+  const char *system;
+
+  agent_asked_file = temp_path ("agent-asked");
+  connectivity = g_strdup_printf ("touch '%s'; echo 'Testing connection with "
+                                  "https://x.cp.wd.microsoft.com/ping ... [OK]'", agent_asked_file);
+  path = install_agent_standin (standin, "echo '{\"healthy\":true,\"app_version\":\"101.1\"}'",
+                                connectivity);
+  url = g_strdup_printf ("http://127.0.0.1:%u/agent", pp_testbed_serve_in_thread (agent_asked_cb, NULL));
+  cli_env (&run, (const char *[]) { "PATH", path, NULL },
+           (const char *[]) { "--url", url, "--methods=direct", "--output", zip, NULL });
+
+  g_assert_cmpint (run.status, ==, 0);
+  files = unpack (zip);
+  /* Any HTTP answer reaches the server: the status tells when the agent was asked. */
+  assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "ProxyProbeResult.txt"), NULL),
+                   "Proxy disabled: Succeeded (200)");
+  system = g_bytes_get_data (g_hash_table_lookup (files, "system.txt"), NULL);
+  assert_contains (system, "Defender for Endpoint: version 101.1, healthy true");
+  assert_contains (system, "Testing connection with https://x.cp.wd.microsoft.com/ping ... [OK]");
+  g_clear_pointer (&agent_asked_file, g_free);
+}
+
 static void
 skip_without_mounts (void)
 {
@@ -439,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/report-cli/no-secrets", test_no_secrets);
   g_test_add_func ("/report-cli/anonymize", test_anonymize);
   g_test_add_func ("/report-cli/host-identity", test_host_identity);
+  g_test_add_func ("/report-cli/agent-beside-run", test_agent_beside_run);
   g_test_add_func ("/report-cli/full-disk", test_full_disk);
   g_test_add_func ("/report-cli/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report-cli/show-rejects", test_show_rejects);

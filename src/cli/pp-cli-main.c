@@ -97,6 +97,11 @@ run_plan (PpCliOptions *options,
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
   sigterm = g_unix_signal_add (SIGTERM, interrupted_cb, &run);
 
+  /* The JSON and the zip hold the agent's own view, whose connectivity
+   * test may take half a minute: it runs beside the probes, and writing
+   * the report waits only for what is left of it. */
+  if (options->json || options->output != NULL)
+    pp_config_collect_agent_view_async (config, NULL, NULL, NULL);
   pp_session_start (session, plan, config, trust);
   note = pp_run_results_format_concurrency_note (pp_session_get_results (session));
   if (note != NULL)

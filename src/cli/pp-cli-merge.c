@@ -5,6 +5,7 @@
  */
 #include "pp-cli-merge.h"
 #include "pp-cli-report.h"
+#include "pp-fleet-answer.h"
 #include "pp-fleet-read.h"
 #include "pp-fleet-write.h"
 #include "pp-log.h"
@@ -47,7 +48,7 @@ parse (MergeOptions  *o,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, "INPUT..." },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("INPUT... - merge hosts' reports");
+  g_autoptr(GOptionContext) context = g_option_context_new ("- merge hosts' reports");
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -84,11 +85,16 @@ remove_tmp_dir (const char *tmp_dir)
   g_rmdir (tmp_dir);
 }
 
+/* The answer first (pp-fleet-answer.c), then the counts. */
 static void
 print_summary (PpFleet *fleet)
 {
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
   GPtrArray *skipped = pp_fleet_get_skipped (fleet);
+  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
+  g_autofree char *lead = pp_fleet_answer_format_text (answer, fleet);
+
+  g_print ("%s\n", lead);
 
   for (PpFleetAgentKind kind = 0; kind < PP_FLEET_N_AGENT_KINDS; kind++)
     {

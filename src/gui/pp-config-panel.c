@@ -29,8 +29,9 @@ struct _PpConfigPanel
   GtkBox *groups;
 
   PpConfig *config;
-  char *shown_text;    /* pp_report_config_format_text() of what the rows show */
+  char *shown_text;    /* pp_report_config_format_text_so_far() of what the rows show */
   gboolean shown;      /* the rows show config (or one just like it) */
+  GCancellable *asking; /* the agent's view of config, being asked */
 };
 
 G_DEFINE_FINAL_TYPE (PpConfigPanel, pp_config_panel, ADW_TYPE_BIN)
@@ -139,15 +140,24 @@ clear_groups (PpConfigPanel *self)
 }
 
 /* The agent's own view beside ours: its health, then its connectivity
- * test in its own words (the core asked it off the main loop). */
+ * test in its own words, or that it is still being asked (off the main
+ * loop: see agent_view_cb()). */
 static void
 add_agent_view (PpConfigPanel *self)
 {
-  const PpAgentView *view = pp_config_get_agent_view (self->config);
+  const PpAgentView *view = pp_config_peek_agent_view (self->config);
   AdwPreferencesGroup *group = add_group (self, _("Defender for Endpoint"),
                                           _("The agent’s own view of its health and connectivity."));
-  g_autofree char *summary = pp_agent_view_format_summary (view);
+  g_autofree char *summary = NULL;
 
+  if (view == NULL)
+    {
+      adw_preferences_group_add (group, make_row (_("Asking the agent…"),
+                                                  _("Its connectivity test runs beside the probes "
+                                                    "and can take half a minute."), NULL));
+      return;
+    }
+  summary = pp_agent_view_format_summary (view);
   adw_preferences_group_add (group, make_row (summary, _("Health (mdatp health)"), NULL));
   if (view->connectivity != NULL && *view->connectivity)
     adw_preferences_group_add (group, make_row (view->connectivity,
@@ -168,7 +178,7 @@ show_config (PpConfigPanel *self)
   if (self->shown)
     return;
   self->shown = TRUE;
-  text = pp_report_config_format_text (self->config);
+  text = pp_report_config_format_text_so_far (self->config);
   if (g_strcmp0 (text, self->shown_text) == 0)
     return;
   g_free (self->shown_text);
@@ -185,6 +195,38 @@ show_config (PpConfigPanel *self)
   add_agent_view (self);
 }
 
+/* The agent answered (or gave up within its bound): its rows replace
+ * "being asked", if the panel still shows that configuration. */
+static void
+agent_view_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PpConfigPanel) self = user_data;
+
+  if (!pp_config_collect_agent_view_finish (PP_CONFIG (object), result, NULL) ||
+      PP_CONFIG (object) != self->config)
+    return;
+  g_debug ("the agent's view arrived: showing it");
+  self->shown = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_config (self);
+}
+
+/* The agent's connectivity test may take half a minute: it is asked as
+ * soon as the configuration is known, beside the run, never on the main
+ * loop. The report, written on a worker thread, waits for what is left. */
+static void
+ask_agent (PpConfigPanel *self)
+{
+  g_cancellable_cancel (self->asking);
+  g_clear_object (&self->asking);
+  if (pp_config_peek_agent_view (self->config) != NULL)
+    return;
+  self->asking = g_cancellable_new ();
+  pp_config_collect_agent_view_async (self->config, self->asking, agent_view_cb, g_object_ref (self));
+}
+
 void
 pp_config_panel_set_config (PpConfigPanel *self,
                             PpConfig      *config)
@@ -193,7 +235,10 @@ pp_config_panel_set_config (PpConfigPanel *self,
   g_return_if_fail (PP_IS_CONFIG (config));
 
   if (g_set_object (&self->config, config))
-    self->shown = FALSE;
+    {
+      self->shown = FALSE;
+      ask_agent (self);
+    }
   gtk_stack_set_visible_child_name (self->stack, "config");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.copy", TRUE);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -272,7 +317,7 @@ copy_action (GtkWidget  *widget,
         pp_clipboard_set_text (widget, gtk_label_get_label (self->received_text));
       return;
     }
-  text = pp_report_config_format_text (self->config);
+  text = pp_report_config_format_text_so_far (self->config);
   pp_clipboard_set_text (widget, text);
 }
 
@@ -281,6 +326,8 @@ pp_config_panel_dispose (GObject *object)
 {
   PpConfigPanel *self = PP_CONFIG_PANEL (object);
 
+  g_cancellable_cancel (self->asking);
+  g_clear_object (&self->asking);
   g_clear_object (&self->config);
   g_clear_pointer (&self->shown_text, g_free);
 

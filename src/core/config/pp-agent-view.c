@@ -128,6 +128,12 @@ read_health (PpAgentView *self,
   self->definitions_status = field_text (health, "definitions_status");
 }
 
+typedef struct
+{
+  PpAgentView *view;
+  guint timeout_ms;
+} ConnectivityJob;
+
 static void
 read_connectivity (PpAgentView *self,
                    guint        timeout_ms)
@@ -156,18 +162,32 @@ read_connectivity (PpAgentView *self,
     self->connectivity_problem = g_strdup_printf ("mdatp connectivity test: %s", error->message);
 }
 
+static gpointer
+connectivity_thread (gpointer data)
+{
+  ConnectivityJob *job = data;
+
+  read_connectivity (job->view, job->timeout_ms);
+
+  return NULL;
+}
+
 /**
  * pp_agent_view_collect:
  * @sysroot: (nullable): the --sysroot; when set, the agent is not asked
  *
- * Blocking: up to twice @timeout_ms. Never fails: what could not be
- * learned is said in the view.
+ * Blocking: up to @timeout_ms. The connectivity test tries a few dozen
+ * URLs and may take most of its bound, so the health is asked beside
+ * it, not after it. Never fails: what could not be learned is said in
+ * the view.
  */
 PpAgentView *
 pp_agent_view_collect (const char *sysroot,
                        guint       timeout_ms)
 {
   g_autoptr(PpAgentView) self = g_new0 (PpAgentView, 1);
+  ConnectivityJob job;
+  GThread *connectivity;
 
   if (timeout_ms == 0)
     timeout_ms = PP_AGENT_VIEW_TIMEOUT_MS;
@@ -182,8 +202,11 @@ pp_agent_view_collect (const char *sysroot,
       return g_steal_pointer (&self);
     }
 
+  /* Each writes only its own fields of the view. */
+  job = (ConnectivityJob) { self, timeout_ms };
+  connectivity = g_thread_new ("pp-agent-connectivity", connectivity_thread, &job);
   read_health (self, timeout_ms);
-  read_connectivity (self, timeout_ms);
+  g_thread_join (connectivity);
   if (self->health_issues == NULL)
     self->health_issues = g_new0 (char *, 1);
   pp_debug ("Defender for Endpoint: %s, version %s, healthy %s", self->command,
@@ -192,14 +215,15 @@ pp_agent_view_collect (const char *sysroot,
   return g_steal_pointer (&self);
 }
 
-/* One line: "version 101.x, healthy false (issues: a, b)" or why not. */
+/* One line: "version 101.x, healthy false (issues: a, b)" or why not.
+ * A NULL view is one still being asked (pp_config_peek_agent_view()). */
 char *
 pp_agent_view_format_summary (const PpAgentView *self)
 {
   GString *text;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
+  if (self == NULL)
+    return g_strdup ("being asked (mdatp health, mdatp connectivity test)");
   if (self->command == NULL)
     return g_strdup (self->not_asked);
 
@@ -227,12 +251,10 @@ pp_agent_view_format_text (const PpAgentView *self)
   g_autofree char *summary = NULL;
   GString *text;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
   summary = pp_agent_view_format_summary (self);
   text = g_string_new (NULL);
   g_string_append_printf (text, "Defender for Endpoint: %s\n", summary);
-  if (self->command == NULL)
+  if (self == NULL || self->command == NULL)
     return g_string_free (text, FALSE);
 
   g_string_append_printf (text, "Defender for Endpoint's connectivity test (%s connectivity test):\n",

@@ -438,7 +438,9 @@ pp_config_get_sample_answer (PpConfig *self)
  * otherwise fill on first use, and block there: the sources (it spawns
  * and asks D-Bus) and the default resolver's sample answer. A window
  * detects on a worker thread and calls this there, so that describing
- * the snapshot on the main loop never blocks.
+ * the snapshot on the main loop never blocks. Not the agent's view: its
+ * connectivity test may take half a minute, which the run need not wait
+ * for (pp_config_collect_agent_view_async()).
  */
 void
 pp_config_prepare (PpConfig *self)
@@ -447,12 +449,14 @@ pp_config_prepare (PpConfig *self)
 
   pp_config_get_sources (self);
   pp_config_get_sample_answer (self);
-  pp_config_get_agent_view (self);
   pp_config_get_dns_config (self);
 }
 
 /* Defender for Endpoint's own view (pp-agent-view.c), asked on first use:
- * only the reports and the Configuration page need it. */
+ * only the reports and the Configuration page need it. Blocking for up to
+ * the agent's bound (30 s): callers that must not wait start it early with
+ * pp_config_collect_agent_view_async() and look with
+ * pp_config_peek_agent_view(). */
 const PpAgentView *
 pp_config_get_agent_view (PpConfig *self)
 {
@@ -463,6 +467,66 @@ pp_config_get_agent_view (PpConfig *self)
                        pp_agent_view_collect (self->sysroot, self->agent_timeout_ms));
 
   return self->agent_view;
+}
+
+/* The agent's view if it was asked already, or NULL: never blocks. */
+const PpAgentView *
+pp_config_peek_agent_view (PpConfig *self)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (self), NULL);
+
+  return g_atomic_pointer_get (&self->agent_view);
+}
+
+static void
+collect_agent_view_worker (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  pp_config_get_agent_view (PP_CONFIG (source_object));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pp_config_collect_agent_view_async:
+ *
+ * Asks the agent on a worker thread, so that its connectivity test (up to
+ * its bound) runs beside the probes instead of before or after them. A
+ * later pp_config_get_agent_view() waits only for what is left of it.
+ * @callback may be NULL.
+ */
+void
+pp_config_collect_agent_view_async (PpConfig            *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PP_IS_CONFIG (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pp_config_collect_agent_view_async);
+  if (pp_config_peek_agent_view (self) != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  pp_debug ("asking Defender for Endpoint beside the run");
+  g_task_run_in_thread (task, collect_agent_view_worker);
+}
+
+/* FALSE only when @result's cancellable was cancelled: the view may
+ * still be filled, later, by the thread that asks. */
+gboolean
+pp_config_collect_agent_view_finish (PpConfig      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* resolv.conf and systemd-resolved's view, for system.txt; on first use. */

@@ -74,6 +74,14 @@ GProxyResolver     *pp_config_get_desktop_resolver (PpConfig             *self);
 const char         *pp_config_get_resolver_name  (PpConfig               *self);
 const char         *pp_config_get_sample_answer  (PpConfig               *self);
 const PpAgentView  *pp_config_get_agent_view     (PpConfig               *self);
+const PpAgentView  *pp_config_peek_agent_view    (PpConfig               *self);
+void                pp_config_collect_agent_view_async  (PpConfig            *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean            pp_config_collect_agent_view_finish (PpConfig            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 const char         *pp_config_get_dns_config     (PpConfig               *self);
 void                pp_config_prepare            (PpConfig               *self);
 

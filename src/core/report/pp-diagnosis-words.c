@@ -510,7 +510,7 @@ add_asks (PpDiagnosis *self)
       PpCause *cause = g_ptr_array_index (self->causes, i);
       gboolean seen = FALSE;
 
-      if (cause->ask == NULL || (self->path.known && !cause->on_agent_path))
+      if (!pp_diagnosis_cause_is_fix (self, cause))
         continue;
       for (guint j = 0; j < self->fixes->len && !seen; j++)
         seen = g_str_equal (g_ptr_array_index (self->fixes, j), cause->ask);

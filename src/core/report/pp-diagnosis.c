@@ -59,6 +59,15 @@ cause_free (PpCause *cause)
   g_free (cause);
 }
 
+/* Whether @cause's ask is among what to change: with an agent, only the
+ * causes on its path are; without one, every cause is. */
+gboolean
+pp_diagnosis_cause_is_fix (const PpDiagnosis *self,
+                           const PpCause     *cause)
+{
+  return cause->ask != NULL && (!self->path.known || cause->on_agent_path);
+}
+
 void
 pp_diagnosis_free (PpDiagnosis *self)
 {

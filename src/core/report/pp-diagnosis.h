@@ -76,6 +76,8 @@ char        *pp_diagnosis_format_allow_list  (const PpDiagnosis *self);
 char        *pp_diagnosis_format_allow_list_section (const PpDiagnosis *self);
 char        *pp_diagnosis_format_methods     (guint              methods);
 char        *pp_cause_format_title           (const PpCause     *cause);
+gboolean     pp_diagnosis_cause_is_fix       (const PpDiagnosis *self,
+                                              const PpCause     *cause);
 PpSeverity   pp_diagnosis_severity           (const PpDiagnosis *self);
 PpSeverity   pp_verdict_kind_severity        (PpVerdictKind      kind);
 const char  *pp_severity_to_id               (PpSeverity         severity);

@@ -18,6 +18,7 @@
  */
 #include "pp-config-build.h"
 
+#include "pp-fleet-answer.h"
 #include "pp-fleet-html.h"
 #include "pp-report-html.h"
 
@@ -40,12 +41,15 @@ static const char style[] =
   "overflow:hidden;text-overflow:ellipsis;font-weight:normal}"
   ".matrix td{text-align:center;padding:0 .2em}"
   ".ok{background:#e8f5e9}.f{background:#ffebee;font-weight:bold}.n{color:#888}"
+  ".answer{border:1px solid #ccc;border-left:.4em solid #888;padding:.2em 1em;max-width:60em}"
+  ".headline{font-size:1.15em;font-weight:bold}.answer h3{font-size:1em;margin:.8em 0 .2em}"
+  ".allow{white-space:pre-wrap;font-family:monospace;margin:.2em 0;columns:24em}"
   ".s-pass{border-left:.4em solid #2e7d32}.s-warn{border-left:.4em solid #ef6c00}"
   ".s-fail{border-left:.4em solid #c62828}.s-pending{border-left:.4em solid #888}";
 
-/* Rows are coloured as each host's own report colours its verdict
- * (pp_diagnosis_severity()): a host's agent reaches all or fails; by any
- * method, the verdict's kind decides. */
+/* Rows and the answer are coloured as each host's own report colours
+ * its verdict (pp_diagnosis_severity()): a host's agent reaches all or
+ * fails; by any method, the verdict's kind decides. */
 static PpSeverity
 agent_severity (PpFleetAgentKind kind)
 {
@@ -145,6 +149,54 @@ append_agent_verdicts (GString *out,
   g_string_append (out, "</tbody></table>\n");
 }
 
+/* The answer, first: the headline, what to change on how many hosts, and
+ * the allow-list for the proxy team (also allowlist.txt). */
+static void
+append_answer (GString *out,
+               PpFleet *fleet)
+{
+  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
+  g_autofree char *allowed = pp_fleet_answer_format_allow_list (answer);
+  gboolean fails = FALSE, reaches = FALSE;
+  GPtrArray *hosts = pp_fleet_get_hosts (fleet);
+  PpFleetAgentKind kind;
+
+  for (guint h = 0; h < hosts->len; h++)
+    {
+      PpFleetAgentKind agent = ((PpFleetHost *) g_ptr_array_index (hosts, h))->agent;
+
+      fails |= agent == PP_FLEET_AGENT_FAILS;
+      reaches |= agent == PP_FLEET_AGENT_REACHES_ALL;
+    }
+  kind = fails ? PP_FLEET_AGENT_FAILS : reaches ? PP_FLEET_AGENT_REACHES_ALL : PP_FLEET_AGENT_NONE;
+
+  g_string_append_printf (out, "<section class=\"answer a-%s s-%s\"><p class=\"headline\">",
+                          pp_fleet_agent_id (kind), pp_severity_to_id (agent_severity (kind)));
+  text (out, answer->headline);
+  g_string_append (out, "</p>\n");
+  if (answer->fixes->len > 0)
+    g_string_append (out, "<h3>What to change</h3><ol>");
+  for (guint i = 0; i < answer->fixes->len; i++)
+    {
+      PpFleetFix *fix = g_ptr_array_index (answer->fixes, i);
+
+      g_string_append (out, "<li>");
+      text (out, fix->ask);
+      g_string_append_printf (out, " <b>(%u host%s)</b></li>", fix->n_hosts, fix->n_hosts == 1 ? "" : "s");
+    }
+  if (answer->fixes->len > 0)
+    g_string_append (out, "</ol>\n");
+  if (answer->allow_list->len > 0)
+    {
+      g_string_append_printf (out, "<h3>Allow-list for the proxy team (%u entr%s, also allowlist.txt)</h3>"
+                                   "<p class=\"allow\">", answer->allow_list->len,
+                              answer->allow_list->len == 1 ? "y" : "ies");
+      text (out, allowed);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
 static void
 append_verdicts (GString *out,
                  PpFleet *fleet)
@@ -188,11 +240,11 @@ append_causes (GString *out,
     {
       PpFleetCauseSum *sum = g_ptr_array_index (sums, i);
 
+      g_autofree char *line = pp_fleet_cause_sum_format (sum);
+
       g_string_append (out, "<tr><td>");
-      text (out, sum->text);
-      g_string_append_printf (out, " — fails for %u endpoint%s on %u host%s</td><td>%u</td><td>",
-                              sum->n_endpoints, sum->n_endpoints == 1 ? "" : "s",
-                              sum->hosts->len, sum->hosts->len == 1 ? "" : "s", sum->n_endpoints);
+      text (out, line);
+      g_string_append_printf (out, "</td><td>%u</td><td>", sum->n_endpoints);
       host_list (out, sum->hosts);
       g_string_append (out, "</td></tr>\n");
     }
@@ -345,6 +397,7 @@ pp_fleet_html_format (PpFleet    *fleet,
                           hosts->len, pp_fleet_get_skipped (fleet)->len);
   text (out, generated);
   g_string_append (out, "</p>\n");
+  append_answer (out, fleet);
   append_agent_verdicts (out, fleet);
   append_verdicts (out, fleet);
   append_causes (out, fleet);

@@ -5,6 +5,7 @@
  */
 #include "pp-config-build.h"
 
+#include "pp-fleet-answer.h"
 #include "pp-fleet-json.h"
 #include "pp-json.h"
 
@@ -122,12 +123,48 @@ add_causes (JsonBuilder *builder,
       json_builder_begin_object (builder);
       pp_json_add_string_member (builder, "key", sum->key);
       pp_json_add_string_member (builder, "text", sum->text);
+      pp_json_add_string_member (builder, "ask", sum->ask);
       pp_json_add_int_member (builder, "n_hosts", sum->hosts->len);
       pp_json_add_int_member (builder, "n_endpoints", sum->n_endpoints);
       add_host_keys (builder, sum->hosts);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+/* The answer that leads every fleet output (pp-fleet-answer.c). */
+static void
+add_answer (JsonBuilder *builder,
+            PpFleet     *fleet)
+{
+  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
+
+  json_builder_set_member_name (builder, "answer");
+  json_builder_begin_object (builder);
+  pp_json_add_string_member (builder, "headline", answer->headline);
+  json_builder_set_member_name (builder, "fixes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < answer->fixes->len; i++)
+    {
+      PpFleetFix *fix = g_ptr_array_index (answer->fixes, i);
+
+      json_builder_begin_object (builder);
+      pp_json_add_string_member (builder, "ask", fix->ask);
+      pp_json_add_int_member (builder, "n_hosts", fix->n_hosts);
+      json_builder_set_member_name (builder, "causes");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < fix->cause_keys->len; c++)
+        json_builder_add_string_value (builder, g_ptr_array_index (fix->cause_keys, c));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "allow_list");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < answer->allow_list->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (answer->allow_list, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -187,6 +224,7 @@ pp_fleet_json_format (PpFleet    *fleet,
   pp_json_add_string_member (builder, "application", "proxyprobe " PACKAGE_VERSION);
   pp_json_add_string_member (builder, "generated", generated);
   pp_json_add_int_member (builder, "n_hosts", hosts->len);
+  add_answer (builder, fleet);
   add_agent_verdicts (builder, hosts);
   add_verdicts (builder, hosts);
   add_causes (builder, fleet);

@@ -28,6 +28,7 @@ cause_free (PpFleetCause *cause)
 {
   g_free (cause->key);
   g_free (cause->text);
+  g_free (cause->ask);
   g_free (cause);
 }
 
@@ -82,6 +83,7 @@ pp_fleet_host_free (PpFleetHost *host)
   g_free (host->network);
   g_free (host->agent_headline);
   g_clear_pointer (&host->causes, g_ptr_array_unref);
+  g_strfreev (host->allow_list);
   g_clear_pointer (&host->cells, g_array_unref);
   g_free (host->source);
   g_free (host->report_member);
@@ -227,6 +229,17 @@ member_folder (const char *name,
   return g_strdup_printf ("hosts/%s-%.8s", safe, run_id);
 }
 
+static GStrv
+copy_strings (GPtrArray *strings)
+{
+  GStrv copy = g_new0 (char *, strings->len + 1);
+
+  for (guint i = 0; i < strings->len; i++)
+    copy[i] = g_strdup (g_ptr_array_index (strings, i));
+
+  return copy;
+}
+
 PpFleetHost *
 pp_fleet_host_new (PpFleet      *self,
                    PpRunResults *results,
@@ -253,6 +266,7 @@ pp_fleet_host_new (PpFleet      *self,
   host->proxy_configuration = describe_proxies (configuration);
   host->network = describe_network (facts);
   host->causes = pp_fleet_host_causes (diagnosis);
+  host->allow_list = copy_strings (diagnosis->allow_list);
   if (diagnosis->path.known)
     {
       host->agent = diagnosis->exit_status == PP_EXIT_ALL_REACHABLE ? PP_FLEET_AGENT_REACHES_ALL
@@ -494,6 +508,7 @@ pp_fleet_sum_causes (PpFleet *self)
               sum = g_new0 (PpFleetCauseSum, 1);
               sum->key = cause->key;
               sum->text = cause->text;
+              sum->ask = cause->ask;
               sum->hosts = g_ptr_array_new ();
               g_hash_table_insert (by_key, cause->key, sum);
               g_ptr_array_add (sums, sum);
@@ -584,6 +599,7 @@ pp_fleet_host_causes (const PpDiagnosis *diagnosis)
       cause->key = g_strdup_printf ("%s|%s|%s", found->id, found->subject ? found->subject : "DIRECT",
                                     found->status ? found->status : "");
       cause->text = pp_cause_format_title (found);
+      cause->ask = pp_diagnosis_cause_is_fix (diagnosis, found) ? g_strdup (found->ask) : NULL;
       cause->n_endpoints = found->n_endpoints;
       g_ptr_array_add (causes, cause);
     }

@@ -10,6 +10,7 @@
  * across hosts, hosts grouped by proxy configuration and by network.
  *
  *   pp-fleet.c        the hosts, duplicates, groups and causes
+ *   pp-fleet-answer.c the answer: a headline, what to change, the allow-list
  *   pp-fleet-read.c   reading the inputs (zips, report.json, folders)
  *   pp-fleet-html.c   fleet.html
  *   pp-fleet-json.c   fleet.json (proxyprobe-fleet/1) and fleet.csv
@@ -49,6 +50,7 @@ typedef struct
 {
   char *key;                  /* the same cause on every host has the same key */
   char *text;                 /* "Proxy http://10.0.0.5:3128 blocks (403 ERR_ACCESS_DENIED)" */
+  char *ask;                  /* what to change, whom to ask; NULL when it is not a fix here */
   guint n_endpoints;
 } PpFleetCause;
 
@@ -78,6 +80,7 @@ typedef struct
   char *proxy_configuration;  /* the proxies it was set up with, one line */
   char *network;              /* "eth0 192.0.2.0/24", or why unknown */
   GPtrArray *causes;          /* of PpFleetCause */
+  GStrv allow_list;           /* its report's allow-list: hosts, then wildcard domains */
   GArray *cells;              /* guint16 per fleet endpoint: see pp_fleet_cell_*() */
   char *source;               /* the input's path */
   char *report_member;        /* "hosts/NAME/report.html" (or .json) in the fleet zip */
@@ -126,6 +129,7 @@ typedef struct
 {
   const char *key;
   const char *text;
+  const char *ask;            /* what to change, or NULL */
   guint n_endpoints;
   GPtrArray *hosts;           /* of PpFleetHost, not owned */
 } PpFleetCauseSum;

@@ -225,17 +225,14 @@ pp_report_config_format_sources (GPtrArray *sources)
   return g_string_free (text, FALSE);
 }
 
-/* The --show-config text: the methods, every source, then the agent's
- * own view. */
-char *
-pp_report_config_format_text (PpConfig *config)
+static char *
+format_text (PpConfig          *config,
+             const PpAgentView *agent_view)
 {
   g_autoptr(GPtrArray) methods = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *agent = NULL;
   GString *out;
-
-  g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
 
   g_debug ("describing the configuration as text");
   methods = pp_report_config_describe_methods (config);
@@ -243,8 +240,28 @@ pp_report_config_format_text (PpConfig *config)
   pp_report_config_format_methods (methods, out);
   sources = pp_report_config_format_sources (pp_config_get_sources (config));
   g_string_append_printf (out, "\nConfiguration sources on this machine:\n%s", sources);
-  agent = pp_agent_view_format_text (pp_config_get_agent_view (config));
+  agent = pp_agent_view_format_text (agent_view);
   g_string_append_printf (out, "\n%s", agent);
 
   return g_string_free (out, FALSE);
+}
+
+/* The --show-config text: the methods, every source, then the agent's
+ * own view (waiting for it: see pp_config_get_agent_view()). */
+char *
+pp_report_config_format_text (PpConfig *config)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
+
+  return format_text (config, pp_config_get_agent_view (config));
+}
+
+/* The same without waiting for the agent: while it is being asked, the
+ * text says so. For the window's main loop. */
+char *
+pp_report_config_format_text_so_far (PpConfig *config)
+{
+  g_return_val_if_fail (PP_IS_CONFIG (config), NULL);
+
+  return format_text (config, pp_config_peek_agent_view (config));
 }

@@ -15,5 +15,6 @@ void       pp_report_config_format_methods   (GPtrArray *methods,
                                               GString   *out);
 char      *pp_report_config_format_sources   (GPtrArray *sources);
 char      *pp_report_config_format_text      (PpConfig  *config);
+char      *pp_report_config_format_text_so_far (PpConfig *config);
 
 G_END_DECLS

@@ -454,7 +454,8 @@ add_agent_view (JsonBuilder       *builder,
 }
 
 /* Adds one object value: the caller has set the member name, if any.
- * Blocking unless the snapshot was prepared (pp_config_prepare()). */
+ * Blocking unless the snapshot was prepared (pp_config_prepare()) and the
+ * agent's view collected (pp_config_collect_agent_view_async()). */
 void
 pp_report_json_add_config (JsonBuilder *builder,
                            PpConfig    *config)
