@@ -88,5 +88,9 @@ GtkWidget    *find_type          (GtkWidget    *root,
                                   GType         type);
 GtkWidget    *focused            (PpWindow     *window);
 char         *clipboard_text     (GtkWidget    *widget);
+double        text_contrast      (const guchar *pixels,
+                                  int           stride_px,
+                                  const graphene_rect_t *rect);
+void          set_high_contrast  (gboolean      high_contrast);
 
 G_END_DECLS

@@ -289,7 +289,7 @@ check_answer (const char *out,
   g_assert_cmpstr (g_bytes_get_data (g_hash_table_lookup (files, "allowlist.txt"), NULL), ==,
                    "a.example.test\nb.example.test\n");
   /* The page's first words after its title line. */
-  g_assert_nonnull (strstr (html, "<section class=\"answer a-fails\"><p class=\"headline\">" HEADLINE));
+  g_assert_nonnull (strstr (html, "<section class=\"answer a-fails s-fail\"><p class=\"headline\">" HEADLINE));
   g_assert_true (strstr (html, HEADLINE) < strstr (html, "<h2>The agent on its own path</h2>"));
 }
 
@@ -308,6 +308,13 @@ check_html_and_csv (GHashTable *files)
   assert_contains (html, "fails for 2 endpoints on 2 hosts");
   assert_contains (html, "<a href=\"hosts/alpha.corp.example.test-");
   g_assert_null (strstr (html, "<script"));
+  /* Rows coloured as each host's own report colours its verdict: only
+   * direct is a warning, none reachable a failure, the agent's either. */
+  assert_contains (html, "<tr class=\"v-only_direct s-warn\">");
+  assert_contains (html, "<tr class=\"v-none_reachable s-fail\">");
+  assert_contains (html, "<tr class=\"a-fails s-fail\">");
+  assert_contains (html, "<tr class=\"a-reaches_all s-pass\">");
+  assert_contains (html, ".s-warn{border-left:.4em solid #ef6c00}");
   /* The matrix in blocks a browser lays out only when they are in view
    * (1,000 hosts rendered in 3 s in one table), classes and no inline
    * styles on its cells. */

@@ -14,7 +14,6 @@
  */
 #include "pp-config-build.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pp-details-pane.h"
@@ -340,63 +339,7 @@ test_focus_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Contrast, measured on the drawn pixels */
-
-static double
-luminance (const guchar *bgra)
-{
-  double c[3];
-
-  for (int i = 0; i < 3; i++)
-    {
-      double v = bgra[2 - i] / 255.0;
-
-      c[i] = v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
-    }
-
-  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-}
-
-static double
-contrast (const guchar *a,
-          const guchar *b)
-{
-  double la = luminance (a), lb = luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
-/* In @rect of the window's pixels: the background (the commonest colour)
- * and the text's contrast to it (its strongest pixel: a glyph's stems are
- * drawn at full colour). 0 when nothing but background is there. */
-static double
-text_contrast (const guchar          *pixels,
-               int                    stride_px,
-               const graphene_rect_t *rect)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  guint32 bg = 0;
-  guint best = 0;
-  double most = 0;
-  int x0 = (int) rect->origin.x, y0 = (int) rect->origin.y;
-  int x1 = (int) (rect->origin.x + rect->size.width), y1 = (int) (rect->origin.y + rect->size.height);
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        guint32 p = ((const guint32 *) pixels)[y * stride_px + x];
-        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (p))) + 1;
-
-        g_hash_table_insert (counts, GUINT_TO_POINTER (p), GUINT_TO_POINTER (n));
-        if (n > best)
-          best = n, bg = p;
-      }
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      most = MAX (most, contrast (pixels + (y * stride_px + x) * 4, (const guchar *) &bg));
-
-  return most <= 1.0 ? 0 : most;
-}
+/* Contrast, measured on the drawn pixels (text_contrast (), pp-test-gui.c) */
 
 static gboolean
 is_group (GtkWidget     *widget,
@@ -468,15 +411,6 @@ assert_contrast (GtkWidget  *window,
     }
   g_test_message ("%s style: %u texts, the faintest at %.2f:1", style, checked, worst);
   g_assert_cmpuint (checked, >, at_least);
-}
-
-static void
-set_high_contrast (gboolean high_contrast)
-{
-  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
-
-  g_settings_set_boolean (a11y, "high-contrast", high_contrast);
-  wait_until (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) == high_contrast);
 }
 
 /* The grid alone, then with a cell's details open (as a screenshot for

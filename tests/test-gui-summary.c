@@ -4,7 +4,7 @@
  *
  * The diagnosis reads as a layout: each root cause and each change a
  * row of its own (a cause off the agent's path says so), the headline
- * by pass or fail, and Copy Allow-List
+ * by pass, warn or fail, and Copy Allow-List
  * copying exactly the allow-list (insensitive when it is empty). No
  * summary label is cut, at 1024, 1280 and 1920 pixels, with and without
  * the details; the details sit beside the grid, inside the window.
@@ -13,6 +13,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-config-build.h"
+
+#include <string.h>
 
 #include "pp-details-pane.h"
 #include "pp-diagnosis.h"
@@ -82,18 +84,84 @@ assert_rows (PpWindow   *window,
     g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
 }
 
-/* The headline's colour and icon follow the exit status the run gives. */
+/* The headline's colour and icon are core's severity of the run's
+ * diagnosis, as the ticket image and the HTML report colour it. */
 static void
-assert_outcome (PpWindow *window,
-                gboolean  passed)
+assert_outcome (PpWindow   *window,
+                PpSeverity  severity)
 {
+  static const char * const classes[] = { "pp-pass", "pp-warn", "pp-fail" };
+  static const char * const icons[] = {
+    [PP_SEVERITY_PASS] = "emblem-ok-symbolic", [PP_SEVERITY_WARN] = "dialog-warning-symbolic",
+    [PP_SEVERITY_FAIL] = "dialog-error-symbolic",
+  };
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (pp_window_get_results (window));
+  g_autofree char *expected = g_strdup_printf ("pp-%s", pp_severity_to_id (severity));
   GtkWidget *summary = find_widget (GTK_WIDGET (window), has_class, "pp-summary");
+  GtkWidget *icon;
 
   g_assert_nonnull (summary);
-  g_assert_cmpint (pp_run_results_get_exit_status (pp_window_get_results (window)) == PP_EXIT_ALL_REACHABLE,
-                   ==, passed);
-  g_assert_nonnull (find_widget (summary, has_class, passed ? "pp-pass" : "pp-fail"));
-  g_assert_null (find_widget (summary, has_class, passed ? "pp-fail" : "pp-pass"));
+  g_assert_cmpint (pp_diagnosis_severity (diagnosis), ==, severity);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (!g_str_equal (classes[i], expected))
+      g_assert_null (find_widget (summary, has_class, classes[i]));
+  icon = find_type (summary, GTK_TYPE_IMAGE);
+  g_assert_true (gtk_widget_has_css_class (icon, expected));
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, icons[severity]);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (icon)));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (icon), expected));
+}
+
+/* The headline's words against the window's background, drawn. */
+static void
+assert_headline_contrast (PpWindow   *window,
+                          const char *style)
+{
+  GtkWidget *summary = find_widget (GTK_WIDGET (window), has_class, "pp-summary");
+  GtkWidget *title = gtk_widget_get_next_sibling (find_type (summary, GTK_TYPE_IMAGE));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t rect;
+  double ratio;
+
+  assert_goes_idle (GTK_WIDGET (window));
+  texture = render_widget (GTK_WIDGET (window));
+  pixels = texture_pixels (texture);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (window), &rect));
+  ratio = text_contrast (pixels, gdk_texture_get_width (texture), &rect);
+  g_test_message ("%s style: “%s” at %.2f:1", style, gtk_label_get_label (GTK_LABEL (title)), ratio);
+  g_assert_cmpfloat (ratio, >=, 4.5);
+}
+
+/* Without an agent the title is the answer, and says the count once:
+ * the sentence under it and the line of what any method reached add
+ * what the title does not, and the copied summary does as the view. */
+static void
+assert_count_once (PpWindow   *window,
+                   const char *title)
+{
+  GtkWidget *summary = find_widget (GTK_WIDGET (window), has_class, "pp-summary");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *copied = pp_window_format_summary (window);
+  g_autofree char *count = g_strndup (title, strstr (title, " endpoint") - title);
+  guint n = 0;
+
+  g_assert_nonnull (find_widget (summary, is_label_saying, title));
+  collect (summary, is_label, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+      if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)) && strstr (text, count) != NULL)
+        {
+          g_test_message ("“%s” says %s", text, count);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (strstr (copied, count));
+  g_assert_null (strstr (strstr (copied, count) + 1, count));
 }
 
 static gboolean
@@ -105,7 +173,9 @@ clipboard_changed (GtkWidget *widget)
 }
 
 /* A run with a proxy that blocks and one that asks for a password: two
- * causes, two rows; the button copies allowlist.txt's text, redacted. */
+ * causes, two rows; the button copies allowlist.txt's text, redacted.
+ * Every endpoint is reached, but only with the proxy disabled: a warning
+ * (the summary said pass where the ticket image said amber). */
 static void
 test_diagnosis (void)
 {
@@ -123,7 +193,7 @@ test_diagnosis (void)
   assert_rows (window, "pp-causes", causes);
   g_assert_cmpuint (diagnosis->fixes->len, >, 0);
   assert_rows (window, "pp-fixes", diagnosis->fixes);
-  assert_outcome (window, TRUE);
+  assert_outcome (window, PP_SEVERITY_WARN);
 
   g_assert_cmpuint (diagnosis->allow_list->len, >, 0);
   g_assert_nonnull (button);
@@ -140,7 +210,8 @@ test_diagnosis (void)
 }
 
 /* Nothing a proxy blocked: no allow-list to copy. An endpoint nothing
- * reaches: the headline fails. */
+ * reaches, the other reached: without an agent that is a warning (amber,
+ * as on the ticket image), its words at 4.5:1 in every style. */
 static void
 test_empty_allow_list (void)
 {
@@ -161,8 +232,16 @@ test_empty_allow_list (void)
   button = find_widget (GTK_WIDGET (window), is_allow_list_button, NULL);
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
-  assert_outcome (window, FALSE);
-  save_screenshot (window, "summary-fail-1024-en.png");
+  assert_outcome (window, PP_SEVERITY_WARN);
+  assert_count_once (window, "1 of 2 endpoints reachable");
+  save_screenshot (window, "summary-warn-1024-en.png");
+  assert_headline_contrast (window, "light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  assert_headline_contrast (window, "dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  set_high_contrast (TRUE);
+  assert_headline_contrast (window, "high contrast");
+  set_high_contrast (FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -193,7 +272,7 @@ test_agent (void)
     }
   g_assert_cmpuint (causes->len, >, 0);
   assert_rows (window, "pp-causes", causes);
-  assert_outcome (window, FALSE);
+  assert_outcome (window, PP_SEVERITY_FAIL);
   save_screenshot (window, "summary-agent-1280-en.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -130,6 +130,19 @@ assert_text_contains (const PpTicketBox *box,
     g_error ("box %d/%u says \"%s\", not \"%s\"", box->role, box->index, text, part);
 }
 
+/* Without an agent the title is the answer: the count once, the lines
+ * under it saying what it does not. */
+static void
+assert_count_once (const PpTicketBox *box,
+                   const char        *count)
+{
+  g_autofree char *text = pp_ticket_layout_get_text (box);
+  const char *first = strstr (text, count);
+
+  if (first == NULL || strstr (first + 1, count) != NULL)
+    g_error ("box %d/%u says \"%s\" other than once: \"%s\"", box->role, box->index, count, text);
+}
+
 /* Every box on the picture, and a picture of the agreed width. */
 static void
 test_size (void)
@@ -213,6 +226,7 @@ test_matrix (void)
   assert_text_contains (pp_ticket_layout_find (layout, PP_TICKET_ROLE_FACTS, 0), "A test profile");
   assert_text_contains (pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0),
                         "of 55 endpoints reachable");
+  assert_count_once (pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0), " of 55");
 }
 
 /* A profile with an agent: the verdict box leads with what the agent

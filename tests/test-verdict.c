@@ -502,8 +502,12 @@ test_no_agent (void)
 
   cli (&run, (const char *[]) { "--url", ok, "--methods=direct,named", named, NULL });
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Verdict: 1 of 1 endpoints reachable by at least one method (this "
-                   "profile names no agent: the verdict speaks of methods only).\n");
+  /* The count once, in the summary; the verdict says what it does not. */
+  assert_contains (run.out, "Verdict: Only direct connections get through: no endpoint is reachable "
+                   "through a proxy (this profile names no agent: the verdict speaks of methods "
+                   "only).\n");
+  g_assert_cmpuint (count (run.out, "1 of 1 endpoint"), ==, 1);
+  assert_contains (run.out, "Summary: 1 of 1 endpoints reachable by at least one method");
 }
 
 static void
@@ -571,9 +575,11 @@ hand_result (PpEndpoint *endpoint,
   return result;
 }
 
+/* @with_agent: the profile names the test agent, else none (a URL list). */
 static PpRunResults *
-hand_run (guint n_endpoints,
-          PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e))
+hand_run_of (guint n_endpoints,
+             PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e),
+             gboolean with_agent)
 {
   const PpAgentStep path[] = { PP_AGENT_STEP_NAMED, PP_AGENT_STEP_LOCAL, PP_AGENT_STEP_DIRECT };
   const char *domains[] = { "*.corp.test", NULL };
@@ -592,7 +598,8 @@ hand_run (guint n_endpoints,
       g_ptr_array_add (endpoints, pp_endpoint_new (url, "S", "GET", ok, 1, "system", "WW"));
     }
   profile = pp_profile_new_from_endpoints ("hand", "Hand", endpoints);
-  pp_profile_set_agent (profile, agent);
+  if (with_agent)
+    pp_profile_set_agent (profile, agent);
   plan = pp_plan_new (profile, methods);
   for (guint e = 0; e < n_endpoints; e++)
     for (guint m = 0; m < methods->len; m++)
@@ -600,6 +607,13 @@ hand_run (guint n_endpoints,
                                       g_array_index (methods, PpMethod, m), e));
 
   return pp_run_results_new_finished (plan, results);
+}
+
+static PpRunResults *
+hand_run (guint n_endpoints,
+          PpProbeResult *(*make) (PpEndpoint *endpoint, PpMethod method, guint e))
+{
+  return hand_run_of (n_endpoints, make, TRUE);
 }
 
 /* Named proxy: 403 for endpoints 0-3, 407 for 4; default proxy: 407
@@ -676,7 +690,7 @@ test_html_once_per_cause (void)
 {
   g_autoptr(PpRunResults) run = hand_run (5, make_mixed);
   g_autofree char *html = pp_report_html_format (run, "2026-12-07", "", "");
-  const char *box = strstr (html, "<section class=\"verdict v-none\">");
+  const char *box = strstr (html, "<section class=\"verdict v-fail\">");
   const char *causes = strstr (html, "<ol>");
   const char *guidance = strstr (html, "Guidance per cause");
 
@@ -780,6 +794,195 @@ test_engine_findings (void)
                    "answer in time from 10.255.255.53 — Default proxy, Command line proxy");
 }
 
+/* Every kind of cause's words, line and title: the line is what a
+ * host's own verdict says, the title what a fleet adds up across hosts
+ * (the same cause without its counts, example or methods). Named proxy:
+ * refused without a reason, then unreachable without a detail; default:
+ * a password; command line: TLS inspected; direct: a transparent proxy
+ * on one endpoint, a time-out on the other. */
+static PpProbeResult *
+make_every_kind (PpEndpoint *endpoint,
+                 PpMethod    method,
+                 guint       e)
+{
+  PpProbeResult *result;
+
+  switch (method)
+    {
+    case PP_METHOD_NAMED:
+      return e == 0 ? hand_result (endpoint, method, PP_OUTCOME_PROXY_REFUSED,
+                                   "http://named.corp.test:3128", NULL)
+                    : hand_result (endpoint, method, PP_OUTCOME_PROXY_UNREACHABLE,
+                                   "http://gone.corp.test:3128", NULL);
+    case PP_METHOD_DEFAULT:
+      return hand_result (endpoint, method, PP_OUTCOME_PROXY_AUTH_REQUIRED,
+                          "http://desk.corp.test:8080", "the proxy answered 407 to CONNECT");
+    case PP_METHOD_DIRECT:
+      if (e == 1)
+        return hand_result (endpoint, method, PP_OUTCOME_CONNECT_TIMEOUT, NULL, "timed out");
+      result = hand_result (endpoint, method, PP_OUTCOME_OK, NULL, "the server answered 200");
+      result->transparent_proxy = g_strdup ("squid/5.7 (Via header)");
+      return result;
+    default:
+      result = hand_result (endpoint, method, PP_OUTCOME_TLS_INSPECTED, "http://cmd.corp.test:3128",
+                            "inspected");
+      result->tls.inspected = TRUE;
+      result->tls.issuer = g_strdup ("CN=Contoso TLS Inspection CA");
+      return result;
+    }
+}
+
+static const PpCause *
+find_cause (const PpDiagnosis *diagnosis,
+            const char        *id)
+{
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    if (g_str_equal (((PpCause *) g_ptr_array_index (diagnosis->causes, i))->id, id))
+      return g_ptr_array_index (diagnosis->causes, i);
+  g_assert_not_reached ();
+}
+
+static void
+assert_cause_words (const PpDiagnosis *diagnosis,
+                    const char        *id,
+                    const char        *line,
+                    const char        *title)
+{
+  const PpCause *cause = find_cause (diagnosis, id);
+  g_autofree char *text = pp_cause_format_title (cause);
+
+  g_assert_cmpstr (cause->line, ==, line);
+  g_assert_cmpstr (text, ==, title);
+}
+
+static void
+test_cause_words (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (2, make_every_kind);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (run);
+  g_autoptr(PpRunResults) findings = NULL;
+  g_autoptr(PpDiagnosis) found = NULL;
+
+  g_assert_cmpuint (diagnosis->causes->len, ==, 6);
+  assert_cause_words (diagnosis, "proxy_refused",
+                      "Proxy http://named.corp.test:3128 blocks 1 endpoint (403) — Named proxy",
+                      "Proxy http://named.corp.test:3128 blocks (403)");
+  assert_cause_words (diagnosis, "proxy_unreachable",
+                      "Proxy http://gone.corp.test:3128 cannot be reached (1 endpoint): no answer "
+                      "— Named proxy", "Proxy http://gone.corp.test:3128 cannot be reached");
+  assert_cause_words (diagnosis, "proxy_auth_required",
+                      "Proxy http://desk.corp.test:8080 asks for a password (407) for 2 endpoints "
+                      "— Default proxy", "Proxy http://desk.corp.test:8080 asks for a password (407)");
+  assert_cause_words (diagnosis, "tls_inspected",
+                      "HTTPS inspected by CN=Contoso TLS Inspection CA on 2 endpoints — Command "
+                      "line proxy", "HTTPS inspected by CN=Contoso TLS Inspection CA");
+  assert_cause_words (diagnosis, "transparent_proxy",
+                      "Direct connections pass through a transparent proxy, squid/5.7 (Via "
+                      "header), on 1 endpoint",
+                      "Direct connections pass through a transparent proxy, squid/5.7 (Via header)");
+  assert_cause_words (diagnosis, "connect_timeout",
+                      "Connection timed out for 1 endpoint on direct connections: timed out — "
+                      "Proxy disabled", "Connection timed out on direct connections");
+  /* A generic cause through a proxy. */
+  g_assert_true (pp_outcome_from_id ("dns_timeout", &dns_timeout));
+  findings = hand_run (2, make_engine_findings);
+  found = pp_diagnosis_new (findings);
+  assert_cause_words (found, "dns_timeout",
+                      "No DNS answer in time for 2 endpoints through proxy "
+                      "http://cmd.corp.test:3128: no DNS answer in time from 10.255.255.53 — "
+                      "Default proxy, Command line proxy",
+                      "No DNS answer in time through proxy http://cmd.corp.test:3128");
+}
+
+/* The verdict's colour, one decision for every output: each case of
+ * the predicate, and the HTML report's verdict box following it. Two
+ * endpoints; per endpoint a letter per method (default, direct, named,
+ * cmdline): o reached, x refused, c stopped before it answered. */
+static const char *cells[2];
+
+static PpProbeResult *
+make_from_cells (PpEndpoint *endpoint,
+                 PpMethod    method,
+                 guint       e)
+{
+  static const PpMethod order[] = { PP_METHOD_DEFAULT, PP_METHOD_DIRECT, PP_METHOD_NAMED, PP_METHOD_CMDLINE };
+  const char *proxy = method == PP_METHOD_DIRECT ? NULL : "http://proxy.corp.test:3128";
+  guint m = 0;
+
+  while (order[m] != method)
+    m++;
+  if (cells[e][m] == 'o')
+    return hand_result (endpoint, method, PP_OUTCOME_OK, proxy, "the server answered 200");
+  if (cells[e][m] == 'c')
+    return hand_result (endpoint, method, PP_OUTCOME_CANCELLED, proxy, NULL);
+  if (method == PP_METHOD_DIRECT)
+    return hand_result (endpoint, method, PP_OUTCOME_CONNECT_REFUSED, NULL, "refused");
+
+  return hand_result (endpoint, method, PP_OUTCOME_PROXY_REFUSED, proxy,
+                      "the proxy answered 403 to CONNECT (ERR_ACCESS_DENIED 0)");
+}
+
+static void
+test_severity (void)
+{
+  static const struct {
+    gboolean agent;
+    const char *cells[2];
+    PpSeverity severity;
+    const char *why;
+  } cases[] = {
+    { TRUE, { "oooo", "oooo" }, PP_SEVERITY_PASS, "the agent reaches all" },
+    { TRUE, { "ooxo", "oooo" }, PP_SEVERITY_FAIL, "the agent reaches some: never amber" },
+    { TRUE, { "xxxx", "xxxx" }, PP_SEVERITY_FAIL, "the agent reaches none" },
+    { TRUE, { "ooco", "oooo" }, PP_SEVERITY_PENDING, "the agent's path not answered yet" },
+    { TRUE, { "ooco", "ooxo" }, PP_SEVERITY_FAIL, "a failure on the path is final" },
+    { FALSE, { "oooo", "oooo" }, PP_SEVERITY_PASS, "all reachable" },
+    { FALSE, { "xoxx", "xoxx" }, PP_SEVERITY_WARN, "only with the proxy disabled" },
+    { FALSE, { "oooo", "xxxx" }, PP_SEVERITY_WARN, "some endpoints unreachable" },
+    { FALSE, { "xxxx", "xxxx" }, PP_SEVERITY_FAIL, "nothing gets through" },
+    { FALSE, { "cccc", "cccc" }, PP_SEVERITY_PENDING, "nothing answered" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PpRunResults) run = NULL;
+      g_autoptr(PpDiagnosis) diagnosis = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *box = NULL;
+
+      g_test_message ("%s: %s %s", cases[i].why, cases[i].cells[0], cases[i].cells[1]);
+      cells[0] = cases[i].cells[0];
+      cells[1] = cases[i].cells[1];
+      run = hand_run_of (2, make_from_cells, cases[i].agent);
+      diagnosis = pp_diagnosis_new (run);
+      g_assert_cmpint (diagnosis->path.known, ==, cases[i].agent);
+      g_assert_cmpint (pp_diagnosis_severity (diagnosis), ==, cases[i].severity);
+      html = pp_report_html_format (run, "2026-12-07", "", "");
+      box = g_strdup_printf ("<section class=\"verdict v-%s\">", pp_severity_to_id (cases[i].severity));
+      assert_contains (html, box);
+    }
+}
+
+/* A URL list names no agent: what to change does not speak of one. */
+static void
+test_no_agent_fixes (void)
+{
+  g_autoptr(PpRunResults) run = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+
+  cells[0] = cells[1] = "xxxx";
+  run = hand_run_of (2, make_from_cells, FALSE);
+  diagnosis = pp_diagnosis_new (run);
+  g_assert_cmpuint (diagnosis->fixes->len, >, 0);
+  for (guint i = 0; i < diagnosis->fixes->len; i++)
+    {
+      g_test_message ("%s", (char *) g_ptr_array_index (diagnosis->fixes, i));
+      g_assert_null (strstr (g_ptr_array_index (diagnosis->fixes, i), "agent"));
+    }
+  assert_contains (g_ptr_array_index (diagnosis->fixes, diagnosis->fixes->len - 1),
+                   "or set a proxy for the program that uses them.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +996,9 @@ main (int   argc,
 
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
+  g_test_add_func ("/verdict/cause-words", test_cause_words);
+  g_test_add_func ("/verdict/severity", test_severity);
+  g_test_add_func ("/verdict/no-agent-fixes", test_no_agent_fixes);
   g_test_add_func ("/verdict/direct-path", test_direct_path);
   g_test_add_func ("/verdict/html-once-per-cause", test_html_once_per_cause);
   g_test_add_func ("/verdict/engine-findings", test_engine_findings);

@@ -1,7 +1,7 @@
 /* pp-summary-view.c: the results page's summary: the diagnosis as a layout
  *
  * What a ticket's screenshot must carry, readable without a click: the
- * headline (what the agent reaches on its path, pass or fail by colour
+ * headline (what the agent reaches on its path, pass, warn or fail by colour
  * and icon), each root cause and each change a row of its own, the
  * allow-list with a button that copies it, what any method reached, and
  * the per-method counts. Every label wraps: none is cut by a narrow
@@ -95,13 +95,13 @@ format_any_method (PpRunResults      *results,
                    const PpVerdict   *verdict,
                    const PpDiagnosis *diagnosis)
 {
-  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis != NULL &&
-                                                            diagnosis->path.known);
+  g_autofree char *headline = diagnosis != NULL ? pp_diagnosis_format_any_method (diagnosis)
+                                                : pp_verdict_format_any_method (verdict, FALSE);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
 
   /* A stopped run without a verdict says so in its headline; one whose
    * verdict holds nonetheless (every endpoint reached) says it here. */
-  return g_strdup_printf ("%s%s%s%s", headline, *methods ? " " : "", methods,
+  return g_strdup_printf ("%s%s%s%s", headline, *headline && *methods ? " " : "", methods,
                           verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                           ? _(" Stopped: some checks did not run.") : "");
 }
@@ -233,23 +233,38 @@ format_allow_list (const PpDiagnosis *diagnosis)
                           n, hosts->str);
 }
 
-/* Pass or fail by the exit status the run gives (the agent's path where
- * the profile has an agent): an icon and a colour, the words the same. */
+/* The headline's colour and icon, as every output gives them (core's
+ * severity): pass, warn (something gets through, not everything) or
+ * fail; neither while the verdict is not certain. The words are the same
+ * whatever the colour. */
+static const struct
+{
+  const char *css_class;
+  const char *icon;
+} outcome_looks[] = {
+  [PP_SEVERITY_PENDING] = { NULL, "media-playback-stop-symbolic" },
+  [PP_SEVERITY_PASS] = { "pp-pass", "emblem-ok-symbolic" },
+  [PP_SEVERITY_WARN] = { "pp-warn", "dialog-warning-symbolic" },
+  [PP_SEVERITY_FAIL] = { "pp-fail", "dialog-error-symbolic" },
+};
+
 static void
 show_outcome (PpSummaryView     *self,
               const PpDiagnosis *diagnosis)
 {
   GtkWidget *widgets[] = { GTK_WIDGET (self->summary_icon), GTK_WIDGET (self->summary_title) };
-  gboolean passed = diagnosis != NULL && diagnosis->exit_status == PP_EXIT_ALL_REACHABLE;
+  PpSeverity severity = diagnosis != NULL ? pp_diagnosis_severity (diagnosis) : PP_SEVERITY_PENDING;
+  const char *css_class = outcome_looks[severity].css_class;
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     {
-      gtk_widget_remove_css_class (widgets[i], "pp-pass");
-      gtk_widget_remove_css_class (widgets[i], "pp-fail");
-      if (diagnosis != NULL)
-        gtk_widget_add_css_class (widgets[i], passed ? "pp-pass" : "pp-fail");
+      for (guint s = 0; s < G_N_ELEMENTS (outcome_looks); s++)
+        if (outcome_looks[s].css_class != NULL)
+          gtk_widget_remove_css_class (widgets[i], outcome_looks[s].css_class);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (widgets[i], css_class);
     }
-  gtk_image_set_from_icon_name (self->summary_icon, passed ? "emblem-ok-symbolic" : "dialog-error-symbolic");
+  gtk_image_set_from_icon_name (self->summary_icon, outcome_looks[severity].icon);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_icon), diagnosis != NULL);
 }
 

@@ -163,28 +163,19 @@ add_text_box (PpTicketLayout *self,
   return height;
 }
 
-/* The colour of the verdict: the agent's path where the profile names an
- * agent, else what any method reached. Each takes white text at 4.5:1. */
+/* The colour of the verdict, as every output gives it (core's severity:
+ * the agent's path where the profile names an agent, else what the
+ * methods reached). Each takes white text at 4.5:1. */
 static guint32
 verdict_background (const PpDiagnosis *diagnosis)
 {
-  const PpAgentPath *path = &diagnosis->path;
-
-  if (path->known && path->n_pending == 0)
-    return path->n_reached == path->n_endpoints ? kind_colors[PP_TICKET_KIND_OK].background
-                                                : kind_colors[PP_TICKET_KIND_BLOCKED].background;
-
-  /* Without an agent, red only when nothing gets through: every endpoint
-   * reached, but only by some methods, is a warning (amber), not a
-   * failure under a title that says all are reachable. */
-  switch (diagnosis->verdict.kind)
+  switch (pp_diagnosis_severity (diagnosis))
     {
-    case PP_VERDICT_ALL_REACHABLE: return kind_colors[PP_TICKET_KIND_OK].background;
-    case PP_VERDICT_PENDING: return MUTED;
-    case PP_VERDICT_NONE_REACHABLE: return kind_colors[PP_TICKET_KIND_BLOCKED].background;
-    case PP_VERDICT_ONLY_DIRECT:
-    case PP_VERDICT_SOME_UNREACHABLE:
-    default: return kind_colors[PP_TICKET_KIND_PASSWORD].background;
+    case PP_SEVERITY_PASS: return kind_colors[PP_TICKET_KIND_OK].background;
+    case PP_SEVERITY_WARN: return kind_colors[PP_TICKET_KIND_PASSWORD].background;
+    case PP_SEVERITY_FAIL: return kind_colors[PP_TICKET_KIND_BLOCKED].background;
+    case PP_SEVERITY_PENDING:
+    default: return MUTED;
     }
 }
 
@@ -199,14 +190,14 @@ describe_verdict (PpRunResults *results,
   const PpVerdict *verdict = &diagnosis->verdict;
   g_autofree char *title = pp_diagnosis_format_title (diagnosis);
   g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);
-  g_autofree char *headline = pp_verdict_format_any_method (verdict, diagnosis->path.known);
+  g_autofree char *headline = pp_diagnosis_format_any_method (diagnosis);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
   g_autofree char *guidance = pp_verdict_format_guidance (verdict);
   g_autofree char *text = NULL;
 
   *background = verdict_background (diagnosis);
   text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s<b>%s%s%s%s</b>%s%s",
-                                  title, brief, headline, *methods ? " " : "", methods,
+                                  title, brief, headline, *headline && *methods ? " " : "", methods,
                                   verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                                   ? _(" Stopped: some checks did not run.") : "",
                                   guidance ? "\n" : "", guidance ? guidance : "");

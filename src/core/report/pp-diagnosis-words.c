@@ -152,6 +152,26 @@ describe_fallback (PpDiagnosis *self)
                                      plural (path->n_proxy_unreachable), self->agent_name));
 }
 
+/* Without the agent's path, the count by any method is the summary's
+ * title and the CLI's Summary line: the sentence says what the count
+ * does not, which kind of answer it is. */
+static const char *
+methods_answer (const PpVerdict *verdict)
+{
+  switch (verdict->kind)
+    {
+    case PP_VERDICT_ALL_REACHABLE: return "Every endpoint is reachable by at least one method";
+    case PP_VERDICT_ONLY_DIRECT: return "Only direct connections get through: no endpoint is "
+                                        "reachable through a proxy";
+    case PP_VERDICT_SOME_UNREACHABLE: return "Some endpoints are not reachable by any method";
+    case PP_VERDICT_NONE_REACHABLE: return "No endpoint is reachable by any method";
+    case PP_VERDICT_PENDING:
+    default: return verdict->n_cancelled > 0
+                    ? "No verdict: the run was stopped before every probe answered"
+                    : "No verdict yet: some probes have not answered";
+    }
+}
+
 void
 pp_diagnosis_describe_path (PpDiagnosis  *self,
                             PpRunResults *results)
@@ -159,15 +179,12 @@ pp_diagnosis_describe_path (PpDiagnosis  *self,
   const PpAgentPath *path = &self->path;
 
   if (self->agent_name == NULL)
-    self->headline = g_strdup_printf ("%u of %u endpoints reachable by at least one method (this "
-                                      "profile names no agent: the verdict speaks of methods only).",
-                                      self->verdict.n_reachable, self->verdict.n_endpoints);
+    self->headline = g_strdup_printf ("%s (this profile names no agent: the verdict speaks of "
+                                      "methods only).", methods_answer (&self->verdict));
   else if (!path->known)
     self->headline = g_strdup_printf ("%s: its path cannot be told from this run (the method of "
-                                      "its path was not run or has not answered); %u of %u "
-                                      "endpoints reachable by at least one method.",
-                                      self->agent_name, self->verdict.n_reachable,
-                                      self->verdict.n_endpoints);
+                                      "its path was not run or has not answered). %s.",
+                                      self->agent_name, methods_answer (&self->verdict));
   else
     describe_known_path (self, results);
 
@@ -185,111 +202,161 @@ pp_diagnosis_describe_path (PpDiagnosis  *self,
 
 /* One cause's line and whom to ask. */
 
+/* Each cause's words, once. The line a host's verdict shows is the
+ * cause's title with its counts put in, then one probe's detail and the
+ * methods; the title alone ("Proxy http://10.0.0.5:3128 blocks (403
+ * ERR_ACCESS_DENIED)") is the same on every machine it occurs on, which
+ * is what a fleet report adds up across hosts. */
+typedef enum
+{
+  QUALIFY_NONE,
+  QUALIFY_STATUS,       /* " (403 ERR_ACCESS_DENIED)": what the proxy answered */
+  QUALIFY_WHERE,        /* " through proxy X", " on direct connections" */
+} Qualify;
+
+typedef struct
+{
+  const char *id;       /* NULL: any other cause, named by its outcome's reason */
+  const char *before;   /* the words around the subject */
+  const char *after;
+  const char *count;    /* how the counts join the title: " for " 2 endpoints */
+  const char *count_end;
+  Qualify qualify;      /* after the counts */
+  const char *no_detail;/* the line gives one probe's detail, this when there is none; NULL: not */
+  gboolean methods;     /* the line ends with the methods */
+} CausePhrase;
+
+static const CausePhrase cause_phrases[] = {
+  { "proxy_refused", "Proxy ", " blocks", " ", "", QUALIFY_STATUS, NULL, TRUE },
+  { "proxy_auth_required", "Proxy ", " asks for a password (407)", " for ", "", QUALIFY_NONE, NULL, TRUE },
+  { "tls_inspected", "HTTPS inspected by ", "", " on ", "", QUALIFY_NONE, NULL, TRUE },
+  { "transparent_proxy", "Direct connections pass through a transparent proxy, ", "", ", on ", "",
+    QUALIFY_NONE, NULL, FALSE },
+  { "proxy_unreachable", "Proxy ", " cannot be reached", " (", ")", QUALIFY_NONE, "no answer", TRUE },
+};
+
+static const CausePhrase other_phrase = { NULL, NULL, NULL, " for ", "", QUALIFY_WHERE, "no detail", TRUE };
+
+static const CausePhrase *
+cause_phrase (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cause_phrases); i++)
+    if (g_str_equal (cause_phrases[i].id, id))
+      return &cause_phrases[i];
+
+  return &other_phrase;
+}
+
+/* "Proxy X blocks"; any other cause by its outcome's reason ("Name not resolved"). */
+static void
+append_head (GString           *out,
+             const CausePhrase *phrase,
+             const PpCause     *cause)
+{
+  PpOutcome outcome;
+  const char *reason;
+
+  if (phrase->id != NULL)
+    {
+      g_string_append_printf (out, "%s%s%s", phrase->before,
+                              cause->subject ? cause->subject : "(direct)", phrase->after);
+      return;
+    }
+  reason = pp_outcome_from_id (cause->id, &outcome) ? pp_outcome_get_reason (outcome) : cause->id;
+  g_string_append_printf (out, "%c%s", g_ascii_toupper (reason[0]), reason + 1);
+}
+
 /* A cause without a proxy is a direct connection's only when the direct
  * method is all it hit: a named proxy that cannot be used has none either. */
-static char *
-where (const PpCause *cause)
+static void
+append_qualifier (GString           *out,
+                  const CausePhrase *phrase,
+                  const PpCause     *cause)
 {
-  if (cause->subject != NULL)
-    return g_strdup_printf (" through proxy %s", cause->subject);
-
-  return g_strdup (cause->methods == PP_METHOD_BIT (PP_METHOD_DIRECT) ? " on direct connections" : "");
+  if (phrase->qualify == QUALIFY_STATUS)
+    g_string_append_printf (out, " (%s)", cause->status ? cause->status : "refused");
+  else if (phrase->qualify == QUALIFY_WHERE && cause->subject != NULL)
+    g_string_append_printf (out, " through proxy %s", cause->subject);
+  else if (phrase->qualify == QUALIFY_WHERE && cause->methods == PP_METHOD_BIT (PP_METHOD_DIRECT))
+    g_string_append (out, " on direct connections");
 }
 
+/* The title, or with @methods the line: title, counts, detail, methods. */
 static char *
-generic_line (const PpCause *cause,
-              const char    *methods)
+cause_words (const PpCause *cause,
+             const char    *methods)
 {
-  g_autofree char *at = where (cause);
-  PpOutcome outcome;
-  const char *reason = pp_outcome_from_id (cause->id, &outcome) ? pp_outcome_get_reason (outcome)
-                                                               : cause->id;
-
-  return g_strdup_printf ("%c%s for %u endpoint%s%s: %s — %s", g_ascii_toupper (reason[0]),
-                          reason + 1, cause->n_endpoints, plural (cause->n_endpoints), at,
-                          cause->example ? cause->example : "no detail", methods);
-}
-
-static char *
-cause_line (const PpCause *cause,
-            const char    *methods)
-{
+  const CausePhrase *phrase = cause_phrase (cause->id);
+  GString *out = g_string_new (NULL);
   guint n = cause->n_endpoints;
-  const char *subject = cause->subject ? cause->subject : "(direct)";
 
-  if (g_str_equal (cause->id, "proxy_refused"))
-    return g_strdup_printf ("Proxy %s blocks %u endpoint%s (%s) — %s", subject, n, plural (n),
-                            cause->status ? cause->status : "refused", methods);
-  if (g_str_equal (cause->id, "proxy_auth_required"))
-    return g_strdup_printf ("Proxy %s asks for a password (407) for %u endpoint%s — %s", subject,
-                            n, plural (n), methods);
-  if (g_str_equal (cause->id, "tls_inspected"))
-    return g_strdup_printf ("HTTPS inspected by %s on %u endpoint%s — %s", subject, n, plural (n),
-                            methods);
-  if (g_str_equal (cause->id, "transparent_proxy"))
-    return g_strdup_printf ("Direct connections pass through a transparent proxy, %s, on %u "
-                            "endpoint%s", subject, n, plural (n));
-  if (g_str_equal (cause->id, "proxy_unreachable"))
-    return g_strdup_printf ("Proxy %s cannot be reached (%u endpoint%s): %s — %s", subject, n,
-                            plural (n), cause->example ? cause->example : "no answer", methods);
+  append_head (out, phrase, cause);
+  if (methods != NULL)
+    g_string_append_printf (out, "%s%u endpoint%s%s", phrase->count, n, plural (n), phrase->count_end);
+  append_qualifier (out, phrase, cause);
+  if (methods != NULL && phrase->no_detail != NULL)
+    g_string_append_printf (out, ": %s", cause->example ? cause->example : phrase->no_detail);
+  if (methods != NULL && phrase->methods)
+    g_string_append_printf (out, " — %s", methods);
 
-  return generic_line (cause, methods);
+  return g_string_free (out, FALSE);
 }
 
 /**
  * pp_cause_format_title:
  *
- * The cause without its counts, the same on every machine it occurs on
- * ("Proxy http://10.0.0.5:3128 blocks (403 ERR_ACCESS_DENIED)"): what a
- * fleet report adds up across hosts.
+ * The cause without its counts, detail or methods, the same on every
+ * machine it occurs on ("Proxy http://10.0.0.5:3128 blocks (403
+ * ERR_ACCESS_DENIED)"): what a fleet report adds up across hosts.
  */
 char *
 pp_cause_format_title (const PpCause *cause)
 {
-  const char *subject = cause->subject ? cause->subject : "(direct)";
-  g_autofree char *at = NULL;
-  PpOutcome outcome;
-  const char *reason;
+  g_return_val_if_fail (cause != NULL, NULL);
 
-  if (g_str_equal (cause->id, "proxy_refused"))
-    return g_strdup_printf ("Proxy %s blocks (%s)", subject, cause->status ? cause->status : "refused");
-  if (g_str_equal (cause->id, "proxy_auth_required"))
-    return g_strdup_printf ("Proxy %s asks for a password (407)", subject);
-  if (g_str_equal (cause->id, "tls_inspected"))
-    return g_strdup_printf ("HTTPS inspected by %s", subject);
-  if (g_str_equal (cause->id, "transparent_proxy"))
-    return g_strdup_printf ("Direct connections pass through a transparent proxy, %s", subject);
-  if (g_str_equal (cause->id, "proxy_unreachable"))
-    return g_strdup_printf ("Proxy %s cannot be reached", subject);
-  at = where (cause);
-  reason = pp_outcome_from_id (cause->id, &outcome) ? pp_outcome_get_reason (outcome) : cause->id;
-
-  return g_strdup_printf ("%c%s%s", g_ascii_toupper (reason[0]), reason + 1, at);
+  return cause_words (cause, NULL);
 }
 
+/* Whom to ask about a proxy, inspection or transparent proxy. @agent:
+ * the profile names one; a URL list's client is whatever program uses
+ * the hosts, and what it can or cannot do is not known. */
 static char *
-cause_ask (const PpCause *cause)
+ask_about_proxy (const PpCause *cause,
+                 gboolean       agent)
 {
-  const char *subject = cause->subject;
+  const char *subject = cause->subject ? cause->subject : "the proxy";
 
   if (g_str_equal (cause->id, "proxy_refused"))
-    return g_strdup_printf ("Ask the proxy team to allow the hosts of the allow-list on %s for the "
-                            "agent.", subject ? subject : "the proxy");
+    return g_strdup_printf ("Ask the proxy team to allow the hosts of the allow-list on %s for %s.",
+                            subject, agent ? "the agent" : "the program that uses them");
   if (g_str_equal (cause->id, "proxy_auth_required"))
     return g_strdup_printf ("Ask the proxy team to allow anonymous access to the hosts of the "
-                            "allow-list on %s: the agent cannot give a password.",
-                            subject ? subject : "the proxy");
+                            "allow-list on %s%s", subject,
+                            agent ? ": the agent cannot give a password." : ".");
   if (g_str_equal (cause->id, "tls_inspected"))
     return g_strdup_printf ("Ask the team that runs the TLS inspection (%s) to exempt the hosts of "
-                            "the allow-list: the agent accepts only its service's own "
-                            "certificates.", subject);
+                            "the allow-list%s", subject,
+                            agent ? ": the agent accepts only its service's own certificates." : ".");
   if (g_str_equal (cause->id, "transparent_proxy"))
     return g_strdup_printf ("Ask the owners of the transparent proxy on the direct path (%s) to "
-                            "allow the agent's hosts: its rules apply whichever path the agent "
-                            "takes.", subject);
+                            "allow %s: its rules apply whichever path %s.", subject,
+                            agent ? "the agent's hosts" : "these hosts",
+                            agent ? "the agent takes" : "is taken");
   if (g_str_equal (cause->id, "proxy_unreachable"))
     return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
-                            "team whether it has moved.", subject ? subject : "the proxy");
+                            "team whether it has moved.", subject);
+
+  return NULL;
+}
+
+/* Whom to ask about names and connections, or the agent's own setting. */
+static char *
+ask_about_network (const PpCause *cause,
+                   gboolean       agent)
+{
+  const char *subject = cause->subject;
+  const char *who = agent ? "the agent" : "the program that uses them";
+
   if (g_str_equal (cause->id, "error") && (cause->methods & PP_METHOD_BIT (PP_METHOD_NAMED)))
     return g_strdup_printf ("Correct the agent's proxy setting where it was set (an empty or "
                             "placeholder value is a known failure): %s", cause->example);
@@ -298,15 +365,26 @@ cause_ask (const PpCause *cause)
   if (g_str_equal (cause->id, "dns_timeout"))
     return g_strdup ("Ask the network team why this machine's DNS servers do not answer in time.");
   if (g_str_has_prefix (cause->id, "dns_"))
-    return g_strdup ("Ask the network team why this machine's DNS servers do not resolve these "
-                     "names (or set a proxy for the agent, if only the proxy reaches the internet).");
-  if (g_str_equal (cause->id, "connect_refused") || g_str_equal (cause->id, "connect_timeout") ||
-      g_str_equal (cause->id, "timeout"))
-    return subject ? g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject)
-                   : g_strdup ("Ask the firewall team to allow outbound HTTPS (port 443) to these "
-                               "hosts, or set a proxy for the agent.");
+    return g_strdup_printf ("Ask the network team why this machine's DNS servers do not resolve "
+                            "these names (or set a proxy for %s, if only the proxy reaches the "
+                            "internet).", who);
+  if (!g_str_equal (cause->id, "connect_refused") && !g_str_equal (cause->id, "connect_timeout") &&
+      !g_str_equal (cause->id, "timeout"))
+    return NULL;
+  if (subject != NULL)
+    return g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject);
 
-  return NULL;
+  return g_strdup_printf ("Ask the firewall team to allow outbound HTTPS (port 443) to these "
+                          "hosts, or set a proxy for %s.", who);
+}
+
+static char *
+cause_ask (const PpCause *cause,
+           gboolean       agent)
+{
+  char *ask = ask_about_proxy (cause, agent);
+
+  return ask != NULL ? ask : ask_about_network (cause, agent);
 }
 
 void
@@ -315,8 +393,8 @@ pp_diagnosis_describe_cause (PpDiagnosis *self,
 {
   g_autofree char *methods = pp_diagnosis_format_methods (cause->methods);
 
-  cause->line = cause_line (cause, methods);
-  cause->ask = cause_ask (cause);
+  cause->line = cause_words (cause, methods);
+  cause->ask = cause_ask (cause, self->agent_name != NULL);
 }
 
 /* What to change. */

@@ -57,6 +57,15 @@ typedef struct
   PpExitStatus exit_status;
 } PpDiagnosis;
 
+/* How a verdict is coloured: see pp_diagnosis_severity(). */
+typedef enum
+{
+  PP_SEVERITY_PENDING,  /* not certain yet: probes unanswered (running or stopped) */
+  PP_SEVERITY_PASS,
+  PP_SEVERITY_WARN,
+  PP_SEVERITY_FAIL,
+} PpSeverity;
+
 PpDiagnosis *pp_diagnosis_new                (PpRunResults      *results);
 void         pp_diagnosis_free               (PpDiagnosis       *self);
 char        *pp_diagnosis_format_text        (const PpDiagnosis *self);
@@ -69,6 +78,9 @@ char        *pp_diagnosis_format_methods     (guint              methods);
 char        *pp_cause_format_title           (const PpCause     *cause);
 gboolean     pp_diagnosis_cause_is_fix       (const PpDiagnosis *self,
                                               const PpCause     *cause);
+PpSeverity   pp_diagnosis_severity           (const PpDiagnosis *self);
+PpSeverity   pp_verdict_kind_severity        (PpVerdictKind      kind);
+const char  *pp_severity_to_id               (PpSeverity         severity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpDiagnosis, pp_diagnosis_free)
 

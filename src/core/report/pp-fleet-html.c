@@ -41,13 +41,26 @@ static const char style[] =
   "overflow:hidden;text-overflow:ellipsis;font-weight:normal}"
   ".matrix td{text-align:center;padding:0 .2em}"
   ".ok{background:#e8f5e9}.f{background:#ffebee;font-weight:bold}.n{color:#888}"
-  ".v-all_reachable{border-left:.4em solid #2e7d32}.v-none_reachable{border-left:.4em solid #c62828}"
-  ".v-some_unreachable,.v-only_direct{border-left:.4em solid #ef6c00}.v-incomplete{border-left:.4em solid #888}"
-  ".a-reaches_all{border-left:.4em solid #2e7d32}.a-fails{border-left:.4em solid #c62828}.a-none{border-left:.4em solid #888}"
   ".answer{border:1px solid #ccc;border-left:.4em solid #888;padding:.2em 1em;max-width:60em}"
-  ".answer.a-fails{border-left-color:#c62828}.answer.a-reaches_all{border-left-color:#2e7d32}"
   ".headline{font-size:1.15em;font-weight:bold}.answer h3{font-size:1em;margin:.8em 0 .2em}"
-  ".allow{white-space:pre-wrap;font-family:monospace;margin:.2em 0;columns:24em}";
+  ".allow{white-space:pre-wrap;font-family:monospace;margin:.2em 0;columns:24em}"
+  ".s-pass{border-left:.4em solid #2e7d32}.s-warn{border-left:.4em solid #ef6c00}"
+  ".s-fail{border-left:.4em solid #c62828}.s-pending{border-left:.4em solid #888}";
+
+/* Rows and the answer are coloured as each host's own report colours
+ * its verdict (pp_diagnosis_severity()): a host's agent reaches all or
+ * fails; by any method, the verdict's kind decides. */
+static PpSeverity
+agent_severity (PpFleetAgentKind kind)
+{
+  switch (kind)
+    {
+    case PP_FLEET_AGENT_REACHES_ALL: return PP_SEVERITY_PASS;
+    case PP_FLEET_AGENT_FAILS: return PP_SEVERITY_FAIL;
+    case PP_FLEET_AGENT_NONE:
+    default: return PP_SEVERITY_PENDING;
+    }
+}
 
 /* One glyph per outcome: a letter for each failure a helpdesk tells
  * apart, with the legend under the matrix. */
@@ -127,7 +140,8 @@ append_agent_verdicts (GString *out,
           g_ptr_array_add (some, g_ptr_array_index (hosts, h));
       if (some->len == 0)
         continue;
-      g_string_append_printf (out, "<tr class=\"a-%s\"><th>%s</th><td>", pp_fleet_agent_id (order[i]),
+      g_string_append_printf (out, "<tr class=\"a-%s s-%s\"><th>%s</th><td>", pp_fleet_agent_id (order[i]),
+                              pp_severity_to_id (agent_severity (order[i])),
                               pp_fleet_agent_label (order[i]));
       host_list (out, some);
       g_string_append (out, "</td></tr>\n");
@@ -145,6 +159,7 @@ append_answer (GString *out,
   g_autofree char *allowed = pp_fleet_answer_format_allow_list (answer);
   gboolean fails = FALSE, reaches = FALSE;
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
+  PpFleetAgentKind kind;
 
   for (guint h = 0; h < hosts->len; h++)
     {
@@ -153,10 +168,10 @@ append_answer (GString *out,
       fails |= agent == PP_FLEET_AGENT_FAILS;
       reaches |= agent == PP_FLEET_AGENT_REACHES_ALL;
     }
-  g_string_append_printf (out, "<section class=\"answer a-%s\"><p class=\"headline\">",
-                          pp_fleet_agent_id (fails ? PP_FLEET_AGENT_FAILS
-                                             : reaches ? PP_FLEET_AGENT_REACHES_ALL
-                                             : PP_FLEET_AGENT_NONE));
+  kind = fails ? PP_FLEET_AGENT_FAILS : reaches ? PP_FLEET_AGENT_REACHES_ALL : PP_FLEET_AGENT_NONE;
+
+  g_string_append_printf (out, "<section class=\"answer a-%s s-%s\"><p class=\"headline\">",
+                          pp_fleet_agent_id (kind), pp_severity_to_id (agent_severity (kind)));
   text (out, answer->headline);
   g_string_append (out, "</p>\n");
   if (answer->fixes->len > 0)
@@ -198,7 +213,8 @@ append_verdicts (GString *out,
           g_ptr_array_add (some, g_ptr_array_index (hosts, h));
       if (some->len == 0)
         continue;
-      g_string_append_printf (out, "<tr class=\"v-%s\"><th>%s</th><td>", pp_fleet_verdict_id (kind),
+      g_string_append_printf (out, "<tr class=\"v-%s s-%s\"><th>%s</th><td>", pp_fleet_verdict_id (kind),
+                              pp_severity_to_id (pp_verdict_kind_severity (kind)),
                               pp_fleet_verdict_label (kind));
       host_list (out, some);
       g_string_append (out, "</td></tr>\n");

@@ -373,6 +373,19 @@ pp_verdict_format_any_method (const PpVerdict *verdict,
   return g_strdup_printf (_("By any method (the client analyzer's rule): %s"), headline);
 }
 
+/* Without the agent's path the diagnosis's headline is the verdict by
+ * any method, and the title counts it: a third saying would repeat them. */
+char *
+pp_diagnosis_format_any_method (const PpDiagnosis *diagnosis)
+{
+  g_return_val_if_fail (diagnosis != NULL, NULL);
+
+  if (!diagnosis->path.known)
+    return g_strdup ("");
+
+  return pp_verdict_format_any_method (&diagnosis->verdict, TRUE);
+}
+
 char *
 pp_verdict_format_methods (const PpVerdict *verdict,
                            PpPlan          *plan)

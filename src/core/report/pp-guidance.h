@@ -33,6 +33,9 @@ char       *pp_diagnosis_format_title    (const PpDiagnosis   *diagnosis);
 /* The same, prefixed as the analyzer's rule when an agent's path leads. */
 char       *pp_verdict_format_any_method (const PpVerdict     *verdict,
                                           gboolean             beside_agent);
+/* Under the diagnosis's headline: what any method reached beside the
+ * agent's path, or "" where the headline already says it (no path). */
+char       *pp_diagnosis_format_any_method (const PpDiagnosis *diagnosis);
 /* "Works for every endpoint: Proxy disabled. Fails: Default proxy." */
 char       *pp_verdict_format_methods    (const PpVerdict     *verdict,
                                           PpPlan              *plan);

@@ -22,8 +22,8 @@ static const char style[] =
   "h3{font-size:1em;margin-bottom:.2em;word-break:break-all}"
   ".meta{color:#555}"
   ".verdict{padding:.6em 1em;border-left:.4em solid #888;background:#f4f4f4}"
-  ".v-all{border-color:#2e7d32}.v-only-direct,.v-some{border-color:#ef6c00}"
-  ".v-none{border-color:#c62828}.headline{font-size:1.15em;font-weight:bold}"
+  ".v-pass{border-color:#2e7d32}.v-warn{border-color:#ef6c00}"
+  ".v-fail{border-color:#c62828}.headline{font-size:1.15em;font-weight:bold}"
   "table{border-collapse:collapse;font-size:.9em}"
   "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}"
   "td.url{word-break:break-all;max-width:30em}"
@@ -99,20 +99,6 @@ append_element (GString    *out,
   text = g_markup_vprintf_escaped (format, args);
   va_end (args);
   append_html (out, text);
-}
-
-static const char *
-verdict_class (PpVerdictKind kind)
-{
-  switch (kind)
-    {
-    case PP_VERDICT_ALL_REACHABLE: return "v-all";
-    case PP_VERDICT_ONLY_DIRECT: return "v-only-direct";
-    case PP_VERDICT_SOME_UNREACHABLE: return "v-some";
-    case PP_VERDICT_NONE_REACHABLE: return "v-none";
-    case PP_VERDICT_PENDING:
-    default: return "v-pending";
-    }
 }
 
 /* As the grid's legend: ✔ reachable, ✖ failed, ■ stopped (no verdict). */
@@ -232,16 +218,6 @@ append_causes (GString           *out,
   g_string_append (out, "</pre>");
 }
 
-static const char *
-agent_class (const PpDiagnosis *diagnosis)
-{
-  if (!diagnosis->path.known || diagnosis->path.n_pending > 0)
-    return verdict_class (diagnosis->verdict.kind);
-
-  return agent_reaches_all (diagnosis) ? "v-all"
-         : diagnosis->path.n_reached == 0 ? "v-none" : "v-some";
-}
-
 static void
 append_verdict (GString           *out,
                 PpRunResults      *results,
@@ -252,7 +228,9 @@ append_verdict (GString           *out,
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
   g_autofree char *guidance = pp_verdict_format_guidance (verdict);
 
-  append_element (out, "<section class=\"verdict %s\"><h2>%s</h2>", agent_class (diagnosis),
+  /* The box's colour is the one every output gives this verdict. */
+  append_element (out, "<section class=\"verdict v-%s\"><h2>%s</h2>",
+                  pp_severity_to_id (pp_diagnosis_severity (diagnosis)),
                   _("Verdict"));
   append_agent_path (out, diagnosis);
   append_element (out, "<p class=\"headline\"><span class=\"icon\">%s</span>%s</p><p>%s</p>",
