@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "pp-guidance.h"
 #include "pp-ticket-image.h"
 
 #define N_ENDPOINTS 55
@@ -249,6 +250,25 @@ test_agent_verdict (void)
   assert_text_contains (box, "By any method (the client analyzer's rule): ");
 }
 
+/* What to change is said once: core's fixes, not the analyzer's run-wide
+ * advice as well. */
+static void
+test_advice_once (void)
+{
+  g_autoptr(PpRunResults) results = make_results_full (12, TRUE);
+  g_autoptr(PpTicketLayout) layout = make_layout (results);
+  const PpTicketBox *box = pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0);
+  g_autofree char *text = pp_ticket_layout_get_text (box);
+  g_autofree char *advice = NULL;
+  PpVerdict verdict;
+
+  pp_run_results_get_verdict (results, &verdict);
+  advice = pp_verdict_format_guidance (&verdict);
+  g_assert_nonnull (advice);
+  assert_text_contains (box, "\nWhat to change:\n  - ");
+  g_assert_null (strstr (text, advice));
+}
+
 /* Without an agent, a finished run where every endpoint is reached by
  * some method but not by all is a warning (amber), never the failure red
  * under a title that says the endpoints are reachable. */
@@ -398,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/ticket-image/matrix", test_matrix);
   g_test_add_func ("/ticket-image/agent-verdict", test_agent_verdict);
   g_test_add_func ("/ticket-image/verdict-colour", test_verdict_colour);
+  g_test_add_func ("/ticket-image/advice-once", test_advice_once);
   g_test_add_func ("/ticket-image/drawn-as-laid-out", test_drawn_as_laid_out);
   g_test_add_func ("/ticket-image/png", test_png);
   if (g_test_perf ())

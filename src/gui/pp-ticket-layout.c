@@ -192,11 +192,13 @@ describe_verdict (PpRunResults *results,
   g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);
   g_autofree char *headline = pp_diagnosis_format_any_method (diagnosis);
   g_autofree char *methods = pp_verdict_format_methods (verdict, pp_run_results_get_plan (results));
-  g_autofree char *guidance = pp_verdict_format_guidance (verdict);
+  /* The analyzer's run-wide advice only where core found nothing
+   * specific to change: else it says "What to change" a second time. */
+  g_autofree char *guidance = diagnosis->fixes->len == 0 ? pp_verdict_format_guidance (verdict) : NULL;
   g_autofree char *text = NULL;
 
   *background = verdict_background (diagnosis);
-  text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s<b>%s%s%s%s</b>%s%s",
+  text = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s%s%s%s%s%s%s",
                                   title, brief, headline, *headline && *methods ? " " : "", methods,
                                   verdict->n_cancelled > 0 && verdict->kind != PP_VERDICT_PENDING
                                   ? _(" Stopped: some checks did not run.") : "",
