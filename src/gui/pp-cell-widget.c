@@ -287,7 +287,7 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
 }
 
 /* A fixed size: nothing about the cell's contents changes its size. Its
- * column is as wide, or as wide as its header's title (pp-window-results.c);
+ * column is as wide, or as wide as its header's title (pp-window-results-columns.c);
  * the user can still drag it narrower. */
 static void
 pp_cell_widget_measure (GtkWidget      *widget,
