@@ -97,8 +97,8 @@ _pp_window_results_draw_all_cells (PpWindowResults *self)
   draw_cells_budget (self, G_MAXINT64 / 2, G_MAXUINT);
 }
 
-/* The session is done and every cell shows its result: the view's run
- * is over. */
+/* Whether the view shows a run the session has ended: once no cell is
+ * behind (the callers know), the view's run is over. */
 static gboolean
 run_drawn (PpWindowResults *self)
 {
