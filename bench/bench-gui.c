@@ -17,10 +17,14 @@
  *     the real window runs N URLs x 6 methods against the testbed; prints
  *     the gaps between main-loop iterations (a high-priority 1 ms timeout
  *     that records g_get_monotonic_time () and the main thread's CPU time
- *     at each dispatch), the frame clock's intervals, and the process's
- *     peak RSS (VmHWM) before and after the run.
+ *     at each dispatch), the frame clock's intervals, the main thread's
+ *     CPU time per frame (and in all, by phase: a measure the other
+ *     processes on a shared machine do not move, as they move the
+ *     intervals), and the process's peak RSS (VmHWM) before and after
+ *     the run.
  *
  * PP_BENCH_TRACE=1 prints every gap over 16 ms and every frame over 8 ms
+ * (or over 2 ms of CPU)
  * (its phases and the main thread's CPU time) as they happen;
  * PP_BENCH_SETTLE_MS (default 1500) is how long the window waits before
  * Run, longer when profiling slows everything down.
@@ -55,6 +59,23 @@ proc_status_mib (const char *key)
   line = strstr (status, key);
 
   return line ? g_ascii_strtod (line + strlen (key) + 1, NULL) / 1024.0 : -1;
+}
+
+/* The CPU time the main thread of process @pid has had, in ms (from
+ * /proc/PID/schedstat, in nanoseconds: /proc/PID/stat counts in ticks of
+ * 10 ms); -1 when it cannot be read. The X server's: under Xvfb a frame
+ * also costs the server its drawing and the client's waits for it, which
+ * the window's own CPU time does not show. */
+static double
+process_cpu_ms (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/schedstat", pid);
+  g_autofree char *schedstat = NULL;
+
+  if (pid <= 0 || !g_file_get_contents (path, &schedstat, NULL, NULL))
+    return -1;
+
+  return g_ascii_strtod (schedstat, NULL) / 1e6;
 }
 
 /* First frame */
@@ -167,13 +188,19 @@ typedef struct
 } IterationSource;
 
 static gint64
-thread_cpu_us (void)
+cpu_clock_us (clockid_t clock)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime (clock, &ts);
 
   return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
+
+static gint64
+thread_cpu_us (void)
+{
+  return cpu_clock_us (CLOCK_THREAD_CPUTIME_ID);
 }
 
 /* A high-priority timer every millisecond: the gap between two of its
@@ -223,16 +250,26 @@ frame_cb (GdkFrameClock *clock,
   *last_frame = now;
 }
 
-/* With PP_BENCH_TRACE, each frame's phases: the frame clock's own
- * handlers (GTK's) run first, so ours mark where each phase ends. */
+/* Each frame's phases, on the main thread's CPU clock as well as the
+ * wall clock: the frame clock's own handlers (GTK's) run first, so ours
+ * mark where each phase ends. The tick callbacks that widgets add during
+ * the run (the results view's, the cells' spinners) are connected after
+ * ours, so "update" ends before them and they count as layout. CPU time
+ * is what the frame itself cost, whatever else the machine was doing;
+ * the wall clock (the frame interval) also holds the waits for a CPU. */
 typedef struct
 {
   gint64 start;        /* the run's start */
   gint64 begin;        /* this frame's before-paint */
   gint64 begin_cpu;    /* the main thread's CPU time then */
   gint64 update;
-  gint64 layout;
-  gint64 paint;
+  gint64 layout, layout_cpu;
+  gint64 paint, paint_cpu;
+  GArray *frame_cpu;   /* ms of CPU per frame */
+  double layout_ms;    /* CPU in all frames: update and layout, */
+  double paint_ms;     /* paint (snapshot and render), */
+  double after_ms;     /* and after-paint */
+  double waited_ms;    /* wall time in frames off the CPU (preempted, or waiting for the X server) */
 } FramePhases;
 
 static void
@@ -243,11 +280,27 @@ phase_cb (GdkFrameClock *clock,
 }
 
 static void
+layout_done_cb (GdkFrameClock *clock,
+                FramePhases   *p)
+{
+  p->layout = g_get_monotonic_time ();
+  p->layout_cpu = thread_cpu_us ();
+}
+
+static void
+paint_done_cb (GdkFrameClock *clock,
+               FramePhases   *p)
+{
+  p->paint = g_get_monotonic_time ();
+  p->paint_cpu = thread_cpu_us ();
+}
+
+static void
 begin_cb (GdkFrameClock *clock,
           FramePhases   *p)
 {
   p->begin = g_get_monotonic_time ();
-  p->begin_cpu = thread_cpu_us ();
+  p->begin_cpu = p->layout_cpu = p->paint_cpu = thread_cpu_us ();
 }
 
 static void
@@ -255,23 +308,32 @@ phases_done_cb (GdkFrameClock *clock,
                 FramePhases   *p)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+  double frame_ms = (cpu - p->begin_cpu) / 1000.0;
 
-  if (p->begin != 0 && now - p->begin > 8000)
+  if (p->begin == 0)
+    return;
+  g_array_append_val (p->frame_cpu, frame_ms);
+  p->layout_ms += (p->layout_cpu - p->begin_cpu) / 1000.0;
+  p->paint_ms += (p->paint_cpu - p->layout_cpu) / 1000.0;
+  p->after_ms += (cpu - p->paint_cpu) / 1000.0;
+  p->waited_ms += MAX ((now - p->begin) / 1000.0 - frame_ms, 0);
+  if ((now - p->begin > 8000 || frame_ms > 2) && g_getenv ("PP_BENCH_TRACE"))
     fprintf (stderr, "[%.3f] frame at +%.0f ms: update %.1f, layout %.1f, paint %.1f, after %.1f ms"
              " (%.1f ms on a CPU)\n",
              p->begin / 1e6, (p->begin - p->start) / 1000.0, (p->update - p->begin) / 1000.0,
              (p->layout - p->update) / 1000.0, (p->paint - p->layout) / 1000.0,
-             (now - p->paint) / 1000.0, (thread_cpu_us () - p->begin_cpu) / 1000.0);
+             (now - p->paint) / 1000.0, frame_ms);
 }
 
 static void
-trace_phases (GdkFrameClock *clock,
+watch_phases (GdkFrameClock *clock,
               FramePhases   *p)
 {
   g_signal_connect (clock, "before-paint", G_CALLBACK (begin_cb), p);
   g_signal_connect (clock, "update", G_CALLBACK (phase_cb), &p->update);
-  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), &p->layout);
-  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), &p->paint);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_done_cb), p);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_done_cb), p);
   g_signal_connect (clock, "after-paint", G_CALLBACK (phases_done_cb), p);
 }
 
@@ -325,14 +387,16 @@ wait_ms (guint ms)
 static int
 run (const char *http,
      const char *proxy,
-     guint       n_urls)
+     guint       n_urls,
+     int         x_server_pid)
 {
+  double x_server_start;
   PpWindow *window;
   IterationSource iterations_data = { 0 }, *iterations = &iterations_data;
   guint timer;
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean finished = FALSE;
-  gint64 start, cpu_start, last_frame = 0;
+  gint64 start, cpu_start, process_cpu_start, last_frame = 0;
   GdkFrameClock *clock;
   gulong frame_handler;
   FramePhases phases = { 0 };
@@ -356,30 +420,42 @@ run (const char *http,
   timer = g_timeout_add_full (G_PRIORITY_HIGH, 1, iteration_cb, iterations, NULL);
 
   phases.start = start;
-  if (g_getenv ("PP_BENCH_TRACE"))
-    trace_phases (clock, &phases);
+  phases.frame_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  watch_phases (clock, &phases);
   cpu_start = thread_cpu_us ();
+  process_cpu_start = cpu_clock_us (CLOCK_PROCESS_CPUTIME_ID);
+  x_server_start = process_cpu_ms (x_server_pid);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   if (g_getenv ("PP_BENCH_TRACE"))
     fprintf (stderr, "win.run returned at +%.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
   while (!finished)
     g_main_context_iteration (NULL, TRUE);
-  printf ("probes: %u in %.2f s; the main thread ran %.0f ms on a CPU\n",
+  /* The process's other threads (the runner's workers, detection) share
+   * the cores with the main thread: what they take, its frames wait for. */
+  printf ("probes: %u in %.2f s; the main thread ran %.0f ms on a CPU, the whole process %.0f ms\n",
           pp_plan_get_n_items (pp_window_get_plan (window)),
-          (g_get_monotonic_time () - start) / 1e6, (thread_cpu_us () - cpu_start) / 1000.0);
+          (g_get_monotonic_time () - start) / 1e6, (thread_cpu_us () - cpu_start) / 1000.0,
+          (cpu_clock_us (CLOCK_PROCESS_CPUTIME_ID) - process_cpu_start) / 1000.0);
   /* The last results' frame comes after run-finished: keep counting it. */
   wait_ms (300);
+  if (x_server_start >= 0)
+    printf ("the X server ran %.1f ms on a CPU meanwhile (with the 300 ms after)\n",
+            process_cpu_ms (x_server_pid) - x_server_start);
   g_source_remove (timer);
   g_signal_handler_disconnect (clock, frame_handler);
   g_signal_handlers_disconnect_by_data (clock, &phases);
   g_signal_handlers_disconnect_by_data (clock, &phases.update);
-  g_signal_handlers_disconnect_by_data (clock, &phases.layout);
-  g_signal_handlers_disconnect_by_data (clock, &phases.paint);
 
   print_stats ("main-loop iteration gap", iterations->gaps);
   printf ("gaps over 16 ms: %.0f ms in all, of which the main thread ran %.0f ms on a CPU\n",
           iterations->long_wall, iterations->long_cpu);
   print_stats ("frame interval", frames);
+  print_stats ("frame CPU (main thread)", phases.frame_cpu);
+  printf ("frame CPU in all: %.1f ms (tick callbacks and layout %.1f, paint %.1f, after-paint %.1f);"
+          " %.1f ms more in frames off the CPU\n",
+          phases.layout_ms + phases.paint_ms + phases.after_ms, phases.layout_ms, phases.paint_ms,
+          phases.after_ms, phases.waited_ms);
+  g_array_unref (phases.frame_cpu);
   printf ("peak RSS (VmHWM): %.1f MiB; RSS now %.1f MiB\n", proc_status_mib ("VmHWM:"),
           proc_status_mib ("VmRSS:"));
   g_array_unref (iterations->gaps);
@@ -398,12 +474,14 @@ main (int   argc,
   g_autofree char *proxy = NULL;
   gboolean do_run = FALSE;
   int n_urls = N_URLS;
+  int x_server_pid = 0;
   const GOptionEntry entries[] = {
     { "first-frame", 0, 0, G_OPTION_ARG_STRING, &which, "Time one window's first frame", "minimal|bare|ours" },
     { "run", 0, 0, G_OPTION_ARG_NONE, &do_run, "Run the probes and measure the main loop", NULL },
     { "http", 0, 0, G_OPTION_ARG_STRING, &http, "The testbed's http base URL", "URL" },
     { "proxy", 0, 0, G_OPTION_ARG_STRING, &proxy, "The open squid's URL", "URL" },
     { "urls", 0, 0, G_OPTION_ARG_INT, &n_urls, "URLs in the run (x 6 methods)", "N" },
+    { "x-server-pid", 0, 0, G_OPTION_ARG_INT, &x_server_pid, "The X server's process, whose CPU time the run also reports", "PID" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- benchmark the Proxy Probe window");
@@ -435,7 +513,7 @@ main (int   argc,
   if (which != NULL)
     status = first_frame (which);
   else if (do_run && http != NULL && proxy != NULL)
-    status = run (http, proxy, n_urls);
+    status = run (http, proxy, n_urls, x_server_pid);
   else
     g_printerr ("bench-gui: give --first-frame=minimal|bare|ours, or --run --http URL --proxy URL\n");
   fflush (stdout);

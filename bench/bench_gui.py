@@ -71,6 +71,20 @@ def report_first_frames(samples):
           % ", ".join("%s %.1f MiB" % (w, median(w, "vmhwm-mib")) for w in samples))
 
 
+def x_server_pid():
+    """The Xvfb serving our DISPLAY (xvfb-run's), or None: other Xvfbs may run beside it."""
+    display = os.environ.get("DISPLAY", "")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            continue
+        if argv and os.path.basename(argv[0]) == b"Xvfb" and display.encode() in argv:
+            return int(pid)
+    return None
+
+
 def load():
     with open("/proc/loadavg", encoding="ascii") as f:
         return " ".join(f.read().split()[:3])
@@ -79,15 +93,18 @@ def load():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=".", help="the meson build folder")
-    parser.add_argument("--reps", type=int, default=7, help="first-frame pairs")
+    parser.add_argument("--reps", type=int, default=7, help="first-frame pairs (0: none)")
     parser.add_argument("--runs", type=int, default=3, help="1,002-probe runs")
     parser.add_argument("--urls", type=int, default=167, help="URLs per run (x 6 methods)")
     parser.add_argument("--testbed-nice", type=int, default=10,
                         help="the testbed's (servers and squid) nice value: it stands in for "
                              "servers elsewhere, which take no CPU from the window (0: compete)")
+    parser.add_argument("--bench-gui", help="the bench-gui program to measure (default: the build "
+                                             "folder's), e.g. a copy built from another commit, "
+                                             "so that two builds can be alternated on one testbed")
     args = parser.parse_args()
 
-    bench = os.path.join(args.build, "bench", "bench-gui")
+    bench = args.bench_gui or os.path.join(args.build, "bench", "bench-gui")
     daemon = os.path.join(args.build, "tests", "testbed", "pp-testbed-daemon")
     testbed_proc, testbed = start_testbed(daemon, args.testbed_nice)
     proxy = "http://127.0.0.1:%d" % testbed["squid_open"]
@@ -96,17 +113,20 @@ def main():
     print("testbed at nice %d" % args.testbed_nice)
     print("load average before: %s" % load())
     try:
-        kinds = ("minimal", "bare", "ours")
-        for which in kinds:                  # warms the disk cache
-            first_frame(bench, which)
-        samples = {which: [] for which in kinds}
-        for _ in range(args.reps):
-            for which in kinds:
-                samples[which].append(first_frame(bench, which))
-        report_first_frames(samples)
+        if args.reps > 0:
+            kinds = ("minimal", "bare", "ours")
+            for which in kinds:                  # warms the disk cache
+                first_frame(bench, which)
+            samples = {which: [] for which in kinds}
+            for _ in range(args.reps):
+                for which in kinds:
+                    samples[which].append(first_frame(bench, which))
+            report_first_frames(samples)
+        xvfb = x_server_pid()
         for i in range(args.runs):
             out = subprocess.run([bench, "--run", "--http", testbed["http"], "--proxy", proxy,
-                                  "--urls", str(args.urls)], check=True,
+                                  "--urls", str(args.urls)]
+                                 + (["--x-server-pid", str(xvfb)] if xvfb else []), check=True,
                                  stdout=subprocess.PIPE, text=True,
                                  # PP_BENCH_TRACE's lines go to stderr: let them through.
                                  stderr=None if os.environ.get("PP_BENCH_TRACE") else subprocess.PIPE).stdout

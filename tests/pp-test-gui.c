@@ -154,6 +154,18 @@ wait_for_run (PpWindow *window)
 
   wait_until (finished);
   g_signal_handler_disconnect (window, handler);
+  /* The window's run is over when its last cell shows its result: no
+   * cell is still pending, nor behind the session's results. */
+  for (guint r = 0; r < g_list_model_get_n_items (pp_window_get_rows (window)); r++)
+    {
+      g_autoptr(PpGridRow) row = g_list_model_get_item (pp_window_get_rows (window), r);
+
+      for (guint m = 0; m < pp_grid_row_get_n_cells (row); m++)
+        {
+          g_assert_false (pp_grid_cell_is_behind (pp_grid_row_get_cell (row, m)));
+          g_assert_cmpint (pp_grid_cell_get_state (pp_grid_row_get_cell (row, m)), !=, PP_CELL_PENDING);
+        }
+    }
   /* One more frame, so that the grid shows the final state. */
   wait_for_frame (GTK_WIDGET (window));
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pp-cell-widget.h"
 #include "pp-config-panel.h"
 #include "pp-details-pane.h"
 #include "pp-grid-row.h"
@@ -331,6 +332,34 @@ count_cb (guint *count)
   (*count)++;
 }
 
+static gboolean
+is_cell_widget (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return PP_IS_CELL_WIDGET (widget);
+}
+
+/* How many of @window's grid cells have a tick callback (GTK connects a
+ * widget's tick callbacks to its frame clock's "update", with the widget
+ * as the handler's data). */
+static guint
+count_ticking_cells (PpWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint update = g_signal_lookup ("update", GDK_TYPE_FRAME_CLOCK);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint ticking = 0;
+
+  collect (GTK_WIDGET (window), is_cell_widget, cells);
+  g_assert_cmpuint (cells->len, >, 6);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_signal_handler_find (clock, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, update, 0, NULL, NULL,
+                               g_ptr_array_index (cells, i)) != 0)
+      ticking++;
+
+  return ticking;
+}
+
 static void
 test_run (void)
 {
@@ -360,7 +389,11 @@ test_run (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.stop");
   g_assert_cmpuint (g_list_model_get_n_items (pp_window_get_rows (window)), ==, 3);
   assert_cell (window, 0, PP_METHOD_DIRECT, PP_CELL_PENDING, "checking");
+  /* Every pending cell spins, on one tick callback for them all: not one
+   * each, which GTK calls at every frame of the run. */
+  g_assert_cmpuint (count_ticking_cells (window), ==, 1);
   wait_for_run (window);
+  g_assert_cmpuint (count_ticking_cells (window), ==, 0);
   g_assert_true (focused (window) == run_button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (run_button)), ==, "win.run");
   /* Its results can be exported and summed up; the choosers are back. */

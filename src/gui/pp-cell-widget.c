@@ -49,8 +49,7 @@ struct _PpCellWidget
   char *latency;
   char *shown_accessible;
 
-  guint spinner_tick;       /* only while pending */
-  gint64 spinner_step;
+  gboolean spinning;        /* pending: one of the spinners below */
 };
 
 G_DEFINE_FINAL_TYPE (PpCellWidget, pp_cell_widget, GTK_TYPE_WIDGET)
@@ -62,37 +61,74 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The spinners of the pending cells turn together, on one tick callback
+ * held by one of them (the ticker) and handed to another when it stops.
+ * A tick callback per cell made GTK connect one to the frame clock for
+ * each of up to 1,200 pending cells when a run starts, call them all at
+ * every frame of the run and disconnect one at each result: about a
+ * tenth of the main thread's CPU time in a 1,002-probe run
+ * (bench/RESULTS.md, 2026-12-07 09:00). Main thread only, as all widgets. */
+static GHashTable *spinners;       /* of PpCellWidget, not owned: the pending cells */
+static PpCellWidget *ticker;       /* the spinner whose tick callback turns them all */
+static guint ticker_id;
+static gint64 spinner_step;        /* the quarter turn every spinner shows */
+
 static gboolean
 spinner_tick_cb (GtkWidget     *widget,
                  GdkFrameClock *clock,
                  gpointer       user_data)
 {
-  PpCellWidget *self = PP_CELL_WIDGET (widget);
   gint64 step = gdk_frame_clock_get_frame_time (clock) / SPINNER_STEP_US;
+  GHashTableIter iter;
+  gpointer spinner;
 
   /* Redraw four times a second, not at every frame: up to 1,200 cells
    * may be pending at once. */
-  if (step != self->spinner_step)
-    {
-      self->spinner_step = step;
-      gtk_widget_queue_draw (widget);
-    }
+  if (step == spinner_step)
+    return G_SOURCE_CONTINUE;
+  spinner_step = step;
+  g_hash_table_iter_init (&iter, spinners);
+  while (g_hash_table_iter_next (&iter, &spinner, NULL))
+    gtk_widget_queue_draw (spinner);
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+hand_ticker_to (PpCellWidget *next)
+{
+  if (ticker != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (ticker), ticker_id);
+  ticker = next;
+  ticker_id = next != NULL ? gtk_widget_add_tick_callback (GTK_WIDGET (next), spinner_tick_cb, NULL, NULL) : 0;
 }
 
 static void
 set_spinning (PpCellWidget *self,
               gboolean      spinning)
 {
-  if (spinning && self->spinner_tick == 0)
-    self->spinner_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), spinner_tick_cb,
-                                                       NULL, NULL);
-  else if (!spinning && self->spinner_tick != 0)
+  GHashTableIter iter;
+  gpointer next = NULL;
+
+  if (self->spinning == spinning)
+    return;
+  self->spinning = spinning;
+  if (spinners == NULL)
+    spinners = g_hash_table_new (NULL, NULL);
+  if (spinning)
     {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->spinner_tick);
-      self->spinner_tick = 0;
+      g_hash_table_add (spinners, self);
+      if (ticker == NULL)
+        hand_ticker_to (self);
+      return;
     }
+  g_hash_table_remove (spinners, self);
+  if (ticker != self)
+    return;
+  g_hash_table_iter_init (&iter, spinners);
+  if (!g_hash_table_iter_next (&iter, &next, NULL))
+    next = NULL;
+  hand_ticker_to (next);
 }
 
 static GtkIconPaintable *
@@ -166,7 +202,7 @@ snapshot_spinner (PpCellWidget  *self,
   GskRoundedRect circle;
 
   /* Top, right, bottom, left: clockwise. */
-  arc[self->spinner_step % SPINNER_STEPS] = *color;
+  arc[spinner_step % SPINNER_STEPS] = *color;
   gsk_rounded_rect_init_from_rect (&circle,
                                    &GRAPHENE_RECT_INIT (floorf (x) + inset, floorf (y) + inset,
                                                         size, size),
@@ -287,7 +323,7 @@ pp_cell_widget_snapshot (GtkWidget   *widget,
 }
 
 /* A fixed size: nothing about the cell's contents changes its size. Its
- * column is as wide, or as wide as its header's title (pp-window-results.c);
+ * column is as wide, or as wide as its header's title (pp-window-results-columns.c);
  * the user can still drag it narrower. */
 static void
 pp_cell_widget_measure (GtkWidget      *widget,

@@ -188,6 +188,23 @@ pp_grid_cell_set_pending (PpGridCell *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* Whether the session has this cell's result and the cell still shows
+ * it pending: the results view draws it at one of its next frames. */
+gboolean
+pp_grid_cell_is_behind (PpGridCell *self)
+{
+  PpRunResults *results;
+
+  g_return_val_if_fail (PP_IS_GRID_CELL (self), FALSE);
+
+  if (self->state != PP_CELL_PENDING)
+    return FALSE;
+  results = pp_session_get_results (self->session);
+
+  return results != NULL && self->index < pp_run_results_get_n_items (results) &&
+         pp_run_results_get_item (results, self->index) != NULL;
+}
+
 /* The session has this cell's result: the cell shows it from now on. */
 void
 pp_grid_cell_update (PpGridCell *self)

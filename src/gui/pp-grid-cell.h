@@ -36,6 +36,7 @@ PpMethod       pp_grid_cell_get_method           (PpGridCell    *self);
 PpCellState    pp_grid_cell_get_state            (PpGridCell    *self);
 PpProbeResult *pp_grid_cell_get_result           (PpGridCell    *self);
 void           pp_grid_cell_set_pending          (PpGridCell    *self);
+gboolean       pp_grid_cell_is_behind            (PpGridCell    *self);
 void           pp_grid_cell_update               (PpGridCell    *self);
 const char    *pp_grid_cell_get_icon_name        (PpGridCell    *self);
 char          *pp_grid_cell_format_status        (PpGridCell    *self);
