@@ -18,25 +18,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   /* As merge reads it: the fast reader, json-glib for anything not plain. */
-  g_autoptr(JsonNode) root = pp_json_parse_root ((const char *) data, size, NULL);
+  g_autoptr(PpJsonDoc) doc = pp_json_doc_read ((const char *) data, size, NULL);
+  g_autoptr(JsonNode) configuration = NULL;
   g_autoptr(PpRunResults) results = NULL;
   g_autoptr(PpFleet) fleet = NULL;
   g_autofree char *html = NULL;
   g_autofree char *json = NULL;
   g_autofree char *csv = NULL;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (doc == NULL)
     return 0;
-  results = pp_run_results_new_from_report_object (json_node_get_object (root), NULL);
+  results = pp_run_results_new_from_report_doc (doc, NULL);
   if (results == NULL)
     return 0;
+  configuration = pp_json_doc_to_node (doc, pp_json_doc_object_member (doc, pp_json_doc_root (doc),
+                                                                       "configuration"));
 
   /* The same report twice: the second is a duplicate of the first. */
   fleet = pp_fleet_new ();
   for (guint i = 0; i < 2; i++)
     pp_fleet_add_host (fleet, pp_fleet_host_new (fleet, results,
-                                                 pp_json_get_object_member (json_node_get_object (root),
-                                                                            "configuration"),
+                                                 configuration ? json_node_get_object (configuration)
+                                                               : NULL,
                                                  i ? "second.json" : "first.json"));
   g_assert_cmpuint (pp_fleet_get_hosts (fleet)->len, ==, 1);
   html = pp_fleet_html_format (fleet, "2026-12-07T00:00:00Z");
