@@ -29,6 +29,8 @@ struct _PpJsonDoc
 {
   GArray *values;        /* of PpJsonValue; [0] is no value */
   GStringChunk *strings; /* every string and name */
+  PpJsonRef last_object; /* the last member found, and its object */
+  PpJsonRef last_member;
 };
 
 #define PP_JSON_VALUE(doc, ref) (&g_array_index ((doc)->values, PpJsonValue, (ref)))

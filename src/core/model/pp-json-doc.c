@@ -251,17 +251,14 @@ pp_json_doc_type (PpJsonDoc *doc,
   return ref == 0 ? PP_JSON_NONE : (PpJsonType) PP_JSON_VALUE (doc, ref)->type;
 }
 
-PpJsonRef
-pp_json_doc_member (PpJsonDoc  *doc,
-                    PpJsonRef   object,
-                    const char *name)
+static PpJsonRef
+find_member (PpJsonDoc  *doc,
+             PpJsonRef   from,
+             PpJsonRef   to,
+             const char *name,
+             guint32     hash)
 {
-  guint32 hash;
-
-  if (pp_json_doc_type (doc, object) != PP_JSON_OBJECT)
-    return 0;
-  hash = g_str_hash (name);
-  for (PpJsonRef r = PP_JSON_VALUE (doc, object)->first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
+  for (PpJsonRef r = from; r != to; r = PP_JSON_VALUE (doc, r)->next)
     {
       PpJsonValue *member = PP_JSON_VALUE (doc, r);
 
@@ -270,6 +267,34 @@ pp_json_doc_member (PpJsonDoc  *doc,
     }
 
   return 0;
+}
+
+/* A reader asks for members mostly in the order they were written: the
+ * search starts after the member found last in the same object, and
+ * goes round. Names are unique in an object, so the answer is the same. */
+PpJsonRef
+pp_json_doc_member (PpJsonDoc  *doc,
+                    PpJsonRef   object,
+                    const char *name)
+{
+  guint32 hash;
+  PpJsonRef start;
+  PpJsonRef found;
+
+  if (pp_json_doc_type (doc, object) != PP_JSON_OBJECT)
+    return 0;
+  hash = g_str_hash (name);
+  start = doc->last_object == object ? PP_JSON_VALUE (doc, doc->last_member)->next : 0;
+  found = start ? find_member (doc, start, 0, name, hash) : 0;
+  if (found == 0)
+    found = find_member (doc, PP_JSON_VALUE (doc, object)->first, start, name, hash);
+  if (found != 0)
+    {
+      doc->last_object = object;
+      doc->last_member = found;
+    }
+
+  return found;
 }
 
 PpJsonRef

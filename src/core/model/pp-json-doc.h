@@ -9,6 +9,8 @@
  * holds the same values in one array and its strings in one chunk, and
  * reads them with json-glib's rules (what a JsonNode accessor answers
  * for each type), so a reader gives the same answers from either.
+ * A document is read by one thread at a time: a member looked up is
+ * remembered, where the next look-up starts.
  */
 #pragma once
 

@@ -261,12 +261,24 @@ parse_array (Cursor *c)
   return take (c, ']') ? self : 0;
 }
 
-/* A member named twice: json-glib keeps the last one, and says nothing. */
+/* A member named twice: json-glib keeps the last one, and says nothing.
+ * The hashes of the names seen so far are marked in @seen (256 bits):
+ * most names are told new by their mark, without going through the
+ * members before them (a probe has ~30). */
 static gboolean
 is_named_before (PpJsonDoc   *doc,
                  PpJsonRef    object,
-                 PpJsonValue *member)
+                 PpJsonValue *member,
+                 guint64     *seen)
 {
+  guint bit = member->name_hash & 255;
+  guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+
+  if (!(seen[bit >> 6] & mask))
+    {
+      seen[bit >> 6] |= mask;
+      return FALSE;
+    }
   for (PpJsonRef r = PP_JSON_VALUE (doc, object)->first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
     {
       PpJsonValue *before = PP_JSON_VALUE (doc, r);
@@ -282,7 +294,8 @@ is_named_before (PpJsonDoc   *doc,
  * read before its value, which may move the document's values. */
 static PpJsonRef
 parse_member (Cursor    *c,
-              PpJsonRef  object)
+              PpJsonRef  object,
+              guint64   *seen)
 {
   const char *name;
   guint32 hash;
@@ -299,7 +312,7 @@ parse_member (Cursor    *c,
   value->name = name;
   value->name_hash = hash;
 
-  return is_named_before (c->doc, object, value) ? 0 : member;
+  return is_named_before (c->doc, object, value, seen) ? 0 : member;
 }
 
 static PpJsonRef
@@ -307,13 +320,14 @@ parse_object (Cursor *c)
 {
   PpJsonRef self = pp_json_doc_append (c->doc, PP_JSON_OBJECT);
   PpJsonRef last = 0;
+  guint64 seen[4] = { 0 };
 
   c->p++;
   if (take (c, '}'))
     return self;
   do
     {
-      PpJsonRef member = parse_member (c, self);
+      PpJsonRef member = parse_member (c, self, seen);
 
       if (member == 0)
         return 0;
