@@ -261,25 +261,53 @@ parse_array (Cursor *c)
   return take (c, ']') ? self : 0;
 }
 
-/* A member named twice: json-glib keeps the last one, and says nothing.
- * The hashes of the names seen so far are marked in @seen (256 bits):
- * most names are told new by their mark, without going through the
- * members before them (a probe has ~30). */
+/* The names of an object's members so far, to tell one named twice
+ * (json-glib keeps the last, and says nothing). Their hashes are marked
+ * in 256 bits: most names are told new by their mark alone, without going
+ * through the members before them (a probe has ~30). An object of more
+ * members than that puts their names in a hash table: going through them
+ * all for each new one would make an object of a million members (16 MiB
+ * of text) take hours. */
+typedef struct
+{
+  guint64 marks[4];
+  GHashTable *names;
+} Names;
+
+#define NAMES_IN_A_ROW 32
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
 static gboolean
 is_named_before (PpJsonDoc   *doc,
                  PpJsonRef    object,
                  PpJsonValue *member,
-                 guint64     *seen)
+                 Names       *names)
 {
   guint bit = member->name_hash & 255;
   guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+  PpJsonRef first = PP_JSON_VALUE (doc, object)->first;
 
-  if (!(seen[bit >> 6] & mask))
+  if (names->names == NULL && PP_JSON_VALUE (doc, object)->count >= NAMES_IN_A_ROW)
     {
-      seen[bit >> 6] |= mask;
+      names->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (PpJsonRef r = first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
+        g_hash_table_add (names->names, (gpointer) PP_JSON_VALUE (doc, r)->name);
+    }
+  if (names->names != NULL)
+    return !g_hash_table_add (names->names, (gpointer) member->name);
+  if (!(names->marks[bit >> 6] & mask))
+    {
+      names->marks[bit >> 6] |= mask;
       return FALSE;
     }
-  for (PpJsonRef r = PP_JSON_VALUE (doc, object)->first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
+  for (PpJsonRef r = first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
     {
       PpJsonValue *before = PP_JSON_VALUE (doc, r);
 
@@ -295,7 +323,7 @@ is_named_before (PpJsonDoc   *doc,
 static PpJsonRef
 parse_member (Cursor    *c,
               PpJsonRef  object,
-              guint64   *seen)
+              Names     *names)
 {
   const char *name;
   guint32 hash;
@@ -312,7 +340,7 @@ parse_member (Cursor    *c,
   value->name = name;
   value->name_hash = hash;
 
-  return is_named_before (c->doc, object, value, seen) ? 0 : member;
+  return is_named_before (c->doc, object, value, names) ? 0 : member;
 }
 
 static PpJsonRef
@@ -320,14 +348,14 @@ parse_object (Cursor *c)
 {
   PpJsonRef self = pp_json_doc_append (c->doc, PP_JSON_OBJECT);
   PpJsonRef last = 0;
-  guint64 seen[4] = { 0 };
+  g_auto(Names) names = { { 0 }, NULL };
 
   c->p++;
   if (take (c, '}'))
     return self;
   do
     {
-      PpJsonRef member = parse_member (c, self, seen);
+      PpJsonRef member = parse_member (c, self, &names);
 
       if (member == 0)
         return 0;
