@@ -124,7 +124,7 @@ test_duplicates (void)
 
   g_string_append (text, ", \"member 7\": 1000}");
   g_assert_null (pp_json_doc_parse_strict (text->str, text->len, PP_JSON_MAX_DEPTH));
-  doc = pp_json_doc_read (text->str, text->len, &error);
+  doc = pp_json_parse_doc (text->str, text->len, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pp_json_doc_length (doc, pp_json_doc_root (doc)), ==, 300);
   g_assert_true (pp_json_doc_int (doc, pp_json_doc_member (doc, pp_json_doc_root (doc), "member 7"),

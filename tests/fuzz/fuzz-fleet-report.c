@@ -102,7 +102,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   /* As merge reads it: the fast reader, json-glib for anything not plain. */
-  g_autoptr(PpJsonDoc) doc = pp_json_doc_read ((const char *) data, size, NULL);
+  g_autoptr(PpJsonDoc) doc = pp_json_parse_doc ((const char *) data, size, NULL);
   g_autoptr(JsonNode) configuration = NULL;
   g_autoptr(PpRunResults) results = NULL;
   g_autoptr(PpFleet) fleet = NULL;

@@ -36,7 +36,7 @@ assert_members_found (PpJsonDoc *doc,
 }
 
 /* Whatever json-glib reads, the document of it holds the same tree, and
- * so does the document report readers get (pp_json_doc_read()). */
+ * so does the document report readers get (pp_json_parse_doc()). */
 static void
 check_doc (const uint8_t *data,
            size_t         size)
@@ -44,7 +44,7 @@ check_doc (const uint8_t *data,
   g_autoptr(JsonParser) parser = pp_json_parse ((const char *) data, size, NULL);
   JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
   g_autoptr(PpJsonDoc) converted = root ? pp_json_doc_new_from_node (root) : NULL;
-  g_autoptr(PpJsonDoc) read = root ? pp_json_doc_read ((const char *) data, size, NULL) : NULL;
+  g_autoptr(PpJsonDoc) read = root ? pp_json_parse_doc ((const char *) data, size, NULL) : NULL;
   g_autoptr(JsonNode) converted_back = NULL;
   g_autoptr(JsonNode) read_back = NULL;
 

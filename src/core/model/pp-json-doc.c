@@ -10,7 +10,6 @@
  * name kept with them, so looking one up compares integers.
  */
 #include "pp-json-doc-private.h"
-#include "pp-json.h"
 
 #include <string.h>
 
@@ -208,40 +207,6 @@ pp_json_doc_to_node (PpJsonDoc *doc,
                                 pp_json_doc_to_node (doc, r));
       return json_node_init_object (json_node_alloc (), object);
     }
-}
-
-/**
- * pp_json_doc_read:
- * @length: the length of @data, or -1 if it is NUL-terminated
- *
- * Returns: (transfer full): the document, or %NULL with an error as
- *   pp_json_parse() sets (or a %PP_JSON_ERROR for text of no value)
- */
-PpJsonDoc *
-pp_json_doc_read (const char  *data,
-                  gssize       length,
-                  GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  PpJsonDoc *doc;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  doc = pp_json_doc_parse_strict (data, length < 0 ? strlen (data) : (gsize) length,
-                                  PP_JSON_MAX_DEPTH);
-  if (doc != NULL)
-    return doc;
-  parser = pp_json_parse (data, length, error);
-  if (parser == NULL)
-    return NULL;
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
-                   "it holds no JSON value at all; check that this is the right file");
-      return NULL;
-    }
-
-  return pp_json_doc_new_from_node (json_parser_get_root (parser));
 }
 
 PpJsonType

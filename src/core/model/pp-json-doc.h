@@ -35,15 +35,11 @@ typedef guint32 PpJsonRef;
 
 typedef struct _PpJsonDoc PpJsonDoc;
 
-/* Plain JSON only (see pp-json-strict.c): NULL for anything else. */
+/* Plain JSON only (see pp-json-strict.c): NULL for anything else.
+ * Untrusted JSON of any kind: pp_json_parse_doc() (pp-json.h). */
 PpJsonDoc  *pp_json_doc_parse_strict  (const char  *data,
                                        gsize        length,
                                        guint        max_depth);
-/* Untrusted JSON: plain JSON read quickly, anything else by json-glib
- * (pp_json_parse()), which decides and words the message. */
-PpJsonDoc  *pp_json_doc_read          (const char  *data,
-                                       gssize       length,
-                                       GError     **error);
 PpJsonDoc  *pp_json_doc_new_from_node (JsonNode    *node);
 void        pp_json_doc_free          (PpJsonDoc   *doc);
 

@@ -275,6 +275,43 @@ pp_json_parse_root (const char  *data,
   return root;
 }
 
+/**
+ * pp_json_parse_doc:
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * pp_json_parse_root() into a PpJsonDoc (report.json: see pp-json-doc.h):
+ * plain JSON by the strict reader, anything else by pp_json_parse().
+ *
+ * Returns: (transfer full): the document, or %NULL with an error as
+ *   pp_json_parse() sets (or a %PP_JSON_ERROR for text of no value)
+ */
+PpJsonDoc *
+pp_json_parse_doc (const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  PpJsonDoc *doc;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  doc = pp_json_doc_parse_strict (data, length < 0 ? strlen (data) : (gsize) length,
+                                  PP_JSON_MAX_DEPTH);
+  if (doc != NULL)
+    return doc;
+  parser = pp_json_parse (data, length, error);
+  if (parser == NULL)
+    return NULL;
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
+                   "it holds no JSON value at all; check that this is the right file");
+      return NULL;
+    }
+
+  return pp_json_doc_new_from_node (json_parser_get_root (parser));
+}
+
 /* For messages: "expected an object, found a string". */
 const char *
 pp_json_describe_node (JsonNode *node)

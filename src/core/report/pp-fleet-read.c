@@ -13,7 +13,7 @@
  */
 #include "pp-fleet-read.h"
 #include "pp-file.h"
-#include "pp-json-doc.h"
+#include "pp-json.h"
 #include "pp-log.h"
 #include "pp-report-zip.h"
 #include "pp-report-json.h"
@@ -211,7 +211,7 @@ read_report (Input         *input,
              PpRunResults **results)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpJsonDoc) doc = pp_json_doc_read (text->str, text->len, &error);
+  g_autoptr(PpJsonDoc) doc = pp_json_parse_doc (text->str, text->len, &error);
   g_autofree char *reason = NULL;
 
   if (doc == NULL || pp_json_doc_type (doc, pp_json_doc_root (doc)) != PP_JSON_OBJECT)

@@ -559,7 +559,7 @@ pp_run_results_new_from_report_json (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = pp_json_doc_read (data, length, error);
+  doc = pp_json_parse_doc (data, length, error);
   if (doc == NULL)
     return NULL;
 
