@@ -262,14 +262,23 @@ pp_json_doc_member (PpJsonDoc  *doc,
   return found;
 }
 
+static PpJsonRef
+typed_member (PpJsonDoc  *doc,
+              PpJsonRef   object,
+              const char *name,
+              PpJsonType  type)
+{
+  PpJsonRef member = pp_json_doc_member (doc, object, name);
+
+  return pp_json_doc_type (doc, member) == type ? member : 0;
+}
+
 PpJsonRef
 pp_json_doc_object_member (PpJsonDoc  *doc,
                            PpJsonRef   object,
                            const char *name)
 {
-  PpJsonRef member = pp_json_doc_member (doc, object, name);
-
-  return pp_json_doc_type (doc, member) == PP_JSON_OBJECT ? member : 0;
+  return typed_member (doc, object, name, PP_JSON_OBJECT);
 }
 
 PpJsonRef
@@ -277,9 +286,7 @@ pp_json_doc_array_member (PpJsonDoc  *doc,
                           PpJsonRef   object,
                           const char *name)
 {
-  PpJsonRef member = pp_json_doc_member (doc, object, name);
-
-  return pp_json_doc_type (doc, member) == PP_JSON_ARRAY ? member : 0;
+  return typed_member (doc, object, name, PP_JSON_ARRAY);
 }
 
 guint
