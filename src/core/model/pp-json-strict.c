@@ -369,6 +369,7 @@ parse_object (Cursor *c)
 static PpJsonRef
 parse_value (Cursor *c)
 {
+  const char *string;
   PpJsonRef self;
 
   skip_blanks (c);
@@ -384,9 +385,12 @@ parse_value (Cursor *c)
       c->depth--;
       return self;
     case '"':
+      string = parse_string (c);
+      if (string == NULL)
+        return 0;
       self = pp_json_doc_append (c->doc, PP_JSON_STRING);
-      PP_JSON_VALUE (c->doc, self)->v.s = parse_string (c);
-      return PP_JSON_VALUE (c->doc, self)->v.s ? self : 0;
+      PP_JSON_VALUE (c->doc, self)->v.s = string;
+      return self;
     case 't':
     case 'f':
     case 'n':
