@@ -6,8 +6,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: python3 bench/bench_merge.py [--hosts N] [--build DIR] [--repeat N] [--keep DIR]
-#                                     [--chromium PATH]
+#                                     [--chromium PATH] [--compare DIR]
 #
+# --compare: also merges the same inputs with the proxyprobe-cli of another
+# build (the one before a change) and compares the two fleet.zip files
+# member by member, the generation time aside (bench/compare_fleet.py).
 # --chromium: also times headless Chromium taking a screenshot of the
 # fleet.html (and of an empty page, Chromium's own start-up), --repeat times.
 # Wall, user and system CPU of each merge come from /usr/bin/time; the
@@ -122,6 +125,16 @@ def render(chromium, fleet_zip, work, repeat):
                   (name, time.monotonic() - start, os.getloadavg()[0]))
 
 
+def compare(build, inputs, work):
+    other = os.path.join(work, 'fleet-compare.zip')
+    cli = os.path.abspath(os.path.join(build, 'src/cli/proxyprobe-cli'))
+    subprocess.run([cli, 'merge', '--force', '-o', other, inputs], capture_output=True, check=True)
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'compare_fleet.py')
+    done = subprocess.run([sys.executable, script, other, os.path.join(work, 'fleet.zip')])
+    if done.returncode != 0:
+        sys.exit('the fleet reports of %s and of this build differ' % build)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--hosts', type=int, default=1000)
@@ -129,6 +142,7 @@ def main():
     parser.add_argument('--repeat', type=int, default=3)
     parser.add_argument('--keep')
     parser.add_argument('--chromium')
+    parser.add_argument('--compare')
     args = parser.parse_args()
     cli = os.path.abspath(os.path.join(args.build, 'src/cli/proxyprobe-cli'))
     work = args.keep or tempfile.mkdtemp(prefix='bench-merge-')
@@ -155,6 +169,8 @@ def main():
                              os.path.getsize(out) / 2**20, os.getloadavg()[0]))
     if args.chromium:
         render(args.chromium, os.path.join(work, 'fleet.zip'), work, args.repeat)
+    if args.compare:
+        compare(args.compare, inputs, work)
     if not args.keep:
         shutil.rmtree(work)
 

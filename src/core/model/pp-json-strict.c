@@ -5,8 +5,9 @@
  *
  * json-glib 1.6 scans a document one character at a time through a
  * GScanner; a merge of 1,000 report.json files (400 MB) spent half of
- * its time there. This builds the same JsonNode tree from text that is
- * plain RFC 8259 JSON and gives up (NULL) at anything else: comments,
+ * its time there. This reads text that is plain RFC 8259 JSON into a
+ * PpJsonDoc (or, through it, the JsonNode tree json-glib would build),
+ * and gives up (NULL) at anything else: comments,
  * single quotes, escapes of surrogates or NUL, integers of more than 18
  * digits, a member named twice or with no name, control characters or
  * invalid UTF-8 in a string, nesting beyond @max_depth. The
@@ -15,6 +16,7 @@
  * what it accepts it reads as json-glib does.
  */
 #include "pp-json-strict.h"
+#include "pp-json-doc-private.h"
 
 #include <string.h>
 
@@ -24,10 +26,11 @@ typedef struct
   const char *end;
   guint depth;
   guint max_depth;
-  GString *scratch;          /* the last string read: one buffer, not one per string */
+  PpJsonDoc *doc;
+  GString *scratch;          /* a string with escapes, undone */
 } Cursor;
 
-static JsonNode *parse_value (Cursor *c);
+static PpJsonRef parse_value (Cursor *c);
 
 static void
 skip_blanks (Cursor *c)
@@ -101,22 +104,28 @@ unescape (const char *q,
   return 6;
 }
 
-/* At the opening quote; a run without escapes is copied at once. The
- * result lives in the cursor's scratch buffer until the next string:
- * json-glib copies names and values anyway. */
-static const char *
-parse_string (Cursor *c)
+static gboolean
+is_plain (char c)
 {
-  const char *q = ++c->p;
+  return c != '"' && c != '\\' && (guchar) c >= 0x20;
+}
+
+/* The rest of a string from the first escape at @q, undone into the
+ * scratch buffer; returns its closing quote or NULL. */
+static const char *
+parse_escaped (Cursor     *c,
+               const char *q)
+{
   GString *out = c->scratch;
 
   g_string_truncate (out, 0);
+  g_string_append_len (out, c->p, q - c->p);
   while (q < c->end && *q != '"')
     {
       const char *run = q;
       int length = 1;
 
-      while (q < c->end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
+      while (q < c->end && is_plain (*q))
         q++;
       g_string_append_len (out, run, q - run);
       if (q >= c->end || *q == '"')
@@ -125,11 +134,34 @@ parse_string (Cursor *c)
         return NULL;
       q += length;
     }
-  if (q >= c->end || !g_utf8_validate_len (out->str, out->len, NULL))
+
+  return q;
+}
+
+/* At the opening quote: the string, kept in the document's chunk. One
+ * without escapes is copied from the text at once. */
+static const char *
+parse_string (Cursor *c)
+{
+  const char *q = ++c->p;
+  const char *text = c->p;
+  gsize length;
+
+  while (q < c->end && is_plain (*q))
+    q++;
+  length = q - text;
+  if (q < c->end && *q != '"')
+    {
+      if ((q = parse_escaped (c, q)) == NULL)
+        return NULL;
+      text = c->scratch->str;
+      length = c->scratch->len;
+    }
+  if (q >= c->end || !g_utf8_validate_len (text, length, NULL))
     return NULL;
   c->p = q + 1;
 
-  return out->str;
+  return g_string_chunk_insert_len (c->doc->strings, text, length);
 }
 
 static const char *
@@ -144,7 +176,7 @@ digits (const char *p,
 
 /* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?: an integer without a
  * fraction or exponent, as json-glib tells them. */
-static JsonNode *
+static PpJsonRef
 parse_number (Cursor *c)
 {
   const char *start = c->p;
@@ -152,16 +184,16 @@ parse_number (Cursor *c)
   const char *int_end = digits (p, c->end);
   gboolean is_double = FALSE;
   char text[64];
-  JsonNode *node;
+  PpJsonRef self;
 
   if (int_end == p || (*p == '0' && int_end - p > 1))
-    return NULL;
+    return 0;
   p = int_end;
   if (p < c->end && *p == '.')
     {
       is_double = TRUE;
       if ((p = digits (p + 1, c->end)) == int_end + 1)
-        return NULL;
+        return 0;
     }
   if (p < c->end && (*p == 'e' || *p == 'E'))
     {
@@ -169,21 +201,23 @@ parse_number (Cursor *c)
 
       is_double = TRUE;
       if ((p = digits (exp, c->end)) == exp)
-        return NULL;
+        return 0;
     }
   if (p - start >= (gssize) sizeof text || (!is_double && int_end - start > 18))
-    return NULL;
+    return 0;
   memcpy (text, start, p - start);
   text[p - start] = '\0';
   c->p = p;
-  node = json_node_alloc ();
+  self = pp_json_doc_append (c->doc, is_double ? PP_JSON_DOUBLE : PP_JSON_INT);
   if (is_double)
-    return json_node_init_double (node, g_ascii_strtod (text, NULL));
+    PP_JSON_VALUE (c->doc, self)->v.d = g_ascii_strtod (text, NULL);
+  else
+    PP_JSON_VALUE (c->doc, self)->v.i = g_ascii_strtoll (text, NULL, 10);
 
-  return json_node_init_int (node, g_ascii_strtoll (text, NULL, 10));
+  return self;
 }
 
-static JsonNode *
+static PpJsonRef
 parse_word (Cursor *c)
 {
   static const char * const words[] = { "true", "false", "null" };
@@ -191,96 +225,172 @@ parse_word (Cursor *c)
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
       gsize length = strlen (words[i]);
+      PpJsonRef self;
 
       if ((gsize) (c->end - c->p) >= length && memcmp (c->p, words[i], length) == 0)
         {
           c->p += length;
-          return i == 2 ? json_node_new (JSON_NODE_NULL)
-                        : json_node_init_boolean (json_node_alloc (), i == 0);
+          self = pp_json_doc_append (c->doc, i == 2 ? PP_JSON_NULL : PP_JSON_BOOLEAN);
+          PP_JSON_VALUE (c->doc, self)->v.i = i == 0;
+          return self;
         }
     }
 
-  return NULL;
+  return 0;
 }
 
-static JsonNode *
+static PpJsonRef
 parse_array (Cursor *c)
 {
-  g_autoptr(JsonArray) array = json_array_new ();
+  PpJsonRef self = pp_json_doc_append (c->doc, PP_JSON_ARRAY);
+  PpJsonRef last = 0;
 
   c->p++;
   if (take (c, ']'))
-    return json_node_init_array (json_node_alloc (), array);
+    return self;
   do
     {
-      JsonNode *element = parse_value (c);
+      PpJsonRef element = parse_value (c);
 
-      if (element == NULL)
-        return NULL;
-      json_array_add_element (array, element);
+      if (element == 0)
+        return 0;
+      pp_json_doc_link (c->doc, self, &last, element);
     }
   while (take (c, ','));
-  if (!take (c, ']'))
-    return NULL;
 
-  return json_node_init_array (json_node_alloc (), array);
+  return take (c, ']') ? self : 0;
 }
 
-static JsonNode *
+/* The names of an object's members so far, to tell one named twice
+ * (json-glib keeps the last, and says nothing). Their hashes are marked
+ * in 256 bits: most names are told new by their mark alone, without going
+ * through the members before them (a probe has ~30). An object of more
+ * members than that puts their names in a hash table: going through them
+ * all for each new one would make an object of a million members (16 MiB
+ * of text) take hours. */
+typedef struct
+{
+  guint64 marks[4];
+  GHashTable *names;
+} Names;
+
+#define NAMES_IN_A_ROW 32
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+static gboolean
+is_named_before (PpJsonDoc   *doc,
+                 PpJsonRef    object,
+                 PpJsonValue *member,
+                 Names       *names)
+{
+  guint bit = member->name_hash & 255;
+  guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+  PpJsonRef first = PP_JSON_VALUE (doc, object)->first;
+
+  if (names->names == NULL && PP_JSON_VALUE (doc, object)->count >= NAMES_IN_A_ROW)
+    {
+      names->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (PpJsonRef r = first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
+        g_hash_table_add (names->names, (gpointer) PP_JSON_VALUE (doc, r)->name);
+    }
+  if (names->names != NULL)
+    return !g_hash_table_add (names->names, (gpointer) member->name);
+  if (!(names->marks[bit >> 6] & mask))
+    {
+      names->marks[bit >> 6] |= mask;
+      return FALSE;
+    }
+  for (PpJsonRef r = first; r != 0; r = PP_JSON_VALUE (doc, r)->next)
+    {
+      PpJsonValue *before = PP_JSON_VALUE (doc, r);
+
+      if (before->name_hash == member->name_hash && strcmp (before->name, member->name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* One member after its object's opening brace or a comma: its name is
+ * read before its value, which may move the document's values. */
+static PpJsonRef
+parse_member (Cursor    *c,
+              PpJsonRef  object,
+              Names     *names)
+{
+  const char *name;
+  guint32 hash;
+  PpJsonRef member;
+  PpJsonValue *value;
+
+  skip_blanks (c);
+  if (c->p >= c->end || *c->p != '"' || (name = parse_string (c)) == NULL || name[0] == '\0')
+    return 0;
+  hash = g_str_hash (name);
+  if (!take (c, ':') || (member = parse_value (c)) == 0)
+    return 0;
+  value = PP_JSON_VALUE (c->doc, member);
+  value->name = name;
+  value->name_hash = hash;
+
+  return is_named_before (c->doc, object, value, names) ? 0 : member;
+}
+
+static PpJsonRef
 parse_object (Cursor *c)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
+  PpJsonRef self = pp_json_doc_append (c->doc, PP_JSON_OBJECT);
+  PpJsonRef last = 0;
+  g_auto(Names) names = { { 0 }, NULL };
 
   c->p++;
   if (take (c, '}'))
-    return json_node_init_object (json_node_alloc (), object);
+    return self;
   do
     {
-      g_autofree char *name = NULL;
-      const char *read;
-      JsonNode *member;
-      guint size = json_object_get_size (object);
+      PpJsonRef member = parse_member (c, self, &names);
 
-      skip_blanks (c);
-      if (c->p >= c->end || *c->p != '"' || (read = parse_string (c)) == NULL ||
-          read[0] == '\0')
-        return NULL;
-      name = g_strdup (read);
-      if (!take (c, ':') || (member = parse_value (c)) == NULL)
-        return NULL;
-      /* A name seen before replaces its member: the size tells. */
-      json_object_set_member (object, name, member);
-      if (json_object_get_size (object) == size)
-        return NULL;
+      if (member == 0)
+        return 0;
+      pp_json_doc_link (c->doc, self, &last, member);
     }
   while (take (c, ','));
-  if (!take (c, '}'))
-    return NULL;
 
-  return json_node_init_object (json_node_alloc (), object);
+  return take (c, '}') ? self : 0;
 }
 
-static JsonNode *
+static PpJsonRef
 parse_value (Cursor *c)
 {
   const char *string;
-  JsonNode *node = NULL;
+  PpJsonRef self;
 
   skip_blanks (c);
   if (c->p >= c->end)
-    return NULL;
+    return 0;
   switch (*c->p)
     {
     case '{':
     case '[':
       if (++c->depth > c->max_depth)
-        return NULL;
-      node = *c->p == '{' ? parse_object (c) : parse_array (c);
+        return 0;
+      self = *c->p == '{' ? parse_object (c) : parse_array (c);
       c->depth--;
-      return node;
+      return self;
     case '"':
       string = parse_string (c);
-      return string ? json_node_init_string (json_node_alloc (), string) : NULL;
+      if (string == NULL)
+        return 0;
+      self = pp_json_doc_append (c->doc, PP_JSON_STRING);
+      PP_JSON_VALUE (c->doc, self)->v.s = string;
+      return self;
     case 't':
     case 'f':
     case 'n':
@@ -291,23 +401,43 @@ parse_value (Cursor *c)
 }
 
 /**
+ * pp_json_doc_parse_strict:
+ *
+ * Returns: (transfer full) (nullable): the document of @data, or %NULL
+ *   where @data is not plain JSON of one value (json-glib is then asked)
+ */
+PpJsonDoc *
+pp_json_doc_parse_strict (const char *data,
+                          gsize       length,
+                          guint       max_depth)
+{
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  /* A report.json has a value for every ~30 bytes; its strings,
+   * undone, never take more room than their text. */
+  g_autoptr(PpJsonDoc) doc = pp_json_doc_new (length / 32, length + 1);
+  Cursor c = { data, data + length, 0, max_depth, doc, scratch };
+
+  if (parse_value (&c) == 0)
+    return NULL;
+  skip_blanks (&c);
+  if (c.p != c.end)
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+/**
  * pp_json_strict_parse:
  *
- * Returns: (transfer full) (nullable): the root of @data, or %NULL where
- *   @data is not plain JSON of one value (json-glib is then asked)
+ * Returns: (transfer full) (nullable): the root of @data as json-glib
+ *   builds it, or %NULL where @data is not plain JSON of one value
  */
 JsonNode *
 pp_json_strict_parse (const char *data,
                       gsize       length,
                       guint       max_depth)
 {
-  g_autoptr(GString) scratch = g_string_sized_new (256);
-  Cursor c = { data, data + length, 0, max_depth, scratch };
-  g_autoptr(JsonNode) root = parse_value (&c);
+  g_autoptr(PpJsonDoc) doc = pp_json_doc_parse_strict (data, length, max_depth);
 
-  skip_blanks (&c);
-  if (c.p != c.end)
-    return NULL;
-
-  return g_steal_pointer (&root);
+  return doc ? pp_json_doc_to_node (doc, pp_json_doc_root (doc)) : NULL;
 }

@@ -243,9 +243,8 @@ pp_json_parse (const char  *data,
  * pp_json_parse_root:
  * @length: the length of @data, or -1 if it is NUL-terminated
  *
- * pp_json_parse() for large documents (report.json): plain JSON is read
- * by pp_json_strict_parse(), several times faster than json-glib, and
- * anything else by pp_json_parse(), which decides and words the message.
+ * pp_json_parse_doc()'s document as json-glib's tree, for a reader that
+ * takes one.
  *
  * Returns: (transfer full): the root, or %NULL with an error as
  *   pp_json_parse() sets (or a %PP_JSON_ERROR for text of no value)
@@ -255,24 +254,52 @@ pp_json_parse_root (const char  *data,
                     gssize       length,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr(PpJsonDoc) doc = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  root = pp_json_strict_parse (data, length < 0 ? strlen (data) : (gsize) length,
-                               PP_JSON_MAX_DEPTH);
-  if (root != NULL)
-    return root;
+  doc = pp_json_parse_doc (data, length, error);
+
+  return doc ? pp_json_doc_to_node (doc, pp_json_doc_root (doc)) : NULL;
+}
+
+/**
+ * pp_json_parse_doc:
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * pp_json_parse() for large documents (report.json), into a PpJsonDoc
+ * (see pp-json-doc.h): plain JSON is read by pp_json_doc_parse_strict(),
+ * several times faster than json-glib, and anything else by
+ * pp_json_parse(), which decides and words the message.
+ *
+ * Returns: (transfer full): the document, or %NULL with an error as
+ *   pp_json_parse() sets (or a %PP_JSON_ERROR for text of no value)
+ */
+PpJsonDoc *
+pp_json_parse_doc (const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  PpJsonDoc *doc;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  doc = pp_json_doc_parse_strict (data, length < 0 ? strlen (data) : (gsize) length,
+                                  PP_JSON_MAX_DEPTH);
+  if (doc != NULL)
+    return doc;
   parser = pp_json_parse (data, length, error);
   if (parser == NULL)
     return NULL;
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
-                 "it holds no JSON value at all; check that this is the right file");
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
+                   "it holds no JSON value at all; check that this is the right file");
+      return NULL;
+    }
 
-  return root;
+  return pp_json_doc_new_from_node (json_parser_get_root (parser));
 }
 
 /* For messages: "expected an object, found a string". */

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pp-json-doc.h"
+
 G_BEGIN_DECLS
 
 /* Profiles nest 4 levels, the agent's file 3, report.json 8: 64 leaves
@@ -32,6 +34,9 @@ JsonParser *pp_json_parse         (const char  *data,
                                    gssize       length,
                                    GError     **error);
 JsonNode   *pp_json_parse_root    (const char  *data,
+                                   gssize       length,
+                                   GError     **error);
+PpJsonDoc  *pp_json_parse_doc     (const char  *data,
                                    gssize       length,
                                    GError     **error);
 const char *pp_json_describe_node (JsonNode    *node);

@@ -182,13 +182,11 @@ read_json_file (Input *input)
 /* Ours, in this version; another version of ours is told apart from a
  * document that is not ours at all. */
 static gboolean
-check_schema (Input      *input,
-              JsonObject *root)
+check_schema (Input     *input,
+              PpJsonDoc *doc)
 {
-  JsonNode *node = json_object_get_member (root, "schema");
-  const char *schema = node && JSON_NODE_HOLDS_VALUE (node) &&
-                       json_node_get_value_type (node) == G_TYPE_STRING
-                       ? json_node_get_string (node) : NULL;
+  const char *schema = pp_json_doc_string (doc, pp_json_doc_member (doc, pp_json_doc_root (doc),
+                                                                    "schema"));
   g_autofree char *reason = NULL;
 
   if (g_strcmp0 (schema, PP_REPORT_SCHEMA) == 0)
@@ -205,35 +203,33 @@ check_schema (Input      *input,
   return skip (input, PP_FLEET_SKIP_FOREIGN, reason);
 }
 
+/* The run, and the configuration as json-glib's tree (a few values). */
 static gboolean
-read_report (Input    *input,
-             GString  *text,
-             JsonObject **configuration,
-             PpRunResults **results,
-             JsonNode **root_out)
+read_report (Input         *input,
+             GString       *text,
+             JsonNode     **configuration,
+             PpRunResults **results)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = pp_json_parse_root (text->str, text->len, &error);
+  g_autoptr(PpJsonDoc) doc = pp_json_parse_doc (text->str, text->len, &error);
   g_autofree char *reason = NULL;
-  JsonNode *node;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (doc == NULL || pp_json_doc_type (doc, pp_json_doc_root (doc)) != PP_JSON_OBJECT)
     {
       reason = g_strdup_printf ("%s: report.json is not a JSON object%s%s", input->path,
                                 error ? ": " : "", error ? error->message : "");
       return skip (input, PP_FLEET_SKIP_DAMAGED, reason);
     }
-  if (!check_schema (input, json_node_get_object (root)))
+  if (!check_schema (input, doc))
     return FALSE;
-  *results = pp_run_results_new_from_report_object (json_node_get_object (root), &error);
+  *results = pp_run_results_new_from_report_doc (doc, &error);
   if (*results == NULL)
     {
       reason = g_strdup_printf ("%s: %s", input->path, error->message);
       return skip (input, PP_FLEET_SKIP_DAMAGED, reason);
     }
-  node = json_object_get_member (json_node_get_object (root), "configuration");
-  *configuration = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  *root_out = g_steal_pointer (&root);
+  *configuration = pp_json_doc_to_node (doc, pp_json_doc_object_member (doc, pp_json_doc_root (doc),
+                                                                        "configuration"));
 
   return TRUE;
 }
@@ -285,18 +281,19 @@ read_input_worker (gpointer data,
   gboolean zip = is_zip (input->path);
   char *html = NULL;
   g_autoptr(GString) text = zip ? read_zip (input, &html) : read_json_file (input);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) configuration = NULL;
   g_autoptr(PpRunResults) results = NULL;
-  JsonObject *configuration = NULL;
 
-  if (text == NULL || !read_report (input, text, &configuration, &results, &root))
+  if (text == NULL || !read_report (input, text, &configuration, &results))
     {
       if (html)
         g_unlink (html);
       g_free (html);
       return;
     }
-  input->host = pp_fleet_host_new (input->fleet, results, configuration, input->path);
+  input->host = pp_fleet_host_new (input->fleet, results,
+                                   configuration ? json_node_get_object (configuration) : NULL,
+                                   input->path);
   add_files (input, html, zip);
 }
 

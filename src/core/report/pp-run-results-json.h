@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "pp-json-doc.h"
 
 #include "pp-run-results.h"
 
@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 PpRunResults *pp_run_results_new_from_report_json (const char  *data,
                                                    gssize       length,
                                                    GError     **error);
-PpRunResults *pp_run_results_new_from_report_object (JsonObject  *root,
-                                                     GError     **error);
+PpRunResults *pp_run_results_new_from_report_doc  (PpJsonDoc   *doc,
+                                                   GError     **error);
 
 G_END_DECLS
