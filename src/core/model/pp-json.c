@@ -374,6 +374,18 @@ pp_json_add_int_member (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+void
+pp_json_add_strings_member (JsonBuilder *builder,
+                            const char  *name,
+                            GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
 GPtrArray *
 pp_json_dup_strings (JsonArray *array,
                      guint      max_items,

@@ -59,5 +59,9 @@ void        pp_json_add_string_member (JsonBuilder *builder,
 void        pp_json_add_int_member    (JsonBuilder *builder,
                                        const char  *name,
                                        gint64       value);
+/* An array of the strings of @strings (NULL: an empty array). */
+void        pp_json_add_strings_member (JsonBuilder *builder,
+                                        const char  *name,
+                                        GPtrArray   *strings);
 
 G_END_DECLS

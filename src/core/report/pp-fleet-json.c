@@ -151,19 +151,11 @@ add_answer (JsonBuilder *builder,
       json_builder_begin_object (builder);
       pp_json_add_string_member (builder, "ask", fix->ask);
       pp_json_add_int_member (builder, "n_hosts", fix->n_hosts);
-      json_builder_set_member_name (builder, "causes");
-      json_builder_begin_array (builder);
-      for (guint c = 0; c < fix->cause_keys->len; c++)
-        json_builder_add_string_value (builder, g_ptr_array_index (fix->cause_keys, c));
-      json_builder_end_array (builder);
+      pp_json_add_strings_member (builder, "causes", fix->cause_keys);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "allow_list");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < answer->allow_list->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (answer->allow_list, i));
-  json_builder_end_array (builder);
+  pp_json_add_strings_member (builder, "allow_list", answer->allow_list);
   json_builder_end_object (builder);
 }
 

@@ -72,18 +72,6 @@ add_timings (JsonBuilder     *builder,
   json_builder_end_object (builder);
 }
 
-static void
-add_string_array (JsonBuilder *builder,
-                  const char  *name,
-                  GPtrArray   *strings)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings && i < strings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
-  json_builder_end_array (builder);
-}
-
 /* null, not [], when there is no list at all: a PAC that made no
  * look-ups is a different finding from a method without a PAC. */
 static void
@@ -121,7 +109,7 @@ add_tls (JsonBuilder        *builder,
   add_string (builder, "issuer", tls->issuer);
   add_string (builder, "root", tls->root);
   add_string (builder, "leaf_sha256", tls->leaf_sha256);
-  add_string_array (builder, "chain", tls->chain);
+  pp_json_add_strings_member (builder, "chain", tls->chain);
   json_builder_end_object (builder);
 }
 
@@ -172,7 +160,7 @@ pp_report_json_add_probe (JsonBuilder         *builder,
   add_string (builder, "transparent_proxy", result->transparent_proxy);
   add_attempts (builder, result->attempts);
   add_int (builder, "redirects", result->redirect_count);
-  add_string_array (builder, "requested_urls", result->requested_urls);
+  pp_json_add_strings_member (builder, "requested_urls", result->requested_urls);
   add_string (builder, "final_url", result->final_url);
   add_tls (builder, &result->tls);
   json_builder_end_object (builder);
@@ -265,7 +253,7 @@ add_cause (JsonBuilder   *builder,
   add_string (builder, "line", cause->line);
   add_string (builder, "ask", cause->ask);
   add_string (builder, "example", cause->example);
-  add_string_array (builder, "hosts", cause->hosts);
+  pp_json_add_strings_member (builder, "hosts", cause->hosts);
   json_builder_end_object (builder);
 }
 
@@ -281,15 +269,15 @@ add_verdict (JsonBuilder  *builder,
   json_builder_begin_object (builder);
   add_string (builder, "headline", self->headline);
   add_verdict_agent (builder, self);
-  add_string_array (builder, "notes", self->notes);
+  pp_json_add_strings_member (builder, "notes", self->notes);
   json_builder_set_member_name (builder, "causes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->causes->len; i++)
     add_cause (builder, g_ptr_array_index (self->causes, i));
   json_builder_end_array (builder);
-  add_string_array (builder, "fixes", self->fixes);
+  pp_json_add_strings_member (builder, "fixes", self->fixes);
   add_string (builder, "snippet", self->snippet);
-  add_string_array (builder, "allow_list", self->allow_list);
+  pp_json_add_strings_member (builder, "allow_list", self->allow_list);
   add_int (builder, "exit_status", self->exit_status);
   /* The rule the exit status followed: the agent's path only where there
    * is one to follow. */
