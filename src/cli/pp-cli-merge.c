@@ -87,12 +87,12 @@ remove_tmp_dir (const char *tmp_dir)
 
 /* The answer first (pp-fleet-answer.c), then the counts. */
 static void
-print_summary (PpFleet *fleet)
+print_summary (PpFleet             *fleet,
+               const PpFleetAnswer *answer)
 {
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
   GPtrArray *skipped = pp_fleet_get_skipped (fleet);
-  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
-  g_autofree char *lead = pp_fleet_answer_format_text (answer, fleet);
+  g_autofree char *lead = pp_fleet_answer_format_text (answer);
 
   g_print ("%s\n", lead);
 
@@ -129,6 +129,7 @@ merge (MergeOptions *o)
   g_autofree char *tmp_dir = g_dir_make_tmp ("proxyprobe-merge-XXXXXX", &error);
   PpCliOptions check = { .output = o->output, .force = o->force };
   g_autoptr(PpFleet) fleet = NULL;
+  g_autoptr(PpFleetAnswer) answer = NULL;
   gboolean written;
 
   if (!pp_cli_report_check_output (&check, &error) || tmp_dir == NULL)
@@ -137,7 +138,8 @@ merge (MergeOptions *o)
       return PP_EXIT_BAD_INPUT;
     }
   fleet = pp_fleet_read ((const char * const *) o->inputs, tmp_dir);
-  print_summary (fleet);
+  answer = pp_fleet_answer_new (fleet);
+  print_summary (fleet, answer);
   if (pp_fleet_get_hosts (fleet)->len == 0)
     {
       g_printerr ("proxyprobe-cli merge: none of the inputs is a Proxy Probe report this "
@@ -145,7 +147,7 @@ merge (MergeOptions *o)
       remove_tmp_dir (tmp_dir);
       return PP_EXIT_BAD_INPUT;
     }
-  written = pp_fleet_write (fleet, o->output, o->force, &error);
+  written = pp_fleet_write (fleet, answer, o->output, o->force, &error);
   remove_tmp_dir (tmp_dir);
   if (!written)
     {

@@ -239,7 +239,8 @@ format_debug_info (PpApplication *self)
                                                   adw_get_minor_version (), adw_get_micro_version ()));
   add_pair (extra, "Renderer", describe_renderer (self));
 
-  return pp_system_info_format (config, extra);
+  /* The main loop: never wait for the agent's connectivity test here. */
+  return pp_system_info_format_so_far (config, extra);
 }
 
 static void

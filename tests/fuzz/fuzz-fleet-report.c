@@ -20,6 +20,7 @@ format_fleet (PpRunResults *results,
               JsonNode     *configuration)
 {
   g_autoptr(PpFleet) fleet = pp_fleet_new ();
+  g_autoptr(PpFleetAnswer) answer = NULL;
   g_autofree char *json = NULL;
   g_autofree char *csv = NULL;
 
@@ -27,7 +28,8 @@ format_fleet (PpRunResults *results,
                                                configuration ? json_node_get_object (configuration)
                                                              : NULL,
                                                "first.json"));
-  json = pp_fleet_json_format (fleet, "2026-12-07T00:00:00Z");
+  answer = pp_fleet_answer_new (fleet);
+  json = pp_fleet_json_format (fleet, answer, "2026-12-07T00:00:00Z");
   csv = pp_fleet_csv_format (fleet);
 
   return g_strconcat (json, csv, NULL);
@@ -106,6 +108,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonNode) configuration = NULL;
   g_autoptr(PpRunResults) results = NULL;
   g_autoptr(PpFleet) fleet = NULL;
+  g_autoptr(PpFleetAnswer) answer = NULL;
   g_autofree char *html = NULL;
   g_autofree char *json = NULL;
   g_autofree char *csv = NULL;
@@ -131,8 +134,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                                                : NULL,
                                                  i ? "second.json" : "first.json"));
   g_assert_cmpuint (pp_fleet_get_hosts (fleet)->len, ==, 1);
-  html = pp_fleet_html_format (fleet, "2026-12-07T00:00:00Z");
-  json = pp_fleet_json_format (fleet, "2026-12-07T00:00:00Z");
+  answer = pp_fleet_answer_new (fleet);
+  html = pp_fleet_html_format (fleet, answer, "2026-12-07T00:00:00Z");
+  json = pp_fleet_json_format (fleet, answer, "2026-12-07T00:00:00Z");
   csv = pp_fleet_csv_format (fleet);
   g_assert_true (g_utf8_validate (json, -1, NULL));
 

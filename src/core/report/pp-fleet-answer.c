@@ -37,6 +37,7 @@ pp_fleet_answer_free (PpFleetAnswer *self)
     return;
 
   g_free (self->headline);
+  g_ptr_array_unref (self->causes);
   g_ptr_array_unref (self->fixes);
   g_ptr_array_unref (self->allow_list);
   g_free (self);
@@ -48,56 +49,79 @@ plural_hosts (guint n)
   return g_strdup_printf ("%u host%s", n, n == 1 ? "" : "s");
 }
 
-/* Without an agent on any host, the analyzer's rule: by any method. */
-static char *
-headline_by_any_method (GPtrArray *hosts)
+/* By any method (the analyzer's rule) a host reaches its profile when
+ * every endpoint is reachable by some method; a stopped run's report
+ * is not counted either way. */
+static gboolean
+unreachable_by_any_method (const PpFleetHost *host)
 {
-  guint all_reachable = 0;
+  return host->verdict != PP_VERDICT_PENDING && host->n_reachable < host->n_endpoints;
+}
+
+/* The hosts without an agent's verdict: how many, and on how many of
+ * them some endpoint is not reachable by any method. */
+static void
+append_without_agent (GString   *out,
+                      GPtrArray *hosts,
+                      gboolean   alone)
+{
+  guint none = 0, unreachable = 0;
 
   for (guint h = 0; h < hosts->len; h++)
-    if (((PpFleetHost *) g_ptr_array_index (hosts, h))->verdict == PP_VERDICT_ALL_REACHABLE)
-      all_reachable++;
-  if (all_reachable == hosts->len)
-    return g_strdup_printf ("Every endpoint is reachable by at least one method on all %u "
-                            "host%s. The hosts' profiles name no agent.", hosts->len,
-                            hosts->len == 1 ? "" : "s");
+    {
+      const PpFleetHost *host = g_ptr_array_index (hosts, h);
 
-  return g_strdup_printf ("Some endpoints are not reachable by any method on %u of %u hosts. "
-                          "The hosts' profiles name no agent.", hosts->len - all_reachable,
-                          hosts->len);
+      if (host->agent != PP_FLEET_AGENT_NONE)
+        continue;
+      none++;
+      unreachable += unreachable_by_any_method (host);
+    }
+  if (none == 0)
+    return;
+  if (alone && unreachable == 0)
+    g_string_append_printf (out, "Every endpoint is reachable by at least one method on all %u "
+                                 "host%s. ", none, none == 1 ? "" : "s");
+  else if (alone)
+    g_string_append_printf (out, "Some endpoints are not reachable by any method on %u of %u "
+                                 "hosts. ", unreachable, none);
+  g_string_append_printf (out, "%u host%s no verdict on an agent's path (the profile names no "
+                               "agent, or its path was not probed)", none, none == 1 ? " has" : "s have");
+  if (!alone && unreachable > 0)
+    g_string_append_printf (out, "; on %u of them some endpoints are not reachable by any method",
+                            unreachable);
+  g_string_append (out, ".");
 }
 
 static char *
 format_headline (GPtrArray *hosts)
 {
   guint counts[PP_FLEET_N_AGENT_KINDS] = { 0 };
-  guint with_agent;
+  guint answered;
   GString *out;
 
-  for (guint h = 0; h < hosts->len; h++)
-    counts[((PpFleetHost *) g_ptr_array_index (hosts, h))->agent]++;
-  with_agent = counts[PP_FLEET_AGENT_FAILS] + counts[PP_FLEET_AGENT_REACHES_ALL];
   if (hosts->len == 0)
     return g_strdup ("No host's report could be read.");
-  if (with_agent == 0)
-    return headline_by_any_method (hosts);
+  for (guint h = 0; h < hosts->len; h++)
+    counts[((PpFleetHost *) g_ptr_array_index (hosts, h))->agent]++;
+  answered = counts[PP_FLEET_AGENT_FAILS] + counts[PP_FLEET_AGENT_REACHES_ALL];
 
   out = g_string_new (NULL);
-  if (counts[PP_FLEET_AGENT_FAILS] == 0)
-    g_string_append_printf (out, "The agent reaches every endpoint on its own path on all %u "
-                                 "host%s.", with_agent, with_agent == 1 ? "" : "s");
-  else
+  if (answered == 1 && counts[PP_FLEET_AGENT_FAILS] == 0)
+    g_string_append (out, "The agent reaches every endpoint on its own path on the one host that "
+                          "answers. ");
+  else if (answered > 0 && counts[PP_FLEET_AGENT_FAILS] == 0)
+    g_string_append_printf (out, "The agent reaches every endpoint on its own path on all %u hosts "
+                                 "that answer. ", answered);
+  else if (answered > 0)
     g_string_append_printf (out, "The agent cannot reach every endpoint on its own path on %u of "
-                                 "%u hosts.", counts[PP_FLEET_AGENT_FAILS], with_agent);
-  if (counts[PP_FLEET_AGENT_NONE] > 0)
-    {
-      g_autofree char *none = plural_hosts (counts[PP_FLEET_AGENT_NONE]);
+                                 "%u hosts. ", counts[PP_FLEET_AGENT_FAILS], answered);
+  if (counts[PP_FLEET_AGENT_INCOMPLETE] > 0)
+    g_string_append_printf (out, "%u host%s stopped before the agent's path was probed. ",
+                            counts[PP_FLEET_AGENT_INCOMPLETE],
+                            counts[PP_FLEET_AGENT_INCOMPLETE] == 1 ? "'s run was" : "s' runs were");
+  append_without_agent (out, hosts, answered + counts[PP_FLEET_AGENT_INCOMPLETE] == 0);
 
-      g_string_append_printf (out, " %s %s a profile that names no agent.", none,
-                              counts[PP_FLEET_AGENT_NONE] == 1 ? "has" : "have");
-    }
-
-  return g_string_free (out, FALSE);
+  return g_strchomp (g_string_free (out, FALSE));
 }
 
 static int
@@ -113,39 +137,51 @@ compare_fixes (gconstpointer a,
   return strcmp (x->ask, y->ask);
 }
 
-/* Each ask once, with the hosts of every cause it mends (a host counted
- * once even if two of its causes need the same change). */
+static PpFleetFix *
+fix_for (GPtrArray  *fixes,
+         GHashTable *by_ask,
+         const char *ask)
+{
+  PpFleetFix *fix = g_hash_table_lookup (by_ask, ask);
+
+  if (fix != NULL)
+    return fix;
+  fix = g_new0 (PpFleetFix, 1);
+  fix->ask = g_strdup (ask);
+  fix->cause_keys = g_ptr_array_new ();
+  g_hash_table_insert (by_ask, fix->ask, fix);
+  g_ptr_array_add (fixes, fix);
+
+  return fix;
+}
+
+/* Each ask once, in each host's own words: whether a cause is a fix, and
+ * how it is said, is its host's report's to decide (an agent that goes
+ * direct does not need its proxy mended). A host counts once per ask. */
 static GPtrArray *
-collect_fixes (GPtrArray *sums)
+collect_fixes (GPtrArray *hosts)
 {
   GPtrArray *fixes = g_ptr_array_new_with_free_func ((GDestroyNotify) fix_free);
   g_autoptr(GHashTable) by_ask = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) hosts_of = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                          (GDestroyNotify) g_hash_table_unref);
 
-  for (guint i = 0; i < sums->len; i++)
+  for (guint h = 0; h < hosts->len; h++)
     {
-      PpFleetCauseSum *sum = g_ptr_array_index (sums, i);
-      PpFleetFix *fix;
-      GHashTable *hosts;
+      const PpFleetHost *host = g_ptr_array_index (hosts, h);
+      g_autoptr(GHashTable) counted = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-      if (sum->ask == NULL)
-        continue;
-      fix = g_hash_table_lookup (by_ask, sum->ask);
-      if (fix == NULL)
+      for (guint c = 0; c < host->causes->len; c++)
         {
-          fix = g_new0 (PpFleetFix, 1);
-          fix->ask = g_strdup (sum->ask);
-          fix->cause_keys = g_ptr_array_new ();
-          g_hash_table_insert (by_ask, fix->ask, fix);
-          g_hash_table_insert (hosts_of, fix, g_hash_table_new (g_direct_hash, g_direct_equal));
-          g_ptr_array_add (fixes, fix);
+          const PpFleetCause *cause = g_ptr_array_index (host->causes, c);
+          PpFleetFix *fix;
+
+          if (cause->ask == NULL)
+            continue;
+          fix = fix_for (fixes, by_ask, cause->ask);
+          if (g_hash_table_add (counted, fix))
+            fix->n_hosts++;
+          if (!g_ptr_array_find_with_equal_func (fix->cause_keys, cause->key, g_str_equal, NULL))
+            g_ptr_array_add (fix->cause_keys, cause->key);
         }
-      g_ptr_array_add (fix->cause_keys, (gpointer) sum->key);
-      hosts = g_hash_table_lookup (hosts_of, fix);
-      for (guint h = 0; h < sum->hosts->len; h++)
-        g_hash_table_add (hosts, g_ptr_array_index (sum->hosts, h));
-      fix->n_hosts = g_hash_table_size (hosts);
     }
   g_ptr_array_sort (fixes, compare_fixes);
 
@@ -187,18 +223,32 @@ collect_allow_list (GPtrArray *hosts)
   return allow_list;
 }
 
+/* The worst colour among the hosts' own reports. */
+static PpSeverity
+worst_severity (GPtrArray *hosts)
+{
+  PpSeverity worst = PP_SEVERITY_PENDING;
+
+  for (guint h = 0; h < hosts->len; h++)
+    worst = MAX (worst, ((PpFleetHost *) g_ptr_array_index (hosts, h))->severity);
+
+  return worst;
+}
+
 PpFleetAnswer *
 pp_fleet_answer_new (PpFleet *fleet)
 {
   PpFleetAnswer *self = g_new0 (PpFleetAnswer, 1);
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
-  g_autoptr(GPtrArray) sums = pp_fleet_sum_causes (fleet);
 
   self->headline = format_headline (hosts);
-  self->fixes = collect_fixes (sums);
+  self->severity = worst_severity (hosts);
+  self->causes = pp_fleet_sum_causes (fleet);
+  self->fixes = collect_fixes (hosts);
   self->allow_list = collect_allow_list (hosts);
-  pp_debug ("fleet answer: %s %u change%s, %u allow-list entr%s", self->headline,
-            self->fixes->len, self->fixes->len == 1 ? "" : "s", self->allow_list->len,
+  pp_debug ("fleet answer (%s): %s %u change%s, %u allow-list entr%s",
+            pp_severity_to_id (self->severity), self->headline, self->fixes->len,
+            self->fixes->len == 1 ? "" : "s", self->allow_list->len,
             self->allow_list->len == 1 ? "y" : "ies");
 
   return self;
@@ -214,10 +264,10 @@ pp_fleet_cause_sum_format (const PpFleetCauseSum *sum)
 }
 
 static void
-append_causes (GString *out,
-               PpFleet *fleet)
+append_causes (GString             *out,
+               const PpFleetAnswer *self)
 {
-  g_autoptr(GPtrArray) sums = pp_fleet_sum_causes (fleet);
+  GPtrArray *sums = self->causes;
 
   if (sums->len == 0)
     return;
@@ -252,13 +302,12 @@ append_allow_list (GString             *out,
 
 /* The terminal's lead: headline, causes, what to change, the allow-list. */
 char *
-pp_fleet_answer_format_text (const PpFleetAnswer *self,
-                             PpFleet             *fleet)
+pp_fleet_answer_format_text (const PpFleetAnswer *self)
 {
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "%s\n", self->headline);
-  append_causes (out, fleet);
+  append_causes (out, self);
   if (self->fixes->len > 0)
     g_string_append (out, "What to change:\n");
   for (guint i = 0; i < self->fixes->len; i++)

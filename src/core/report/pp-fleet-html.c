@@ -47,9 +47,10 @@ static const char style[] =
   ".s-pass{border-left:.4em solid #2e7d32}.s-warn{border-left:.4em solid #ef6c00}"
   ".s-fail{border-left:.4em solid #c62828}.s-pending{border-left:.4em solid #888}";
 
-/* Rows and the answer are coloured as each host's own report colours
- * its verdict (pp_diagnosis_severity()): a host's agent reaches all or
- * fails; by any method, the verdict's kind decides. */
+/* The agent's rows are coloured as the hosts' own reports colour an
+ * agent's verdict (pp_diagnosis_severity()): it reaches all or fails, or
+ * the run stopped before it was known; the rows by any method by the
+ * verdict's kind (pp_verdict_kind_severity()). */
 static PpSeverity
 agent_severity (PpFleetAgentKind kind)
 {
@@ -126,7 +127,7 @@ append_agent_verdicts (GString *out,
                        PpFleet *fleet)
 {
   static const PpFleetAgentKind order[] = {
-    PP_FLEET_AGENT_FAILS, PP_FLEET_AGENT_REACHES_ALL, PP_FLEET_AGENT_NONE,
+    PP_FLEET_AGENT_FAILS, PP_FLEET_AGENT_REACHES_ALL, PP_FLEET_AGENT_INCOMPLETE, PP_FLEET_AGENT_NONE,
   };
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
 
@@ -150,28 +151,16 @@ append_agent_verdicts (GString *out,
 }
 
 /* The answer, first: the headline, what to change on how many hosts, and
- * the allow-list for the proxy team (also allowlist.txt). */
+ * the allow-list for the proxy team (also allowlist.txt), coloured as the
+ * worst of the hosts' own reports. */
 static void
-append_answer (GString *out,
-               PpFleet *fleet)
+append_answer (GString             *out,
+               const PpFleetAnswer *answer)
 {
-  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
   g_autofree char *allowed = pp_fleet_answer_format_allow_list (answer);
-  gboolean fails = FALSE, reaches = FALSE;
-  GPtrArray *hosts = pp_fleet_get_hosts (fleet);
-  PpFleetAgentKind kind;
 
-  for (guint h = 0; h < hosts->len; h++)
-    {
-      PpFleetAgentKind agent = ((PpFleetHost *) g_ptr_array_index (hosts, h))->agent;
-
-      fails |= agent == PP_FLEET_AGENT_FAILS;
-      reaches |= agent == PP_FLEET_AGENT_REACHES_ALL;
-    }
-  kind = fails ? PP_FLEET_AGENT_FAILS : reaches ? PP_FLEET_AGENT_REACHES_ALL : PP_FLEET_AGENT_NONE;
-
-  g_string_append_printf (out, "<section class=\"answer a-%s s-%s\"><p class=\"headline\">",
-                          pp_fleet_agent_id (kind), pp_severity_to_id (agent_severity (kind)));
+  g_string_append_printf (out, "<section class=\"answer s-%s\"><p class=\"headline\">",
+                          pp_severity_to_id (answer->severity));
   text (out, answer->headline);
   g_string_append (out, "</p>\n");
   if (answer->fixes->len > 0)
@@ -223,10 +212,10 @@ append_verdicts (GString *out,
 }
 
 static void
-append_causes (GString *out,
-               PpFleet *fleet)
+append_causes (GString             *out,
+               const PpFleetAnswer *answer)
 {
-  g_autoptr(GPtrArray) sums = pp_fleet_sum_causes (fleet);
+  GPtrArray *sums = answer->causes;
 
   g_string_append (out, "<h2>Root causes across hosts</h2>\n");
   if (sums->len == 0)
@@ -380,8 +369,9 @@ append_skipped (GString *out,
 }
 
 char *
-pp_fleet_html_format (PpFleet    *fleet,
-                      const char *generated)
+pp_fleet_html_format (PpFleet             *fleet,
+                      const PpFleetAnswer *answer,
+                      const char          *generated)
 {
   GPtrArray *hosts = pp_fleet_get_hosts (fleet);
   GString *out = g_string_sized_new (8192 + hosts->len * (pp_fleet_get_n_endpoints (fleet) * 24 + 400));
@@ -397,10 +387,10 @@ pp_fleet_html_format (PpFleet    *fleet,
                           hosts->len, pp_fleet_get_skipped (fleet)->len);
   text (out, generated);
   g_string_append (out, "</p>\n");
-  append_answer (out, fleet);
+  append_answer (out, answer);
   append_agent_verdicts (out, fleet);
   append_verdicts (out, fleet);
-  append_causes (out, fleet);
+  append_causes (out, answer);
   append_groups (out, "Hosts by proxy configuration", "Proxy configuration",
                  pp_fleet_group_by_proxy (fleet));
   append_groups (out, "Hosts by network", "Network (default route)",

@@ -5,11 +5,12 @@
  */
 #pragma once
 
-#include "pp-fleet.h"
+#include "pp-fleet-answer.h"
 
 G_BEGIN_DECLS
 
-char *pp_fleet_html_format (PpFleet    *fleet,
-                            const char *generated);
+char *pp_fleet_html_format (PpFleet             *fleet,
+                            const PpFleetAnswer *answer,
+                            const char          *generated);
 
 G_END_DECLS

@@ -109,10 +109,10 @@ add_agent_verdicts (JsonBuilder *builder,
 }
 
 static void
-add_causes (JsonBuilder *builder,
-            PpFleet     *fleet)
+add_causes (JsonBuilder         *builder,
+            const PpFleetAnswer *answer)
 {
-  g_autoptr(GPtrArray) sums = pp_fleet_sum_causes (fleet);
+  GPtrArray *sums = answer->causes;
 
   json_builder_set_member_name (builder, "causes");
   json_builder_begin_array (builder);
@@ -123,7 +123,6 @@ add_causes (JsonBuilder *builder,
       json_builder_begin_object (builder);
       pp_json_add_string_member (builder, "key", sum->key);
       pp_json_add_string_member (builder, "text", sum->text);
-      pp_json_add_string_member (builder, "ask", sum->ask);
       pp_json_add_int_member (builder, "n_hosts", sum->hosts->len);
       pp_json_add_int_member (builder, "n_endpoints", sum->n_endpoints);
       add_host_keys (builder, sum->hosts);
@@ -134,14 +133,13 @@ add_causes (JsonBuilder *builder,
 
 /* The answer that leads every fleet output (pp-fleet-answer.c). */
 static void
-add_answer (JsonBuilder *builder,
-            PpFleet     *fleet)
+add_answer (JsonBuilder         *builder,
+            const PpFleetAnswer *answer)
 {
-  g_autoptr(PpFleetAnswer) answer = pp_fleet_answer_new (fleet);
-
   json_builder_set_member_name (builder, "answer");
   json_builder_begin_object (builder);
   pp_json_add_string_member (builder, "headline", answer->headline);
+  pp_json_add_string_member (builder, "severity", pp_severity_to_id (answer->severity));
   json_builder_set_member_name (builder, "fixes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < answer->fixes->len; i++)
@@ -203,8 +201,9 @@ add_skipped (JsonBuilder *builder,
 }
 
 char *
-pp_fleet_json_format (PpFleet    *fleet,
-                      const char *generated)
+pp_fleet_json_format (PpFleet             *fleet,
+                      const PpFleetAnswer *answer,
+                      const char          *generated)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -216,10 +215,10 @@ pp_fleet_json_format (PpFleet    *fleet,
   pp_json_add_string_member (builder, "application", "proxyprobe " PACKAGE_VERSION);
   pp_json_add_string_member (builder, "generated", generated);
   pp_json_add_int_member (builder, "n_hosts", hosts->len);
-  add_answer (builder, fleet);
+  add_answer (builder, answer);
   add_agent_verdicts (builder, hosts);
   add_verdicts (builder, hosts);
-  add_causes (builder, fleet);
+  add_causes (builder, answer);
   add_groups (builder, "proxy_configurations", pp_fleet_group_by_proxy (fleet));
   add_groups (builder, "networks", pp_fleet_group_by_network (fleet));
   json_builder_set_member_name (builder, "endpoint_list");

@@ -5,11 +5,12 @@
  */
 #pragma once
 
-#include "pp-fleet.h"
+#include "pp-fleet-answer.h"
 
 G_BEGIN_DECLS
 
-char *pp_fleet_json_format (PpFleet    *fleet,
+char *pp_fleet_json_format (PpFleet             *fleet,
+                            const PpFleetAnswer *answer,
                             const char *generated);
 /* One row per host and endpoint of its profile. */
 char *pp_fleet_csv_format  (PpFleet    *fleet);

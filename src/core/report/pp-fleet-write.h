@@ -10,13 +10,14 @@
  */
 #pragma once
 
-#include "pp-fleet.h"
+#include "pp-fleet-answer.h"
 
 G_BEGIN_DECLS
 
-gboolean pp_fleet_write (PpFleet     *fleet,
-                         const char  *path,
-                         gboolean     overwrite,
-                         GError     **error);
+gboolean pp_fleet_write (PpFleet              *fleet,
+                         const PpFleetAnswer  *answer,
+                         const char           *path,
+                         gboolean              overwrite,
+                         GError              **error);
 
 G_END_DECLS

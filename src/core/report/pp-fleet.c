@@ -229,6 +229,21 @@ member_folder (const char *name,
   return g_strdup_printf ("hosts/%s-%.8s", safe, run_id);
 }
 
+/* As the host's own report colours its verdict: a stopped run whose
+ * path was not all probed is neither an answer nor a failure. */
+static PpFleetAgentKind
+agent_kind (PpSeverity severity)
+{
+  switch (severity)
+    {
+    case PP_SEVERITY_PASS: return PP_FLEET_AGENT_REACHES_ALL;
+    case PP_SEVERITY_PENDING: return PP_FLEET_AGENT_INCOMPLETE;
+    case PP_SEVERITY_WARN:
+    case PP_SEVERITY_FAIL:
+    default: return PP_FLEET_AGENT_FAILS;
+    }
+}
+
 static GStrv
 copy_strings (GPtrArray *strings)
 {
@@ -267,10 +282,10 @@ pp_fleet_host_new (PpFleet      *self,
   host->network = describe_network (facts);
   host->causes = pp_fleet_host_causes (diagnosis);
   host->allow_list = copy_strings (diagnosis->allow_list);
+  host->severity = pp_diagnosis_severity (diagnosis);
   if (diagnosis->path.known)
     {
-      host->agent = diagnosis->exit_status == PP_EXIT_ALL_REACHABLE ? PP_FLEET_AGENT_REACHES_ALL
-                                                                     : PP_FLEET_AGENT_FAILS;
+      host->agent = agent_kind (host->severity);
       host->agent_headline = g_strdup (diagnosis->headline);
     }
   fill_cells (self, host, results);
@@ -437,6 +452,7 @@ pp_fleet_agent_id (PpFleetAgentKind kind)
     {
     case PP_FLEET_AGENT_REACHES_ALL: return "reaches_all";
     case PP_FLEET_AGENT_FAILS: return "fails";
+    case PP_FLEET_AGENT_INCOMPLETE: return "incomplete";
     case PP_FLEET_AGENT_NONE:
     default: return "none";
     }
@@ -449,8 +465,9 @@ pp_fleet_agent_label (PpFleetAgentKind kind)
     {
     case PP_FLEET_AGENT_REACHES_ALL: return "The agent reaches every endpoint on its path";
     case PP_FLEET_AGENT_FAILS: return "The agent does not reach every endpoint on its path";
+    case PP_FLEET_AGENT_INCOMPLETE: return "Not known: the run was stopped before the agent's path was probed";
     case PP_FLEET_AGENT_NONE:
-    default: return "No agent (the profile names none)";
+    default: return "No agent's path (the profile names no agent, or its path was not probed)";
     }
 }
 
@@ -508,7 +525,6 @@ pp_fleet_sum_causes (PpFleet *self)
               sum = g_new0 (PpFleetCauseSum, 1);
               sum->key = cause->key;
               sum->text = cause->text;
-              sum->ask = cause->ask;
               sum->hosts = g_ptr_array_new ();
               g_hash_table_insert (by_key, cause->key, sum);
               g_ptr_array_add (sums, sum);

@@ -59,7 +59,8 @@ typedef enum
 {
   PP_FLEET_AGENT_NONE,        /* the profile names no agent, or its path was not probed */
   PP_FLEET_AGENT_REACHES_ALL, /* the agent reaches every endpoint on its path */
-  PP_FLEET_AGENT_FAILS,       /* it does not: the host's exit status was not 0 */
+  PP_FLEET_AGENT_FAILS,       /* it does not (its report's verdict is red) */
+  PP_FLEET_AGENT_INCOMPLETE,  /* the run was stopped before its path was all probed */
   PP_FLEET_N_AGENT_KINDS
 } PpFleetAgentKind;
 
@@ -74,6 +75,7 @@ typedef struct
   char *geography;
   PpVerdictKind verdict;      /* by any method: the analyzer's rule */
   PpFleetAgentKind agent;
+  PpSeverity severity;        /* its report's colour (pp_diagnosis_severity()) */
   char *agent_headline;       /* the report's answer, one sentence; NULL without an agent */
   guint n_endpoints;
   guint n_reachable;
@@ -129,7 +131,6 @@ typedef struct
 {
   const char *key;
   const char *text;
-  const char *ask;            /* what to change, or NULL */
   guint n_endpoints;
   GPtrArray *hosts;           /* of PpFleetHost, not owned */
 } PpFleetCauseSum;

@@ -65,21 +65,24 @@ add_libraries (GString *out)
   add_line (out, "libzip", zip_libzip_version ());
 }
 
-/* The agent's own view beside ours, and the resolver configuration the
- * DNS outcomes depend on: asked on first use, so blocking here once. */
+/* The agent's own view beside ours (NULL: still being asked), and the
+ * resolver configuration the DNS outcomes depend on (prepared by the
+ * window's detection; read here on first use by the CLI). */
 static void
-add_agent_and_dns (GString  *out,
-                   PpConfig *config)
+add_agent_and_dns (GString           *out,
+                   PpConfig          *config,
+                   const PpAgentView *agent_view)
 {
-  g_autofree char *agent = pp_agent_view_format_text (pp_config_get_agent_view (config));
+  g_autofree char *agent = pp_agent_view_format_text (agent_view);
 
   g_string_append_printf (out, "\n%s", agent);
   g_string_append_printf (out, "\nResolver configuration:\n%s", pp_config_get_dns_config (config));
 }
 
-char *
-pp_system_info_format (PpConfig  *config,
-                       GPtrArray *extra)
+static char *
+format (PpConfig  *config,
+        GPtrArray *extra,
+        gboolean   wait_for_agent)
 {
   GString *out = g_string_new (NULL);
   const char *resolver_env = g_getenv ("GIO_USE_PROXY_RESOLVER");
@@ -101,7 +104,26 @@ pp_system_info_format (PpConfig  *config,
     add_line (out, "Resolver backend", resolver);
   add_line (out, "Locale", setlocale (LC_MESSAGES, NULL));
   if (config != NULL)
-    add_agent_and_dns (out, config);
+    add_agent_and_dns (out, config, wait_for_agent ? pp_config_get_agent_view (config)
+                                                   : pp_config_peek_agent_view (config));
 
   return g_string_free (out, FALSE);
+}
+
+/* For system.txt: waits for the agent's view (up to its bound, unless
+ * pp_config_collect_agent_view_async() asked it already). */
+char *
+pp_system_info_format (PpConfig  *config,
+                       GPtrArray *extra)
+{
+  return format (config, extra, TRUE);
+}
+
+/* The same without waiting: while the agent is asked, it says so. For
+ * the window's main loop (About's troubleshooting text). */
+char *
+pp_system_info_format_so_far (PpConfig  *config,
+                              GPtrArray *extra)
+{
+  return format (config, extra, FALSE);
 }

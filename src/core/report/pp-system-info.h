@@ -13,7 +13,9 @@ G_BEGIN_DECLS
  * (the GUI's GTK and libadwaita versions: the core has no GTK). Without
  * a @config (the window's About before any configuration was read) the
  * resolver backend's line is left out. */
-char *pp_system_info_format (PpConfig  *config,
-                             GPtrArray *extra);
+char *pp_system_info_format        (PpConfig  *config,
+                                    GPtrArray *extra);
+char *pp_system_info_format_so_far (PpConfig  *config,
+                                    GPtrArray *extra);
 
 G_END_DECLS
