@@ -408,8 +408,10 @@ test_answer_per_host (void)
   g_autofree char *b = write_report (&no_agent, "golf.zip");
   g_autofree char *fleet = g_build_filename (dir, "per-host-fleet.zip", NULL);
   g_autoptr(GPtrArray) argv = merge_args ("-o", fleet, a, b, NULL);
+  g_autoptr(GPtrArray) alone = merge_args ("-o", fleet, "--force", b, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) alone_run = { 0 };
   g_autoptr(GHashTable) files = NULL;
   JsonObject *answer;
   JsonArray *fixes;
@@ -432,6 +434,13 @@ test_answer_per_host (void)
                    "on http://10.0.0.5:3128 for the program that uses them");
   assert_contains (g_bytes_get_data (g_hash_table_lookup (files, "fleet.html"), NULL),
                    "<section class=\"answer s-warn\">");
+
+  /* Without any agent: the methods answer. */
+  g_ptr_array_add (alone, NULL);
+  cli_spawn (&alone_run, NULL, alone);
+  g_assert_cmpint (alone_run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (alone_run.out, "Every endpoint is reachable by at least one method on "
+                                            "the one host. No host has a verdict on an agent's path"));
 }
 
 /* A host name a spreadsheet would run and a page would render is data

@@ -78,14 +78,20 @@ append_without_agent (GString   *out,
     }
   if (none == 0)
     return;
-  if (alone && unreachable == 0)
+  if (alone && unreachable == 0 && none == 1)
+    g_string_append (out, "Every endpoint is reachable by at least one method on the one host. ");
+  else if (alone && unreachable == 0)
     g_string_append_printf (out, "Every endpoint is reachable by at least one method on all %u "
-                                 "host%s. ", none, none == 1 ? "" : "s");
+                                 "hosts. ", none);
   else if (alone)
     g_string_append_printf (out, "Some endpoints are not reachable by any method on %u of %u "
                                  "hosts. ", unreachable, none);
-  g_string_append_printf (out, "%u host%s no verdict on an agent's path (the profile names no "
-                               "agent, or its path was not probed)", none, none == 1 ? " has" : "s have");
+  if (alone)
+    g_string_append (out, "No host has a verdict on an agent's path (the profiles name no agent, "
+                          "or its path was not probed)");
+  else
+    g_string_append_printf (out, "%u host%s no verdict on an agent's path (the profile names no "
+                                 "agent, or its path was not probed)", none, none == 1 ? " has" : "s have");
   if (!alone && unreachable > 0)
     g_string_append_printf (out, "; on %u of them some endpoints are not reachable by any method",
                             unreachable);
