@@ -52,7 +52,7 @@ test_not_installed (void)
 
   g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
   g_setenv ("PATH", empty, TRUE);
-  view = pp_agent_view_collect (NULL, 0);
+  view = pp_agent_view_collect (NULL, 0, NULL);
   text = pp_agent_view_format_text (view);
 
   g_assert_null (view->command);
@@ -66,7 +66,7 @@ test_health_plain (void)
   g_autofree char *text = NULL;
 
   install_standin ("plain", "echo '" HEALTH_PLAIN "'", "printf '" CONNECTIVITY "'");
-  view = pp_agent_view_collect (NULL, 10000);
+  view = pp_agent_view_collect (NULL, 10000, NULL);
   text = pp_agent_view_format_text (view);
 
   g_assert_nonnull (view->command);
@@ -91,7 +91,7 @@ test_health_wrapped (void)
   g_autoptr(PpAgentView) view = NULL;
 
   install_standin ("wrapped", "echo '" HEALTH_WRAPPED "'", "echo ok; exit 3");
-  view = pp_agent_view_collect (NULL, 10000);
+  view = pp_agent_view_collect (NULL, 10000, NULL);
 
   g_assert_cmpstr (view->version, ==, "101.24122.0008");
   g_assert_cmpstr (view->healthy, ==, "true");
@@ -106,7 +106,7 @@ test_health_broken (void)
   g_autoptr(PpAgentView) view = NULL;
 
   install_standin ("broken", "echo 'Daemon is not running'", "true");
-  view = pp_agent_view_collect (NULL, 10000);
+  view = pp_agent_view_collect (NULL, 10000, NULL);
 
   g_assert_null (view->version);
   g_assert_true (g_str_has_prefix (view->health_problem, "mdatp health --output json: "));
@@ -121,7 +121,7 @@ test_hanging (void)
   gint64 start = g_get_monotonic_time ();
 
   install_standin ("hanging", "sleep 30", "sleep 30 & sleep 30");
-  view = pp_agent_view_collect (NULL, 300);
+  view = pp_agent_view_collect (NULL, 300, NULL);
 
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
   g_assert_nonnull (strstr (view->health_problem, "gave no answer within 1 s"));
@@ -142,11 +142,40 @@ test_asked_together (void)
   g_autofree char *connectivity = g_strdup_printf ("touch '%s'; printf '" CONNECTIVITY "'", started);
 
   install_standin ("together", health, connectivity);
-  view = pp_agent_view_collect (NULL, 5000);
+  view = pp_agent_view_collect (NULL, 5000, NULL);
 
   g_assert_null (view->health_problem);
   g_assert_cmpstr (view->version, ==, "101.25012.0000");
   g_assert_nonnull (strstr (view->connectivity, "[ERROR]"));
+}
+
+static gpointer
+stop_soon (gpointer data)
+{
+  g_usleep (200 * 1000);
+  g_cancellable_cancel (data);
+
+  return NULL;
+}
+
+/* Stopped from another thread (the user stopped the run), both commands
+ * are killed at once and the view says so, far under their bound. */
+static void
+test_stopped (void)
+{
+  g_autoptr(PpAgentView) view = NULL;
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  gint64 start = g_get_monotonic_time ();
+  GThread *stopper;
+
+  install_standin ("stopped", "sleep 30", "sleep 30 & sleep 30");
+  stopper = g_thread_new ("stopper", stop_soon, stop);
+  view = pp_agent_view_collect (NULL, 20000, stop);
+  g_thread_join (stopper);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (view->health_problem, "was stopped before it answered"));
+  g_assert_nonnull (strstr (view->connectivity_problem, "was stopped before it answered"));
 }
 
 /* Endless output is cut at the bound. */
@@ -156,7 +185,7 @@ test_flood (void)
   g_autoptr(PpAgentView) view = NULL;
 
   install_standin ("flood", "echo '" HEALTH_PLAIN "'", "yes 'Testing connection ... [OK]' | head -c 10000000");
-  view = pp_agent_view_collect (NULL, 20000);
+  view = pp_agent_view_collect (NULL, 20000, NULL);
 
   g_assert_nonnull (view->connectivity);
   g_assert_cmpuint (strlen (view->connectivity), <=, PP_AGENT_VIEW_MAX_OUTPUT);
@@ -170,7 +199,7 @@ test_sysroot (void)
   g_autoptr(PpAgentView) view = NULL;
 
   install_standin ("sysroot", "echo '" HEALTH_PLAIN "'", "true");
-  view = pp_agent_view_collect (fixture_dir, 10000);
+  view = pp_agent_view_collect (fixture_dir, 10000, NULL);
 
   g_assert_null (view->command);
   g_assert_nonnull (strstr (view->not_asked, "--sysroot"));
@@ -181,7 +210,7 @@ test_command_missing (void)
 {
   const char *argv[] = { "/nonexistent/program", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *output = pp_command_run_bounded (argv, 1000, 100, NULL, &error);
+  g_autofree char *output = pp_command_run_bounded (argv, 1000, 100, NULL, NULL, &error);
 
   g_assert_null (output);
   g_assert_nonnull (error);
@@ -233,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/agent-view/hanging", test_hanging);
   g_test_add_func ("/agent-view/flood", test_flood);
   g_test_add_func ("/agent-view/asked-together", test_asked_together);
+  g_test_add_func ("/agent-view/stopped", test_stopped);
   g_test_add_func ("/agent-view/sysroot", test_sysroot);
   g_test_add_func ("/agent-view/command-missing", test_command_missing);
   g_test_add_func ("/agent-view/dns-config", test_dns_config);

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <zip.h>
@@ -306,6 +307,39 @@ test_agent_beside_run (void)
   g_clear_pointer (&agent_asked_file, g_free);
 }
 
+/* Ctrl+C stops the agent's commands too: a report asked with --json is
+ * not held by a connectivity test that hangs (its bound is 30 s). */
+static void
+test_ctrl_c_stops_agent (void)
+{
+  g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
+  g_autofree char *standin = temp_path ("hanging-agent");
+  g_autofree char *path = install_agent_standin (standin, "sleep 60", "sleep 60 & sleep 60");
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher ((const char *[]) { "PATH", path, NULL });
+  g_autofree char *trust = g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed));
+  g_autofree char *roots = g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed));
+  const char *argv[] = { g_getenv ("PROXYPROBE_CLI"), trust, roots, "--url", hang,
+                         "--methods=direct", "--json", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 start;
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_usleep (500 * 1000);
+  start = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+  assert_contains (out, "\"health_problem\" : \"mdatp health --output json: ");
+  assert_contains (out, "was stopped before it answered");
+  /* Far under the agent's 30 s bound. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 static void
 skip_without_mounts (void)
 {
@@ -494,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/report-cli/anonymize", test_anonymize);
   g_test_add_func ("/report-cli/host-identity", test_host_identity);
   g_test_add_func ("/report-cli/agent-beside-run", test_agent_beside_run);
+  g_test_add_func ("/report-cli/ctrl-c-stops-agent", test_ctrl_c_stops_agent);
   g_test_add_func ("/report-cli/full-disk", test_full_disk);
   g_test_add_func ("/report-cli/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report-cli/show-rejects", test_show_rejects);

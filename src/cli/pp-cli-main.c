@@ -29,6 +29,7 @@ typedef struct
 {
   GMainLoop *loop;
   PpSession *session;
+  PpConfig *config;
   PpCliProgress progress;
 } PpCliRun;
 
@@ -48,6 +49,8 @@ interrupted_cb (gpointer user_data)
 
   g_printerr ("\nStopping: probes still running are reported as cancelled.\n");
   pp_session_stop (run->session);
+  /* Its connectivity test asked beside the run would hold the report. */
+  pp_config_stop_agent_view (run->config);
 
   return G_SOURCE_CONTINUE;
 }
@@ -82,7 +85,7 @@ run_plan (PpCliOptions *options,
 {
   g_autoptr(PpSession) session = pp_session_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  PpCliRun run = { loop, session };
+  PpCliRun run = { loop, session, config };
   g_autofree char *note = NULL;
   guint sigint, sigterm;
 

@@ -215,7 +215,8 @@ agent_view_cb (GObject      *object,
 
 /* The agent's connectivity test may take half a minute: it is asked as
  * soon as the configuration is known, beside the run, never on the main
- * loop. The report, written on a worker thread, waits for what is left. */
+ * loop. The report, written on a worker thread, waits for what is left;
+ * a snapshot replaced by a new one stops its commands. */
 static void
 ask_agent (PpConfigPanel *self)
 {
@@ -234,6 +235,8 @@ pp_config_panel_set_config (PpConfigPanel *self,
   g_return_if_fail (PP_IS_CONFIG_PANEL (self));
   g_return_if_fail (PP_IS_CONFIG (config));
 
+  if (self->config != NULL && self->config != config)
+    pp_config_stop_agent_view (self->config);
   if (g_set_object (&self->config, config))
     {
       self->shown = FALSE;

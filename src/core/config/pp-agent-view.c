@@ -101,8 +101,9 @@ field_strings (JsonObject *health,
 /* Only what says whether the agent works: never its organization or
  * machine identifiers. */
 static void
-read_health (PpAgentView *self,
-             guint        timeout_ms)
+read_health (PpAgentView  *self,
+             guint         timeout_ms,
+             GCancellable *stop)
 {
   const char *argv[] = { self->command, "health", "--output", "json", NULL };
   g_autoptr(GError) error = NULL;
@@ -110,7 +111,7 @@ read_health (PpAgentView *self,
   g_autofree char *output = NULL;
   JsonObject *health;
 
-  output = pp_command_run_bounded (argv, timeout_ms, PP_AGENT_VIEW_MAX_OUTPUT, NULL, &error);
+  output = pp_command_run_bounded (argv, timeout_ms, PP_AGENT_VIEW_MAX_OUTPUT, stop, NULL, &error);
   if (output != NULL)
     parser = pp_json_parse (output, -1, &error);
   if (parser != NULL && !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -132,18 +133,20 @@ typedef struct
 {
   PpAgentView *view;
   guint timeout_ms;
+  GCancellable *stop;
 } ConnectivityJob;
 
 static void
-read_connectivity (PpAgentView *self,
-                   guint        timeout_ms)
+read_connectivity (PpAgentView  *self,
+                   guint         timeout_ms,
+                   GCancellable *stop)
 {
   const char *argv[] = { self->command, "connectivity", "test", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   int status = 0;
 
-  output = pp_command_run_bounded (argv, timeout_ms, PP_AGENT_VIEW_MAX_OUTPUT, &status, &error);
+  output = pp_command_run_bounded (argv, timeout_ms, PP_AGENT_VIEW_MAX_OUTPUT, stop, &status, &error);
   if (output == NULL)
     {
       self->connectivity_problem = g_strdup_printf ("mdatp connectivity test: %s",
@@ -167,7 +170,7 @@ connectivity_thread (gpointer data)
 {
   ConnectivityJob *job = data;
 
-  read_connectivity (job->view, job->timeout_ms);
+  read_connectivity (job->view, job->timeout_ms, job->stop);
 
   return NULL;
 }
@@ -175,6 +178,8 @@ connectivity_thread (gpointer data)
 /**
  * pp_agent_view_collect:
  * @sysroot: (nullable): the --sysroot; when set, the agent is not asked
+ * @stop: (nullable): cancelled, both commands are killed and the view
+ *   says they were stopped
  *
  * Blocking: up to @timeout_ms. The connectivity test tries a few dozen
  * URLs and may take most of its bound, so the health is asked beside
@@ -182,8 +187,9 @@ connectivity_thread (gpointer data)
  * the view.
  */
 PpAgentView *
-pp_agent_view_collect (const char *sysroot,
-                       guint       timeout_ms)
+pp_agent_view_collect (const char   *sysroot,
+                       guint         timeout_ms,
+                       GCancellable *stop)
 {
   g_autoptr(PpAgentView) self = g_new0 (PpAgentView, 1);
   ConnectivityJob job;
@@ -203,9 +209,9 @@ pp_agent_view_collect (const char *sysroot,
     }
 
   /* Each writes only its own fields of the view. */
-  job = (ConnectivityJob) { self, timeout_ms };
+  job = (ConnectivityJob) { self, timeout_ms, stop };
   connectivity = g_thread_new ("pp-agent-connectivity", connectivity_thread, &job);
-  read_health (self, timeout_ms);
+  read_health (self, timeout_ms, stop);
   g_thread_join (connectivity);
   if (self->health_issues == NULL)
     self->health_issues = g_new0 (char *, 1);

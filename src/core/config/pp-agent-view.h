@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -27,7 +27,8 @@ typedef struct
 } PpAgentView;
 
 PpAgentView *pp_agent_view_collect      (const char         *sysroot,
-                                         guint               timeout_ms);
+                                         guint               timeout_ms,
+                                         GCancellable       *stop);
 void         pp_agent_view_free         (PpAgentView        *self);
 char        *pp_agent_view_format_summary (const PpAgentView *self);
 char        *pp_agent_view_format_text  (const PpAgentView  *self);

@@ -41,6 +41,7 @@ struct _PpConfig
   GProxyResolver *resolver; /* it loads GIO's proxy modules */
   char *sample_answer;      /* the resolver may run a PAC script */
   PpAgentView *agent_view;  /* it runs the agent's own commands */
+  GCancellable *agent_stop; /* pp_config_stop_agent_view() */
   char *dns_config;         /* it runs resolvectl */
   guint agent_timeout_ms;
 };
@@ -63,6 +64,7 @@ pp_config_finalize (GObject *object)
   g_clear_object (&self->resolver);
   g_clear_pointer (&self->sample_answer, g_free);
   g_clear_pointer (&self->agent_view, pp_agent_view_free);
+  g_clear_object (&self->agent_stop);
   g_clear_pointer (&self->dns_config, g_free);
   g_clear_pointer (&self->environment, g_strfreev);
   pp_named_proxy_clear (&self->named);
@@ -92,6 +94,7 @@ static void
 pp_config_init (PpConfig *self)
 {
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->agent_stop = g_cancellable_new ();
 }
 
 /* An unusable value in the agent's own file is a finding about the
@@ -464,9 +467,26 @@ pp_config_get_agent_view (PpConfig *self)
 
   if (g_once_init_enter (&self->agent_view))
     g_once_init_leave (&self->agent_view,
-                       pp_agent_view_collect (self->sysroot, self->agent_timeout_ms));
+                       pp_agent_view_collect (self->sysroot, self->agent_timeout_ms,
+                                              self->agent_stop));
 
   return self->agent_view;
+}
+
+/**
+ * pp_config_stop_agent_view:
+ *
+ * Kills the agent's commands if they are being asked (from any thread):
+ * the user stopped the run, or the snapshot is no longer shown. The view
+ * then says they were stopped; this snapshot does not ask them again.
+ */
+void
+pp_config_stop_agent_view (PpConfig *self)
+{
+  g_return_if_fail (PP_IS_CONFIG (self));
+
+  pp_debug ("the agent's commands are stopped");
+  g_cancellable_cancel (self->agent_stop);
 }
 
 /* The agent's view if it was asked already, or NULL: never blocks. */

@@ -75,6 +75,7 @@ const char         *pp_config_get_resolver_name  (PpConfig               *self);
 const char         *pp_config_get_sample_answer  (PpConfig               *self);
 const PpAgentView  *pp_config_get_agent_view     (PpConfig               *self);
 const PpAgentView  *pp_config_peek_agent_view    (PpConfig               *self);
+void                pp_config_stop_agent_view    (PpConfig               *self);
 void                pp_config_collect_agent_view_async  (PpConfig            *self,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,

@@ -71,7 +71,7 @@ append_resolved (GString *out,
       g_string_append (out, "  (resolvectl is not installed)\n");
       return;
     }
-  output = pp_command_run_bounded (argv, timeout_ms, MAX_OUTPUT, NULL, &error);
+  output = pp_command_run_bounded (argv, timeout_ms, MAX_OUTPUT, NULL, NULL, &error);
   if (output == NULL || !g_utf8_validate (output, -1, NULL))
     {
       g_string_append_printf (out, "  (%s)\n", error ? error->message : "output is not UTF-8");

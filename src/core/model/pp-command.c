@@ -24,6 +24,9 @@ typedef struct
   gboolean eof;
   gboolean exited;
   gboolean timed_out;
+  gboolean stopped;     /* the caller's @stop was cancelled: the program killed */
+  gint stop_requested;  /* atomic: set from the cancelling thread */
+  GMainContext *context;
 } CommandRun;
 
 static void start_read (CommandRun *run);
@@ -87,35 +90,68 @@ timeout_cb (gpointer user_data)
 
 /* Until the program exited and its output ended; after the timeout, a
  * child it left holding the pipe is not waited for. */
+/* From the thread that cancels @stop: only a flag and a wake-up; the
+ * run's own thread kills the program (GLib 2.74's cancellable source
+ * leaks when it is cancelled from another thread). */
+static void
+stop_requested_cb (GCancellable *stop,
+                   gpointer      user_data)
+{
+  CommandRun *run = user_data;
+
+  g_atomic_int_set (&run->stop_requested, TRUE);
+  g_main_context_wakeup (run->context);
+}
+
+static void
+stop_now (CommandRun *run)
+{
+  run->stopped = TRUE;
+  g_cancellable_cancel (run->cancellable);
+  g_subprocess_force_exit (run->process);
+}
+
 static void
 drive (CommandRun   *run,
-       GMainContext *context,
-       guint         timeout_ms)
+       guint         timeout_ms,
+       GCancellable *stop)
 {
   g_autoptr(GSource) timeout = g_timeout_source_new (timeout_ms);
+  gulong handler = 0;
 
   g_source_set_callback (timeout, timeout_cb, run, NULL);
-  g_source_attach (timeout, context);
+  g_source_attach (timeout, run->context);
+  if (stop != NULL)
+    handler = g_cancellable_connect (stop, G_CALLBACK (stop_requested_cb), run, NULL);
   g_subprocess_wait_async (run->process, NULL, wait_cb, run);
   start_read (run);
-  while (!run->exited || run->reading || (!run->eof && !run->timed_out))
-    g_main_context_iteration (context, TRUE);
+  while (!run->exited || run->reading || (!run->eof && !run->timed_out && !run->stopped))
+    {
+      if (g_atomic_int_get (&run->stop_requested) && !run->stopped)
+        stop_now (run);
+      else
+        g_main_context_iteration (run->context, TRUE);
+    }
+  g_cancellable_disconnect (stop, handler);
   g_source_destroy (timeout);
 }
 
 /**
  * pp_command_run_bounded:
  * @argv: the program (searched in PATH) and its arguments
+ * @stop: (nullable): cancelled from any thread, the program is killed
  * @exit_status: (out) (optional): its exit status, as g_spawn_check_wait_status() takes it
  *
  * Returns: (transfer full): the first @max_size bytes of the output, as
  * text (NUL-terminated); NULL with G_IO_ERROR_TIMED_OUT when the program
- * did not end within @timeout_ms, or the error of starting it
+ * did not end within @timeout_ms, G_IO_ERROR_CANCELLED when @stop was
+ * cancelled first, or the error of starting it
  */
 char *
 pp_command_run_bounded (const char * const  *argv,
                         guint                timeout_ms,
                         gsize                max_size,
+                        GCancellable        *stop,
                         int                 *exit_status,
                         GError             **error)
 {
@@ -127,6 +163,9 @@ pp_command_run_bounded (const char * const  *argv,
 
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
   g_return_val_if_fail (timeout_ms > 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (stop, error))
+    return NULL;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
@@ -142,12 +181,19 @@ pp_command_run_bounded (const char * const  *argv,
   run.cancellable = cancellable;
   run.data = data;
   run.max_size = max_size;
-  drive (&run, context, timeout_ms);
+  run.context = context;
+  drive (&run, timeout_ms, stop);
   g_main_context_pop_thread_default (context);
 
   if (exit_status)
     *exit_status = g_subprocess_get_status (run.process);
   g_clear_object (&run.process);
+  if (run.stopped)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s was stopped before it answered",
+                   argv[0]);
+      return NULL;
+    }
   if (run.timed_out)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s gave no answer within %u s",

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char *pp_command_run_bounded (const char * const  *argv,
                               guint                timeout_ms,
                               gsize                max_size,
+                              GCancellable        *stop,
                               int                 *exit_status,
                               GError             **error);
 
