@@ -424,7 +424,8 @@ test_answer_per_host (void)
                                           "answer");
   fixes = json_object_get_array_member (answer, "fixes");
   g_assert_cmpstr (json_object_get_string_member (answer, "headline"), ==,
-                   "The agent reaches every endpoint on its own path on the one host that answers. "
+                   "The agent reaches every endpoint on its own path on the one host where its path "
+                   "was probed. "
                    "1 host has no verdict on an agent's path (the profile names no agent, or its "
                    "path was not probed).");
   g_assert_cmpstr (json_object_get_string_member (answer, "severity"), ==, "warn");

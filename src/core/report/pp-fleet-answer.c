@@ -113,11 +113,11 @@ format_headline (GPtrArray *hosts)
 
   out = g_string_new (NULL);
   if (answered == 1 && counts[PP_FLEET_AGENT_FAILS] == 0)
-    g_string_append (out, "The agent reaches every endpoint on its own path on the one host that "
-                          "answers. ");
+    g_string_append (out, "The agent reaches every endpoint on its own path on the one host where "
+                          "its path was probed. ");
   else if (answered > 0 && counts[PP_FLEET_AGENT_FAILS] == 0)
     g_string_append_printf (out, "The agent reaches every endpoint on its own path on all %u hosts "
-                                 "that answer. ", answered);
+                                 "where its path was probed. ", answered);
   else if (answered > 0)
     g_string_append_printf (out, "The agent cannot reach every endpoint on its own path on %u of "
                                  "%u hosts. ", counts[PP_FLEET_AGENT_FAILS], answered);
