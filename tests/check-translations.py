@@ -26,8 +26,12 @@ XGETTEXT_ARGS = [
     "--from-code=UTF-8", "--add-comments", "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2",
     "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
     "--keyword=g_dpgettext2:2c,3",
+    # po/meson.build's own: the diagnosis's English-or-translated words.
+    "--keyword=pp_tr:2", "--keyword=pp_ntr:2,3", "--flag=pp_tr:2:pass-c-format",
+    "--flag=pp_ntr:2:pass-c-format", "--flag=pp_ntr:3:pass-c-format",
 ]
-TRANSLATABLE = re.compile(r'\b(?:N?C?_|n?gettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"')
+TRANSLATABLE = re.compile(r'\b(?:N?C?_|n?gettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"'
+                          r'|\bpp_n?tr\s*\(\s*[^,;()]+,\s*"')
 # A schema's <summary> is translatable; in C it is HTML (fleet.html's <details>).
 TRANSLATABLE_XML = re.compile(r'<summary>')
 TOOLS = ("xgettext", "msgmerge", "msgattrib")

@@ -14,6 +14,7 @@
  */
 #include "pp-config-build.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "pp-details-pane.h"
@@ -164,6 +165,14 @@ assert_count_once (PpWindow   *window,
   g_assert_null (strstr (strstr (copied, count) + 1, count));
 }
 
+static void
+assert_text_has (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” does not say “%s”", text, part);
+}
+
 static gboolean
 clipboard_changed (GtkWidget *widget)
 {
@@ -207,6 +216,60 @@ test_diagnosis (void)
   wait_until (find_widget (GTK_WIDGET (window), is_label_saying, "Allow-list copied") != NULL);
   save_screenshot (window, "summary-1280-en.png");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The rows of the summary list styled @name that contain @part. */
+static guint
+count_rows_saying (PpWindow   *window,
+                   const char *name,
+                   const char *part)
+{
+  g_autoptr(GPtrArray) rows = list_rows (window, name);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_test_message ("%s: %s", name, (char *) g_ptr_array_index (rows, i));
+      n += strstr (g_ptr_array_index (rows, i), part) != NULL;
+    }
+
+  return n;
+}
+
+/* A Dutch desktop: the headings were Dutch, the sentences English. Now
+ * each cause and each change is Dutch, in the rows and in the copied
+ * summary; the test in test-verdict.c shows the report stays English. */
+static void
+test_dutch (void)
+{
+  g_autoptr(PpWindow) window = NULL;
+  g_autoptr(PpDiagnosis) diagnosis = NULL;
+  g_autoptr(GPtrArray) causes = g_ptr_array_new ();
+  g_autofree char *copied = NULL;
+
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  setlocale (LC_ALL, "");
+  window = g_object_ref (run_in_new_window (1280, 800));
+  diagnosis = pp_diagnosis_new_translated (pp_window_get_results (window));
+  copied = pp_window_format_summary (window);
+  for (guint i = 0; i < diagnosis->causes->len; i++)
+    g_ptr_array_add (causes, ((PpCause *) g_ptr_array_index (diagnosis->causes, i))->line);
+  assert_rows (window, "pp-causes", causes);
+  assert_rows (window, "pp-fixes", diagnosis->fixes);
+  g_assert_cmpuint (count_rows_saying (window, "pp-causes", " blokkeert "), ==, 1);
+  g_assert_cmpuint (count_rows_saying (window, "pp-causes", " vraagt om een wachtwoord (407) voor "),
+                    ==, 1);
+  g_assert_cmpuint (count_rows_saying (window, "pp-fixes", "Vraag het proxyteam "), >, 0);
+  g_test_message ("copied: %s", copied);
+  assert_text_has (copied, "\nHoofdoorzaken:\n  - ");
+  assert_text_has (copied, "\nWat te veranderen:\n  - Vraag het proxyteam ");
+  assert_text_has (copied, "\nToestaanlijst (hosts die een proxy blokkeerde");
+  g_assert_null (strstr (copied, " blocks "));
+  g_assert_null (strstr (copied, "Ask the "));
+  save_screenshot (window, "summary-1280-nl.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
 }
 
 /* Nothing a proxy blocked: no allow-list to copy. An endpoint nothing
@@ -431,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/gui/summary/diagnosis", test_diagnosis);
   g_test_add_func ("/gui/summary/empty-allow-list", test_empty_allow_list);
   g_test_add_func ("/gui/summary/agent", test_agent);
+  g_test_add_func ("/gui/summary/dutch", test_dutch);
   g_test_add_func ("/gui/summary/layout", test_layout);
   g_test_add_func ("/gui/summary/chosen-cell", test_chosen_cell);
 

@@ -12,6 +12,10 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "pp-config-build.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "pp-guidance.h"
@@ -250,6 +254,32 @@ test_agent_verdict (void)
   assert_text_contains (box, "By any method (the client analyzer's rule): ");
 }
 
+/* On a Dutch desktop the verdict box is Dutch: its headings, each cause
+ * and each change, not only the titles around them. */
+static void
+test_dutch (void)
+{
+  g_autoptr(PpRunResults) results = make_results_full (12, TRUE);
+  g_autoptr(PpTicketLayout) layout = NULL;
+  const PpTicketBox *box;
+  g_autofree char *text = NULL;
+
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  setlocale (LC_ALL, "");
+  layout = make_layout (results);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  box = pp_ticket_layout_find (layout, PP_TICKET_ROLE_VERDICT, 0);
+  text = pp_ticket_layout_get_text (box);
+  g_test_message ("%s", text);
+  assert_text_contains (box, "\nHoofdoorzaken:\n  - ");
+  assert_text_contains (box, " vraagt om een wachtwoord (407) voor 8 eindpunten");
+  assert_text_contains (box, "\nWat te veranderen:\n  - Vraag het proxyteam ");
+  g_assert_null (strstr (text, "Root causes"));
+  g_assert_null (strstr (text, " asks for a password"));
+  g_assert_null (strstr (text, "Ask the "));
+}
+
 /* What to change is said once: core's fixes, not the analyzer's run-wide
  * advice as well. */
 static void
@@ -413,10 +443,16 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* After GTK's setlocale (): the built translations, for /ticket-image/dutch. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PROXYPROBE_LOCALEDIR") ? g_getenv ("PROXYPROBE_LOCALEDIR")
+                                                                     : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/ticket-image/size", test_size);
   g_test_add_func ("/ticket-image/matrix", test_matrix);
   g_test_add_func ("/ticket-image/agent-verdict", test_agent_verdict);
+  g_test_add_func ("/ticket-image/dutch", test_dutch);
   g_test_add_func ("/ticket-image/verdict-colour", test_verdict_colour);
   g_test_add_func ("/ticket-image/advice-once", test_advice_once);
   g_test_add_func ("/ticket-image/drawn-as-laid-out", test_drawn_as_laid_out);

@@ -9,8 +9,12 @@
  * cause once, points at the working alternative and gives the allow-list;
  * the exit status follows the agent, or the analyzer with --pass-rule.
  */
+#include "pp-config-build.h"
+
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "pp-agent.h"
@@ -18,6 +22,8 @@
 #include "pp-probe-result.h"
 #include "pp-profile.h"
 #include "pp-report-html.h"
+#include "pp-report-json.h"
+#include "pp-report-text.h"
 #include "pp-run-results-json.h"
 #include "pp-test-cli.h"
 #include "pp-test-report.h"
@@ -683,6 +689,66 @@ test_causes_grouped_and_ordered (void)
   g_assert_cmpstr (g_ptr_array_index (diagnosis->allow_list, 5), ==, "*.corp.test");
 }
 
+/* A Dutch desktop: LANGUAGE, as the session sets it; NULL: back to English. */
+static void
+use_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+/* report.json without the moment it was written. */
+static char *
+report_json_text (PpRunResults *run)
+{
+  g_autoptr(PpConfig) config = pp_config_new (&(PpConfigOptions) { .sysroot = "/nonexistent" }, NULL);
+  g_autoptr(JsonNode) root = pp_report_json_build (run, config);
+
+  json_object_remove_member (json_node_get_object (root), "generated");
+
+  return json_to_string (root, TRUE);
+}
+
+/* In a Dutch session the window's diagnosis is Dutch, while what goes to
+ * support and to scripts stays byte for byte the English one: the cause
+ * lines the tests above pin, report.json and ProxyProbeResult.txt. */
+static void
+test_english_for_files (void)
+{
+  g_autoptr(PpRunResults) run = hand_run (5, make_mixed);
+  g_autofree char *json_en = report_json_text (run);
+  g_autofree char *text_en = pp_report_text_format (run);
+  g_autofree char *json_nl = NULL;
+  g_autofree char *text_nl = NULL;
+  g_autoptr(PpDiagnosis) english = NULL;
+  g_autoptr(PpDiagnosis) dutch = NULL;
+
+  use_language ("nl");
+  english = pp_diagnosis_new (run);
+  dutch = pp_diagnosis_new_translated (run);
+  json_nl = report_json_text (run);
+  text_nl = pp_report_text_format (run);
+  use_language (NULL);
+
+  g_assert_cmpstr (((PpCause *) g_ptr_array_index (dutch->causes, 0))->line, ==,
+                   "Proxy http://named.corp.test:3128 blokkeert 4 eindpunten "
+                   "(403 ERR_ACCESS_DENIED) — Benoemde proxy");
+  g_assert_cmpstr (((PpCause *) g_ptr_array_index (dutch->causes, 1))->line, ==,
+                   "Proxy http://named.corp.test:3128 vraagt om een wachtwoord (407) "
+                   "voor 1 eindpunt — Benoemde proxy");
+  assert_contains (g_ptr_array_index (dutch->fixes, 1), "Vraag het proxyteam de hosts van de "
+                   "toestaanlijst op http://named.corp.test:3128 toe te staan voor de agent.");
+  g_assert_cmpstr (json_nl, ==, json_en);
+  g_assert_cmpstr (text_nl, ==, text_en);
+  g_assert_cmpstr (((PpCause *) g_ptr_array_index (english->causes, 0))->line, ==,
+                   "Proxy http://named.corp.test:3128 blocks 4 endpoints "
+                   "(403 ERR_ACCESS_DENIED) — Named proxy");
+  assert_contains (text_en, "blocks 4 endpoints (403 ERR_ACCESS_DENIED) — Named proxy");
+}
+
 /* The page: the agent's path leads the verdict box, each cause is one
  * line and one paragraph of guidance, never one per cell (20 here). */
 static void
@@ -989,6 +1055,11 @@ main (int   argc,
 {
   int status;
 
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PROXYPROBE_LOCALEDIR") ? g_getenv ("PROXYPROBE_LOCALEDIR")
+                                                                     : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (g_getenv ("PROXYPROBE_CLI"));
   testbed = pp_testbed_new ();
@@ -997,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/verdict/bundled-agents", test_bundled_agents);
   g_test_add_func ("/verdict/causes-grouped-ordered", test_causes_grouped_and_ordered);
   g_test_add_func ("/verdict/cause-words", test_cause_words);
+  g_test_add_func ("/verdict/english-for-files", test_english_for_files);
   g_test_add_func ("/verdict/severity", test_severity);
   g_test_add_func ("/verdict/no-agent-fixes", test_no_agent_fixes);
   g_test_add_func ("/verdict/direct-path", test_direct_path);

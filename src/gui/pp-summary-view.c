@@ -121,7 +121,7 @@ format_summary_parts (PpRunResults  *results,
 
   /* Once the run is over, the agent's path, the causes, the fixes and the
    * allow-list lead, as in every other output (pp-diagnosis.c). */
-  *diagnosis = running ? NULL : pp_diagnosis_new (results);
+  *diagnosis = running ? NULL : pp_diagnosis_new_translated (results);
   pp_run_results_get_verdict (results, &verdict);
   *title = format_title (running, &verdict, *diagnosis);
   *counts = format_method_counts (results);

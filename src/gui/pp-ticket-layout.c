@@ -186,7 +186,7 @@ static char *
 describe_verdict (PpRunResults *results,
                   guint32      *background)
 {
-  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (results);
+  g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new_translated (results);
   const PpVerdict *verdict = &diagnosis->verdict;
   g_autofree char *title = pp_diagnosis_format_title (diagnosis);
   g_autofree char *brief = pp_diagnosis_format_brief (diagnosis);

@@ -80,7 +80,7 @@ pp_window_results_format_summary (PpWindowResults *self)
   /* The copy carries what the label only counts: the allow-list. */
   if (!self->running)
     {
-      g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new (pp_session_get_results (self->session));
+      g_autoptr(PpDiagnosis) diagnosis = pp_diagnosis_new_translated (pp_session_get_results (self->session));
 
       allow_list = pp_diagnosis_format_allow_list_section (diagnosis);
     }

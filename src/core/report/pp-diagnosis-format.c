@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-diagnosis.h"
+#include "pp-diagnosis-private.h"
 
 /* The answer first: "Verdict: ..." and its notes. */
 char *
@@ -13,7 +14,9 @@ pp_diagnosis_format_verdict (const PpDiagnosis *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_string_append_printf (out, "Verdict: %s\n", self->headline);
+  /* Translators: the answer's one sentence follows. */
+  g_string_append_printf (out, pp_tr (self->translated, "Verdict: %s"), self->headline);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < self->notes->len; i++)
     g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (self->notes, i));
 
@@ -26,14 +29,14 @@ append_causes (GString           *out,
 {
   if (self->causes->len == 0)
     return;
-  g_string_append (out, "Root causes:\n");
+  g_string_append_printf (out, "%s\n", pp_tr (self->translated, "Root causes:"));
   for (guint i = 0; i < self->causes->len; i++)
     {
       const PpCause *cause = g_ptr_array_index (self->causes, i);
 
       g_string_append_printf (out, "  - %s%s\n", cause->line,
                               self->path.known && !cause->on_agent_path
-                              ? " (not on the agent's path)" : "");
+                              ? pp_tr (self->translated, " (not on the agent's path)") : "");
     }
 }
 
@@ -42,7 +45,7 @@ append_fixes (GString           *out,
               const PpDiagnosis *self)
 {
   if (self->fixes->len > 0)
-    g_string_append (out, "What to change:\n");
+    g_string_append_printf (out, "%s\n", pp_tr (self->translated, "What to change:"));
   for (guint i = 0; i < self->fixes->len; i++)
     g_string_append_printf (out, "  - %s\n", (char *) g_ptr_array_index (self->fixes, i));
 }
@@ -56,8 +59,9 @@ pp_diagnosis_format_allow_list_section (const PpDiagnosis *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->allow_list->len > 0)
-    g_string_append (out, "Allow-list (hosts a proxy blocked, asked a password for, or "
-                          "inspected):\n");
+    g_string_append_printf (out, "%s\n", pp_tr (self->translated, "Allow-list (hosts a proxy "
+                                                                   "blocked, asked a password "
+                                                                   "for, or inspected):"));
   for (guint i = 0; i < self->allow_list->len; i++)
     g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (self->allow_list, i));
 
@@ -103,8 +107,15 @@ pp_diagnosis_format_brief (const PpDiagnosis *self)
   append_causes (out, self);
   append_fixes (out, self);
   if (n > 0)
-    g_string_append_printf (out, "Allow-list: %u entr%s (in the copied summary, and as "
-                                 "allowlist.txt in the exported report)\n", n, n == 1 ? "y" : "ies");
+    {
+      /* Translators: the allow-list's size; the window lists only its first hosts. */
+      g_string_append_printf (out, pp_ntr (self->translated,
+                                           "Allow-list: %u entry (in the copied summary, and as "
+                                           "allowlist.txt in the exported report)",
+                                           "Allow-list: %u entries (in the copied summary, and as "
+                                           "allowlist.txt in the exported report)", n), n);
+      g_string_append_c (out, '\n');
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -7,7 +7,23 @@
 
 #include "pp-diagnosis.h"
 
+#include <glib/gi18n.h>
+
 G_BEGIN_DECLS
+
+/* The diagnosis's words: English for every file and script (report.json,
+ * the zip, the CLI, fleet outputs; support parses them), the user's
+ * language for the window (pp_diagnosis_new_translated()). Call sites
+ * pass the English literal: xgettext knows these two as keywords
+ * (po/meson.build), and the compiler checks the formats through them. */
+const char        *pp_tr                       (gboolean             translated,
+                                                const char          *english) G_GNUC_FORMAT (2);
+const char        *pp_ntr                      (gboolean             translated,
+                                                const char          *one,
+                                                const char          *many,
+                                                gulong               n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+char              *pp_diagnosis_methods_words  (gboolean             translated,
+                                                guint                methods);
 
 typedef struct
 {

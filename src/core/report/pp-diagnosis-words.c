@@ -15,29 +15,32 @@
 #include "pp-named-proxy.h"
 #include "pp-redact.h"
 
-static const char *
-plural (guint n)
-{
-  return n == 1 ? "" : "s";
-}
-
 /* "Named proxy, Command line proxy" */
 char *
-pp_diagnosis_format_methods (guint methods)
+pp_diagnosis_methods_words (gboolean translated,
+                            guint    methods)
 {
   GString *out = g_string_new (NULL);
 
   for (PpMethod m = 0; m < PP_N_METHODS; m++)
     if (methods & PP_METHOD_BIT (m))
-      g_string_append_printf (out, "%s%s", out->len ? ", " : "", pp_method_get_label (m));
+      g_string_append_printf (out, "%s%s", out->len ? ", " : "",
+                              pp_tr (translated, pp_method_get_label (m)));
 
   return g_string_free (out, FALSE);
+}
+
+char *
+pp_diagnosis_format_methods (guint methods)
+{
+  return pp_diagnosis_methods_words (FALSE, methods);
 }
 
 /* The agent's path. */
 
 static char *
-named_proxy_display (PpRunResults      *results,
+named_proxy_display (const PpDiagnosis *self,
+                     PpRunResults      *results,
                      const PpAgentPath *path)
 {
   PpConfig *config = pp_run_results_get_config (results);
@@ -60,25 +63,34 @@ named_proxy_display (PpRunResults      *results,
         return proxy;
     }
 
-  return g_strdup ("(not shown)");
+  /* Translators: in place of the agent's proxy, which the report does not show. */
+  return g_strdup (pp_tr (self->translated, "(not shown)"));
 }
 
 /* Where the agent's proxy was set, or why there is none. */
 static char *
-named_provenance (PpRunResults      *results,
+named_provenance (const PpDiagnosis *self,
+                  PpRunResults      *results,
                   const PpAgentPath *path)
 {
   PpConfig *config = pp_run_results_get_config (results);
   const PpNamedProxy *named = config ? pp_config_get_named_proxy (config) : NULL;
   const char *source = pp_run_results_get_named_source (results);
 
+  gboolean t = self->translated;
+
   if (source == NULL && path->step == PP_AGENT_STEP_NAMED)
-    return g_strdup ("where it was set is not known: a received report without the configuration");
+    /* Translators: in brackets after the agent's proxy, in place of the file that set it. */
+    return g_strdup (pp_tr (t, "where it was set is not known: a received report without the "
+                               "configuration"));
   if (source == NULL)
-    return g_strdup ("no " PP_MDATP_MANAGED_PATH " cloudService.proxy, no --named-proxy");
+    /* Translators: in brackets after "connects directly": why. %s is the managed file's path. */
+    return g_strdup_printf (pp_tr (t, "no %s cloudService.proxy, no --named-proxy"),
+                            PP_MDATP_MANAGED_PATH);
   if (named != NULL && named->problem != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s, which cannot be used: %s", source,
+      /* Translators: where the agent's proxy was set (a file and key), then what is wrong with it. */
+      g_autofree char *text = g_strdup_printf (pp_tr (t, "%s, which cannot be used: %s"), source,
                                                named->problem);
 
       return pp_redact (text);
@@ -92,28 +104,36 @@ describe_known_path (PpDiagnosis  *self,
                      PpRunResults *results)
 {
   const PpAgentPath *path = &self->path;
+  gboolean t = self->translated;
 
+  /* The counts are "N of M endpoints" whatever M is: the English lines
+   * are pinned as they are. */
   if (path->step == PP_AGENT_STEP_DIRECT)
     {
-      self->provenance = named_provenance (results, path);
-      self->headline = g_strdup_printf ("%s connects directly (%s): %u of %u endpoints reachable.",
+      self->provenance = named_provenance (self, results, path);
+      /* Translators: the agent's name, why it connects directly, endpoints reached, endpoints. */
+      self->headline = g_strdup_printf (pp_tr (t, "%s connects directly (%s): %u of %u endpoints "
+                                                  "reachable."),
                                         self->agent_name, self->provenance, path->n_reached,
                                         path->n_endpoints);
       return;
     }
   if (path->step == PP_AGENT_STEP_NAMED)
     {
-      self->path_proxy = named_proxy_display (results, path);
-      self->provenance = named_provenance (results, path);
-      self->headline = g_strdup_printf ("%s connects through the named proxy %s (%s): %u of %u "
-                                        "endpoints reachable.", self->agent_name,
-                                        self->path_proxy, self->provenance, path->n_reached,
-                                        path->n_endpoints);
+      self->path_proxy = named_proxy_display (self, results, path);
+      self->provenance = named_provenance (self, results, path);
+      /* Translators: the agent's name, its proxy, where that was set, endpoints reached, endpoints. */
+      self->headline = g_strdup_printf (pp_tr (t, "%s connects through the named proxy %s (%s): "
+                                                  "%u of %u endpoints reachable."),
+                                        self->agent_name, self->path_proxy, self->provenance,
+                                        path->n_reached, path->n_endpoints);
       return;
     }
-  self->provenance = g_strdup (pp_method_get_label (path->method));
-  self->headline = g_strdup_printf ("%s connects as the %s does: %u of %u endpoints reachable.",
-                                    self->agent_name, pp_method_get_label (path->method),
+  self->provenance = g_strdup (pp_tr (t, pp_method_get_label (path->method)));
+  /* Translators: the agent's name, a method's name ("Default proxy"), endpoints reached, endpoints. */
+  self->headline = g_strdup_printf (pp_tr (t, "%s connects as the %s does: %u of %u endpoints "
+                                              "reachable."),
+                                    self->agent_name, self->provenance,
                                     path->n_reached, path->n_endpoints);
 }
 
@@ -131,44 +151,60 @@ static void
 describe_fallback (PpDiagnosis *self)
 {
   const PpAgentPath *path = &self->path;
+  gboolean t = self->translated;
+  guint n = path->n_proxy_unreachable;
 
-  if (path->n_proxy_unreachable == 0)
+  if (n == 0)
     return;
   if (path->fallback == PP_AGENT_FALLBACK_UNKNOWN)
-    add_note (self, g_strdup_printf ("The named proxy cannot be reached for %u endpoint%s. Whether "
-                                     "%s then goes direct is not documented: if it does, it "
-                                     "reaches %u of %u endpoints; if it does not, %u of %u.",
-                                     path->n_proxy_unreachable, plural (path->n_proxy_unreachable),
-                                     self->agent_name, path->n_reached + path->n_reached_if_fallback,
+    /* Translators: endpoints the proxy failed, the agent's name, then endpoints reached and all
+     * endpoints if it goes direct, then the same if it does not. */
+    add_note (self, g_strdup_printf (pp_ntr (t, "The named proxy cannot be reached for %u endpoint. "
+                                                "Whether %s then goes direct is not documented: if "
+                                                "it does, it reaches %u of %u endpoints; if it does "
+                                                "not, %u of %u.",
+                                             "The named proxy cannot be reached for %u endpoints. "
+                                             "Whether %s then goes direct is not documented: if "
+                                             "it does, it reaches %u of %u endpoints; if it does "
+                                             "not, %u of %u.", n),
+                                     n, self->agent_name, path->n_reached + path->n_reached_if_fallback,
                                      path->n_endpoints, path->n_reached, path->n_endpoints));
   else if (path->fallback == PP_AGENT_FALLBACK_YES)
-    add_note (self, g_strdup_printf ("The named proxy cannot be reached for %u endpoint%s; %s then "
-                                     "goes direct, which reaches %u of them (counted above).",
-                                     path->n_proxy_unreachable, plural (path->n_proxy_unreachable),
-                                     self->agent_name, path->n_reached_if_fallback));
+    /* Translators: endpoints the proxy failed, the agent's name, how many of those it reaches directly. */
+    add_note (self, g_strdup_printf (pp_ntr (t, "The named proxy cannot be reached for %u endpoint; "
+                                                "%s then goes direct, which reaches %u of them "
+                                                "(counted above).",
+                                             "The named proxy cannot be reached for %u endpoints; "
+                                             "%s then goes direct, which reaches %u of them "
+                                             "(counted above).", n),
+                                     n, self->agent_name, path->n_reached_if_fallback));
   else
-    add_note (self, g_strdup_printf ("The named proxy cannot be reached for %u endpoint%s, and %s "
-                                     "does not go direct then.", path->n_proxy_unreachable,
-                                     plural (path->n_proxy_unreachable), self->agent_name));
+    /* Translators: endpoints the proxy failed, the agent's name. */
+    add_note (self, g_strdup_printf (pp_ntr (t, "The named proxy cannot be reached for %u endpoint, "
+                                                "and %s does not go direct then.",
+                                             "The named proxy cannot be reached for %u endpoints, "
+                                             "and %s does not go direct then.", n),
+                                     n, self->agent_name));
 }
 
 /* Without the agent's path, the count by any method is the summary's
  * title and the CLI's Summary line: the sentence says what the count
  * does not, which kind of answer it is. */
 static const char *
-methods_answer (const PpVerdict *verdict)
+methods_answer (gboolean         t,
+                const PpVerdict *verdict)
 {
   switch (verdict->kind)
     {
-    case PP_VERDICT_ALL_REACHABLE: return "Every endpoint is reachable by at least one method";
-    case PP_VERDICT_ONLY_DIRECT: return "Only direct connections get through: no endpoint is "
-                                        "reachable through a proxy";
-    case PP_VERDICT_SOME_UNREACHABLE: return "Some endpoints are not reachable by any method";
-    case PP_VERDICT_NONE_REACHABLE: return "No endpoint is reachable by any method";
+    case PP_VERDICT_ALL_REACHABLE: return pp_tr (t, "Every endpoint is reachable by at least one method");
+    case PP_VERDICT_ONLY_DIRECT: return pp_tr (t, "Only direct connections get through: no endpoint is "
+                                                  "reachable through a proxy");
+    case PP_VERDICT_SOME_UNREACHABLE: return pp_tr (t, "Some endpoints are not reachable by any method");
+    case PP_VERDICT_NONE_REACHABLE: return pp_tr (t, "No endpoint is reachable by any method");
     case PP_VERDICT_PENDING:
     default: return verdict->n_cancelled > 0
-                    ? "No verdict: the run was stopped before every probe answered"
-                    : "No verdict yet: some probes have not answered";
+                    ? pp_tr (t, "No verdict: the run was stopped before every probe answered")
+                    : pp_tr (t, "No verdict yet: some probes have not answered");
     }
 }
 
@@ -177,27 +213,35 @@ pp_diagnosis_describe_path (PpDiagnosis  *self,
                             PpRunResults *results)
 {
   const PpAgentPath *path = &self->path;
+  gboolean t = self->translated;
+  guint n_pending = self->verdict.n_pending;
 
   if (self->agent_name == NULL)
-    self->headline = g_strdup_printf ("%s (this profile names no agent: the verdict speaks of "
-                                      "methods only).", methods_answer (&self->verdict));
+    /* Translators: what the methods reached ("Every endpoint is reachable by at least one method"). */
+    self->headline = g_strdup_printf (pp_tr (t, "%s (this profile names no agent: the verdict "
+                                                "speaks of methods only)."),
+                                      methods_answer (t, &self->verdict));
   else if (!path->known)
-    self->headline = g_strdup_printf ("%s: its path cannot be told from this run (the method of "
-                                      "its path was not run or has not answered). %s.",
-                                      self->agent_name, methods_answer (&self->verdict));
+    /* Translators: the agent's name, then what the methods reached, as a sentence without its full stop. */
+    self->headline = g_strdup_printf (pp_tr (t, "%s: its path cannot be told from this run (the "
+                                                "method of its path was not run or has not "
+                                                "answered). %s."),
+                                      self->agent_name, methods_answer (t, &self->verdict));
   else
     describe_known_path (self, results);
 
   if (path->known)
     describe_fallback (self);
   if (path->known && path->passed_local)
-    add_note (self, g_strdup ("A proxy set on the agent itself ('mdatp config proxy set') would "
-                              "come before going direct; Proxy Probe cannot read it: 'mdatp health' "
-                              "shows it."));
-  if (self->verdict.n_pending > 0)
-    add_note (self, g_strdup_printf ("%u probe%s did not answer (still running or stopped): the "
-                                     "counts may change.", self->verdict.n_pending,
-                                     plural (self->verdict.n_pending)));
+    add_note (self, g_strdup (pp_tr (t, "A proxy set on the agent itself ('mdatp config proxy set') "
+                                        "would come before going direct; Proxy Probe cannot read "
+                                        "it: 'mdatp health' shows it.")));
+  if (n_pending > 0)
+    add_note (self, g_strdup_printf (pp_ntr (t, "%u probe did not answer (still running or "
+                                                "stopped): the counts may change.",
+                                             "%u probes did not answer (still running or "
+                                             "stopped): the counts may change.", n_pending),
+                                     n_pending));
 }
 
 /* One cause's line and whom to ask. */
@@ -226,16 +270,45 @@ typedef struct
   gboolean methods;     /* the line ends with the methods */
 } CausePhrase;
 
+/* The pieces are translated one by one in the window (pp_tr()); a line
+ * reads: before, the subject, after, count, "N endpoints", count_end,
+ * the qualifier, ": " and one probe's detail, " — " and the methods. */
 static const CausePhrase cause_phrases[] = {
-  { "proxy_refused", "Proxy ", " blocks", " ", "", QUALIFY_STATUS, NULL, TRUE },
-  { "proxy_auth_required", "Proxy ", " asks for a password (407)", " for ", "", QUALIFY_NONE, NULL, TRUE },
-  { "tls_inspected", "HTTPS inspected by ", "", " on ", "", QUALIFY_NONE, NULL, TRUE },
-  { "transparent_proxy", "Direct connections pass through a transparent proxy, ", "", ", on ", "",
-    QUALIFY_NONE, NULL, FALSE },
-  { "proxy_unreachable", "Proxy ", " cannot be reached", " (", ")", QUALIFY_NONE, "no answer", TRUE },
+  /* Translators: a root cause's line starts "Proxy http://10.0.0.5:3128 blocks 4 endpoints
+   * (403 ERR_ACCESS_DENIED) — Named proxy": this piece, then the proxy's address. */
+  { "proxy_refused", N_("Proxy "),
+    /* Translators: after "Proxy http://10.0.0.5:3128"; then " 4 endpoints (403 ...)". */
+    N_(" blocks"), " ", "", QUALIFY_STATUS, NULL, TRUE },
+  { "proxy_auth_required", N_("Proxy "),
+    /* Translators: after "Proxy http://10.0.0.5:3128"; then " for 4 endpoints: <detail> — <methods>". */
+    N_(" asks for a password (407)"),
+    /* Translators: between " asks for a password (407)" and "4 endpoints". */
+    N_(" for "), "", QUALIFY_NONE, NULL, TRUE },
+  /* Translators: a root cause's line starts with this, then the issuer of the inspecting
+   * certificate, then " on 4 endpoints — <methods>". */
+  { "tls_inspected", N_("HTTPS inspected by "), "",
+    /* Translators: between the inspecting issuer and "4 endpoints". */
+    N_(" on "), "", QUALIFY_NONE, NULL, TRUE },
+  /* Translators: a root cause's line starts with this, then the evidence (a header such as
+   * "Via: 1.1 squid"), then ", on 4 endpoints". */
+  { "transparent_proxy", N_("Direct connections pass through a transparent proxy, "), "",
+    /* Translators: between the transparent proxy's evidence and "4 endpoints". */
+    N_(", on "), "", QUALIFY_NONE, NULL, FALSE },
+  { "proxy_unreachable", N_("Proxy "),
+    /* Translators: after "Proxy http://10.0.0.5:3128"; then " (4 endpoints): <detail> — <methods>". */
+    N_(" cannot be reached"), " (", ")", QUALIFY_NONE,
+    /* Translators: in place of one probe's detail, after "cannot be reached (4 endpoints): ". */
+    N_("no answer"), TRUE },
 };
 
-static const CausePhrase other_phrase = { NULL, NULL, NULL, " for ", "", QUALIFY_WHERE, "no detail", TRUE };
+/* Any other cause: its outcome's reason ("Name not resolved"), " for 4
+ * endpoints", where, and one probe's detail. */
+static const CausePhrase other_phrase = {
+  NULL, NULL, NULL,
+  /* Translators: between a reason ("Name not resolved") and "4 endpoints". */
+  N_(" for "), "", QUALIFY_WHERE,
+  /* Translators: in place of one probe's detail, after "Name not resolved for 4 endpoints: ". */
+  N_("no detail"), TRUE };
 
 static const CausePhrase *
 cause_phrase (const char *id)
@@ -247,9 +320,11 @@ cause_phrase (const char *id)
   return &other_phrase;
 }
 
-/* "Proxy X blocks"; any other cause by its outcome's reason ("Name not resolved"). */
+/* "Proxy X blocks"; any other cause by its outcome's reason ("Name not
+ * resolved"), its first letter a capital in any language. */
 static void
 append_head (GString           *out,
+             gboolean           t,
              const CausePhrase *phrase,
              const PpCause     *cause)
 {
@@ -258,44 +333,59 @@ append_head (GString           *out,
 
   if (phrase->id != NULL)
     {
-      g_string_append_printf (out, "%s%s%s", phrase->before,
-                              cause->subject ? cause->subject : "(direct)", phrase->after);
+      g_string_append_printf (out, "%s%s%s", pp_tr (t, phrase->before),
+                              /* Translators: in place of the proxy, for a direct connection. */
+                              cause->subject ? cause->subject : pp_tr (t, "(direct)"),
+                              pp_tr (t, phrase->after));
       return;
     }
-  reason = pp_outcome_from_id (cause->id, &outcome) ? pp_outcome_get_reason (outcome) : cause->id;
-  g_string_append_printf (out, "%c%s", g_ascii_toupper (reason[0]), reason + 1);
+  reason = pp_outcome_from_id (cause->id, &outcome) ? pp_tr (t, pp_outcome_get_reason (outcome))
+                                                    : cause->id;
+  g_string_append_unichar (out, g_unichar_totitle (g_utf8_get_char (reason)));
+  g_string_append (out, g_utf8_next_char (reason));
 }
 
 /* A cause without a proxy is a direct connection's only when the direct
  * method is all it hit: a named proxy that cannot be used has none either. */
 static void
 append_qualifier (GString           *out,
+                  gboolean           t,
                   const CausePhrase *phrase,
                   const PpCause     *cause)
 {
   if (phrase->qualify == QUALIFY_STATUS)
-    g_string_append_printf (out, " (%s)", cause->status ? cause->status : "refused");
+    /* Translators: what a blocking proxy answered, when it gave no status. */
+    g_string_append_printf (out, " (%s)", cause->status ? cause->status : pp_tr (t, "refused"));
   else if (phrase->qualify == QUALIFY_WHERE && cause->subject != NULL)
-    g_string_append_printf (out, " through proxy %s", cause->subject);
+    /* Translators: after "Name not resolved for 4 endpoints"; %s is the proxy's address. */
+    g_string_append_printf (out, pp_tr (t, " through proxy %s"), cause->subject);
   else if (phrase->qualify == QUALIFY_WHERE && cause->methods == PP_METHOD_BIT (PP_METHOD_DIRECT))
-    g_string_append (out, " on direct connections");
+    /* Translators: after "Name not resolved for 4 endpoints". */
+    g_string_append (out, pp_tr (t, " on direct connections"));
 }
 
 /* The title, or with @methods the line: title, counts, detail, methods. */
 static char *
-cause_words (const PpCause *cause,
+cause_words (gboolean       t,
+             const PpCause *cause,
              const char    *methods)
 {
   const CausePhrase *phrase = cause_phrase (cause->id);
   GString *out = g_string_new (NULL);
   guint n = cause->n_endpoints;
 
-  append_head (out, phrase, cause);
+  append_head (out, t, phrase, cause);
   if (methods != NULL)
-    g_string_append_printf (out, "%s%u endpoint%s%s", phrase->count, n, plural (n), phrase->count_end);
-  append_qualifier (out, phrase, cause);
+    {
+      g_string_append (out, pp_tr (t, phrase->count));
+      /* Translators: how many endpoints a root cause hit, in the middle of its line. */
+      g_string_append_printf (out, pp_ntr (t, "%u endpoint", "%u endpoints", n), n);
+      g_string_append (out, pp_tr (t, phrase->count_end));
+    }
+  append_qualifier (out, t, phrase, cause);
   if (methods != NULL && phrase->no_detail != NULL)
-    g_string_append_printf (out, ": %s", cause->example ? cause->example : phrase->no_detail);
+    g_string_append_printf (out, ": %s", cause->example ? cause->example
+                                                        : pp_tr (t, phrase->no_detail));
   if (methods != NULL && phrase->methods)
     g_string_append_printf (out, " — %s", methods);
 
@@ -314,87 +404,112 @@ pp_cause_format_title (const PpCause *cause)
 {
   g_return_val_if_fail (cause != NULL, NULL);
 
-  return cause_words (cause, NULL);
+  return cause_words (FALSE, cause, NULL);
 }
 
 /* Whom to ask about a proxy, inspection or transparent proxy. @agent:
  * the profile names one; a URL list's client is whatever program uses
  * the hosts, and what it can or cannot do is not known. */
 static char *
-ask_about_proxy (const PpCause *cause,
+ask_about_proxy (gboolean       t,
+                 const PpCause *cause,
                  gboolean       agent)
 {
-  const char *subject = cause->subject ? cause->subject : "the proxy";
+  /* Translators: in place of a proxy's address that is not known. */
+  const char *subject = cause->subject ? cause->subject : pp_tr (t, "the proxy");
 
   if (g_str_equal (cause->id, "proxy_refused"))
-    return g_strdup_printf ("Ask the proxy team to allow the hosts of the allow-list on %s for %s.",
-                            subject, agent ? "the agent" : "the program that uses them");
+    /* Translators: the proxy's address, then "the agent" or "the program that uses them". */
+    return g_strdup_printf (pp_tr (t, "Ask the proxy team to allow the hosts of the allow-list on "
+                                      "%s for %s."), subject,
+                            /* Translators: who needs the hosts: the agent or, without one, the
+                             * program that uses them. */
+                            agent ? pp_tr (t, "the agent") : pp_tr (t, "the program that uses them"));
   if (g_str_equal (cause->id, "proxy_auth_required"))
-    return g_strdup_printf ("Ask the proxy team to allow anonymous access to the hosts of the "
-                            "allow-list on %s%s", subject,
-                            agent ? ": the agent cannot give a password." : ".");
+    /* Translators: the proxy's address, then ": the agent cannot give a password." or ".". */
+    return g_strdup_printf (pp_tr (t, "Ask the proxy team to allow anonymous access to the hosts of "
+                                      "the allow-list on %s%s"), subject,
+                            /* Translators: ends "Ask the proxy team to allow anonymous access ...". */
+                            agent ? pp_tr (t, ": the agent cannot give a password.") : ".");
   if (g_str_equal (cause->id, "tls_inspected"))
-    return g_strdup_printf ("Ask the team that runs the TLS inspection (%s) to exempt the hosts of "
-                            "the allow-list%s", subject,
-                            agent ? ": the agent accepts only its service's own certificates." : ".");
+    /* Translators: the inspecting issuer, then ": the agent accepts only ..." or ".". */
+    return g_strdup_printf (pp_tr (t, "Ask the team that runs the TLS inspection (%s) to exempt the "
+                                      "hosts of the allow-list%s"), subject,
+                            /* Translators: ends "Ask the team that runs the TLS inspection ...". */
+                            agent ? pp_tr (t, ": the agent accepts only its service's own "
+                                              "certificates.") : ".");
   if (g_str_equal (cause->id, "transparent_proxy"))
-    return g_strdup_printf ("Ask the owners of the transparent proxy on the direct path (%s) to "
-                            "allow %s: its rules apply whichever path %s.", subject,
-                            agent ? "the agent's hosts" : "these hosts",
-                            agent ? "the agent takes" : "is taken");
+    /* Translators: the evidence of the transparent proxy; then "the agent's hosts" or "these
+     * hosts"; then "the agent takes" or "is taken" (whichever path the agent takes). */
+    return g_strdup_printf (pp_tr (t, "Ask the owners of the transparent proxy on the direct path "
+                                      "(%s) to allow %s: its rules apply whichever path %s."),
+                            subject,
+                            agent ? pp_tr (t, "the agent's hosts") : pp_tr (t, "these hosts"),
+                            /* Translators: ends "its rules apply whichever path ...". */
+                            agent ? pp_tr (t, "the agent takes") : pp_tr (t, "is taken"));
   if (g_str_equal (cause->id, "proxy_unreachable"))
-    return g_strdup_printf ("Nothing answers at %s: correct the proxy's address, or ask the proxy "
-                            "team whether it has moved.", subject);
+    /* Translators: the proxy's address. */
+    return g_strdup_printf (pp_tr (t, "Nothing answers at %s: correct the proxy's address, or ask "
+                                      "the proxy team whether it has moved."), subject);
 
   return NULL;
 }
 
 /* Whom to ask about names and connections, or the agent's own setting. */
 static char *
-ask_about_network (const PpCause *cause,
+ask_about_network (gboolean       t,
+                   const PpCause *cause,
                    gboolean       agent)
 {
   const char *subject = cause->subject;
-  const char *who = agent ? "the agent" : "the program that uses them";
+  const char *who = agent ? pp_tr (t, "the agent") : pp_tr (t, "the program that uses them");
 
   if (g_str_equal (cause->id, "error") && (cause->methods & PP_METHOD_BIT (PP_METHOD_NAMED)))
-    return g_strdup_printf ("Correct the agent's proxy setting where it was set (an empty or "
-                            "placeholder value is a known failure): %s", cause->example);
+    /* Translators: then one probe's detail (in English). */
+    return g_strdup_printf (pp_tr (t, "Correct the agent's proxy setting where it was set (an empty "
+                                      "or placeholder value is a known failure): %s"), cause->example);
   if (g_str_has_prefix (cause->id, "dns_") && subject != NULL)
-    return g_strdup_printf ("Ask the proxy team why %s cannot resolve these names.", subject);
+    /* Translators: the proxy's address. */
+    return g_strdup_printf (pp_tr (t, "Ask the proxy team why %s cannot resolve these names."), subject);
   if (g_str_equal (cause->id, "dns_timeout"))
-    return g_strdup ("Ask the network team why this machine's DNS servers do not answer in time.");
+    return g_strdup (pp_tr (t, "Ask the network team why this machine's DNS servers do not answer "
+                               "in time."));
   if (g_str_has_prefix (cause->id, "dns_"))
-    return g_strdup_printf ("Ask the network team why this machine's DNS servers do not resolve "
-                            "these names (or set a proxy for %s, if only the proxy reaches the "
-                            "internet).", who);
+    /* Translators: "the agent" or "the program that uses them". */
+    return g_strdup_printf (pp_tr (t, "Ask the network team why this machine's DNS servers do not "
+                                      "resolve these names (or set a proxy for %s, if only the proxy "
+                                      "reaches the internet)."), who);
   if (!g_str_equal (cause->id, "connect_refused") && !g_str_equal (cause->id, "connect_timeout") &&
       !g_str_equal (cause->id, "timeout"))
     return NULL;
   if (subject != NULL)
-    return g_strdup_printf ("Ask the proxy team why %s cannot connect to these hosts.", subject);
+    /* Translators: the proxy's address. */
+    return g_strdup_printf (pp_tr (t, "Ask the proxy team why %s cannot connect to these hosts."),
+                            subject);
 
-  return g_strdup_printf ("Ask the firewall team to allow outbound HTTPS (port 443) to these "
-                          "hosts, or set a proxy for %s.", who);
+  /* Translators: "the agent" or "the program that uses them". */
+  return g_strdup_printf (pp_tr (t, "Ask the firewall team to allow outbound HTTPS (port 443) to "
+                                    "these hosts, or set a proxy for %s."), who);
 }
 
 static char *
-cause_ask (const PpCause *cause,
+cause_ask (gboolean       t,
+           const PpCause *cause,
            gboolean       agent)
 {
-  char *ask = ask_about_proxy (cause, agent);
+  char *ask = ask_about_proxy (t, cause, agent);
 
-  return ask != NULL ? ask : ask_about_network (cause, agent);
+  return ask != NULL ? ask : ask_about_network (t, cause, agent);
 }
 
 void
 pp_diagnosis_describe_cause (PpDiagnosis *self,
                              PpCause     *cause)
 {
-  g_autofree char *methods = pp_diagnosis_format_methods (cause->methods);
+  g_autofree char *methods = pp_diagnosis_methods_words (self->translated, cause->methods);
 
-  cause->line = cause_words (cause, methods);
-  cause->ask = cause_ask (cause, self->agent_name != NULL);
+  cause->line = cause_words (self->translated, cause, methods);
+  cause->ask = cause_ask (self->translated, cause, self->agent_name != NULL);
 }
 
 /* What to change. */
@@ -465,10 +580,13 @@ best_alternative (PpDiagnosis  *self,
 }
 
 static char *
-reach_words (guint n,
-             guint total)
+reach_words (gboolean t,
+             guint    n,
+             guint    total)
 {
-  return n == total ? g_strdup_printf ("all %u", total) : g_strdup_printf ("%u of %u", n, total);
+  /* Translators: how many endpoints a method reaches: "all 22", or "20 of 22". */
+  return n == total ? g_strdup_printf (pp_tr (t, "all %u"), total)
+                    : g_strdup_printf (pp_tr (t, "%u of %u"), n, total);
 }
 
 static void
@@ -477,27 +595,34 @@ add_alternative (PpDiagnosis  *self,
 {
   Alternative best = { 0 };
   g_autofree char *reach = NULL;
+  gboolean t = self->translated;
   const char *label;
 
   if (!best_alternative (self, results, &best))
     return;
-  label = pp_method_get_label (pp_run_results_get_method (results, best.position));
-  reach = reach_words (best.n_reached, self->path.n_endpoints);
+  label = pp_tr (t, pp_method_get_label (pp_run_results_get_method (results, best.position)));
+  reach = reach_words (t, best.n_reached, self->path.n_endpoints);
   if (best.proxy != NULL && strchr (best.proxy, '@') == NULL)
     {
       g_autofree char *escaped = g_strescape (best.proxy, NULL);
 
       self->snippet = g_strdup_printf ("{\"cloudService\": {\"proxy\": \"%s\"}}", escaped);
       g_ptr_array_add (self->fixes,
-                       g_strdup_printf ("%s %s reaches %s: set it as cloudService.proxy in %s — %s",
+                       /* Translators: a method ("Command line proxy"), its proxy, "all 22" or
+                        * "20 of 22", the managed file's path, the JSON to put in it. */
+                       g_strdup_printf (pp_tr (t, "%s %s reaches %s: set it as cloudService.proxy "
+                                                  "in %s — %s"),
                                         label, best.proxy, reach, PP_MDATP_MANAGED_PATH,
                                         self->snippet));
     }
   else if (best.proxy == NULL && self->path.step != PP_AGENT_STEP_DIRECT)
     g_ptr_array_add (self->fixes,
-                     g_strdup_printf ("%s (a direct connection) reaches %s: with no named proxy "
-                                      "the agent goes direct — remove cloudService.proxy from %s "
-                                      "if direct connections are allowed here.", label, reach,
+                     /* Translators: a method ("Proxy disabled"), "all 22" or "20 of 22", the
+                      * managed file's path. */
+                     g_strdup_printf (pp_tr (t, "%s (a direct connection) reaches %s: with no "
+                                                "named proxy the agent goes direct — remove "
+                                                "cloudService.proxy from %s if direct connections "
+                                                "are allowed here."), label, reach,
                                       PP_MDATP_MANAGED_PATH));
   g_free (best.proxy);
 }
@@ -527,8 +652,11 @@ pp_diagnosis_find_fixes (PpDiagnosis  *self,
 
   if (path->known && path->n_reached == path->n_endpoints)
     {
-      g_ptr_array_add (self->fixes, g_strdup_printf ("Nothing to change: %s reaches every endpoint "
-                                                     "on its path.", self->agent_name));
+      /* Translators: the agent's name. */
+      g_ptr_array_add (self->fixes, g_strdup_printf (pp_tr (self->translated, "Nothing to change: "
+                                                                              "%s reaches every "
+                                                                              "endpoint on its path."),
+                                                     self->agent_name));
       return;
     }
   if (path->known)

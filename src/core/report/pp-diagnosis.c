@@ -211,7 +211,10 @@ classify_result (PpDiagnosisBuild    *build,
   if (evidence != NULL)
     group (build, "transparent_proxy", pp_redact (evidence), result, endpoint_index);
   if (result->tls.inspected || result->outcome == PP_OUTCOME_TLS_INSPECTED)
-    group (build, "tls_inspected", g_strdup (result->tls.issuer ? result->tls.issuer : "an unknown issuer"),
+    group (build, "tls_inspected",
+           /* Translators: who inspected HTTPS, when the certificate names no issuer. */
+           g_strdup (result->tls.issuer ? result->tls.issuer
+                     : pp_tr (build->diagnosis->translated, "an unknown issuer")),
            result, endpoint_index);
   else if (!pp_probe_result_is_reachable (result) && result->outcome != PP_OUTCOME_NOT_CONFIGURED)
     group (build, pp_outcome_to_id (result->outcome), pp_diagnosis_proxy_of (result), result,
@@ -322,22 +325,37 @@ collect_allow_list (PpDiagnosis *self,
         }
 }
 
-/**
- * pp_diagnosis_new:
- * @results: a run's results, finished or not
- *
- * Returns: (transfer full): the diagnosis of what the results show so far
- */
-PpDiagnosis *
-pp_diagnosis_new (PpRunResults *results)
+/* An empty piece stays empty: gettext ("") is the catalogue's header. */
+const char *
+pp_tr (gboolean    translated,
+       const char *english)
+{
+  return translated && *english != '\0' ? _(english) : english;
+}
+
+/* English chooses as plural () did, so its lines stay byte for byte. */
+const char *
+pp_ntr (gboolean    translated,
+        const char *one,
+        const char *many,
+        gulong      n)
+{
+  if (translated)
+    return ngettext (one, many, n);
+
+  return n == 1 ? one : many;
+}
+
+static PpDiagnosis *
+diagnosis_new (PpRunResults *results,
+               gboolean      translated)
 {
   PpDiagnosis *self;
   PpAgent *agent;
   PpDiagnosisBuild build = { results };
 
-  g_return_val_if_fail (PP_IS_RUN_RESULTS (results), NULL);
-
   self = g_new0 (PpDiagnosis, 1);
+  self->translated = translated;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   self->causes = g_ptr_array_new_with_free_func ((GDestroyNotify) cause_free);
   self->fixes = g_ptr_array_new_with_free_func (g_free);
@@ -362,4 +380,39 @@ pp_diagnosis_new (PpRunResults *results)
             self->exit_status);
 
   return self;
+}
+
+/**
+ * pp_diagnosis_new:
+ * @results: a run's results, finished or not
+ *
+ * In English, whatever the user's language: what files, scripts and
+ * support read (report.json, the zip, the CLI, fleet outputs).
+ *
+ * Returns: (transfer full): the diagnosis of what the results show so far
+ */
+PpDiagnosis *
+pp_diagnosis_new (PpRunResults *results)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (results), NULL);
+
+  return diagnosis_new (results, FALSE);
+}
+
+/**
+ * pp_diagnosis_new_translated:
+ * @results: a run's results, finished or not
+ *
+ * The same diagnosis in the user's language, for the window (its
+ * summary, the copied summary, the ticket image). Hosts, proxies,
+ * issuers, paths and one probe's detail stay as they are.
+ *
+ * Returns: (transfer full): the diagnosis of what the results show so far
+ */
+PpDiagnosis *
+pp_diagnosis_new_translated (PpRunResults *results)
+{
+  g_return_val_if_fail (PP_IS_RUN_RESULTS (results), NULL);
+
+  return diagnosis_new (results, TRUE);
 }

@@ -55,6 +55,7 @@ typedef struct
   char *snippet;        /* the managed-file JSON the first fix sets, or NULL */
   GPtrArray *allow_list;/* of char *: hosts, then the profile's wildcard domains covering them */
   PpExitStatus exit_status;
+  gboolean translated;  /* its sentences are in the user's language (the window's); else English */
 } PpDiagnosis;
 
 /* How a verdict is coloured: see pp_diagnosis_severity(). */
@@ -67,6 +68,7 @@ typedef enum
 } PpSeverity;
 
 PpDiagnosis *pp_diagnosis_new                (PpRunResults      *results);
+PpDiagnosis *pp_diagnosis_new_translated     (PpRunResults      *results);
 void         pp_diagnosis_free               (PpDiagnosis       *self);
 char        *pp_diagnosis_format_text        (const PpDiagnosis *self);
 char        *pp_diagnosis_format_verdict     (const PpDiagnosis *self);
