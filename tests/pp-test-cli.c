@@ -3,6 +3,7 @@
  * Copyright 2026 The Proxy Probe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
 
 #include "pp-test-cli.h"
@@ -42,6 +43,32 @@ cli_spawn (CliRun             *run,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs @argv (NULL-terminated), sends it SIGINT after @delay_ms as Ctrl+C
+ * would, and waits for its end, keeping its output and status. Returns
+ * the microseconds from the signal to the end. */
+gint64
+cli_interrupt (CliRun             *run,
+               const char * const *env,
+               GPtrArray          *argv,
+               guint               delay_ms)
+{
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (env);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_usleep (delay_ms * 1000);
+  start = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+
+  return g_get_monotonic_time () - start;
 }
 
 void

@@ -21,5 +21,9 @@ GSubprocessLauncher *cli_launcher    (const char * const *env);
 void                 cli_spawn       (CliRun             *run,
                                       const char * const *env,
                                       GPtrArray          *argv);
+gint64               cli_interrupt   (CliRun             *run,
+                                      const char * const *env,
+                                      GPtrArray          *argv,
+                                      guint               delay_ms);
 void                 assert_contains (const char         *haystack,
                                       const char         *needle);

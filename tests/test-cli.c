@@ -759,25 +759,14 @@ static void
 test_ctrl_c_stops (void)
 {
   g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
-  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (NULL);
   g_autoptr(GPtrArray) argv = make_argv ((const char *[]) { "--url", hang, "--methods=direct", NULL });
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  gint64 start;
+  g_auto(CliRun) run = { 0 };
+  gint64 elapsed = cli_interrupt (&run, NULL, argv, 500);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_usleep (500 * 1000);
-  start = g_get_monotonic_time ();
-  g_subprocess_send_signal (process, SIGINT);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
-  assert_contains (out, "3 - Proxy disabled: Failed (cancelled)");
+  g_assert_cmpint (run.status, ==, 130);
+  assert_contains (run.out, "3 - Proxy disabled: Failed (cancelled)");
   /* Far under the 20 s the probe would otherwise wait. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
 }
 
 int

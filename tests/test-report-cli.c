@@ -14,7 +14,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sched.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <zip.h>
@@ -315,29 +314,24 @@ test_ctrl_c_stops_agent (void)
   g_autofree char *hang = pp_testbed_https_url (testbed, "/hang");
   g_autofree char *standin = temp_path ("hanging-agent");
   g_autofree char *path = install_agent_standin (standin, "sleep 60", "sleep 60 & sleep 60");
-  g_autoptr(GSubprocessLauncher) launcher = cli_launcher ((const char *[]) { "PATH", path, NULL });
-  g_autofree char *trust = g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed));
-  g_autofree char *roots = g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed));
-  const char *argv[] = { g_getenv ("PROXYPROBE_CLI"), trust, roots, "--url", hang,
-                         "--methods=direct", "--json", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  gint64 start;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(CliRun) run = { 0 };
+  gint64 elapsed;
 
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_usleep (500 * 1000);
-  start = g_get_monotonic_time ();
-  g_subprocess_send_signal (process, SIGINT);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
+  g_ptr_array_add (argv, g_strdup (g_getenv ("PROXYPROBE_CLI")));
+  g_ptr_array_add (argv, g_strdup_printf ("--trust=%s", pp_testbed_get_ca_file (testbed)));
+  g_ptr_array_add (argv, g_strdup_printf ("--public-roots=%s", pp_testbed_get_ca_file (testbed)));
+  for (const char * const *arg = (const char *[]) { "--url", hang, "--methods=direct", "--json", NULL };
+       *arg; arg++)
+    g_ptr_array_add (argv, g_strdup (*arg));
+  g_ptr_array_add (argv, NULL);
+  elapsed = cli_interrupt (&run, (const char *[]) { "PATH", path, NULL }, argv, 500);
 
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
-  assert_contains (out, "\"health_problem\" : \"mdatp health --output json: ");
-  assert_contains (out, "was stopped before it answered");
+  g_assert_cmpint (run.status, ==, 130);
+  assert_contains (run.out, "\"health_problem\" : \"mdatp health --output json: ");
+  assert_contains (run.out, "was stopped before it answered");
   /* Far under the agent's 30 s bound. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
 }
 
 static void
