@@ -220,6 +220,37 @@ test_json_depth_hidden (void)
   g_assert_true (pp_json_check_depth ("[\"\\u00e9\\ud83d\\ude00\\n\"]", -1, 1, NULL));
 }
 
+/* GScanner reads "\202" as an octal byte, and json-glib 1.6 hands it on
+ * in a string (or a member's name) that is not UTF-8: fuzz-fleet-report
+ * found it in a host's FQDN, written as is into fleet.json. Escapes JSON
+ * does not have are refused, in values and in names. */
+static void
+test_json_foreign_escapes (void)
+{
+  static const char * const refused[] = {
+    "{\"fqdn\": \"srv1.example\\2026\"}", "{\"a\\201\": 1}", "[\"\\x41\"]", "[\"\\a\"]",
+    "[\"\\'\"]", "[\"\\0\"]",
+  };
+  static const char * const accepted[] = { "[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9\"]", "['\\2']" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = pp_json_parse (refused[i], -1, &error);
+
+      g_assert_null (parser);
+      g_assert_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "line 1: a backslash starts an escape JSON "
+                                                        "does not have"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonParser) parser = pp_json_parse (accepted[i], -1, NULL);
+
+      g_assert_nonnull (parser);
+    }
+}
+
 /* json-glib 1.6 leaks the first of two top-level values (LeakSanitizer
  * found "0{}" in the random check below); no file of ours has two. */
 static void
@@ -477,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/inputs/json/depth", test_json_depth);
   g_test_add_func ("/inputs/json/depth-hidden", test_json_depth_hidden);
   g_test_add_func ("/inputs/json/second-value", test_json_second_value);
+  g_test_add_func ("/inputs/json/foreign-escapes", test_json_foreign_escapes);
   g_test_add_func ("/inputs/json/depth-random", test_json_depth_random);
   g_test_add_func ("/inputs/json/root", test_json_root);
   g_test_add ("/inputs/named-proxy/shapes", Fixture, NULL,

@@ -23,7 +23,10 @@ G_DEFINE_QUARK (pp-json-error-quark, pp_json_error)
  * to four hex digits and the first character that is not one, and one
  * that makes half of a surrogate pair takes the next two characters as
  * well: a quote there would end the string for this scan and not for
- * json-glib's, so such escapes are refused rather than imitated. A
+ * json-glib's, so such escapes are refused rather than imitated. So are
+ * escapes JSON does not have: GScanner reads "\202" as an octal byte,
+ * and json-glib 1.6 hands that on as a string that is not UTF-8 (which
+ * every later writer, GTK label and JSON generator, trusts it to be). A
  * bracket counted here that json-glib skips (after a syntax error, say)
  * only makes the check stricter; so does a stricter json-glib. */
 typedef enum
@@ -80,8 +83,13 @@ scan_code (char   c,
   return SCAN_CODE;
 }
 
+/* What scan_char() returns for an escape it refuses. */
+#define SCAN_BAD_UNICODE (-1)
+#define SCAN_BAD_ESCAPE  (-2)
+
 /* Advances *@p past one character, or past a whole escape in a string;
- * returns the state after it, or -1 for an escape that is refused. */
+ * returns the state after it, or SCAN_BAD_* for an escape that is
+ * refused. */
 static int
 scan_char (ScanState    state,
            const char **p,
@@ -100,9 +108,11 @@ scan_char (ScanState    state,
         return SCAN_CODE;
       if (c != '\\' || *p + 1 >= end)
         return SCAN_DQ_STRING;
+      if (strchr ("\"\\/bfnrtu", (*p)[1]) == NULL || (*p)[1] == '\0')
+        return SCAN_BAD_ESCAPE;
       length = (*p)[1] == 'u' ? unicode_escape_length (*p + 1, end) : 1;
       if (length < 0)
-        return -1;
+        return SCAN_BAD_UNICODE;
       *p += length;
       return SCAN_DQ_STRING;
     case SCAN_SQ_STRING:
@@ -189,6 +199,14 @@ pp_json_check_depth (const char  *data,
         }
       state = scan_char (state, &p, end, &depth);
       top.container_closed |= (depth_before == 1 && depth == 0);
+      if (state == SCAN_BAD_ESCAPE)
+        {
+          g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,
+                       "line %u: a backslash starts an escape JSON does not have (only "
+                       "\\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are); check that "
+                       "this is the right file", line_of (data, p));
+          return FALSE;
+        }
       if (state < 0)
         {
           g_set_error (error, PP_JSON_ERROR, PP_JSON_ERROR_INVALID,

@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pp-report-open.h"
+#include "pp-json.h"
 #include "pp-log.h"
 
 #include <json-glib/json-glib.h>
@@ -74,11 +75,10 @@ read_header (PpReceivedReport *report,
              const char       *json,
              gsize             length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = pp_json_parse (json, length, NULL);
   JsonObject *root;
 
-  if (!json_parser_load_from_data (parser, json, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (parser == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
   root = json_node_get_object (json_parser_get_root (parser));
   report->host = dup_member_text (root, "host");
